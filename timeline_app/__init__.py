@@ -1,0 +1,1 @@
+"""Interactive timeline of dated inter-Korean events (Dash)."""

@@ -1,0 +1,93 @@
+"""Command line: serve the app, or export a PNG of a view.
+
+    python -m timeline_app [--events PATH] [--host H] [--port P] [--debug]
+    python -m timeline_app export --out chart.png [--events PATH] [--from 2018 --to 2019]
+        [--category C ...] [--actor A ...] [--lanes category|actor]
+        [--width 1600 --height 800 --scale 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from timeline_app.app import DEFAULT_EVENTS, create_app, figure_for, view_name
+from timeline_app.data import load_data
+from timeline_app.export import ensure_browser_path, write_png
+from timeline_app.state import ViewState, clean_date, normalise
+
+
+def _serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m timeline_app",
+                                     description="Serve the interactive timeline.")
+    parser.add_argument("--events", default=str(DEFAULT_EVENTS), help="events table (.csv)")
+    parser.add_argument("--corrections", default=None,
+                        help="corrections file (default: corrections.csv next to the events)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)")
+    parser.add_argument("--port", type=int, default=8050)
+    parser.add_argument("--debug", action="store_true",
+                        help="Dash debug mode with the development server (never in production)")
+    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    args = parser.parse_args(argv)
+    app = create_app(args.events, corrections_path=args.corrections)
+    url = f"http://{args.host}:{args.port}/"
+    if args.debug:
+        print(f"Serving {args.events} at {url} (Dash debug server)", file=sys.stderr)
+        app.run(host=args.host, port=args.port, debug=True)
+        return 0
+    import waitress
+
+    print(f"Serving {args.events} at {url} (waitress)", file=sys.stderr)
+    waitress.serve(app.server, host=args.host, port=args.port, threads=args.threads)
+    return 0
+
+
+def _export(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m timeline_app export",
+                                     description="Write a PNG of the timeline (kaleido).")
+    parser.add_argument("--out", required=True, help="PNG file to write")
+    parser.add_argument("--events", default=str(DEFAULT_EVENTS))
+    parser.add_argument("--from", dest="date_from", default="", help="YYYY[-MM[-DD]]")
+    parser.add_argument("--to", dest="date_to", default="", help="YYYY[-MM[-DD]]")
+    parser.add_argument("--category", action="append", default=[])
+    parser.add_argument("--actor", action="append", default=[])
+    parser.add_argument("--source", action="append", default=[])
+    parser.add_argument("--search", default="")
+    parser.add_argument("--lanes", choices=["category", "actor"], default="category")
+    parser.add_argument("--width", type=int, default=1600)
+    parser.add_argument("--height", type=int, default=None)
+    parser.add_argument("--scale", type=float, default=2)
+    args = parser.parse_args(argv)
+    for flag, value in (("--from", args.date_from), ("--to", args.date_to)):
+        if value and not clean_date(value):
+            parser.error(f"{flag} {value!r} is not a date like 2018, 2018-06 or 2018-06-03")
+    data = load_data(args.events)
+    if data.error:
+        print(f"timeline_app: {data.error}", file=sys.stderr)
+        return 2
+    for problem in data.problems[:10]:
+        print(f"timeline_app: {problem}", file=sys.stderr)
+    state = normalise(ViewState(date_from=args.date_from, date_to=args.date_to,
+                                categories=tuple(args.category), actors=tuple(args.actor),
+                                sources=tuple(args.source), text=args.search,
+                                lanes=args.lanes))
+    fig = figure_for(data, state, title=view_name(state).replace("_", " "))
+    ensure_browser_path()
+    out = write_png(fig, Path(args.out), width=args.width, height=args.height, scale=args.scale)
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "export":
+        return _export(argv[1:])
+    if argv and argv[0] == "serve":
+        argv = argv[1:]
+    return _serve(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,353 @@
+"""The Dash app: layout and thin callbacks over the pure functions of this package.
+
+The events file is read once, in `create_app`; callbacks only filter the in-memory table and
+send the browser a figure (at most a few thousand marks, or a density heatmap) and one page
+of the table. The whole view state lives in the URL query string.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import dash
+import numpy as np
+import pandas as pd
+from dash import Input, Output, State, ctx, dash_table, dcc, html, no_update
+
+from timeline_app.data import EventData, load_data
+from timeline_app.export import events_csv, figure_png, safe_filename
+from timeline_app.figure import FigureOptions, build_figure
+from timeline_app.filters import filter_events, neighbour, visible_range
+from timeline_app.state import ViewState, clean_date, normalise, query_to_state, state_to_query
+from timeline_app.views import TABLE_COLUMNS, caption, detail_panel, notices, table_page
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EVENTS = REPO_ROOT / "events.csv"
+ASSETS = Path(__file__).resolve().parent / "assets"
+PAGE_SIZE = 15
+log = logging.getLogger("timeline_app")
+
+
+def figure_for(data: EventData, state: ViewState, events: pd.DataFrame | None = None,
+               **extra: object):
+    """The figure for a view state (the same function serves the page and the PNG export)."""
+    events = filter_events(data, state) if events is None else events
+    lanes = tuple(data.categories if state.lanes == "category" else data.actor_lanes)
+    x0, x1 = visible_range(events, state)
+    revision = "|".join([state.date_from, state.date_to, state.x0, state.x1, state.lanes,
+                         str(state.present)])
+    options = FigureOptions(lanes=state.lanes, lane_order=lanes, x_range=(x0, x1),
+                            selected=state.sel, present=state.present, uirevision=revision,
+                            **extra)  # type: ignore[arg-type]
+    return build_figure(events, options)
+
+
+def view_name(state: ViewState) -> str:
+    parts = ["korea-timeline"]
+    if state.date_from or state.date_to:
+        parts.append(f"{state.date_from or 'start'}-{state.date_to or 'end'}")
+    parts.extend(state.categories[:2])
+    return safe_filename("_".join(parts))
+
+
+def _report_problems(data: EventData) -> None:
+    if data.error:
+        print(f"timeline_app: {data.error}", file=sys.stderr)
+    for problem in data.problems[:20]:
+        print(f"timeline_app: {problem}", file=sys.stderr)
+    if len(data.problems) > 20:
+        print(f"timeline_app: ... and {len(data.problems) - 20} more row problems",
+              file=sys.stderr)
+
+
+def _sidebar(data: EventData) -> html.Div:
+    def options(values: list[str]) -> list[dict]:
+        return [{"label": v, "value": v} for v in values[:500]]
+
+    return html.Div(id="sidebar", className="sidebar", children=[
+        html.Label("From (YYYY, YYYY-MM or YYYY-MM-DD)", htmlFor="f-from"),
+        dcc.Input(id="f-from", type="text", debounce=True, placeholder="e.g. 2018",
+                  className="text-input"),
+        html.Label("To", htmlFor="f-to"),
+        dcc.Input(id="f-to", type="text", debounce=True, placeholder="e.g. 2019-06",
+                  className="text-input"),
+        html.Label("Search summary and sentence", htmlFor="f-text"),
+        dcc.Input(id="f-text", type="search", debounce=True, placeholder="e.g. hotline",
+                  className="text-input"),
+        html.Label("Category"),
+        dcc.Dropdown(id="f-cat", options=options(data.categories), multi=True,
+                     placeholder="all categories"),
+        html.Label("Actors"),
+        dcc.Dropdown(id="f-actor", options=options(data.actors), multi=True,
+                     placeholder="all actors"),
+        html.Label("Source outlet"),
+        dcc.Dropdown(id="f-source", options=options(data.sources), multi=True,
+                     placeholder="all sources"),
+        html.Label("Precision"),
+        dcc.Checklist(id="f-prec", options=options(data.precisions), value=[],
+                      className="checklist", inputClassName="check"),
+        html.Label("Lanes"),
+        dcc.RadioItems(id="f-lanes", options=[{"label": " by category", "value": "category"},
+                                              {"label": " by actor", "value": "actor"}],
+                       value="category", className="checklist"),
+        html.Button("Reset filters", id="btn-reset", n_clicks=0, className="btn"),
+    ])
+
+
+def _layout(data: EventData) -> html.Div:
+    return html.Div(id="root", className="root", children=[
+        dcc.Location(id="url", refresh=False),
+        dcc.Download(id="download-csv"),
+        dcc.Download(id="download-png"),
+        html.Header(className="topbar", children=[
+            html.H1("Inter-Korean relations timeline", className="title"),
+            html.Div(id="count", className="count"),
+            html.Div(className="actions", children=[
+                html.Button("Download CSV", id="btn-csv", n_clicks=0, className="btn"),
+                html.Button("Export PNG", id="btn-png", n_clicks=0, className="btn"),
+                html.Button("Presentation mode", id="btn-present", n_clicks=0,
+                            className="btn btn-primary"),
+            ]),
+        ]),
+        html.Div(notices(data), id="notices"),
+        html.Div(id="body", className="body", children=[
+            _sidebar(data),
+            html.Main(className="main", children=[
+                html.Div(id="present-bar", className="present-bar", children=[
+                    html.Button("◀ Prev", id="btn-prev", n_clicks=0, className="btn btn-step"),
+                    html.Div(id="caption", className="caption"),
+                    html.Button("Next ▶", id="btn-next", n_clicks=0, className="btn btn-step"),
+                ]),
+                dcc.Loading(dcc.Graph(id="graph", config={"displaylogo": False}),
+                            delay_show=400, type="dot"),
+                html.Div(id="lower", className="lower", children=[
+                    html.Div(className="table-wrap", children=[
+                        dash_table.DataTable(
+                            id="table", columns=TABLE_COLUMNS, data=[],
+                            page_action="custom", page_current=0, page_size=PAGE_SIZE,
+                            sort_action="custom", sort_mode="single", sort_by=[],
+                            style_cell={"textAlign": "left", "whiteSpace": "normal",
+                                        "height": "auto", "fontSize": 14,
+                                        "fontFamily": "Arial, sans-serif", "padding": "4px"},
+                            style_header={"fontWeight": "bold", "backgroundColor": "#f1f5f9"},
+                            style_table={"overflowX": "auto"},
+                            style_cell_conditional=[
+                                {"if": {"column_id": "summary"}, "minWidth": "220px"},
+                                {"if": {"column_id": "when"}, "minWidth": "110px"},
+                            ],
+                        ),
+                    ]),
+                    html.Aside(id="detail", className="detail"),
+                ]),
+            ]),
+        ]),
+    ])
+
+
+def create_app(events_path: str | Path | None = None, data: EventData | None = None,
+               corrections_path: str | Path | None = None) -> dash.Dash:
+    """Build the Dash app over one events file (read once, here)."""
+    path = Path(events_path) if events_path is not None else DEFAULT_EVENTS
+    if data is None:
+        data = load_data(path)
+    _report_problems(data)
+    app = dash.Dash(__name__, title="Inter-Korean relations timeline",
+                    assets_folder=str(ASSETS), update_title=None,
+                    serve_locally=True)
+    app.layout = _layout(data)
+    app.server.config["TIMELINE_DATA"] = data
+    _register_callbacks(app, data)
+    return app
+
+
+def _zoom_from_relayout(relayout: dict | None) -> tuple[str, str] | None:
+    """(x0, x1) from a plotly relayout event; ('', '') for a reset; None if not a zoom."""
+    if not isinstance(relayout, dict):
+        return None
+    if relayout.get("xaxis.autorange"):
+        return "", ""
+    if "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
+        lo, hi = relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]
+    elif isinstance(relayout.get("xaxis.range"), list) and len(relayout["xaxis.range"]) == 2:
+        lo, hi = relayout["xaxis.range"]
+    else:
+        return None
+    return clean_date(str(lo)), clean_date(str(hi))
+
+
+def next_state(data: EventData, state: ViewState, trigger: str | None,
+               values: dict) -> ViewState:
+    """The new view state after a user action (pure: used by the sync callback)."""
+    if trigger == "btn-reset":
+        return ViewState(lanes=state.lanes, present=state.present)
+    if trigger in ("f-from", "f-to", "f-text", "f-cat", "f-actor", "f-source", "f-prec",
+                   "f-lanes"):
+        state = state.with_(
+            date_from=values.get("f-from") or "", date_to=values.get("f-to") or "",
+            text=values.get("f-text") or "", categories=tuple(values.get("f-cat") or ()),
+            actors=tuple(values.get("f-actor") or ()),
+            sources=tuple(values.get("f-source") or ()),
+            precisions=tuple(values.get("f-prec") or ()),
+            lanes=values.get("f-lanes") or "category",
+        )
+        if trigger in ("f-from", "f-to"):
+            state = state.with_(x0="", x1="")
+        return normalise(state)
+    if trigger == "graph.relayoutData":
+        zoom = _zoom_from_relayout(values.get("relayout"))
+        return state if zoom is None else normalise(state.with_(x0=zoom[0], x1=zoom[1]))
+    if trigger == "graph.clickData":
+        point = ((values.get("click") or {}).get("points") or [{}])[0]
+        if "z" in point and point.get("x"):  # density cell: zoom into its year
+            year = str(point["x"])[:4]
+            return normalise(state.with_(x0=f"{year}-01-01", x1=f"{year}-12-31"))
+        event_id = point.get("customdata")
+        return normalise(state.with_(sel=event_id)) if isinstance(event_id, str) else state
+    if trigger == "table.active_cell":
+        cell = values.get("cell") or {}
+        event_id = cell.get("row_id")
+        return normalise(state.with_(sel=event_id)) if isinstance(event_id, str) else state
+    if trigger == "btn-present":
+        present = not state.present
+        sel = state.sel
+        if present and not sel:
+            sel = neighbour(filter_events(data, state), "", 1)
+        return normalise(state.with_(present=present, sel=sel))
+    if trigger in ("btn-prev", "btn-next"):
+        events = filter_events(data, state)
+        sel = neighbour(events, state.sel, 1 if trigger == "btn-next" else -1)
+        state = state.with_(sel=sel)
+        if sel and state.x0 and state.x1:
+            event = data.event(sel)
+            lo, hi = pd.Timestamp(state.x0), pd.Timestamp(state.x1)
+            if event is not None and not (lo <= event["start"] <= hi):
+                half = (hi - lo) / 2
+                mid = event["start"]
+                state = state.with_(x0=str((mid - half).date()), x1=str((mid + half).date()))
+        return normalise(state)
+    return state
+
+
+def _register_callbacks(app: dash.Dash, data: EventData) -> None:
+    controls = ["f-from", "f-to", "f-text", "f-cat", "f-actor", "f-source", "f-prec",
+                "f-lanes"]
+
+    @app.callback(
+        Output("url", "search"),
+        *[Output(c, "value") for c in controls],
+        Output("graph", "clickData"),
+        Output("table", "active_cell"),
+        Input("url", "search"),
+        *[Input(c, "value") for c in controls],
+        Input("graph", "clickData"),
+        Input("graph", "relayoutData"),
+        Input("table", "active_cell"),
+        Input("btn-present", "n_clicks"),
+        Input("btn-prev", "n_clicks"),
+        Input("btn-next", "n_clicks"),
+        Input("btn-reset", "n_clicks"),
+    )
+    def sync(search, *args):
+        values = dict(zip(controls, args[:len(controls)], strict=True))
+        click, relayout, cell = args[len(controls):len(controls) + 3]
+        values.update(click=click, relayout=relayout, cell=cell)
+        trigger = ctx.triggered_id
+        prop = ctx.triggered[0]["prop_id"] if ctx.triggered else ""
+        if trigger == "graph":
+            trigger = "graph." + prop.split(".", 1)[1]
+        elif trigger == "table":
+            trigger = "table.active_cell"
+        state = query_to_state(search)
+        if trigger in (None, "url"):  # page load or back/forward: URL -> controls
+            return (no_update, state.date_from, state.date_to, state.text,
+                    list(state.categories), list(state.actors), list(state.sources),
+                    list(state.precisions), state.lanes, no_update, no_update)
+        new = next_state(data, state, trigger, values)
+        query = state_to_query(new)
+        reset = trigger == "btn-reset"
+        controls_out = (
+            ("", "", "", [], [], [], [], new.lanes) if reset else (no_update,) * len(controls)
+        )
+        return (
+            query if query != (search or "") else no_update,
+            *controls_out,
+            None if trigger == "graph.clickData" else no_update,
+            no_update,
+        )
+
+    @app.callback(
+        Output("graph", "figure"),
+        Output("graph", "config"),
+        Output("count", "children"),
+        Output("detail", "children"),
+        Output("caption", "children"),
+        Output("root", "className"),
+        Output("btn-present", "children"),
+        Input("url", "search"),
+    )
+    def render(search):
+        state = query_to_state(search)
+        events = filter_events(data, state)
+        fig = figure_for(data, state, events)
+        config = {
+            "displaylogo": False,
+            "displayModeBar": not state.present,
+            "scrollZoom": False,
+            "toImageButtonOptions": {"format": "png", "scale": 3,
+                                     "filename": view_name(state)},
+        }
+        n = len(events)
+        total = len(data.events)
+        count = [html.Span(f"{n:,}", id="count-number"),
+                 f" of {total:,} events shown" if n != total else " events shown"]
+        position = (0, n)
+        if state.present and state.sel:
+            where = np.flatnonzero(events["event_id"].to_numpy() == state.sel)
+            position = (int(where[0]) + 1 if len(where) else 0, n)
+        return (
+            fig, config, count, detail_panel(data, state.sel),
+            caption(data, state.sel, position) if state.present else [],
+            "root present" if state.present else "root",
+            "Exit presentation" if state.present else "Presentation mode",
+        )
+
+    @app.callback(
+        Output("table", "data"),
+        Output("table", "page_count"),
+        Output("table", "page_current"),
+        Input("url", "search"),
+        Input("table", "page_current"),
+        Input("table", "sort_by"),
+    )
+    def table(search, page, sort_by):
+        state = query_to_state(search)
+        if ctx.triggered_id == "url":
+            page = 0
+        records, pages = table_page(filter_events(data, state), page or 0, PAGE_SIZE, sort_by)
+        return records, pages, min(page or 0, pages - 1)
+
+    @app.callback(
+        Output("download-csv", "data"),
+        Input("btn-csv", "n_clicks"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )
+    def download_csv(n_clicks, search):
+        state = query_to_state(search)
+        ids = filter_events(data, state)["event_id"]
+        rows = data.rows[data.rows["event_id"].isin(ids)]
+        return dcc.send_string(events_csv(rows), view_name(state) + ".csv")
+
+    @app.callback(
+        Output("download-png", "data"),
+        Input("btn-png", "n_clicks"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )
+    def download_png(n_clicks, search):
+        state = query_to_state(search)
+        fig = figure_for(data, state)
+        png = figure_png(fig, width=1600, scale=2)
+        return dcc.send_bytes(png, view_name(state) + ".png")

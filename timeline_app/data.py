@@ -1,0 +1,147 @@
+"""Loading the events table once and precomputing what every filter and figure needs.
+
+`EventData` holds two tables:
+- `rows`: every row of the file (one per event and source document), strings as read;
+- `events`: one row per event_id (the first source's fields), sorted by start, with parsed
+  `start`/`end` (datetime64, end exclusive), `kind` (point/span/interval), `approx`,
+  `n_sources`, a lowercase `search` text, and integer codes for fast filtering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from extract.schema import COLUMNS, EventsFileError, RowProblem, read_events, split_list
+from timeline_app.dates import parse_starts_ends
+
+OTHER_ACTORS = "other actors"
+NO_CATEGORY = "(none)"
+MAX_ACTOR_LANES = 12
+
+
+def empty_rows() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=str) for c in [*COLUMNS, "status"]})
+
+
+@dataclass
+class EventData:
+    path: str
+    rows: pd.DataFrame
+    events: pd.DataFrame
+    problems: list[RowProblem] = field(default_factory=list)
+    error: str | None = None
+    categories: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    actor_lanes: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    precisions: list[str] = field(default_factory=list)
+    # actor_combo code -> list of actors; source_combo code -> set of outlets
+    actor_combos: list[list[str]] = field(default_factory=list)
+    source_combos: list[set[str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def sources_for(self, event_id: str) -> pd.DataFrame:
+        """Every row (source document) of one event."""
+        return self.rows[self.rows["event_id"] == event_id]
+
+    def event(self, event_id: str) -> pd.Series | None:
+        hit = self.events.index[self.events["event_id"] == event_id]
+        return None if len(hit) == 0 else self.events.loc[hit[0]]
+
+
+def prepare_events(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per event_id with parsed spans and search/filter helpers (see module doc)."""
+    rows = rows.reset_index(drop=True)
+    duplicated = rows["event_id"].duplicated(keep=False)
+    first = ~rows["event_id"].duplicated(keep="first")
+    events = rows[first].copy()
+    if duplicated.any():
+        dup = rows[duplicated]
+        grouped = dup.groupby("event_id", sort=False)
+        counts = grouped.size()
+        sentences = grouped["sentence"].agg(" ".join)
+        outlets = grouped["source"].agg(lambda s: ";".join(sorted(set(s) - {""})))
+        events["n_sources"] = events["event_id"].map(counts).fillna(1).astype(int)
+        extra = events["event_id"].map(sentences)
+        all_sentences = extra.where(extra.notna(), events["sentence"])
+        events["source_set"] = events["event_id"].map(outlets)
+        events["source_set"] = events["source_set"].where(
+            events["source_set"].notna(), events["source"]
+        )
+    else:
+        events["n_sources"] = 1
+        all_sentences = events["sentence"]
+        events["source_set"] = events["source"]
+    events["search"] = (events["summary"] + "\n" + all_sentences).str.lower()
+    start, end = parse_starts_ends(events["date"], events["date_end"])
+    events["start"] = start
+    events["end"] = end
+    precision = events["precision"]
+    has_end = events["date_end"] != ""
+    span = precision.isin(["month", "year", "season", "decade"]) | (
+        (precision == "approx") & (events["date"].str.len() < 10)
+    )
+    kind = np.where(span, "span", "point")
+    kind = np.where(has_end & ~precision.isin(["season", "decade"]), "interval", kind)
+    events["kind"] = kind
+    events["approx"] = (precision == "approx").to_numpy()
+    events["category"] = events["category"].where(events["category"] != "", NO_CATEGORY)
+    events = events.sort_values(["start", "end", "event_id"], kind="stable").reset_index(drop=True)
+    return events
+
+
+def build_data(rows: pd.DataFrame, path: str = "", problems: list[RowProblem] | None = None,
+               error: str | None = None) -> EventData:
+    """Precompute everything for an already validated table of rows."""
+    rows = rows.reset_index(drop=True)
+    events = prepare_events(rows)
+    data = EventData(path=path, rows=rows, events=events, problems=problems or [], error=error)
+    by_count = events["category"].value_counts()
+    data.categories = list(by_count.index)
+    events["cat_code"] = pd.Categorical(events["category"], categories=data.categories).codes
+
+    combos = pd.Categorical(events["actors"])
+    events["actor_code"] = combos.codes
+    data.actor_combos = [split_list(c) for c in combos.categories]
+    counts: dict[str, int] = {}
+    combo_counts = np.bincount(combos.codes[combos.codes >= 0], minlength=len(combos.categories))
+    for actors, n in zip(data.actor_combos, combo_counts, strict=True):
+        for actor in actors:
+            counts[actor] = counts.get(actor, 0) + int(n)
+    data.actors = sorted(counts, key=lambda a: (-counts[a], a))
+    data.actor_lanes = data.actors[:MAX_ACTOR_LANES]
+    top = set(data.actor_lanes)
+    pairs = zip(data.actor_combos, combo_counts, strict=True)
+    if any(n and not top.intersection(a) for a, n in pairs):
+        data.actor_lanes = [*data.actor_lanes, OTHER_ACTORS]
+
+    scombos = pd.Categorical(events["source_set"])
+    events["source_code"] = scombos.codes
+    data.source_combos = [set(split_list(c)) for c in scombos.categories]
+    data.sources = sorted(set(rows["source"]) - {""})
+    data.precisions = [p for p in ["day", "month", "season", "year", "decade", "approx"]
+                       if p in set(events["precision"])]
+    return data
+
+
+def load_data(path: str | Path) -> EventData:
+    """Read and prepare the events file; never raises for a bad file (see `error`)."""
+    name = str(path)
+    try:
+        rows, problems = read_events(path)
+    except EventsFileError as error:
+        return build_data(empty_rows(), name, error=str(error))
+    except Exception as error:  # anything else unreadable: still a message, not a traceback
+        return build_data(empty_rows(), name, error=f"{name}: cannot be read ({error})")
+    if rows.empty and problems:
+        data = build_data(empty_rows(), name, problems=problems)
+        data.error = f"{name}: no usable rows ({len(problems)} row(s) with problems)"
+        return data
+    return build_data(rows, name, problems=problems)

@@ -1,0 +1,75 @@
+"""CSV download (with spreadsheet-formula neutralisation) and PNG rendering with kaleido."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from extract.schema import COLUMNS
+
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+SYSTEM_CHROMIUM = "/usr/bin/chromium"
+
+
+def neutralise_cell(value: object) -> str:
+    """Prefix a ' to a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(DANGEROUS_FIRST) else text
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out.columns = [neutralise_cell(c) for c in out.columns]
+    for column in out.columns:
+        values = out[column].astype(str)
+        risky = values.str.startswith(DANGEROUS_FIRST)
+        if risky.any():
+            values = values.where(~risky, "'" + values)
+        out[column] = values
+    return out
+
+
+def events_csv(rows: pd.DataFrame) -> str:
+    """The rows (schema columns) as safe CSV text."""
+    columns = [c for c in [*COLUMNS, "status"] if c in rows.columns]
+    return neutralise_frame(rows[columns]).to_csv(index=False, lineterminator="\n")
+
+
+def safe_filename(text: str, default: str = "timeline") -> str:
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._")[:80]
+    return name or default
+
+
+def ensure_browser_path() -> None:
+    """kaleido >= 1 drives a Chromium; use the system one, never download a browser."""
+    if not os.environ.get("BROWSER_PATH") and Path(SYSTEM_CHROMIUM).exists():
+        os.environ["BROWSER_PATH"] = SYSTEM_CHROMIUM
+
+
+def figure_png(fig: go.Figure, width: int = 1600, height: int | None = None,
+               scale: float = 2) -> bytes:
+    ensure_browser_path()
+    height = height or int(fig.layout.height or 700)
+    return fig.to_image(format="png", width=width, height=height, scale=scale)
+
+
+def write_png(fig: go.Figure, out: str | Path, width: int = 1600, height: int | None = None,
+              scale: float = 2) -> Path:
+    """Render and write atomically (temp file in the same folder, then rename)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    data = figure_png(fig, width=width, height=height, scale=scale)
+    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return out

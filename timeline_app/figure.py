@@ -1,0 +1,325 @@
+"""The timeline figure as a pure function of (events, options): no Dash, no I/O.
+
+Encoding (explained by the legend):
+- an exact day is a point; an approximate day is a hollow point;
+- a month / season / year / decade is a light, thick span covering the whole period;
+- an interval (date .. date_end) is a solid dark bar from the start of `date` to the end of
+  `date_end`; approximate spans and intervals are dashed;
+- each span/bar carries a small handle at its middle for hover and click.
+Above `density_threshold` marks in view, a heatmap of events per month (or per year over long
+ranges) per lane replaces the marks; zooming in brings the marks back.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from extract.schema import split_list
+from timeline_app.data import NO_CATEGORY, OTHER_ACTORS, prepare_events
+from timeline_app.dates import format_date_label
+
+DENSITY_THRESHOLD = 2000
+
+TRACE_POINT = "Exact day (point)"
+TRACE_APPROX_POINT = "Approximate day (hollow point)"
+TRACE_SPAN = "Month, season, year or decade (light span = whole period)"
+TRACE_INTERVAL = "Interval: from date to end date (solid bar)"
+TRACE_APPROX_SPAN = "Approximate period or interval (dashed)"
+TRACE_HANDLES = "event handles"
+TRACE_SELECTED = "Selected event"
+TRACE_DENSITY = "Events per period"
+
+COLOR_POINT = "#1d3557"
+COLOR_APPROX = "#c2410c"
+COLOR_SPAN = "rgba(69,123,157,0.45)"
+COLOR_INTERVAL = "#1d3557"
+COLOR_SELECTED = "#d90429"
+SUBLANE_OFFSETS = np.array([0.0, -0.22, 0.22])
+
+
+@dataclass(frozen=True)
+class FigureOptions:
+    lanes: str = "category"  # or "actor"
+    lane_order: tuple[str, ...] | None = None  # stable lane order (from the whole table)
+    x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    selected: str = ""
+    present: bool = False
+    density_threshold: int = DENSITY_THRESHOLD
+    uirevision: str = "timeline"
+    height: int | None = None
+    width: int | None = None
+    title: str = ""
+
+
+def _iso(values: np.ndarray) -> np.ndarray:
+    return np.datetime_as_string(values.astype("datetime64[D]"), unit="D").astype(object)
+
+
+def _lane_rows(events: pd.DataFrame, options: FigureOptions) -> tuple[pd.DataFrame, list[str]]:
+    """Assign each event to its lane(s): by category, or one row per actor lane."""
+    if options.lanes == "actor":
+        order = list(options.lane_order or [])
+        if not order:
+            counts: dict[str, int] = {}
+            for actors in events["actors"]:
+                for actor in split_list(actors):
+                    counts[actor] = counts.get(actor, 0) + 1
+            order = sorted(counts, key=lambda a: (-counts[a], a))[:12]
+        known = set(order) - {OTHER_ACTORS}
+        codes, uniques = pd.factorize(events["actors"])
+        per_combo: list[list[str]] = []
+        for combo in uniques:
+            actors = [a for a in split_list(combo) if a in known]
+            per_combo.append(actors or [OTHER_ACTORS])
+        lane_of = {name: i for i, name in enumerate(order)}
+        if OTHER_ACTORS not in lane_of:
+            lane_of[OTHER_ACTORS] = len(order)
+            order = [*order, OTHER_ACTORS]
+        idx: list[np.ndarray] = []
+        lanes: list[np.ndarray] = []
+        for code, actors in enumerate(per_combo):
+            rows = np.flatnonzero(codes == code)
+            for actor in actors:
+                idx.append(rows)
+                lanes.append(np.full(len(rows), lane_of[actor]))
+        if idx:
+            take = np.concatenate(idx)
+            out = events.iloc[take].copy()
+            out["lane"] = np.concatenate(lanes)
+        else:
+            out = events.iloc[:0].copy()
+            out["lane"] = np.array([], dtype=int)
+        used = sorted(set(out["lane"]))
+        if OTHER_ACTORS in order and lane_of[OTHER_ACTORS] not in used:
+            order = [o for o in order if o != OTHER_ACTORS]
+        return out, order
+    order = list(options.lane_order or [])
+    cats = events["category"].where(events["category"] != "", NO_CATEGORY)
+    for cat in pd.unique(cats):
+        if cat not in order:
+            order.append(cat)
+    out = events.copy()
+    out["lane"] = pd.Categorical(cats, categories=order).codes
+    return out, order
+
+
+def _hover(rows: pd.DataFrame) -> list[str]:
+    """Hover text; document text is HTML-escaped so plotly shows it literally."""
+    out = []
+    for date, date_end, precision, summary, category, n in zip(
+        rows["date"], rows["date_end"], rows["precision"], rows["summary"], rows["category"],
+        rows["n_sources"], strict=True,
+    ):
+        label = html.escape(format_date_label(date, date_end, precision))
+        sources = f"{n} source" + ("" if n == 1 else "s")
+        out.append(
+            f"<b>{label}</b><br>{html.escape(summary)}<br>{html.escape(category)} · {sources}"
+        )
+    return out
+
+
+def _segments(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    n = len(rows)
+    x = np.empty(3 * n, dtype=object)
+    y = np.empty(3 * n, dtype=object)
+    x[0::3] = _iso(rows["start"].to_numpy())
+    x[1::3] = _iso(rows["end"].to_numpy())
+    x[2::3] = None
+    ys = rows["y"].to_numpy()
+    y[0::3] = ys
+    y[1::3] = ys
+    y[2::3] = None
+    return x, y
+
+
+def _midpoints(rows: pd.DataFrame) -> np.ndarray:
+    start = rows["start"].to_numpy().astype("datetime64[s]")
+    end = rows["end"].to_numpy().astype("datetime64[s]")
+    return _iso(start + (end - start) / 2)
+
+
+def _detail_traces(rows: pd.DataFrame, options: FigureOptions) -> list[go.BaseTraceType]:
+    big = options.present
+    traces: list[go.BaseTraceType] = []
+    line_w = 14 if big else 10
+    spans = rows[(rows["kind"] == "span") & ~rows["approx"]]
+    intervals = rows[(rows["kind"] == "interval") & ~rows["approx"]]
+    approx_spans = rows[(rows["kind"] != "point") & rows["approx"]]
+    for name, part, style in (
+        (TRACE_SPAN, spans, {"color": COLOR_SPAN, "width": line_w}),
+        (TRACE_INTERVAL, intervals, {"color": COLOR_INTERVAL, "width": line_w - 4}),
+        (TRACE_APPROX_SPAN, approx_spans, {"color": COLOR_APPROX, "width": 4, "dash": "dash"}),
+    ):
+        x, y = _segments(part)
+        traces.append(go.Scattergl(
+            x=x, y=y, mode="lines", name=name, line=style, hoverinfo="skip",
+            legendrank=3, showlegend=True, visible=True if len(part) else "legendonly",
+        ))
+    handles = rows[rows["kind"] != "point"]
+    traces.append(go.Scattergl(
+        x=_midpoints(handles), y=handles["y"].to_numpy(), mode="markers", name=TRACE_HANDLES,
+        showlegend=False, customdata=handles["event_id"].to_numpy(),
+        hovertext=_hover(handles), hoverinfo="text",
+        marker={"symbol": "diamond", "size": 9 if big else 7,
+                "color": np.where(handles["approx"], COLOR_APPROX, COLOR_POINT),
+                "line": {"width": 1, "color": "white"}},
+    ))
+    points = rows[(rows["kind"] == "point") & ~rows["approx"]]
+    approx_points = rows[(rows["kind"] == "point") & rows["approx"]]
+    size = 14 if big else 9
+    for name, part, marker in (
+        (TRACE_POINT, points, {"symbol": "circle", "color": COLOR_POINT,
+                               "line": {"width": 1, "color": "white"}}),
+        (TRACE_APPROX_POINT, approx_points, {"symbol": "circle-open", "color": COLOR_APPROX,
+                                             "line": {"width": 2, "color": COLOR_APPROX}}),
+    ):
+        n = part["n_sources"].to_numpy()
+        traces.append(go.Scattergl(
+            x=_iso(part["start"].to_numpy()), y=part["y"].to_numpy(), mode="markers", name=name,
+            customdata=part["event_id"].to_numpy(), hovertext=_hover(part), hoverinfo="text",
+            marker={**marker, "size": size + np.minimum(n - 1, 4) * 2},
+            visible=True if len(part) else "legendonly",
+        ))
+    return traces
+
+
+def _density_trace(rows: pd.DataFrame, order: list[str], x0: pd.Timestamp, x1: pd.Timestamp,
+                   present: bool) -> tuple[go.Heatmap, str]:
+    years = (x1 - x0).days / 365.25
+    unit = "M" if years <= 50 else "Y"
+    word = "month" if unit == "M" else "year"
+    lo = np.datetime64(x0.to_datetime64(), unit)
+    hi = np.datetime64(x1.to_datetime64(), unit) + 1
+    bins = np.arange(lo, hi + 1)
+    starts = rows["start"].to_numpy().astype(f"datetime64[{unit}]")
+    col = np.clip((starts - lo).astype(int), 0, len(bins) - 2)
+    lane = rows["lane"].to_numpy().astype(int)
+    n_cols = len(bins) - 1
+    counts = np.bincount(lane * n_cols + col, minlength=len(order) * n_cols)
+    z = counts.reshape(len(order), n_cols).astype(float)
+    z[z == 0] = np.nan
+    fmt = "%b %Y" if unit == "M" else "%Y"
+    labels = np.array(order, dtype=object)[:, None].repeat(n_cols, axis=1)
+    trace = go.Heatmap(
+        x=_iso(bins[:-1].astype("datetime64[D]")), y=list(range(len(order))), z=z,
+        customdata=labels, name=TRACE_DENSITY, colorscale="Blues",
+        hovertemplate=f"%{{customdata}}<br>%{{x|{fmt}}}: %{{z}} events<extra></extra>",
+        colorbar={"title": {"text": f"events per {word}"}, "thickness": 12},
+        hoverongaps=False, xgap=0, ygap=2 if not present else 3,
+    )
+    return trace, word
+
+
+def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> go.Figure:
+    """The timeline for the given (already filtered) events.
+
+    `events` is a prepared table (timeline_app.data.prepare_events); a raw events table as
+    read by extract.schema.read_events is prepared on the fly.
+    """
+    options = options or FigureOptions()
+    if "start" not in events.columns:
+        events = prepare_events(events)
+    if options.x_range is not None:
+        x0, x1 = options.x_range
+    elif len(events):
+        lo, hi = pd.Timestamp(events["start"].min()), pd.Timestamp(events["end"].max())
+        pad = max((hi - lo) * 0.03, pd.Timedelta(days=15))
+        x0, x1 = lo - pad, hi + pad
+    else:
+        x0, x1 = pd.Timestamp("2000-01-01"), pd.Timestamp("2030-01-01")
+    in_view = events[(events["end"].to_numpy() > x0.to_datetime64())
+                     & (events["start"].to_numpy() < x1.to_datetime64())]
+    rows, order = _lane_rows(in_view, options)
+    big = options.present
+    fig = go.Figure()
+    density = len(rows) > options.density_threshold
+    note = ""
+    if density:
+        trace, word = _density_trace(rows, order, x0, x1, big)
+        fig.add_trace(trace)
+        note = (f"{len(in_view):,} events in view: showing events per {word}. "
+                "Drag to zoom in and see individual events.")
+    else:
+        rank = rows.groupby("lane", sort=False).cumcount().to_numpy() % len(SUBLANE_OFFSETS)
+        rows = rows.assign(y=rows["lane"].to_numpy() + SUBLANE_OFFSETS[rank])
+        for trace in _detail_traces(rows, options):
+            fig.add_trace(trace)
+        if not len(rows):
+            note = "No events match the filters in this range."
+    if options.selected:
+        _add_selected(fig, rows if not density else _lane_rows(
+            events[events["event_id"] == options.selected], options)[0].assign(
+                y=lambda r: r["lane"].astype(float)), options)
+    n_lanes = max(len(order), 1)
+    font = 22 if big else 13
+    height = options.height or (max(560, 90 * n_lanes + 180) if big
+                                else max(360, 46 * n_lanes + 170))
+    fig.update_layout(
+        template="plotly_white",
+        height=height,
+        width=options.width,
+        font={"size": font, "color": "#111111", "family": "Arial, Helvetica, sans-serif"},
+        margin={"l": 10, "r": 20, "t": 70 if not big else 40, "b": 30},
+        hovermode="closest",
+        dragmode="zoom",
+        uirevision=options.uirevision,
+        showlegend=not big and not density,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
+                "font": {"size": 12}, "itemclick": False, "itemdoubleclick": False},
+        hoverlabel={"font": {"size": 20 if big else 13}, "align": "left"},
+        title={"text": html.escape(options.title), "x": 0.01} if options.title else None,
+        xaxis={
+            "type": "date", "range": [x0.isoformat(), x1.isoformat()],
+            "rangeslider": {"visible": not big, "thickness": 0.07},
+            "showgrid": True, "gridcolor": "#e5e7eb", "tickfont": {"size": font},
+            "linecolor": "#111111", "showline": True,
+        },
+        yaxis={
+            "tickvals": list(range(len(order))), "ticktext": [html.escape(o) for o in order],
+            "range": [n_lanes - 0.5, -0.5], "fixedrange": True, "zeroline": False,
+            "showgrid": True, "gridcolor": "#eef0f3", "tickfont": {"size": font},
+            "automargin": True,
+        },
+    )
+    if note:
+        fig.add_annotation(text=html.escape(note), xref="paper", yref="paper", x=0, y=1.0,
+                           xanchor="left", yanchor="bottom", showarrow=False,
+                           font={"size": font, "color": "#374151"})
+    return fig
+
+
+def _add_selected(fig: go.Figure, rows: pd.DataFrame, options: FigureOptions) -> None:
+    hit = rows[rows["event_id"] == options.selected]
+    if hit.empty:
+        return
+    first = hit.iloc[0]
+    if first["kind"] == "point":
+        x = _iso(hit["start"].to_numpy())
+    else:
+        x = _midpoints(hit)
+        seg_x, seg_y = _segments(hit)
+        fig.add_trace(go.Scatter(x=seg_x, y=seg_y, mode="lines", showlegend=False,
+                                 hoverinfo="skip", name=TRACE_SELECTED + " span",
+                                 line={"color": COLOR_SELECTED, "width": 5}))
+    big = options.present
+    fig.add_trace(go.Scatter(
+        x=x, y=hit["y"].to_numpy(), mode="markers", name=TRACE_SELECTED, showlegend=False,
+        customdata=hit["event_id"].to_numpy(), hovertext=_hover(hit), hoverinfo="text",
+        marker={"symbol": "circle-open", "size": 34 if big else 22, "color": COLOR_SELECTED,
+                "line": {"width": 5 if big else 3, "color": COLOR_SELECTED}},
+    ))
+    if big:
+        label = format_date_label(first["date"], first["date_end"], first["precision"])
+        summary = str(first["summary"])
+        summary = summary if len(summary) <= 60 else summary[:57] + "..."
+        fig.add_annotation(
+            x=x[0], y=float(hit["y"].iloc[0]), text=f"<b>{html.escape(label)}</b>: "
+            f"{html.escape(summary)}", showarrow=True, arrowhead=2, arrowwidth=3,
+            arrowcolor=COLOR_SELECTED, ax=0, ay=-70, bgcolor="white",
+            bordercolor=COLOR_SELECTED, borderwidth=2, font={"size": 22, "color": "#111111"},
+        )

@@ -1,0 +1,98 @@
+"""Server-side filtering of the prepared events table (fast enough for a million events)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from timeline_app.data import OTHER_ACTORS, EventData
+from timeline_app.dates import parse_user_date
+from timeline_app.state import ViewState
+
+
+def _combo_mask(codes: np.ndarray, combos: list, wanted: set[str],
+                other: set[str] | None = None) -> np.ndarray:
+    """True where the row's combination (a list/set of names) meets `wanted`.
+    `other`: names that are *not* the catch-all lane, used when OTHER_ACTORS is wanted."""
+    hits = np.array(
+        [bool(wanted.intersection(c)) or (other is not None and not other.intersection(c))
+         for c in combos] + [False],
+        dtype=bool,
+    )
+    return hits[codes]  # code -1 (missing) picks the trailing False
+
+
+def filter_mask(data: EventData, state: ViewState) -> np.ndarray:
+    """Boolean mask over data.events for the state's filters (not the zoom)."""
+    events = data.events
+    mask = np.ones(len(events), dtype=bool)
+    if len(events) == 0:
+        return mask
+    start = parse_user_date(state.date_from) if state.date_from else None
+    end = parse_user_date(state.date_to, end=True) if state.date_to else None
+    if start is not None:
+        mask &= events["end"].to_numpy() > start.to_datetime64()
+    if end is not None:
+        mask &= events["start"].to_numpy() < end.to_datetime64()
+    if state.categories:
+        wanted = [data.categories.index(c) for c in state.categories if c in data.categories]
+        mask &= np.isin(events["cat_code"].to_numpy(), wanted)
+    if state.actors:
+        wanted = set(state.actors)
+        other = set(data.actor_lanes) - {OTHER_ACTORS} if OTHER_ACTORS in wanted else None
+        mask &= _combo_mask(events["actor_code"].to_numpy(), data.actor_combos, wanted, other)
+    if state.sources:
+        mask &= _combo_mask(events["source_code"].to_numpy(), data.source_combos,
+                            set(state.sources))
+    if state.precisions:
+        mask &= events["precision"].isin(list(state.precisions)).to_numpy()
+    text = state.text.strip().lower()
+    if text:
+        idx = np.flatnonzero(mask)
+        found = events["search"].iloc[idx].str.contains(text, regex=False).to_numpy(dtype=bool)
+        mask[:] = False
+        mask[idx[found]] = True
+    return mask
+
+
+def filter_events(data: EventData, state: ViewState) -> pd.DataFrame:
+    """The filtered events (a view of data.events in date order)."""
+    return data.events[filter_mask(data, state)]
+
+
+def visible_range(events: pd.DataFrame, state: ViewState) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The x range to show: the zoom if any, else the date filter, else all events (padded)."""
+    if state.x0 and state.x1:
+        x0, x1 = parse_user_date(state.x0), parse_user_date(state.x1, end=True)
+        if x0 is not None and x1 is not None and x0 < x1:
+            return x0, x1
+    lo = parse_user_date(state.date_from) if state.date_from else None
+    hi = parse_user_date(state.date_to, end=True) if state.date_to else None
+    if len(events):
+        lo = lo if lo is not None else pd.Timestamp(events["start"].min())
+        hi = hi if hi is not None else pd.Timestamp(events["end"].max())
+    lo = lo if lo is not None else pd.Timestamp("1950-01-01")
+    hi = hi if hi is not None else pd.Timestamp("2030-01-01")
+    if hi <= lo:
+        hi = lo + pd.Timedelta(days=365)
+    pad = (hi - lo) * 0.03
+    return lo - pad, hi + pad
+
+
+def in_range(events: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestamp) -> np.ndarray:
+    return (events["end"].to_numpy() > x0.to_datetime64()) & (
+        events["start"].to_numpy() < x1.to_datetime64()
+    )
+
+
+def neighbour(events: pd.DataFrame, current: str, step: int) -> str:
+    """The event_id `step` places after (or before) `current` in date order among `events`;
+    the first (or last) event when `current` is not among them."""
+    if events.empty:
+        return ""
+    ids = events["event_id"].to_numpy()
+    where = np.flatnonzero(ids == current)
+    if len(where) == 0:
+        return str(ids[0] if step >= 0 else ids[-1])
+    pos = int(np.clip(where[0] + step, 0, len(ids) - 1))
+    return str(ids[pos])
