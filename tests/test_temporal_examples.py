@@ -1,0 +1,259 @@
+"""Example corpus for the dating engine: hand-checked (text, published, expected rows) cases.
+
+The cases live in tests/data/temporal_examples.yaml. Every expected value there was derived by
+hand from the annotation rules (weekdays checked with Python's datetime), never from the engine's
+output, so this file is an independent oracle for `extract.engine.extract_text`.
+
+For each case the multiset of (date, date_end, precision) the engine produces must equal the
+expected multiset, and every expected row must be matched by a produced row with the same dating
+whose evidence overlaps the expected evidence (one contains the other).
+
+`test_examples_file_is_valid` checks the YAML file itself and passes without the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+try:
+    from extract.engine import extract_text
+except Exception as error:  # the engine may not exist yet; per-case tests must then fail
+    extract_text = None
+    _IMPORT_ERROR: Exception | None = error
+else:
+    _IMPORT_ERROR = None
+
+DATA = Path(__file__).parent / "data" / "temporal_examples.yaml"
+
+PRECISIONS = ("day", "month", "year", "season", "decade", "approx")
+RULES = {
+    "full-date",
+    "month-day",
+    "month-year",
+    "month",
+    "year",
+    "year-interval",
+    "day-span",
+    "month-interval",
+    "decade",
+    "season",
+    "weekday",
+    "deictic",
+    "ago-later",
+    "since",
+    "approx",
+    "holiday",
+    "caption",
+    "no-published",
+    "multi-row",
+    "one-row-per-event",
+    "negative",
+}
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+YEAR_RE = re.compile(r"^\d{4}$")
+SHAPES = {
+    "day": (DAY_RE,),
+    "month": (MONTH_RE,),
+    "year": (YEAR_RE,),
+    "season": (MONTH_RE,),
+    "decade": (YEAR_RE,),
+    "approx": (DAY_RE, MONTH_RE, YEAR_RE),
+}
+# First month of each northern meteorological season -> its last month.
+SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MIN_CASES = 150
+MIN_NEGATIVE = 30
+
+
+def _load_cases() -> list[dict[str, Any]]:
+    with DATA.open(encoding="utf-8") as handle:
+        cases = yaml.safe_load(handle)
+    assert isinstance(cases, list), f"{DATA}: expected a YAML list of cases"
+    return cases
+
+
+CASES = _load_cases()
+
+
+def _real_date(value: str) -> bool:
+    parts = [int(p) for p in value.split("-")]
+    parts += [1] * (3 - len(parts))
+    try:
+        dt.date(*parts)
+    except ValueError:
+        return False
+    return True
+
+
+def _case_problems(case: Any, index: int) -> list[str]:
+    """Everything wrong with one case, as readable messages (empty when the case is valid)."""
+    if not isinstance(case, dict):
+        return [f"case #{index}: not a mapping"]
+    name = f"case #{index} ({case.get('id', '?')})"
+    problems: list[str] = []
+    for key in ("id", "rule", "published", "text", "expect"):
+        if key not in case:
+            problems.append(f"{name}: missing key {key!r}")
+    extra = set(case) - {"id", "rule", "published", "text", "expect", "note"}
+    if extra:
+        problems.append(f"{name}: unknown keys {sorted(extra)}")
+    if problems:
+        return problems
+    if not isinstance(case["id"], str) or not case["id"]:
+        problems.append(f"{name}: id must be a non-empty string")
+    if case["rule"] not in RULES:
+        problems.append(f"{name}: unknown rule {case['rule']!r}")
+    published = case["published"]
+    if published is not None and not (
+        isinstance(published, dt.date) and not isinstance(published, dt.datetime)
+    ):
+        problems.append(f"{name}: published must be a YYYY-MM-DD date or null, got {published!r}")
+    elif published is not None and not dt.date(2013, 1, 1) <= published <= dt.date(2026, 12, 31):
+        problems.append(f"{name}: published {published} outside 2013-2026")
+    text = case["text"]
+    if not isinstance(text, str) or not text.strip():
+        problems.append(f"{name}: text must be a non-empty string")
+        return problems
+    expect = case["expect"]
+    if not isinstance(expect, list):
+        return [*problems, f"{name}: expect must be a list"]
+    if case["rule"] == "negative" and expect:
+        problems.append(f"{name}: a negative case must have expect: []")
+    for number, row in enumerate(expect, 1):
+        where = f"{name} row {number}"
+        if not isinstance(row, dict):
+            problems.append(f"{where}: not a mapping")
+            continue
+        extra = set(row) - {"date", "date_end", "precision", "evidence"}
+        missing = {"date", "precision", "evidence"} - set(row)
+        if extra or missing:
+            problems.append(f"{where}: unknown keys {sorted(extra)} / missing {sorted(missing)}")
+            continue
+        date, end, precision = row["date"], row.get("date_end", ""), row["precision"]
+        evidence = row["evidence"]
+        if not all(isinstance(v, str) for v in (date, end, precision, evidence)):
+            problems.append(f"{where}: date, date_end, precision, evidence must be quoted strings")
+            continue
+        if precision not in PRECISIONS:
+            problems.append(f"{where}: unknown precision {precision!r}")
+            continue
+        for column, value in (("date", date), ("date_end", end)):
+            if column == "date_end" and not value:
+                continue
+            if not any(shape.match(value) for shape in SHAPES[precision]):
+                problems.append(f"{where}: {column} {value!r} is not a {precision} ISO date")
+            elif not _real_date(value):
+                problems.append(f"{where}: {column} {value!r} is not a real calendar date")
+        if end and (len(end) != len(date) or end < date):
+            problems.append(f"{where}: date_end {end!r} must have date's shape and be >= {date!r}")
+        if precision == "season":
+            if not end or not MONTH_RE.match(date) or not MONTH_RE.match(end):
+                problems.append(f"{where}: a season needs month date and date_end")
+            else:
+                first, last = int(date[5:]), int(end[5:])
+                span_years = int(end[:4]) - int(date[:4])
+                if SEASON_END.get(first) != last or span_years != (1 if first == 12 else 0):
+                    problems.append(f"{where}: {date}..{end} is not a meteorological season")
+        if precision == "decade" and (
+            not end or int(date) % 10 != 0 or int(end) != int(date) + 9
+        ):
+            problems.append(f"{where}: a decade runs from a year ending in 0 to nine years later")
+        if not evidence or evidence not in text:
+            problems.append(f"{where}: evidence {evidence!r} is not a substring of the text")
+        # Oracle self-check: a single day named by one weekday must fall on that weekday.
+        named = [w for w in WEEKDAYS if re.search(rf"\b{w}\b", evidence)]
+        if precision == "day" and not end and len(named) == 1 and not problems:
+            actual = dt.date.fromisoformat(date).strftime("%A")
+            if actual != named[0]:
+                problems.append(f"{where}: {date} is a {actual}, evidence says {named[0]}")
+    return problems
+
+
+def test_examples_file_is_valid() -> None:
+    problems: list[str] = []
+    for index, case in enumerate(CASES):
+        problems.extend(_case_problems(case, index))
+    ids = Counter(case.get("id") for case in CASES if isinstance(case, dict))
+    problems += [f"duplicate id {case_id!r} ({n} times)" for case_id, n in ids.items() if n > 1]
+    negatives = sum(1 for c in CASES if isinstance(c, dict) and c.get("expect") == [])
+    if len(CASES) < MIN_CASES:
+        problems.append(f"only {len(CASES)} cases, need at least {MIN_CASES}")
+    if negatives < MIN_NEGATIVE:
+        problems.append(f"only {negatives} negative cases, need at least {MIN_NEGATIVE}")
+    assert not problems, "\n".join(problems)
+
+
+def _field(row: Any, name: str) -> str:
+    value = row.get(name, "") if isinstance(row, dict) else getattr(row, name, "")
+    return "" if value is None else str(value)
+
+
+def _key(row: Any) -> tuple[str, str, str]:
+    return (_field(row, "date"), _field(row, "date_end"), _field(row, "precision"))
+
+
+def _overlaps(expected: str, produced: str) -> bool:
+    return bool(produced) and (expected in produced or produced in expected)
+
+
+def _match(expected: list[dict[str, str]], produced: list[Any]) -> list[dict[str, str]]:
+    """Expected rows left unmatched by a one-to-one assignment on dating + evidence overlap."""
+    candidates = [
+        [j for j, row in enumerate(produced)
+         if _key(row) == _key(want) and _overlaps(want["evidence"], _field(row, "evidence"))]
+        for want in expected
+    ]
+    owner: dict[int, int] = {}
+
+    def assign(i: int, seen: set[int]) -> bool:
+        for j in candidates[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or assign(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    matched = {i for i in range(len(expected)) if assign(i, set())}
+    return [want for i, want in enumerate(expected) if i not in matched]
+
+
+def _show(rows: list[Any]) -> str:
+    if not rows:
+        return "    (no rows)"
+    lines = []
+    for row in rows:
+        date, end, precision = _key(row)
+        span = f"{date}..{end}" if end else date
+        lines.append(f"    {span:<24} {precision:<7} evidence={_field(row, 'evidence')!r}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "case", CASES, ids=[str(c.get("id")) if isinstance(c, dict) else "?" for c in CASES]
+)
+def test_temporal_example(case: dict[str, Any]) -> None:
+    if extract_text is None:
+        pytest.fail(f"extract.engine.extract_text cannot be imported: {_IMPORT_ERROR!r}")
+    expected = [{"date_end": "", **row} for row in case["expect"]]
+    produced = list(extract_text(case["text"], case["published"]))
+    report = (
+        f"\ncase {case['id']} ({case['rule']}), published {case['published']}\n"
+        f"text: {case['text']!r}\n"
+        f"expected:\n{_show(expected)}\nproduced:\n{_show(produced)}"
+    )
+    assert Counter(map(_key, produced)) == Counter(map(_key, expected)), (
+        "dates differ" + report
+    )
+    unmatched = _match(expected, produced)
+    assert not unmatched, f"evidence does not overlap for:\n{_show(unmatched)}" + report
