@@ -1,0 +1,1 @@
+"""Extract dated events about inter-Korean relations from news texts."""

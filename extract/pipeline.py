@@ -1,0 +1,95 @@
+"""The per-document function and the table assembly, shared by every way of running the extractor.
+
+`process_file` is pure and picklable (a path in, rows or an error out), so the same function runs
+in one process, in a process pool, or on a Dask cluster; `build_table` turns the per-document
+results into the events table (ids, cross-document merging, canonical order).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from extract.corpus import DocumentError, read_document
+from extract.engine import extract_text
+from extract.ids import content_id
+from extract.schema import COLUMNS, join_list, sort_events
+
+_SOURCES = ("calendar", "corpus", "engine", "pipeline", "sentences", "taxonomy", "temporal", "tense")
+
+
+def _extractor_version() -> str:
+    """A hash of the extractor's own code: any rule change gives a new version (and cache key)."""
+    digest = hashlib.sha1()
+    for name in _SOURCES:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = _extractor_version()
+
+
+@dataclass
+class DocResult:
+    """What one document gave: its rows (schema dicts), or an error; and any warning."""
+
+    doc: str
+    rows: list[dict[str, str]] = field(default_factory=list)
+    error: str = ""
+    warning: str = ""
+
+
+def process_file(path: str | Path, doc: str) -> DocResult:
+    """Read and extract one document. Never raises for a bad document: the error is returned."""
+    try:
+        document = read_document(Path(path), doc)
+    except DocumentError as error:
+        return DocResult(doc, error=str(error))
+    rows = []
+    for row in extract_text(document.body, document.published):
+        rows.append(
+            {
+                "event_id": content_id(document.doc, row.start),
+                "date": row.date,
+                "date_end": row.date_end,
+                "precision": row.precision,
+                "summary": row.summary,
+                "category": row.category,
+                "actors": join_list(row.actors),
+                "evidence": row.evidence,
+                "sentence": row.sentence,
+                "doc": document.doc,
+                "title": document.title,
+                "source": document.source,
+                "url": document.url,
+                "published": document.published.isoformat() if document.published else "",
+            }
+        )
+    return DocResult(doc, rows=rows, warning=document.warning)
+
+
+def build_table(results: list[DocResult]) -> pd.DataFrame:
+    """The events table: all rows, shared ids for one event told by several documents, sorted."""
+    rows = [row for result in results for row in result.rows]
+    frame = pd.DataFrame(rows, columns=COLUMNS, dtype=str)
+    return sort_events(share_event_ids(frame))
+
+
+def share_event_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of different documents with the same dates, precision, category and actors are one
+    event: they get one id (a hash of that key), so the app shows one mark with all sources.
+    Within a document each event keeps its own id (a document has one row per event)."""
+    if frame.empty:
+        return frame
+    frame = frame.copy()
+    key_columns = ["date", "date_end", "precision", "category", "actors"]
+    for _, group in frame.groupby(key_columns, sort=False):
+        if group["doc"].nunique() < 2:
+            continue
+        first_per_doc = group.drop_duplicates("doc").index
+        shared = content_id("event", *group.iloc[0][key_columns])
+        frame.loc[first_per_doc, "event_id"] = shared
+    return frame

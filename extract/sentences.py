@@ -1,0 +1,84 @@
+"""Sentence splitting with character offsets, aware of news abbreviations ("Jan.", "U.S.", "Mr.")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end with a period but do not end a sentence when followed by more text.
+ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    mr mrs ms dr prof gen lt col maj sgt capt cmdr adm sen rep gov pres supt st ave blvd
+    no nos vol vols fig figs co corp inc ltd jr sr vs etc approx est dept univ govt cf al ca""".split()
+)
+# After these dotted initialisms a capitalised common word usually starts a new sentence.
+SENTENCE_STARTERS = frozenset(
+    """the a an he she it they we i this that these those there but and in on at for as
+    after before since while when if however meanwhile still yet so some many most its his
+    her their our both all no not one two three officials""".split()
+)
+INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
+# A candidate boundary: end punctuation, optional closing quotes/brackets, then whitespace.
+BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as a span of the document body; `text` is body[start:end] exactly."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def _is_abbreviation_end(line: str, dot: int, following: str) -> bool:
+    """True when the period at `dot` belongs to an abbreviation rather than ending a sentence."""
+    word_match = re.search(r"[A-Za-z.]+$", line[: dot + 1])
+    word = word_match.group(0) if word_match else ""
+    bare = word.rstrip(".").lower()
+    next_word = re.match(r"[\"'“‘(]*([A-Za-z0-9]+)", following)
+    next_token = next_word.group(1) if next_word else ""
+    if not next_token:
+        return False
+    if next_token[0].islower() or next_token[0].isdigit():
+        return True
+    if INITIALISM_RE.search(word):  # U.S., U.N., p.m.
+        return next_token.lower() not in SENTENCE_STARTERS
+    if len(bare) == 1 and bare.isalpha() and word.count(".") == 1:  # a middle initial: "John F."
+        return True
+    return bare in ABBREVIATIONS
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Split a document body into sentences. Lines (headlines, captions) never join."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    position = 0
+    for raw_line in body.splitlines(keepends=True):
+        line = raw_line.rstrip("\r\n")
+        line_start = position
+        position += len(raw_line)
+        if not line.strip():
+            paragraph += 1
+            continue
+        start = 0
+        for match in BOUNDARY_RE.finditer(line):
+            end = match.end()
+            dot = match.start()
+            if line[dot] == "." and _is_abbreviation_end(line, dot, line[end:].lstrip()):
+                continue
+            _append(sentences, line, line_start, start, end, paragraph)
+            start = end
+        _append(sentences, line, line_start, start, len(line), paragraph)
+        paragraph += 1
+    return sentences
+
+
+def _append(out: list[Sentence], line: str, offset: int, start: int, end: int, paragraph: int) -> None:
+    segment = line[start:end]
+    stripped_left = len(segment) - len(segment.lstrip())
+    text = segment.strip()
+    if text:
+        begin = offset + start + stripped_left
+        out.append(Sentence(begin, begin + len(text), text, paragraph))

@@ -1,0 +1,92 @@
+"""Event categories and actors: small documented keyword tables, applied to an event's sentence.
+
+Categories (first match by score, ties broken by table order):
+  summit/talks, communication channel, military/nuclear/missile, propaganda/border,
+  sanctions/economy, politics, sport/culture, humanitarian, other.
+Actors are countries and bodies; leaders and capitals map to their country.
+"""
+
+from __future__ import annotations
+
+import re
+
+CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "communication channel": (
+        r"hotline", r"communication(?:s)? (?:channel|line|link)", r"channel", r"liaison office",
+        r"phone line", r"fax", r"military line", r"communications?",
+    ),
+    "summit/talks": (
+        r"summit", r"talks", r"meeting", r"\bmet\b", r"\bmeets?\b", r"negotiat\w*", r"dialogue",
+        r"envoy", r"delegation", r"visit\w*", r"diplomat\w*", r"agreement", r"declaration",
+        r"overture", r"letter", r"conference",
+    ),
+    "military/nuclear/missile": (
+        r"missiles?", r"nuclear", r"\btests?\b", r"tested", r"launch\w*", r"ICBMs?", r"rockets?",
+        r"military", r"drills?", r"exercises?", r"troops", r"artillery", r"satellite",
+        r"warheads?", r"weapons?", r"denucleari\w*", r"submarine", r"war\b", r"armistice",
+        r"shelling", r"attack\w*", r"torpedo\w*", r"deterren\w*", r"moratori\w*",
+    ),
+    "propaganda/border": (
+        r"loudspeakers?", r"leaflets?", r"balloons?", r"propaganda", r"border", r"DMZ",
+        r"demilitarized zone", r"broadcasts?", r"trash", r"noise",
+    ),
+    "sanctions/economy": (
+        r"sanction\w*", r"Kaesong", r"trade", r"trading", r"econom\w*", r"tourism", r"industrial",
+        r"joint venture", r"FTA", r"tariffs?", r"investment", r"revenue", r"assets",
+    ),
+    "politics": (
+        r"elect\w*", r"impeach\w*", r"inaugurat\w*", r"took office", r"assumed office",
+        r"entered office", r"taking office", r"party congress", r"Workers' Party", r"court",
+        r"martial law", r"\blaw\b", r"administration", r"parliament", r"National Assembly",
+        r"resign\w*", r"term\b", r"policy",
+    ),
+    "sport/culture": (
+        r"Olympics?", r"Games\b", r"football", r"soccer", r"athletes?", r"cultur\w*",
+        r"concert", r"orchestra", r"team\b", r"World Cup", r"art\b",
+    ),
+    "humanitarian": (
+        r"humanitarian", r"\baid\b", r"food", r"separated famil\w*", r"reunion\w*",
+        r"defect\w*", r"human rights", r"vaccines?", r"COVID", r"flood\w*", r"famine",
+    ),
+}
+CATEGORIES: tuple[str, ...] = (*CATEGORY_KEYWORDS, "other")
+_CATEGORY_RES = {
+    name: re.compile("|".join(f"(?:{k})" for k in keys), re.IGNORECASE)
+    for name, keys in CATEGORY_KEYWORDS.items()
+}
+
+ACTOR_PATTERNS: dict[str, str] = {
+    "North Korea": (
+        r"North Kore\w*|Pyongyang|DPRK|\bthe North\b|\bNorth's\b|Kim Jong[ -]?[Uu]n|Kim Jong[ -]?[Ii]l"
+        r"|Kim Il[ -]?[Ss]ung|Kim Yo[ -]?[Jj]ong|Workers' Party|Korean People's Army|KCNA"
+    ),
+    "South Korea": (
+        r"South Kore\w*|Seoul|\bROK\b|\bthe South\b|\bSouth's\b|Moon Jae[ -]?in|Yoon Suk[ -]?[Yy]eol"
+        r"|Lee Jae[ -]?myung|Park Geun[ -]?hye|Lee Myung[ -]?bak|Roh Moo[ -]?hyun|Kim Dae[ -]?jung"
+        r"|Unification Ministry|Blue House|National Assembly"
+    ),
+    "United States": (
+        r"United States|\bU\.S\.|\bUS\b|\bUSA\b|Washington|\bAmerica\w*|Trump|Biden|Obama"
+        r"|George W\. Bush|Pentagon|White House|State Department|Congress\b|Senate"
+    ),
+    "China": r"\bChina\b|Chinese|Beijing|Xi Jinping",
+    "Japan": r"\bJapan\w*|Tokyo|Shinzo Abe|Kishida",
+    "Russia": r"\bRussia\w*|Moscow|Kremlin|Putin",
+    "United Nations": r"United Nations|\bU\.N\.|\bUN\b|Security Council|UNSC",
+}
+_ACTOR_RES = {name: re.compile(pattern) for name, pattern in ACTOR_PATTERNS.items()}
+
+
+def categorize(clause: str, sentence: str) -> str:
+    """The category whose keywords occur most, counting the event's clause twice."""
+    best, best_score = "other", 0
+    for name, pattern in _CATEGORY_RES.items():
+        score = 2 * len(pattern.findall(clause)) + len(pattern.findall(sentence))
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def find_actors(text: str) -> list[str]:
+    """Actors named in the text, in the table's order."""
+    return [name for name, pattern in _ACTOR_RES.items() if pattern.search(text)]

@@ -1,0 +1,693 @@
+"""Temporal expressions as data: each rule is a named pattern and the function that dates a match.
+
+The table `RULES` is the readable heart of the extractor, in the manner of HeidelTime/Duckling.
+Patterns find expressions; resolvers turn a match plus its context (the anchor date, the clause's
+tense, the narrative's reference time) into a `TimeValue`, or None when the text leaves the time
+open. dateparser is not used as a finder: its free-text search mistakes "may", "march" and bare
+numbers for dates and knows no tense.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extract.calendar import (
+    MONTHS,
+    WEEKDAYS,
+    TimeValue,
+    add_months,
+    day_value,
+    granularity_of,
+    iso_day,
+    month_value,
+    pick_year,
+    safe_date,
+    season_value,
+    shift,
+    start_date,
+    value_at_granularity,
+    week_interval,
+    weekday_on_or_after,
+    weekday_on_or_before,
+    year_value,
+)
+from extract.tense import tense_before
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------------
+MONTH_WORDS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\."
+)
+WEEKDAY_WORDS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30,
+}
+NUMBER = r"(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty))"
+FUZZY = r"(?i:about|around|roughly|some|approximately|nearly|almost|more than|over|at least|less than|just over|just under|well over|up to|close to)"
+# Modifiers that bound the time on one side only: the expression leaves it open (no row).
+OPEN_BOUNDS = ("nearly", "almost", "more than", "over", "at least", "less than", "just over",
+               "just under", "well over", "up to", "close to")
+UNIT = r"(?P<unit>(?i:hour|minute|day|week|month|year))s?"
+
+
+def _sub(pattern: str) -> str:
+    """Expand {MONTH}/{DAY}/{YEAR}/... placeholders; a digit suffix names a second group."""
+
+    def token(match: re.Match[str]) -> str:
+        name, suffix = match.group(1), match.group(2) or ""
+        if name == "MONTH":
+            return rf"(?P<month{suffix}>{MONTH_WORDS})(?![A-Za-z])"
+        if name == "DAY":
+            return rf"(?P<day{suffix}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+        if name == "YEAR":
+            return rf"(?P<year{suffix}>1[89]\d\d|20\d\d)(?![\d%])"
+        if name == "WEEKDAY":
+            return rf"(?P<weekday{suffix}>{WEEKDAY_WORDS})"
+        raise KeyError(name)
+
+    return re.sub(r"\{([A-Z]+)(\d?)\}", token, pattern)
+
+
+def month_number(word: str) -> int:
+    return MONTHS.index(next(m for m in MONTHS if m.startswith(word.rstrip(".").lower()[:3]))) + 1
+
+
+def weekday_number(word: str) -> int:
+    return WEEKDAYS.index(word.lower())
+
+
+def number_value(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+# ---------------------------------------------------------------------------------------------
+# Context passed to resolvers
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class Context:
+    """What a resolver may use besides the match: anchor date, clause tense, reference time."""
+
+    anchor: dt.date | None
+    tense: str
+    reference: TimeValue | None
+    sentence: str
+    start: int
+    later: list[TimeValue] = field(default_factory=list)  # dated expressions later in the clause
+    history: list[tuple[TimeValue, str]] = field(default_factory=list)  # earlier (value, sentence)
+
+
+Resolver = Callable[[re.Match[str], Context], TimeValue | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    relational: bool = False  # needs the other expressions of its sentence (second pass)
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolvers
+# ---------------------------------------------------------------------------------------------
+def _year(match: re.Match[str], name: str = "year") -> int:
+    return int(match.group(name))
+
+
+def _full_year(first: int, second: str) -> int:
+    """'1950-53' -> 1953; '2016-2017' -> 2017."""
+    if len(second) == 4:
+        return int(second)
+    century = first - first % 100
+    value = century + int(second)
+    return value if value > first else value + 100
+
+
+def full_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    day = safe_date(_year(match), month_number(match["month"]), int(match["day"]))
+    return day_value(day) if day else None
+
+
+def iso_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    day = safe_date(int(match["year"]), int(match["mon"]), int(match["day"]))
+    return day_value(day) if day else None
+
+
+def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
+    """Tense and strictness from 'last'/'next'/'this' words inside the match, else the clause's."""
+    text = match.group(0).lower()
+    if re.match(r"(last|past|previous)\b", text):
+        return "past", True
+    if re.match(r"(next|coming|following)\b", text):
+        return "future", True
+    if re.match(r"this\b", text):
+        return "present", False
+    if re.match(r"(since|from)\b", text):
+        return "past", False
+    return ctx.tense, False
+
+
+def month_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    month, day = month_number(match["month"]), int(match["day"])
+    if match.groupdict().get("year"):
+        found = safe_date(_year(match), month, day)
+        return day_value(found) if found else None
+    if ctx.anchor is None:
+        return None
+    year = pick_year(ctx.anchor, month, day, ctx.tense)
+    found = safe_date(year, month, day) if year else None
+    return day_value(found) if found else None
+
+
+def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'June 6 and 7', 'Feb. 27-28, 2019', 'June 30-July 2'."""
+    month1 = month_number(match["month"])
+    month2 = month_number(match["month2"]) if match.groupdict().get("month2") else month1
+    day1, day2 = int(match["day"]), int(match["day2"])
+    if match.groupdict().get("year"):
+        year = _year(match)
+    elif ctx.anchor is not None:
+        year = pick_year(ctx.anchor, month1, day1, ctx.tense)
+    else:
+        return None
+    if year is None:
+        return None
+    start = safe_date(year, month1, day1)
+    end = safe_date(year + (1 if month2 < month1 else 0), month2, day2)
+    if not start or not end or end <= start or (end - start).days > 62:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def night_to(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the night to June 9' covers June 8-9."""
+    value = month_day(match, ctx)
+    if value is None:
+        return None
+    end = start_date(value)
+    return TimeValue(iso_day(end - dt.timedelta(days=1)), "day", iso_day(end))
+
+
+def month_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    return month_value(_year(match), month_number(match["month"]))
+
+
+def month_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'from March to May 2018', 'March-April 2018', 'between May and July'."""
+    first, second = month_number(match["month"]), month_number(match["month2"])
+    if match.groupdict().get("year"):
+        end_year = _year(match)
+        start_year = end_year - (1 if second < first else 0)
+    elif ctx.anchor is not None:
+        tense, strict = _tense_for(match, ctx)
+        start_year = pick_year(ctx.anchor, first, None, tense, strict)
+        if start_year is None:
+            return None
+        end_year = start_year + (1 if second < first else 0)
+    else:
+        return None
+    if (end_year, second) <= (start_year, first):
+        return None
+    return TimeValue(f"{start_year:04d}-{first:02d}", "month", f"{end_year:04d}-{second:02d}")
+
+
+def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    if ctx.anchor is None:
+        return None
+    tense, strict = _tense_for(match, ctx)
+    month = month_number(match["month"])
+    year = pick_year(ctx.anchor, month, None, tense, strict)
+    return month_value(year, month) if year else None
+
+
+def year_only(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    return year_value(_year(match))
+
+
+def year_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    first = _year(match)
+    second = _full_year(first, match["year2"])
+    if not first < second <= first + 60:
+        return None
+    return TimeValue(f"{first:04d}", "year", f"{second:04d}")
+
+
+def consecutive_years(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'in 2016 and 2017', 'late 2023 and early 2024': two adjacent years read as one span."""
+    first, second = _year(match), _year(match, "year2")
+    return TimeValue(f"{first:04d}", "year", f"{second:04d}") if second == first + 1 else None
+
+
+def decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    start = int(match["decade"])
+    return TimeValue(f"{start:04d}", "decade", f"{start + 9:04d}")
+
+
+def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    name = match["season"].lower()
+    if match.groupdict().get("year"):
+        return season_value(_year(match), name)
+    if ctx.anchor is None:
+        return None
+    tense, strict = _tense_for(match, ctx)
+    options = [season_value(y, name) for y in range(ctx.anchor.year - 2, ctx.anchor.year + 2)]
+
+    def bounds(value: TimeValue) -> tuple[dt.date, dt.date]:
+        start = start_date(value)
+        return start, add_months(start, 3) - dt.timedelta(days=1)
+
+    current = [v for v in options if bounds(v)[0] <= ctx.anchor <= bounds(v)[1]]
+    if tense == "past":
+        fits = [v for v in options if (bounds(v)[1] < ctx.anchor if strict else bounds(v)[0] <= ctx.anchor)]
+        return fits[-1] if fits else None
+    if tense == "future":
+        fits = [v for v in options if (bounds(v)[0] > ctx.anchor if strict else bounds(v)[1] >= ctx.anchor)]
+        return fits[0] if fits else None
+    if current:
+        return current[0]
+    return min(options, key=lambda v: abs((bounds(v)[0] - ctx.anchor).days))
+
+
+HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "new year's": (1, 1),
+            "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25)}
+
+
+def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    name = re.sub(r"\s+", " ", match["holiday"].replace("’", "'")).lower()
+    month, day = HOLIDAYS[name]
+    if match.groupdict().get("year"):
+        found = safe_date(_year(match), month, day)
+        return day_value(found) if found else None
+    if ctx.anchor is None:
+        return None
+    year = pick_year(ctx.anchor, month, day, ctx.tense)
+    return day_value(dt.date(year, month, day)) if year else None
+
+
+DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def deictic_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    if ctx.anchor is None:
+        return None
+    word = match["word"].lower()
+    return day_value(ctx.anchor + dt.timedelta(days=DEICTIC_DAYS.get(word, 0)))
+
+
+def weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    if ctx.anchor is None:
+        return None
+    target = weekday_number(match["weekday"])
+    tense, strict = _tense_for(match, ctx)
+    return day_value(_weekday_date(ctx.anchor, target, tense, strict))
+
+
+def _weekday_date(anchor: dt.date, target: int, tense: str, strict: bool) -> dt.date:
+    before = weekday_on_or_before(anchor - dt.timedelta(days=1 if strict else 0), target)
+    after = weekday_on_or_after(anchor + dt.timedelta(days=1 if strict else 0), target)
+    if tense == "past":
+        return before
+    if tense == "future":
+        return after
+    return before if (anchor - before) <= (after - anchor) else after
+
+
+def weekday_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Sunday through early Monday': the end day by tense, the start the days before it."""
+    if ctx.anchor is None:
+        return None
+    first, last = weekday_number(match["weekday"]), weekday_number(match["weekday2"])
+    end = _weekday_date(ctx.anchor, last, ctx.tense, False)
+    start = end - dt.timedelta(days=(last - first) % 7)
+    if start == end:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def relative_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """last/next/this/the coming week|month|year|weekend, against the anchor."""
+    which = re.sub(r"^the\s+", "", match["which"].lower())
+    if ctx.anchor is None:
+        return None
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    return _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense)
+
+
+def _unit_value(anchor: dt.date, unit: str, step: int, tense: str) -> TimeValue:
+    if unit == "week":
+        return week_interval(anchor + dt.timedelta(weeks=step))
+    if unit == "weekend":
+        return weekend(anchor, step, tense)
+    if unit == "month":
+        moved = add_months(anchor.replace(day=1), step)
+        return month_value(moved.year, moved.month)
+    return year_value(anchor.year + step)
+
+
+def weekend(anchor: dt.date, step: int, tense: str) -> TimeValue:
+    if step > 0 or (step == 0 and tense == "future"):
+        saturday = weekday_on_or_after(anchor + dt.timedelta(days=1 if step > 0 else 0), 5)
+    else:
+        saturday = weekday_on_or_before(anchor, 5)
+        if step < 0 and anchor.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+    return TimeValue(iso_day(saturday), "approx", iso_day(saturday + dt.timedelta(days=1)))
+
+
+def over_the_weekend(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    if ctx.anchor is None:
+        return None
+    return weekend(ctx.anchor, 0, ctx.tense)
+
+
+def _amount_value(base: dt.date, unit: str, fuzzy: bool) -> TimeValue:
+    """A date reached by counting units: its precision follows the unit and the fuzziness."""
+    if unit in ("hour", "minute"):
+        return day_value(base, "approx")
+    if unit == "day":
+        return day_value(base, "approx" if fuzzy else "day")
+    if unit == "week":
+        return day_value(base, "approx")
+    if unit == "month":
+        return month_value(base.year, base.month, "approx" if fuzzy else "month")
+    if fuzzy:
+        return month_value(base.year, base.month, "approx")
+    return year_value(base.year)
+
+
+def _modifier(match: re.Match[str]) -> tuple[bool, bool]:
+    """(open, fuzzy) from the modifier before a count: 'more than' is open, 'about' is fuzzy."""
+    modifier = (match.groupdict().get("mod") or "").strip().lower()
+    if not modifier:
+        return False, False
+    return modifier in OPEN_BOUNDS, True
+
+
+def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'three days ago', 'roughly one year ago'; 'more than two years ago' is open."""
+    if ctx.anchor is None:
+        return None
+    is_open, fuzzy = _modifier(match)
+    if is_open:
+        return None
+    unit = match["unit"].lower()
+    amount = number_value(match["num"])
+    base = shift(day_value(ctx.anchor), -amount, unit if unit not in ("hour", "minute") else "day")
+    return _amount_value(base, unit, fuzzy)
+
+
+def _reference(ctx: Context) -> TimeValue | None:
+    """The narrative's reference time; before any date is told, 'around publication' (month)."""
+    if ctx.reference is not None:
+        return ctx.reference
+    if ctx.anchor is None:
+        return None
+    return month_value(ctx.anchor.year, ctx.anchor.month, "approx")
+
+
+def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'two days later' counts from the narrative's reference time."""
+    reference = _reference(ctx)
+    if reference is None:
+        return None
+    is_open, fuzzy = _modifier(match)
+    if is_open:
+        return None
+    unit = match["unit"].lower()
+    if unit in ("hour", "minute"):
+        return None
+    direction = 1 if match["dir"].lower() in ("later", "after") else -1
+    amount = number_value(match["num"]) * direction
+    base = shift(reference, amount, unit)
+    value = _amount_value(base, unit, fuzzy or reference.precision == "approx")
+    return _not_finer_than(value, reference)
+
+
+def _not_finer_than(value: TimeValue, reference: TimeValue) -> TimeValue:
+    """A count from a month- or year-precise reference cannot give a day: coarsen, mark approx."""
+    order = {"day": 0, "month": 1, "year": 2}
+    if order[granularity_of(value)] >= order[granularity_of(reference)]:
+        return value
+    return value_at_granularity(start_date(value), granularity_of(reference), "approx")
+
+
+def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the next day', 'the day before': one day from the reference time."""
+    reference = _reference(ctx)
+    if reference is None:
+        return None
+    text = match.group(0).lower()
+    step = -1 if ("before" in text or "previous" in text or "earlier" in text) else 1
+    if "same" in text:
+        step = 0
+    base = shift(reference, step, "day")
+    precision = "day" if reference.precision == "day" and not reference.date_end else "approx"
+    return _not_finer_than(day_value(base, precision), reference)
+
+
+def past_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'in the past two years': from that long before the anchor up to it, by month."""
+    if ctx.anchor is None:
+        return None
+    unit = match["unit"].lower()
+    amount = number_value(match["num"])
+    if unit in ("hour", "minute"):
+        return None
+    if unit in ("day", "week"):
+        start = shift(day_value(ctx.anchor), -amount, unit)
+        return TimeValue(iso_day(start), "approx", iso_day(ctx.anchor))
+    start = shift(day_value(ctx.anchor), -amount, unit)
+    return TimeValue(f"{start.year:04d}-{start.month:02d}", "approx",
+                     f"{ctx.anchor.year:04d}-{ctx.anchor.month:02d}")
+
+
+def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'their first in eight months' (back from the anchor) or 'will resume in two weeks'."""
+    if ctx.anchor is None:
+        return None
+    is_open, fuzzy = _modifier(match)
+    if is_open:
+        return None
+    unit = match["unit"].lower()
+    if unit in ("hour", "minute"):
+        return None
+    amount = number_value(match["num"])
+    before = ctx.sentence[: ctx.start].lower()
+    if re.search(r"\bfirst\b", before):
+        base = shift(day_value(ctx.anchor), -amount, unit)
+        return _amount_value(base, unit, True)
+    if ctx.tense == "future":
+        base = shift(day_value(ctx.anchor), amount, unit)
+        return _amount_value(base, unit, True)
+    return None
+
+
+def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'hours before the launch on Monday', 'two months after the court ruled', 'one day after'.
+
+    With a date later in the clause, the offset counts from it. Otherwise the clause after
+    'after'/'before' is an event dated from the reference time: "X came one day after Y" puts Y
+    one day before the reference; fronted "Two days after Y, X ..." puts X two days after it.
+    """
+    unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")
+    amount = number_value(match["num"]) if match.groupdict().get("num") else 0
+    if not amount and unit not in ("hour", "minute"):
+        return None  # "days after" / "several days after" leave the time open
+    is_open, fuzzy = _modifier(match)
+    if is_open:
+        return None
+    after = match["dir"].lower() == "after"
+    step_unit = "day" if unit in ("hour", "minute") else unit
+    if unit in ("hour", "minute"):
+        amount = 0
+    if ctx.later:
+        target = ctx.later[0]
+        base = shift(target, -amount if after else amount, step_unit)
+        return _not_finer_than(_offset_value(base, unit, fuzzy), target)
+    if ctx.reference is None:
+        return None
+    fronted = not ctx.sentence[: ctx.start].strip(" \"“")
+    direction = 1 if after == fronted else -1
+    base = shift(ctx.reference, direction * amount, step_unit)
+    return _not_finer_than(_offset_value(base, unit, fuzzy), ctx.reference)
+
+
+def _offset_value(base: dt.date, unit: str, fuzzy: bool) -> TimeValue:
+    """An offset from another event is exact only in days; 'two months after' is approx."""
+    if unit == "day":
+        return day_value(base, "approx" if fuzzy else "day")
+    if unit == "year":
+        return year_value(base.year, "approx")
+    return _amount_value(base, unit, True)
+
+
+# An event named again by a noun ("after the meeting", "since Yoon's inauguration") takes the
+# date of the latest earlier sentence that tells of it; each noun lists the words that do.
+EVENT_NOUN_CLUES: dict[str, str] = {
+    "meeting": r"\bme(?:et|ets|t|eting)\b|summit|talks",
+    "summit": r"summit|\bmet\b|meeting",
+    "talks": r"\btalks\b|negotiat|\bmet\b|meeting",
+    "inauguration": r"inaugurat|(?:took|assumed|entered|taking) office|sworn in",
+    "election": r"\belect",
+    "vote": r"\bvot|\belect|referendum",
+    "launch": r"launch|\bfired\b",
+    "test": r"\btest|launch|detonat",
+    "visit": r"\bvisit|arriv|\btrip\b",
+    "speech": r"\bspeech|\baddress\b",
+    "address": r"\baddress\b|\bspeech",
+    "announcement": r"announc",
+    "attack": r"attack|shell|struck|\bsank\b",
+    "exercise": r"exercise|\bdrill",
+    "exercises": r"exercise|\bdrill",
+    "drills": r"exercise|\bdrill",
+    "ruling": r"\bcourt\b|\brul",
+    "agreement": r"agree|\bsigned\b|accord",
+}
+
+
+def event_anaphor(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    clue = re.compile(EVENT_NOUN_CLUES[match["noun"].lower()], re.IGNORECASE)
+    referent = next((value for value, sentence in reversed(ctx.history) if clue.search(sentence)), None)
+    if referent is None:
+        return None
+    if match["prep"].lower() == "since":
+        return referent
+    if ctx.sentence[: ctx.start].strip(" \"“"):
+        return None  # a trailing "... after the launch" leaves the time open; a fronted one sets it
+    return TimeValue(referent.date, "approx", referent.date_end)
+
+
+def qualified_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    return year_value(_year(match))
+
+
+def relative_qualified(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'later this year', 'the end of last year', 'early next month'."""
+    if ctx.anchor is None:
+        return None
+    step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+    return _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense)
+
+
+def the_year_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'by the end of the year' / 'earlier this year' speak of the anchor's year."""
+    if ctx.anchor is None:
+        return None
+    return _unit_value(ctx.anchor, match["unit"].lower(), 0, ctx.tense)
+
+
+def earlier_today(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    return day_value(ctx.anchor) if ctx.anchor else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The rule table
+# ---------------------------------------------------------------------------------------------
+def _rule(name: str, pattern: str, resolve: Resolver, relational: bool = False) -> Rule:
+    return Rule(name, re.compile(_sub(pattern)), resolve, relational)
+
+
+PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
+ON = r"(?:(?i:on|in|since|from|by|until|till|through|during|before|after|of|as of)\s+)?"
+
+RULES: list[Rule] = [
+    _rule("iso_date", r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", iso_date),
+    _rule("full_date_mdy",
+          ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY},?\s*{YEAR}", full_date),
+    _rule("full_date_dmy", ON + r"(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", full_date),
+    _rule("day_span",
+          ON + r"{MONTH}\s*{DAY}\s*(?:-|–|—|(?i:and|to|through|until))\s*(?:{MONTH2}\s*)?{DAY2}(?:,?\s*{YEAR})?",
+          day_span),
+    _rule("night_to", r"(?i:the\s+)?(?i:night|overnight)\s+(?i:to|into|before)\s+{MONTH}\s*{DAY}(?:,?\s*{YEAR})?",
+          night_to),
+    _rule("month_day", ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY}(?!\s*(?:-|–|,?\s*\d))", month_day),
+    _rule("day_month", ON + r"\b{DAY}\s+(?:of\s+)?{MONTH}(?!,?\s+\d)", month_day),
+    _rule("month_span",
+          r"(?i:from|between)\s+{MONTH}\s+(?i:to|and|through|until)\s+{MONTH2}(?:,?\s+{YEAR})?",
+          month_span),
+    _rule("month_span_dash", r"{MONTH}\s*[-–]\s*{MONTH2},?\s+{YEAR}", month_span),
+    _rule("month_year", ON + PART_OF + r"?{MONTH},?\s+(?:of\s+)?{YEAR}", month_year),
+    _rule("month_alone",
+          r"(?:(?i:in|since|until|till|by|from|through|during|last|next|this|early|late|mid|as of|"
+          r"the end of|the beginning of|the start of|the middle of)[\s-]+(?:(?i:early|late|mid)[\s-]+)?"
+          r"(?:(?i:the end of|the beginning of|the start of|the middle of)\s+)?){MONTH}"
+          r"(?:'s|’s)?(?![\w-]|\s+\d)",
+          month_alone),
+    _rule("year_span", ON + r"{YEAR}\s*(?:-|–|—)\s*(?P<year2>\d{4}|\d{2})(?![\d-])", year_span),
+    _rule("year_from_to",
+          r"(?i:from|between)\s+{YEAR}\s+(?i:to|and|through|until)\s+(?P<year2>\d{4})(?!\d)", year_span),
+    _rule("consecutive_years",
+          ON + PART_OF + r"?{YEAR}\s+(?i:and|or)\s+" + PART_OF + r"?{YEAR2}",
+          consecutive_years),
+    _rule("decade", r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[- ])?(?P<decade>1[89]\d0|20\d0)['’]?s\b", decade),
+    _rule("season",
+          r"(?:(?i:in|during|by|until|since|this|last|next|early|late|the|past|coming)\s+)+"
+          r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?(?!\s+[A-Z])",
+          season),
+    _rule("season_year", r"(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?{YEAR}",
+          season),
+    _rule("holiday",
+          r"(?<!Lunar )(?P<holiday>New Year['’]s(?: Day| Eve)?|Christmas(?: Day| Eve)?)"
+          r"(?=\s+(?:Day|Eve|address|speech|message|holiday|day)|\b)(?:,?\s+{YEAR})?",
+          holiday),
+    _rule("qualified_year", ON + PART_OF + r"{YEAR}", qualified_year),
+    _rule("year", ON + r"(?<![\w$€£#.,/-]){YEAR}(?:['’]s)?(?![\w-]|,\d|\.\d)", year_only),
+    _rule("earlier_today",
+          r"(?i:(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))"
+          r"|this\s+(?:morning|afternoon|evening))",
+          earlier_today),
+    _rule("deictic_day", r"\b(?P<word>(?i:today|tonight|yesterday|tomorrow))\b(?!['’]s)", deictic_day),
+    _rule("weekday_span",
+          r"(?:(?i:from)\s+)?{WEEKDAY}\s+(?i:through|to|and|until|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}"
+          r"(?:\s+(?i:morning|afternoon|evening|night))?",
+          weekday_span),
+    _rule("weekday",
+          r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?{WEEKDAY}(?:['’]s)?"
+          r"(?:\s+(?i:morning|afternoon|evening|night))?",
+          weekday),
+    _rule("over_the_weekend", r"(?i:over|during|at|on)\s+the\s+(?i:weekend)", over_the_weekend),
+    _rule("relative_qualified",
+          r"(?i:(?:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
+          r"the\s+middle\s+of|the\s+rest\s+of)\s+)(?P<which>(?i:this|last|next))\s+(?P<unit>(?i:year|month|week))",
+          relative_qualified),
+    _rule("relative_unit",
+          r"(?P<which>(?i:last|next|this|the\s+coming|the\s+past))\s+(?P<unit>(?i:week|month|year|weekend))\b(?!-)",
+          relative_unit),
+    _rule("the_year", r"(?i:(?:by|before|until|at)\s+the\s+(?:end|start|beginning|middle)\s+of\s+the\s+)(?P<unit>(?i:year|month))",
+          the_year_alone),
+    _rule("ago", r"(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT + r"\s+(?i:ago)",
+          ago),
+    _rule("later_earlier",
+          r"(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT
+          + r"\s+(?P<dir>(?i:later|earlier))",
+          later_earlier),
+    _rule("next_day",
+          r"(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)"
+          r"|a\s+day\s+(?:earlier|later))",
+          next_day),
+    _rule("past_span",
+          r"(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b",
+          past_span),
+    _rule("in_amount",
+          r"\b(?i:in|within)\s+(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b(?!\s+(?i:ago|later|earlier|after|before))",
+          in_amount),
+    _rule("event_anaphor",
+          r"(?P<prep>(?i:after|since|following))\s+(?:(?i:the|this|that|his|her|their|its)|[A-Z][\w’'-]+['’]s)\s+"
+          r"(?:[\w-]+\s+)?(?P<noun>(?i:" + "|".join(EVENT_NOUN_CLUES) + r"))\b",
+          event_anaphor, relational=True),
+    _rule("offset_from_event",
+          r"(?:(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT
+          + r"|(?P<bare>(?i:hours|minutes)))\s+(?P<dir>(?i:after|before))",
+          offset_from_event, relational=True),
+]
+
+
+RULES_BY_NAME = {rule.name: rule for rule in RULES}
