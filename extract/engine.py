@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from extract.calendar import TimeValue
+from extract.calendar import TimeValue, granularity_of
 from extract.sentences import Sentence, split_sentences
 from extract.taxonomy import categorize, find_actors
-from extract.temporal import RULES, Context, Rule
+from extract.temporal import OPEN, RULES, Context, Rule
 from extract.tense import tense_before
 
 # A year followed by one of these is a count or a measure, not a year ("2000 troops").
@@ -28,7 +28,7 @@ COUNT_NOUN_RE = re.compile(
 NOT_YEAR_BEFORE_RE = re.compile(
     r"(?:\b(?:No|no|Number|number|Resolution|resolution|Room|room|Route|Article|Section|Unit|"
     r"Flight|flight|Highway|Hill|Line|Post|Code|code|model|Model|Type|type|Pier|Gate|Vision)\.?\s*$)"
-    r"|(?:[#$€£]\s*$)|(?:\d[\d,]*\s*(?:-|to|and)\s*$)",
+    r"|(?:[#$€£]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)",
 )
 COPULA_STATE_RE = re.compile(
     r"^\s*,?\s*(?:[A-Z][\w’'.-]*\s+){0,6}?(?:was|were|is|are|remained|remains)\s+(?:the|a|an|its|their|still|not|[\w-]+est|one)\b"
@@ -48,6 +48,7 @@ class Mention:
     start: int  # offset in the sentence
     end: int
     rule: Rule
+    match: re.Match[str]
     value: TimeValue | None = None
     tense: str = "past"
 
@@ -70,27 +71,22 @@ class Row:
     rule: str = ""
     caption: bool = False
     attributive: bool = False  # "Wednesday's talks": names an event told before
+    before: str = ""  # the two words before the expression
+    after: str = ""  # the two words after it
+    event_words: frozenset[str] = frozenset()
 
 
 def _candidates(text: str, rules: list[Rule]) -> list[Mention]:
-    found = []
-    for rule in rules:
-        for match in rule.pattern.finditer(text):
-            if match.end() > match.start():
-                found.append(Mention(match.start(), match.end(), rule))
-    return found
+    return [
+        Mention(match.start(), match.end(), rule, match=match)
+        for rule in rules
+        for match in rule.pattern.finditer(text)
+        if match.end() > match.start()
+    ]
 
 
-def _select(candidates: list[Mention], taken: list[Mention]) -> list[Mention]:
-    """Longest match wins; earlier rules win ties; no overlaps with what is already taken."""
-    order = {rule.name: index for index, rule in enumerate(RULES)}
-    chosen = list(taken)
-    picked = []
-    for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), order[m.rule.name], m.start)):
-        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
-            chosen.append(mention)
-            picked.append(mention)
-    return picked
+def _overlaps(mention: Mention, taken: list[Mention]) -> bool:
+    return any(mention.start < other.end and other.start < mention.end for other in taken)
 
 
 def _plausible(mention: Mention, text: str) -> bool:
@@ -103,60 +99,60 @@ def _plausible(mention: Mention, text: str) -> bool:
     return not COUNT_NOUN_RE.match(after)
 
 
+RULE_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
+DIRECT_RULES = [rule for rule in RULES if not rule.relational]
+RELATIONAL_RULES = [rule for rule in RULES if rule.relational]
+
+
 def find_mentions(
-    text: str, anchor: dt.date | None, reference: TimeValue | None,
+    text: str,
+    anchor: dt.date | None,
+    reference: TimeValue | None,
     history: list[tuple[TimeValue, str]] | None = None,
+    day_reference: TimeValue | None = None,
 ) -> tuple[list[Mention], TimeValue | None]:
     """Find and resolve the temporal expressions of one sentence, in textual order.
 
-    Returns the mentions that resolved to a value and the reference time after the sentence.
+    Direct rules go first, longest match first; a match that does not resolve gives its words
+    back to shorter rules. Relational rules ("the next day", "hours after", "after the meeting")
+    then resolve in textual order from what precedes or follows them. Returns the dated mentions
+    and the reference time after the sentence.
     """
-    direct = [r for r in RULES if not r.relational]
-    relational = [r for r in RULES if r.relational]
-    mentions = [m for m in _select(_candidates(text, direct), []) if _plausible(m, text)]
-    mentions += _select(_candidates(text, relational), mentions)
-    mentions.sort(key=lambda m: m.start)
-    resolved: list[Mention] = []
-    for index, mention in enumerate(mentions):
+    taken: list[Mention] = []
+    direct = _candidates(text, DIRECT_RULES)
+    for mention in sorted(direct, key=lambda m: (m.start - m.end, RULE_ORDER[m.rule.name], m.start)):
+        if _overlaps(mention, taken) or not _plausible(mention, text):
+            continue
         mention.tense = tense_before(text, mention.start)
-        later = [
-            m.value for m in mentions[index + 1 :]
-            if m.value is not None and not m.rule.relational and not _clause_break(text, mention.end, m.start)
-        ]
-        if mention.rule.relational:
-            # Resolve direct expressions later in the clause first, so the offset can count from them.
-            for m in mentions[index + 1 :]:
-                if m.value is None and not m.rule.relational:
-                    m.value = _resolve(m, text, anchor, reference)
-            later = [
-                m.value for m in mentions[index + 1 :]
-                if m.value is not None and not m.rule.relational
-                and not _clause_break(text, mention.end, m.start)
-            ]
-        if mention.value is None:
-            mention.value = _resolve(mention, text, anchor, reference, later, history)
+        context = Context(anchor, mention.tense, reference, text, mention.start)
+        mention.value = mention.rule.resolve(mention.match, context)
         if mention.value is not None:
-            resolved.append(mention)
-            reference = mention.value
-    return resolved, reference
+            taken.append(mention)
 
-
-def _resolve(
-    mention: Mention, text: str, anchor: dt.date | None, reference: TimeValue | None,
-    later: list[TimeValue] | None = None, history: list[tuple[TimeValue, str]] | None = None,
-) -> TimeValue | None:
-    match = mention.rule.pattern.match(text, mention.start)
-    if match is None or match.end() != mention.end:
-        match = next(
-            (m for m in mention.rule.pattern.finditer(text) if m.start() == mention.start), None
+    relational = _candidates(text, RELATIONAL_RULES)
+    for mention in sorted(relational, key=lambda m: (m.start, RULE_ORDER[m.rule.name])):
+        if _overlaps(mention, taken):
+            continue
+        dated = sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+        before = [m.value for m in dated if m.end <= mention.start]
+        later = [
+            m.value for m in dated
+            if m.start >= mention.end and not m.rule.relational
+            and not _clause_break(text, mention.end, m.start)
+        ]
+        days_before = [v for v in before if v is not None and granularity_of(v) == "day"]
+        mention.tense = tense_before(text, mention.start)
+        context = Context(
+            anchor, mention.tense, before[-1] if before else reference, text, mention.start,
+            later=later, history=history or [],
+            day_reference=days_before[-1] if days_before else day_reference,
         )
-    if match is None:
-        return None
-    context = Context(
-        anchor=anchor, tense=tense_before(text, mention.start), reference=reference,
-        sentence=text, start=mention.start, later=later or [], history=history or [],
-    )
-    return mention.rule.resolve(match, context)
+        mention.value = mention.rule.resolve(mention.match, context)
+        if mention.value is not None:
+            taken.append(mention)
+
+    dated = sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+    return dated, (dated[-1].value if dated else reference)
 
 
 def _clause_break(text: str, start: int, end: int) -> bool:
@@ -206,17 +202,22 @@ def extract_text(body: str, published: dt.date | None) -> list[Row]:
 
     rows: list[Row] = []
     reference: TimeValue | None = None
+    day_reference: TimeValue | None = None
     history: list[tuple[TimeValue, str]] = []
     for sentence in sentences:
         anchor, is_caption = anchors[sentence.paragraph]
-        mentions, reference = find_mentions(sentence.text, anchor, reference, history)
+        mentions, reference = find_mentions(
+            sentence.text, anchor, reference, history, day_reference
+        )
         for mention in mentions:
             assert mention.value is not None
             history.append((mention.value, sentence.text))
+            if granularity_of(mention.value) == "day":
+                day_reference = mention.value
             if _is_state(sentence.text, mention):
                 continue
             rows.append(_row(sentence, mention, anchor, is_caption))
-    return _one_row_per_event(rows, body)
+    return _one_row_per_event(rows)
 
 
 # Rules whose expression carries its own year: future only if the date is after the anchor.
@@ -243,9 +244,14 @@ def _row(sentence: Sentence, mention: Mention, anchor: dt.date | None, is_captio
     evidence = text[mention.start : mention.end]
     ongoing = _is_since(text, mention)
     planned = not ongoing and _is_planned(value, mention.tense, anchor, mention.rule.name)
-    attributive = bool(re.match(r"['’]s\b", text[mention.end :])) or evidence.endswith(("'s", "’s")) or (
-        mention.rule.name == "holiday" and bool(re.match(r"\s+[a-z]", text[mention.end :]))
+    value = _widen_multi_day(text, mention, value)
+    attributive = (
+        bool(re.match(r"['’]s\b", text[mention.end :]))
+        or evidence.endswith(("'s", "’s"))
+        or bool(re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts|[A-Za-z]+['’]s)\s+$", text[: mention.start]))
+        or (mention.rule.name == "holiday" and bool(re.match(r"\s+[a-z]", text[mention.end :])))
     )
+    before, after = _context_words(text, mention.start, mention.end)
     clause = _clause(text, mention)
     summary = _summary(clause, evidence, planned, ongoing)
     return Row(
@@ -263,38 +269,81 @@ def _row(sentence: Sentence, mention: Mention, anchor: dt.date | None, is_captio
         rule=mention.rule.name,
         caption=is_caption,
         attributive=attributive,
+        before=before,
+        after=after,
+        event_words=_event_words(text, mention.start, mention.end),
     )
 
 
+MULTI_DAY_RE = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b(?P<between>.*)$", re.IGNORECASE)
+END_WORDS_RE = re.compile(r"\b(?:ended|ends|ending|concluded|closed|wrapped up|finished)\b")
+START_WORDS_RE = re.compile(r"\b(?:began|begins|beginning|opened|opens|opening|started|starts|starting|kicked off)\b")
+
+
+def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue:
+    """'the two-day summit that ended on Thursday' covers Wednesday-Thursday."""
+    match = MULTI_DAY_RE.search(text[: mention.start])
+    if match is None or value.date_end or granularity_of(value) != "day":
+        return value
+    days = {"two": 2, "three": 3, "four": 4, "five": 5}.get(match["n"].lower()) or int(match["n"])
+    day = dt.date.fromisoformat(value.date)
+    if END_WORDS_RE.search(match["between"]):
+        return TimeValue((day - dt.timedelta(days=days - 1)).isoformat(), value.precision, value.date)
+    if START_WORDS_RE.search(match["between"]):
+        return TimeValue(value.date, value.precision, (day + dt.timedelta(days=days - 1)).isoformat())
+    return value
+
+
 def _context_words(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """The two words before and after an expression, lowercased."""
     before = [w.lower() for w in WORD_RE.findall(sentence[:start])][-2:]
     after = [w.lower() for w in WORD_RE.findall(sentence[end:])][:2]
     return " ".join(before), " ".join(after)
 
 
-def _one_row_per_event(rows: list[Row], body: str) -> list[Row]:
-    """Drop second mentions: same dates in one sentence, or same dates and same wording around."""
+# Words next to a date that do not name the event: reporting verbs, places, function words.
+NOT_EVENT_WORDS = frozenset(
+    """said says told announced reported added stated noted according officials official north
+    south korea korean koreas state media news agency there then also than that which while when
+    with from into during about after before since until this last next their there first
+    second third time times many most more some other under over down only even still just
+    again ever year years month months week weeks days both such early late later earlier
+    will would could should have been were""".split()
+)
+
+
+def _event_words(sentence: str, start: int, end: int) -> frozenset[str]:
+    """Content words right next to an expression ("the Olympics next month" -> {olympics})."""
+    following = re.sub(r"^['’]s\b", "", sentence[end:])
+    words = WORD_RE.findall(sentence[:start])[-2:] + WORD_RE.findall(following)[:2]
+    return frozenset(
+        w.lower().strip("’'.-") for w in words
+        if len(w) > 3 and w.lower() not in NOT_EVENT_WORDS and not w.lower().endswith(("'s", "’s", "ly"))
+        and not find_actors(w)
+    )
+
+
+def _same_event(first: Row, second: Row) -> bool:
+    """Whether `second` tells again the event of `first` (same document, same dates)."""
+    if (first.date, first.date_end) != (second.date, second.date_end):
+        return False
+    if first.sentence == second.sentence:
+        return first.precision == second.precision
+    if (first.before and first.before == second.before) or (first.after and first.after == second.after):
+        return True
+    if first.event_words & second.event_words:
+        return True
+    if second.attributive and len(second.date) >= 7:
+        return True  # "the June 12 meeting", "Wednesday's talks": an event already told
+    return first.caption != second.caption and _similar(first.sentence, second.sentence)
+
+
+def _one_row_per_event(rows: list[Row]) -> list[Row]:
+    """Keep the first mention of each event; later mentions of it get no row."""
     kept: list[Row] = []
-    seen_context: set[tuple[str, str, str, str]] = set()
     for row in rows:
-        offset = row.start - body.find(row.sentence, max(0, row.start - len(row.sentence)))
-        before, after = _context_words(row.sentence, offset, offset + len(row.evidence))
-        value = (row.date, row.date_end, row.precision)
-        if any(
-            (k.date, k.date_end, k.precision) == value and k.sentence == row.sentence for k in kept
-        ):
-            continue
-        keys = {("b",) + value[:2] + (before,), ("a",) + value[:2] + (after,)}
-        keys = {k for k in keys if k[-1]}
-        if keys & seen_context:
-            continue
-        if row.attributive and any((k.date, k.date_end) == value[:2] for k in kept):
-            continue
-        twin = next((k for k in kept if (k.date, k.date_end) == value[:2] and k.caption != row.caption), None)
-        if twin is not None and _similar(twin.sentence, row.sentence):
-            continue
-        seen_context |= keys
-        kept.append(row)
+        if not any(_same_event(earlier, row) for earlier in kept):
+            kept.append(row)
     return kept
 
 

@@ -102,7 +102,12 @@ class Context:
     start: int
     later: list[TimeValue] = field(default_factory=list)  # dated expressions later in the clause
     history: list[tuple[TimeValue, str]] = field(default_factory=list)  # earlier (value, sentence)
+    day_reference: TimeValue | None = None  # the latest day-precise time told
 
+
+# A match whose time the text leaves open ("more than two years ago", "days after"): it gives no
+# row, and it keeps shorter rules from reading a date into its words.
+OPEN = TimeValue("", "open")
 
 Resolver = Callable[[re.Match[str], Context], TimeValue | None]
 
@@ -119,7 +124,7 @@ class Rule:
 # Resolvers
 # ---------------------------------------------------------------------------------------------
 def _year(match: re.Match[str], name: str = "year") -> int:
-    return int(match.group(name))
+    return int(match[name])
 
 
 def _full_year(first: int, second: str) -> int:
@@ -150,7 +155,7 @@ def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
         return "future", True
     if re.match(r"this\b", text):
         return "present", False
-    if re.match(r"(since|from)\b", text):
+    if re.match(r"since\b", text):
         return "past", False
     return ctx.tense, False
 
@@ -217,6 +222,30 @@ def month_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if (end_year, second) <= (start_year, first):
         return None
     return TimeValue(f"{start_year:04d}-{first:02d}", "month", f"{end_year:04d}-{second:02d}")
+
+
+class _Second:
+    """A match seen through its second-date groups (month2/day2/year2) as if they were the first."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def __getitem__(self, name: str) -> str:
+        return self._match[f"{name}2"]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {k[:-1]: v for k, v in self._match.groupdict().items() if k.endswith("2")}
+
+
+def _second(match: re.Match[str], resolver: Resolver) -> TimeValue | None:
+    return resolver(_Second(match), None)  # type: ignore[arg-type]
+
+
+def _range(first: TimeValue | None, second: TimeValue | None) -> TimeValue | None:
+    """Two dates of one precision as an interval (None unless the second is later)."""
+    if first is None or second is None or second.date <= first.date:
+        return None
+    return TimeValue(first.date, first.precision, second.date)
 
 
 def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -397,16 +426,23 @@ def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     is_open, fuzzy = _modifier(match)
     if is_open:
-        return None
+        return OPEN
     unit = match["unit"].lower()
     amount = number_value(match["num"])
     base = shift(day_value(ctx.anchor), -amount, unit if unit not in ("hour", "minute") else "day")
     return _amount_value(base, unit, fuzzy)
 
 
-def _reference(ctx: Context) -> TimeValue | None:
-    """The narrative's reference time; before any date is told, 'around publication' (month)."""
+def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
+    """The narrative's reference time; before any date is told, 'around publication' (month).
+
+    A count of days or hours needs a day: it skips a coarser reference (a "2018 pact" named in
+    passing) for the latest day-precise one.
+    """
     if ctx.reference is not None:
+        coarse = granularity_of(ctx.reference) != "day"
+        if coarse and unit in ("day", "week", "hour", "minute") and ctx.day_reference is not None:
+            return ctx.day_reference
         return ctx.reference
     if ctx.anchor is None:
         return None
@@ -415,12 +451,12 @@ def _reference(ctx: Context) -> TimeValue | None:
 
 def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'two days later' counts from the narrative's reference time."""
-    reference = _reference(ctx)
+    reference = _reference(ctx, match["unit"].lower())
     if reference is None:
         return None
     is_open, fuzzy = _modifier(match)
     if is_open:
-        return None
+        return OPEN
     unit = match["unit"].lower()
     if unit in ("hour", "minute"):
         return None
@@ -441,7 +477,7 @@ def _not_finer_than(value: TimeValue, reference: TimeValue) -> TimeValue:
 
 def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'the next day', 'the day before': one day from the reference time."""
-    reference = _reference(ctx)
+    reference = _reference(ctx, "day")
     if reference is None:
         return None
     text = match.group(0).lower()
@@ -475,7 +511,7 @@ def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     is_open, fuzzy = _modifier(match)
     if is_open:
-        return None
+        return OPEN
     unit = match["unit"].lower()
     if unit in ("hour", "minute"):
         return None
@@ -500,10 +536,10 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")
     amount = number_value(match["num"]) if match.groupdict().get("num") else 0
     if not amount and unit not in ("hour", "minute"):
-        return None  # "days after" / "several days after" leave the time open
+        return OPEN  # "days after" / "several days after" leave the time open
     is_open, fuzzy = _modifier(match)
     if is_open:
-        return None
+        return OPEN
     after = match["dir"].lower() == "after"
     step_unit = "day" if unit in ("hour", "minute") else unit
     if unit in ("hour", "minute"):
@@ -512,12 +548,21 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
         target = ctx.later[0]
         base = shift(target, -amount if after else amount, step_unit)
         return _not_finer_than(_offset_value(base, unit, fuzzy), target)
-    if ctx.reference is None:
+    reference = _reference(ctx, unit) if ctx.reference is not None else None
+    if reference is None:
         return None
+    # Fronted ("Two days after the summit, ...") or followed by a short definite noun phrase
+    # ("... three months after the vote"): this event counts from the reference. Followed by a
+    # clause ("... one day after Biden said ..."): that clause's event is the one counted back.
     fronted = not ctx.sentence[: ctx.start].strip(" \"“")
-    direction = 1 if after == fronted else -1
-    base = shift(ctx.reference, direction * amount, step_unit)
-    return _not_finer_than(_offset_value(base, unit, fuzzy), ctx.reference)
+    following = re.match(r"\s*([^,;.]*)", ctx.sentence[ctx.start + len(match.group(0)) :])[1].split()
+    anaphoric = len(following) <= 3 and bool(following) and following[0].lower() in DETERMINERS
+    direction = 1 if after == (fronted or anaphoric) else -1
+    base = shift(reference, direction * amount, step_unit)
+    return _not_finer_than(_offset_value(base, unit, fuzzy), reference)
+
+
+DETERMINERS = frozenset("the this that these those its his her their it".split())
 
 
 def _offset_value(base: dt.date, unit: str, fuzzy: bool) -> TimeValue:
@@ -613,6 +658,12 @@ RULES: list[Rule] = [
     _rule("month_span",
           r"(?i:from|between)\s+{MONTH}\s+(?i:to|and|through|until)\s+{MONTH2}(?:,?\s+{YEAR})?",
           month_span),
+    _rule("full_date_range",
+          r"(?i:from|between)\s+{MONTH}\s*{DAY},?\s*{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s*{DAY2},?\s*{YEAR2}",
+          lambda m, c: _range(full_date(m, c), _second(m, full_date))),
+    _rule("month_year_range",
+          r"(?i:from|between)\s+{MONTH}\s+(?:of\s+)?{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s+(?:of\s+)?{YEAR2}",
+          lambda m, c: _range(month_year(m, c), _second(m, month_year))),
     _rule("month_span_dash", r"{MONTH}\s*[-–]\s*{MONTH2},?\s+{YEAR}", month_span),
     _rule("month_year", ON + PART_OF + r"?{MONTH},?\s+(?:of\s+)?{YEAR}", month_year),
     _rule("month_alone",
@@ -630,7 +681,7 @@ RULES: list[Rule] = [
     _rule("decade", r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[- ])?(?P<decade>1[89]\d0|20\d0)['’]?s\b", decade),
     _rule("season",
           r"(?:(?i:in|during|by|until|since|this|last|next|early|late|the|past|coming)\s+)+"
-          r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?(?!\s+[A-Z])",
+          r"(?P<season>spring|summer|fall|autumn|winter)(?![a-z])(?:\s+(?:of\s+)?{YEAR})?(?!\s+[A-Z])",
           season),
     _rule("season_year", r"(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?{YEAR}",
           season),
@@ -644,7 +695,7 @@ RULES: list[Rule] = [
           r"(?i:(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))"
           r"|this\s+(?:morning|afternoon|evening))",
           earlier_today),
-    _rule("deictic_day", r"\b(?P<word>(?i:today|tonight|yesterday|tomorrow))\b(?!['’]s)", deictic_day),
+    _rule("deictic_day", r"\b(?P<word>(?i:today(?!['’]s)|tonight|yesterday|tomorrow))\b", deictic_day),
     _rule("weekday_span",
           r"(?:(?i:from)\s+)?{WEEKDAY}\s+(?i:through|to|and|until|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}"
           r"(?:\s+(?i:morning|afternoon|evening|night))?",
@@ -661,32 +712,32 @@ RULES: list[Rule] = [
     _rule("relative_unit",
           r"(?P<which>(?i:last|next|this|the\s+coming|the\s+past))\s+(?P<unit>(?i:week|month|year|weekend))\b(?!-)",
           relative_unit),
-    _rule("the_year", r"(?i:(?:by|before|until|at)\s+the\s+(?:end|start|beginning|middle)\s+of\s+the\s+)(?P<unit>(?i:year|month))",
+    _rule("the_year", r"(?i:(?:by|before|until|at|since|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+the\s+)(?P<unit>(?i:year|month))",
           the_year_alone),
     _rule("ago", r"(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT + r"\s+(?i:ago)",
           ago),
     _rule("later_earlier",
           r"(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT
           + r"\s+(?P<dir>(?i:later|earlier))",
-          later_earlier),
+          later_earlier, relational=True),
     _rule("next_day",
           r"(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)"
           r"|a\s+day\s+(?:earlier|later))",
-          next_day),
+          next_day, relational=True),
     _rule("past_span",
           r"(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b",
           past_span),
     _rule("in_amount",
           r"\b(?i:in|within)\s+(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b(?!\s+(?i:ago|later|earlier|after|before))",
           in_amount),
-    _rule("event_anaphor",
-          r"(?P<prep>(?i:after|since|following))\s+(?:(?i:the|this|that|his|her|their|its)|[A-Z][\w’'-]+['’]s)\s+"
-          r"(?:[\w-]+\s+)?(?P<noun>(?i:" + "|".join(EVENT_NOUN_CLUES) + r"))\b",
-          event_anaphor, relational=True),
     _rule("offset_from_event",
           r"(?:(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT
           + r"|(?P<bare>(?i:hours|minutes)))\s+(?P<dir>(?i:after|before))",
           offset_from_event, relational=True),
+    _rule("event_anaphor",
+          r"(?P<prep>(?i:after|since|following))\s+(?:(?i:the|this|that|his|her|their|its)|[A-Z][\w’'-]+['’]s)\s+"
+          r"(?:[\w-]+\s+)?(?P<noun>(?i:" + "|".join(EVENT_NOUN_CLUES) + r"))\b",
+          event_anaphor, relational=True),
 ]
 
 

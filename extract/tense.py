@@ -32,7 +32,9 @@ FUNCTION_WORDS = frozenset(
     from as and or but not no""".split()
 )
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
-WORD_RE = re.compile(r"[A-Za-z’']+")
+WORD_RE = re.compile(r"[A-Za-z’'-]+")
+# Before these an -ed word is an adjective ("a failed launch", "North Korea's televised speech").
+DETERMINERS = frozenset("a an the this that these its his her their our my your some any no every".split())
 
 
 def tense_before(sentence: str, position: int, window: int = 14) -> str:
@@ -50,8 +52,10 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "future"
         if previous == "to" and words[index].islower() and token not in FUNCTION_WORDS:
             return "future"
-        if token in IRREGULAR_PAST or (
-            token.endswith("ed") and len(token) > 4 and token not in NOT_PAST_ED
+        adjective = previous in DETERMINERS or previous.endswith(("'s", "’s"))
+        if not adjective and (
+            token in IRREGULAR_PAST
+            or (token.endswith("ed") and len(token) > 4 and token not in NOT_PAST_ED)
         ):
             return "past"
         if token in PRESENT_WORDS or (token.endswith("ing") and previous in PRESENT_WORDS):
