@@ -8,8 +8,18 @@ from dataclasses import dataclass, replace
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 # Northern meteorological seasons: (first month, number of months).
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
@@ -105,7 +115,9 @@ def pick_year(
     if strict:
         # "last May" / "next May": the anchor's own month (or day) does not count.
         low = anchor.replace(day=1) if day is None else anchor
-        high = add_months(anchor.replace(day=1), 1) - dt.timedelta(days=1) if day is None else anchor
+        high = (
+            add_months(anchor.replace(day=1), 1) - dt.timedelta(days=1) if day is None else anchor
+        )
         if tense == "past":
             fits = [c for c in candidates if c[2] < low]
             return max(fits)[0] if fits else None

@@ -82,8 +82,12 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str] | None, str
     header = text[text.index("\n") + 1 : end.start()]
     if len(header) > MAX_FRONT_MATTER:
         raise DocumentError(f"{name}:1: front matter is larger than {MAX_FRONT_MATTER // 1024} KB")
-    if re.search(r"(?m)^[^#\n]*[&*][A-Za-z0-9_-]+", header) and re.search(r"\*[A-Za-z0-9_-]+", header):
-        raise DocumentError(f"{name}:1: front matter uses YAML anchors/aliases, which are not allowed")
+    if re.search(r"(?m)^[^#\n]*[&*][A-Za-z0-9_-]+", header) and re.search(
+        r"\*[A-Za-z0-9_-]+", header
+    ):
+        raise DocumentError(
+            f"{name}:1: front matter uses YAML anchors/aliases, which are not allowed"
+        )
     try:
         data = yaml.safe_load(header) if header.strip() else {}
     except yaml.YAMLError as error:
@@ -114,14 +118,16 @@ def _scalar(value: object) -> str:
 
 @lru_cache(maxsize=256)
 def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
-    """metadata.csv of a folder, keyed by file name; empty when there is none or it is unreadable."""
+    """A folder's metadata.csv keyed by file name; empty when there is none or it is unreadable."""
     path = folder / METADATA_FILE
     if not path.is_file():
         return {}
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             return {
-                (row.get("file") or "").strip(): {k: (row.get(k) or "").strip() for k in METADATA_FIELDS}
+                (row.get("file") or "").strip(): {
+                    k: (row.get(k) or "").strip() for k in METADATA_FIELDS
+                }
                 for row in csv.DictReader(handle)
             }
     except (OSError, UnicodeDecodeError, csv.Error):

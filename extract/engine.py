@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from extract.calendar import TimeValue, granularity_of
 from extract.sentences import Sentence, split_sentences
@@ -120,7 +120,9 @@ def find_mentions(
     """
     taken: list[Mention] = []
     direct = _candidates(text, DIRECT_RULES)
-    for mention in sorted(direct, key=lambda m: (m.start - m.end, RULE_ORDER[m.rule.name], m.start)):
+    for mention in sorted(
+        direct, key=lambda m: (m.start - m.end, RULE_ORDER[m.rule.name], m.start)
+    ):
         if _overlaps(mention, taken) or not _plausible(mention, text):
             continue
         mention.tense = tense_before(text, mention.start)
@@ -136,15 +138,22 @@ def find_mentions(
         dated = sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
         before = [m.value for m in dated if m.end <= mention.start]
         later = [
-            m.value for m in dated
-            if m.start >= mention.end and not m.rule.relational
+            m.value
+            for m in dated
+            if m.start >= mention.end
+            and not m.rule.relational
             and not _clause_break(text, mention.end, m.start)
         ]
         days_before = [v for v in before if v is not None and granularity_of(v) == "day"]
         mention.tense = tense_before(text, mention.start)
         context = Context(
-            anchor, mention.tense, before[-1] if before else reference, text, mention.start,
-            later=later, history=history or [],
+            anchor,
+            mention.tense,
+            before[-1] if before else reference,
+            text,
+            mention.start,
+            later=later,
+            history=history or [],
             day_reference=days_before[-1] if days_before else day_reference,
         )
         mention.value = mention.rule.resolve(mention.match, context)
@@ -179,9 +188,12 @@ def _caption_anchor(
 ) -> tuple[dt.date | None, bool]:
     """A photo caption dates itself: its own full date anchors the relative words inside it."""
     text = " ".join(s.text for s in paragraph)
-    if len(paragraph) > 3 or not CAPTION_CUE_RE.search(text) and not re.search(
-        r",\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*$",
-        paragraph[0].text,
+    if len(paragraph) > 3 or (
+        not CAPTION_CUE_RE.search(text)
+        and not re.search(
+            r",\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*$",
+            paragraph[0].text,
+        )
     ):
         return published, False
     for sentence in paragraph:
@@ -248,7 +260,12 @@ def _row(sentence: Sentence, mention: Mention, anchor: dt.date | None, is_captio
     attributive = (
         bool(re.match(r"['’]s\b", text[mention.end :]))
         or evidence.endswith(("'s", "’s"))
-        or bool(re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts|[A-Za-z]+['’]s)\s+$", text[: mention.start]))
+        or bool(
+            re.search(
+                r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts|[A-Za-z]+['’]s)\s+$",
+                text[: mention.start],
+            )
+        )
         or (mention.rule.name == "holiday" and bool(re.match(r"\s+[a-z]", text[mention.end :])))
     )
     before, after = _context_words(text, mention.start, mention.end)
@@ -275,9 +292,13 @@ def _row(sentence: Sentence, mention: Mention, anchor: dt.date | None, is_captio
     )
 
 
-MULTI_DAY_RE = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b(?P<between>.*)$", re.IGNORECASE)
+MULTI_DAY_RE = re.compile(
+    r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b(?P<between>.*)$", re.IGNORECASE
+)
 END_WORDS_RE = re.compile(r"\b(?:ended|ends|ending|concluded|closed|wrapped up|finished)\b")
-START_WORDS_RE = re.compile(r"\b(?:began|begins|beginning|opened|opens|opening|started|starts|starting|kicked off)\b")
+START_WORDS_RE = re.compile(
+    r"\b(?:began|begins|beginning|opened|opens|opening|started|starts|starting|kicked off)\b"
+)
 
 
 def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue:
@@ -288,9 +309,13 @@ def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue
     days = {"two": 2, "three": 3, "four": 4, "five": 5}.get(match["n"].lower()) or int(match["n"])
     day = dt.date.fromisoformat(value.date)
     if END_WORDS_RE.search(match["between"]):
-        return TimeValue((day - dt.timedelta(days=days - 1)).isoformat(), value.precision, value.date)
+        return TimeValue(
+            (day - dt.timedelta(days=days - 1)).isoformat(), value.precision, value.date
+        )
     if START_WORDS_RE.search(match["between"]):
-        return TimeValue(value.date, value.precision, (day + dt.timedelta(days=days - 1)).isoformat())
+        return TimeValue(
+            value.date, value.precision, (day + dt.timedelta(days=days - 1)).isoformat()
+        )
     return value
 
 
@@ -317,8 +342,11 @@ def _event_words(sentence: str, start: int, end: int) -> frozenset[str]:
     following = re.sub(r"^['’]s\b", "", sentence[end:])
     words = WORD_RE.findall(sentence[:start])[-2:] + WORD_RE.findall(following)[:2]
     return frozenset(
-        w.lower().strip("’'.-") for w in words
-        if len(w) > 3 and w.lower() not in NOT_EVENT_WORDS and not w.lower().endswith(("'s", "’s", "ly"))
+        w.lower().strip("’'.-")
+        for w in words
+        if len(w) > 3
+        and w.lower() not in NOT_EVENT_WORDS
+        and not w.lower().endswith(("'s", "’s", "ly"))
         and not find_actors(w)
     )
 
@@ -329,7 +357,9 @@ def _same_event(first: Row, second: Row) -> bool:
         return False
     if first.sentence == second.sentence:
         return first.precision == second.precision
-    if (first.before and first.before == second.before) or (first.after and first.after == second.after):
+    if (first.before and first.before == second.before) or (
+        first.after and first.after == second.after
+    ):
         return True
     if first.event_words & second.event_words:
         return True
@@ -349,12 +379,15 @@ def _one_row_per_event(rows: list[Row]) -> list[Row]:
 
 STOPWORDS = frozenset(
     """the a an of in on at to for with by from and or but as that this is are was were be been
-    has have had it its his her their he she they said says will would after before during""".split()
+    has have had it its his her their he she they said says will would after before
+    during""".split()
 )
 
 
 def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS and len(w) > 2}
+    return {
+        w.lower()[:5] for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS and len(w) > 2
+    }
 
 
 def _similar(first: str, second: str, threshold: float = 0.25) -> bool:
@@ -363,14 +396,19 @@ def _similar(first: str, second: str, threshold: float = 0.25) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= threshold
 
 
-CLAUSE_SPLIT_RE = re.compile(r"\s*(?:;|—|–|\s-\s|,\s+(?=(?:and|but|while|which|who|as|after|when)\b)|,\s*(?=[“\"]))\s*")
+CLAUSE_SPLIT_RE = re.compile(
+    r"\s*(?:;|—|–|\s-\s|,\s+(?=(?:and|but|while|which|who|as|after|when)\b)|,\s*(?=[“\"]))\s*"
+)
 LEADING_FILLER_RE = re.compile(
     r"^(?:(?:and|but|however|meanwhile|also|then|so|which|who|while|as|earlier|later|"
     r"in addition|still|yet|now)\b[,\s]*)+",
     re.IGNORECASE,
 )
-DANGLING_RE = re.compile(r"(?:\s+(?:on|in|at|since|by|of|for|from|to|the|a|an|and|or|with|during|until|"
-                         r"after|before|than|its|their|his|her|that|this))+\s*$", re.IGNORECASE)
+DANGLING_RE = re.compile(
+    r"(?:\s+(?:on|in|at|since|by|of|for|from|to|the|a|an|and|or|with|during|until|"
+    r"after|before|than|its|their|his|her|that|this))+\s*$",
+    re.IGNORECASE,
+)
 
 
 def _clause(text: str, mention: Mention) -> str:
@@ -384,7 +422,7 @@ def _clause(text: str, mention: Mention) -> str:
     for index, (start, end) in enumerate(parts):
         if start <= mention.start < max(end, start + 1):
             clause_start, clause_end = start, end
-            rest = (text[clause_start:mention.start] + text[mention.end:clause_end]).split()
+            rest = (text[clause_start : mention.start] + text[mention.end : clause_end]).split()
             if len(rest) < 4 and index + 1 < len(parts):
                 clause_end = parts[index + 1][1]
             return text[clause_start:clause_end]

@@ -18,7 +18,16 @@ from extract.engine import extract_text
 from extract.ids import content_id
 from extract.schema import COLUMNS, join_list, sort_events
 
-_SOURCES = ("calendar", "corpus", "engine", "pipeline", "sentences", "taxonomy", "temporal", "tense")
+_SOURCES = (
+    "calendar",
+    "corpus",
+    "engine",
+    "pipeline",
+    "sentences",
+    "taxonomy",
+    "temporal",
+    "tense",
+)
 
 
 def _extractor_version() -> str:

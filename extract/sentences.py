@@ -1,4 +1,4 @@
-"""Sentence splitting with character offsets, aware of news abbreviations ("Jan.", "U.S.", "Mr.")."""
+"""Sentence splitting with character offsets, aware of news abbreviations ("Jan.", "U.S.")."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     mr mrs ms dr prof gen lt col maj sgt capt cmdr adm sen rep gov pres supt st ave blvd
-    no nos vol vols fig figs co corp inc ltd jr sr vs etc approx est dept univ govt cf al ca""".split()
+    no nos vol vols fig figs co corp inc ltd jr sr vs etc approx est dept univ govt cf al
+    ca""".split()
 )
 # After these dotted initialisms a capitalised common word usually starts a new sentence.
 SENTENCE_STARTERS = frozenset(
@@ -75,7 +76,9 @@ def split_sentences(body: str) -> list[Sentence]:
     return sentences
 
 
-def _append(out: list[Sentence], line: str, offset: int, start: int, end: int, paragraph: int) -> None:
+def _append(
+    out: list[Sentence], line: str, offset: int, start: int, end: int, paragraph: int
+) -> None:
     segment = line[start:end]
     stripped_left = len(segment) - len(segment.lstrip())
     text = segment.strip()

@@ -34,7 +34,6 @@ from extract.calendar import (
     weekday_on_or_before,
     year_value,
 )
-from extract.tense import tense_before
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -45,15 +44,40 @@ MONTH_WORDS = (
 )
 WEEKDAY_WORDS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
 }
 NUMBER = r"(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty))"
 FUZZY = r"(?i:about|around|roughly|some|approximately|nearly|almost|more than|over|at least|less than|just over|just under|well over|up to|close to)"
 # Modifiers that bound the time on one side only: the expression leaves it open (no row).
-OPEN_BOUNDS = ("nearly", "almost", "more than", "over", "at least", "less than", "just over",
-               "just under", "well over", "up to", "close to")
+OPEN_BOUNDS = (
+    "nearly",
+    "almost",
+    "more than",
+    "over",
+    "at least",
+    "less than",
+    "just over",
+    "just under",
+    "well over",
+    "up to",
+    "close to",
+)
 UNIT = r"(?P<unit>(?i:hour|minute|day|week|month|year))s?"
 
 
@@ -295,18 +319,32 @@ def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
     current = [v for v in options if bounds(v)[0] <= ctx.anchor <= bounds(v)[1]]
     if tense == "past":
-        fits = [v for v in options if (bounds(v)[1] < ctx.anchor if strict else bounds(v)[0] <= ctx.anchor)]
+        fits = [
+            v
+            for v in options
+            if (bounds(v)[1] < ctx.anchor if strict else bounds(v)[0] <= ctx.anchor)
+        ]
         return fits[-1] if fits else None
     if tense == "future":
-        fits = [v for v in options if (bounds(v)[0] > ctx.anchor if strict else bounds(v)[1] >= ctx.anchor)]
+        fits = [
+            v
+            for v in options
+            if (bounds(v)[0] > ctx.anchor if strict else bounds(v)[1] >= ctx.anchor)
+        ]
         return fits[0] if fits else None
     if current:
         return current[0]
     return min(options, key=lambda v: abs((bounds(v)[0] - ctx.anchor).days))
 
 
-HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "new year's": (1, 1),
-            "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25)}
+HOLIDAYS = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "new year's": (1, 1),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+}
 
 
 def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -501,16 +539,18 @@ def past_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
         start = shift(day_value(ctx.anchor), -amount, unit)
         return TimeValue(iso_day(start), "approx", iso_day(ctx.anchor))
     start = shift(day_value(ctx.anchor), -amount, unit)
-    return TimeValue(f"{start.year:04d}-{start.month:02d}", "approx",
-                     f"{ctx.anchor.year:04d}-{ctx.anchor.month:02d}")
+    return TimeValue(
+        f"{start.year:04d}-{start.month:02d}",
+        "approx",
+        f"{ctx.anchor.year:04d}-{ctx.anchor.month:02d}",
+    )
 
 
 def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'their first in eight months' (back from the anchor) or 'will resume in two weeks'."""
     if ctx.anchor is None:
         return None
-    is_open, fuzzy = _modifier(match)
-    if is_open:
+    if _modifier(match)[0]:
         return OPEN
     unit = match["unit"].lower()
     if unit in ("hour", "minute"):
@@ -554,8 +594,10 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     # Fronted ("Two days after the summit, ...") or followed by a short definite noun phrase
     # ("... three months after the vote"): this event counts from the reference. Followed by a
     # clause ("... one day after Biden said ..."): that clause's event is the one counted back.
-    fronted = not ctx.sentence[: ctx.start].strip(" \"“")
-    following = re.match(r"\s*([^,;.]*)", ctx.sentence[ctx.start + len(match.group(0)) :])[1].split()
+    fronted = not ctx.sentence[: ctx.start].strip(' "“')
+    following = re.match(r"\s*([^,;.]*)", ctx.sentence[ctx.start + len(match.group(0)) :])[
+        1
+    ].split()
     anaphoric = len(following) <= 3 and bool(following) and following[0].lower() in DETERMINERS
     direction = 1 if after == (fronted or anaphoric) else -1
     base = shift(reference, direction * amount, step_unit)
@@ -600,12 +642,14 @@ EVENT_NOUN_CLUES: dict[str, str] = {
 
 def event_anaphor(match: re.Match[str], ctx: Context) -> TimeValue | None:
     clue = re.compile(EVENT_NOUN_CLUES[match["noun"].lower()], re.IGNORECASE)
-    referent = next((value for value, sentence in reversed(ctx.history) if clue.search(sentence)), None)
+    referent = next(
+        (value for value, sentence in reversed(ctx.history) if clue.search(sentence)), None
+    )
     if referent is None:
         return None
     if match["prep"].lower() == "since":
         return referent
-    if ctx.sentence[: ctx.start].strip(" \"“"):
+    if ctx.sentence[: ctx.start].strip(' "“'):
         return None  # a trailing "... after the launch" leaves the time open; a fronted one sets it
     return TimeValue(referent.date, "approx", referent.date_end)
 
@@ -645,99 +689,180 @@ ON = r"(?:(?i:on|in|since|from|by|until|till|through|during|before|after|of|as o
 
 RULES: list[Rule] = [
     _rule("iso_date", r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", iso_date),
-    _rule("full_date_mdy",
-          ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY},?\s*{YEAR}", full_date),
-    _rule("full_date_dmy", ON + r"(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", full_date),
-    _rule("day_span",
-          ON + r"{MONTH}\s*{DAY}\s*(?:-|–|—|(?i:and|to|through|until))\s*(?:{MONTH2}\s*)?{DAY2}(?:,?\s*{YEAR})?",
-          day_span),
-    _rule("night_to", r"(?i:the\s+)?(?i:night|overnight)\s+(?i:to|into|before)\s+{MONTH}\s*{DAY}(?:,?\s*{YEAR})?",
-          night_to),
+    _rule("full_date_mdy", ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY},?\s*{YEAR}", full_date),
+    _rule(
+        "full_date_dmy", ON + r"(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", full_date
+    ),
+    _rule(
+        "day_span",
+        ON
+        + r"{MONTH}\s*{DAY}\s*(?:-|–|—|(?i:and|to|through|until))\s*(?:{MONTH2}\s*)?{DAY2}(?:,?\s*{YEAR})?",
+        day_span,
+    ),
+    _rule(
+        "night_to",
+        r"(?i:the\s+)?(?i:night|overnight)\s+(?i:to|into|before)\s+{MONTH}\s*{DAY}(?:,?\s*{YEAR})?",
+        night_to,
+    ),
     _rule("month_day", ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY}(?!\s*(?:-|–|,?\s*\d))", month_day),
     _rule("day_month", ON + r"\b{DAY}\s+(?:of\s+)?{MONTH}(?!,?\s+\d)", month_day),
-    _rule("month_span",
-          r"(?i:from|between)\s+{MONTH}\s+(?i:to|and|through|until)\s+{MONTH2}(?:,?\s+{YEAR})?",
-          month_span),
-    _rule("full_date_range",
-          r"(?i:from|between)\s+{MONTH}\s*{DAY},?\s*{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s*{DAY2},?\s*{YEAR2}",
-          lambda m, c: _range(full_date(m, c), _second(m, full_date))),
-    _rule("month_year_range",
-          r"(?i:from|between)\s+{MONTH}\s+(?:of\s+)?{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s+(?:of\s+)?{YEAR2}",
-          lambda m, c: _range(month_year(m, c), _second(m, month_year))),
+    _rule(
+        "month_span",
+        r"(?i:from|between)\s+{MONTH}\s+(?i:to|and|through|until)\s+{MONTH2}(?:,?\s+{YEAR})?",
+        month_span,
+    ),
+    _rule(
+        "full_date_range",
+        r"(?i:from|between)\s+{MONTH}\s*{DAY},?\s*{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s*{DAY2},?\s*{YEAR2}",
+        lambda m, c: _range(full_date(m, c), _second(m, full_date)),
+    ),
+    _rule(
+        "month_year_range",
+        r"(?i:from|between)\s+{MONTH}\s+(?:of\s+)?{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s+(?:of\s+)?{YEAR2}",
+        lambda m, c: _range(month_year(m, c), _second(m, month_year)),
+    ),
     _rule("month_span_dash", r"{MONTH}\s*[-–]\s*{MONTH2},?\s+{YEAR}", month_span),
     _rule("month_year", ON + PART_OF + r"?{MONTH},?\s+(?:of\s+)?{YEAR}", month_year),
-    _rule("month_alone",
-          r"(?:(?i:in|since|until|till|by|from|through|during|last|next|this|early|late|mid|as of|"
-          r"the end of|the beginning of|the start of|the middle of)[\s-]+(?:(?i:early|late|mid)[\s-]+)?"
-          r"(?:(?i:the end of|the beginning of|the start of|the middle of)\s+)?){MONTH}"
-          r"(?:'s|’s)?(?![\w-]|\s+\d)",
-          month_alone),
+    _rule(
+        "month_alone",
+        r"(?:(?i:in|since|until|till|by|from|through|during|last|next|this|early|late|mid|as of|"
+        r"the end of|the beginning of|the start of|the middle of)[\s-]+(?:(?i:early|late|mid)[\s-]+)?"
+        r"(?:(?i:the end of|the beginning of|the start of|the middle of)\s+)?){MONTH}"
+        r"(?:'s|’s)?(?![\w-]|\s+\d)",
+        month_alone,
+    ),
     _rule("year_span", ON + r"{YEAR}\s*(?:-|–|—)\s*(?P<year2>\d{4}|\d{2})(?![\d-])", year_span),
-    _rule("year_from_to",
-          r"(?i:from|between)\s+{YEAR}\s+(?i:to|and|through|until)\s+(?P<year2>\d{4})(?!\d)", year_span),
-    _rule("consecutive_years",
-          ON + PART_OF + r"?{YEAR}\s+(?i:and|or)\s+" + PART_OF + r"?{YEAR2}",
-          consecutive_years),
-    _rule("decade", r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[- ])?(?P<decade>1[89]\d0|20\d0)['’]?s\b", decade),
-    _rule("season",
-          r"(?:(?i:in|during|by|until|since|this|last|next|early|late|the|past|coming)\s+)+"
-          r"(?P<season>spring|summer|fall|autumn|winter)(?![a-z])(?:\s+(?:of\s+)?{YEAR})?(?!\s+[A-Z])",
-          season),
-    _rule("season_year", r"(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?{YEAR}",
-          season),
-    _rule("holiday",
-          r"(?<!Lunar )(?P<holiday>New Year['’]s(?: Day| Eve)?|Christmas(?: Day| Eve)?)"
-          r"(?=\s+(?:Day|Eve|address|speech|message|holiday|day)|\b)(?:,?\s+{YEAR})?",
-          holiday),
+    _rule(
+        "year_from_to",
+        r"(?i:from|between)\s+{YEAR}\s+(?i:to|and|through|until)\s+(?P<year2>\d{4})(?!\d)",
+        year_span,
+    ),
+    _rule(
+        "consecutive_years",
+        ON + PART_OF + r"?{YEAR}\s+(?i:and|or)\s+" + PART_OF + r"?{YEAR2}",
+        consecutive_years,
+    ),
+    _rule(
+        "decade",
+        r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[- ])?(?P<decade>1[89]\d0|20\d0)['’]?s\b",
+        decade,
+    ),
+    _rule(
+        "season",
+        r"(?:(?i:in|during|by|until|since|this|last|next|early|late|the|past|coming)\s+)+"
+        r"(?P<season>spring|summer|fall|autumn|winter)(?![a-z])(?:\s+(?:of\s+)?{YEAR})?(?!\s+[A-Z])",
+        season,
+    ),
+    _rule(
+        "season_year",
+        r"(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?{YEAR}",
+        season,
+    ),
+    _rule(
+        "holiday",
+        r"(?<!Lunar )(?P<holiday>New Year['’]s(?: Day| Eve)?|Christmas(?: Day| Eve)?)"
+        r"(?=\s+(?:Day|Eve|address|speech|message|holiday|day)|\b)(?:,?\s+{YEAR})?",
+        holiday,
+    ),
     _rule("qualified_year", ON + PART_OF + r"{YEAR}", qualified_year),
     _rule("year", ON + r"(?<![\w$€£#.,/-]){YEAR}(?:['’]s)?(?![\w-]|,\d|\.\d)", year_only),
-    _rule("earlier_today",
-          r"(?i:(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))"
-          r"|this\s+(?:morning|afternoon|evening))",
-          earlier_today),
-    _rule("deictic_day", r"\b(?P<word>(?i:today(?!['’]s)|tonight|yesterday|tomorrow))\b", deictic_day),
-    _rule("weekday_span",
-          r"(?:(?i:from)\s+)?{WEEKDAY}\s+(?i:through|to|and|until|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}"
-          r"(?:\s+(?i:morning|afternoon|evening|night))?",
-          weekday_span),
-    _rule("weekday",
-          r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?{WEEKDAY}(?:['’]s)?"
-          r"(?:\s+(?i:morning|afternoon|evening|night))?",
-          weekday),
+    _rule(
+        "earlier_today",
+        r"(?i:(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))"
+        r"|this\s+(?:morning|afternoon|evening))",
+        earlier_today,
+    ),
+    _rule(
+        "deictic_day", r"\b(?P<word>(?i:today(?!['’]s)|tonight|yesterday|tomorrow))\b", deictic_day
+    ),
+    _rule(
+        "weekday_span",
+        r"(?:(?i:from)\s+)?{WEEKDAY}\s+(?i:through|to|and|until|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}"
+        r"(?:\s+(?i:morning|afternoon|evening|night))?",
+        weekday_span,
+    ),
+    _rule(
+        "weekday",
+        r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?{WEEKDAY}(?:['’]s)?"
+        r"(?:\s+(?i:morning|afternoon|evening|night))?",
+        weekday,
+    ),
     _rule("over_the_weekend", r"(?i:over|during|at|on)\s+the\s+(?i:weekend)", over_the_weekend),
-    _rule("relative_qualified",
-          r"(?i:(?:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
-          r"the\s+middle\s+of|the\s+rest\s+of)\s+)(?P<which>(?i:this|last|next))\s+(?P<unit>(?i:year|month|week))",
-          relative_qualified),
-    _rule("relative_unit",
-          r"(?P<which>(?i:last|next|this|the\s+coming|the\s+past))\s+(?P<unit>(?i:week|month|year|weekend))\b(?!-)",
-          relative_unit),
-    _rule("the_year", r"(?i:(?:by|before|until|at|since|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+the\s+)(?P<unit>(?i:year|month))",
-          the_year_alone),
-    _rule("ago", r"(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT + r"\s+(?i:ago)",
-          ago),
-    _rule("later_earlier",
-          r"(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT
-          + r"\s+(?P<dir>(?i:later|earlier))",
-          later_earlier, relational=True),
-    _rule("next_day",
-          r"(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)"
-          r"|a\s+day\s+(?:earlier|later))",
-          next_day, relational=True),
-    _rule("past_span",
-          r"(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b",
-          past_span),
-    _rule("in_amount",
-          r"\b(?i:in|within)\s+(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b(?!\s+(?i:ago|later|earlier|after|before))",
-          in_amount),
-    _rule("offset_from_event",
-          r"(?:(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT
-          + r"|(?P<bare>(?i:hours|minutes)))\s+(?P<dir>(?i:after|before))",
-          offset_from_event, relational=True),
-    _rule("event_anaphor",
-          r"(?P<prep>(?i:after|since|following))\s+(?:(?i:the|this|that|his|her|their|its)|[A-Z][\w’'-]+['’]s)\s+"
-          r"(?:[\w-]+\s+)?(?P<noun>(?i:" + "|".join(EVENT_NOUN_CLUES) + r"))\b",
-          event_anaphor, relational=True),
+    _rule(
+        "relative_qualified",
+        r"(?i:(?:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
+        r"the\s+middle\s+of|the\s+rest\s+of)\s+)(?P<which>(?i:this|last|next))\s+(?P<unit>(?i:year|month|week))",
+        relative_qualified,
+    ),
+    _rule(
+        "relative_unit",
+        r"(?P<which>(?i:last|next|this|the\s+coming|the\s+past))\s+(?P<unit>(?i:week|month|year|weekend))\b(?!-)",
+        relative_unit,
+    ),
+    _rule(
+        "the_year",
+        r"(?i:(?:by|before|until|at|since|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+the\s+)(?P<unit>(?i:year|month))",
+        the_year_alone,
+    ),
+    _rule(
+        "ago",
+        r"(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT + r"\s+(?i:ago)",
+        ago,
+    ),
+    _rule(
+        "later_earlier",
+        r"(?:(?P<mod>"
+        + FUZZY
+        + r")\s+)?(?P<num>"
+        + NUMBER
+        + r")\s+"
+        + UNIT
+        + r"\s+(?P<dir>(?i:later|earlier))",
+        later_earlier,
+        relational=True,
+    ),
+    _rule(
+        "next_day",
+        r"(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)"
+        r"|a\s+day\s+(?:earlier|later))",
+        next_day,
+        relational=True,
+    ),
+    _rule(
+        "past_span",
+        r"(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b",
+        past_span,
+    ),
+    _rule(
+        "in_amount",
+        r"\b(?i:in|within)\s+(?:(?P<mod>"
+        + FUZZY
+        + r")\s+)?(?P<num>"
+        + NUMBER
+        + r")\s+"
+        + UNIT
+        + r"\b(?!\s+(?i:ago|later|earlier|after|before))",
+        in_amount,
+    ),
+    _rule(
+        "offset_from_event",
+        r"(?:(?:(?P<mod>"
+        + FUZZY
+        + r")\s+)?(?P<num>"
+        + NUMBER
+        + r")\s+"
+        + UNIT
+        + r"|(?P<bare>(?i:hours|minutes)))\s+(?P<dir>(?i:after|before))",
+        offset_from_event,
+        relational=True,
+    ),
+    _rule(
+        "event_anaphor",
+        r"(?P<prep>(?i:after|since|following))\s+(?:(?i:the|this|that|his|her|their|its)|[A-Z][\w’'-]+['’]s)\s+"
+        r"(?:[\w-]+\s+)?(?P<noun>(?i:" + "|".join(EVENT_NOUN_CLUES) + r"))\b",
+        event_anaphor,
+        relational=True,
+    ),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Tense of the clause around a temporal expression: decides which way a bare weekday or month points.
+"""The tense of the clause around a temporal expression: which way a bare weekday or month points.
 
 News reports the past by default; a future marker near the expression ("will", "is to",
 "scheduled", "plans to restore ...") turns it forward; a present-tense frame means "closest".
@@ -34,7 +34,9 @@ FUNCTION_WORDS = frozenset(
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 WORD_RE = re.compile(r"[A-Za-z’'-]+")
 # Before these an -ed word is an adjective ("a failed launch", "North Korea's televised speech").
-DETERMINERS = frozenset("a an the this that these its his her their our my your some any no every".split())
+DETERMINERS = frozenset(
+    "a an the this that these its his her their our my your some any no every".split()
+)
 
 
 def tense_before(sentence: str, position: int, window: int = 14) -> str:
@@ -42,7 +44,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     head = sentence[:position]
     breaks = list(CLAUSE_BREAK_RE.finditer(head))
     if breaks:
-        head = head[breaks[-1].end():]
+        head = head[breaks[-1].end() :]
     words = WORD_RE.findall(head)[-window:]
     tokens = [t.lower() for t in words]
     for index in range(len(tokens) - 1, -1, -1):
