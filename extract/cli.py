@@ -18,6 +18,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from extract.corpus import discover
+from extract.corrections import CorrectionsFileError, apply_for_cli
 from extract.pipeline import DocResult, build_table, process_file
 from extract.schema import write_events
 
@@ -37,6 +38,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--strict", action="store_true",
                         help="exit non-zero when any document could not be read")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--corrections", type=Path, default=None,
+                        help="hand corrections (default: corrections.csv beside the output)")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="do not apply corrections.csv")
     return parser.parse_args(argv)
 
 
@@ -85,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
 
     table = build_table(results)
     try:
+        table, fixes = apply_for_cli(table, args.output, args.corrections, args.no_corrections)
+    except CorrectionsFileError as error:
+        print(f"error: {error} (fix it, or use --no-corrections); nothing written", file=sys.stderr)
+        return 2
+    try:
         write_events(table, args.output)
     except OSError as error:
         print(f"error: cannot write {args.output}: {error.strerror}", file=sys.stderr)
@@ -92,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     print(
         f"{len(files)} documents ({len(errors)} skipped), {len(table)} events, "
+        f"{fixes.summary()}, "
         f"{seconds:.2f} s -> {args.output}",
         file=sys.stderr,
     )
