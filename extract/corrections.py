@@ -19,7 +19,9 @@ be missing or empty; extra columns are kept untouched):
              An empty value clears the field (e.g. date_end). Several `set` lines for the same
              event and field: the last line wins.
     `reject` drop the row(s) from the table (`value` may hold a reason).
-    `merge`  the rows of event `value` join event `event_id` (they take its id).
+    `merge`  the rows of event `value` join event `event_id` (they take its id). One row per
+             event and document: where both events have a row in the same document, the
+             row of `event_id` stays and the other is dropped.
     `add`    an event typed by hand: one line per field (`field`/`value`) with the same event_id
              (choose any unused id, e.g. `hand-0001`) and the same `doc`. Needs date, precision
              and summary, and a source: `doc`, or field `source` or `url`. Other fields: date_end,
@@ -330,9 +332,13 @@ def apply_corrections(
         keep = resolve(c)
         other = resolve(c, event_id=c.value) if keep else None
         if keep and other:
+            kept_docs = set(frame.loc[frame["event_id"] == keep, "doc"])
             mask = rows_of(other, c.doc)
             frame.loc[mask, "event_id"] = keep
             mark(mask)
+            # one row per event and document: a merged row of a document the kept event
+            # already has is dropped (the kept row stays)
+            frame = frame[~(mask & frame["doc"].isin(kept_docs))].reset_index(drop=True)
             report.applied += 1
 
     targets: dict[tuple[str, str], list[Correction]] = {}
