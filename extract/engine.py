@@ -77,12 +77,22 @@ class Row:
 
 
 def _candidates(text: str, rules: list[Rule]) -> list[Mention]:
-    return [
-        Mention(match.start(), match.end(), rule, match=match)
-        for rule in rules
-        for match in rule.pattern.finditer(text)
-        if match.end() > match.start()
-    ]
+    """Every match of the rules in `text`; a rule runs only when its trigger words occur."""
+    triggered: dict[re.Pattern[str], bool] = {}
+    found = []
+    for rule in rules:
+        trigger = rule.trigger
+        if trigger is not None:
+            if trigger not in triggered:
+                triggered[trigger] = trigger.search(text) is not None
+            if not triggered[trigger]:
+                continue
+        found.extend(
+            Mention(match.start(), match.end(), rule, match=match)
+            for match in rule.pattern.finditer(text)
+            if match.end() > match.start()
+        )
+    return found
 
 
 def _overlaps(mention: Mention, taken: list[Mention]) -> bool:

@@ -140,10 +140,15 @@ CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 CATEGORIES: tuple[str, ...] = (*CATEGORY_KEYWORDS, "other")
-_CATEGORY_RES = {
-    name: re.compile("|".join(f"(?:{k})" for k in keys), re.IGNORECASE)
-    for name, keys in CATEGORY_KEYWORDS.items()
-}
+_GROUPS = {f"c{index}": name for index, name in enumerate(CATEGORY_KEYWORDS)}
+# One pattern for all categories: each keyword list is a named group, so a single scan counts all.
+_CATEGORY_RE = re.compile(
+    "|".join(
+        f"(?P<{group}>" + "|".join(f"(?:{k})" for k in CATEGORY_KEYWORDS[name]) + ")"
+        for group, name in _GROUPS.items()
+    ),
+    re.IGNORECASE,
+)
 
 ACTOR_PATTERNS: dict[str, str] = {
     "North Korea": (
@@ -169,12 +174,12 @@ _ACTOR_RES = {name: re.compile(pattern) for name, pattern in ACTOR_PATTERNS.item
 
 def categorize(clause: str, sentence: str) -> str:
     """The category whose keywords occur most, counting the event's clause twice."""
-    best, best_score = "other", 0
-    for name, pattern in _CATEGORY_RES.items():
-        score = 2 * len(pattern.findall(clause)) + len(pattern.findall(sentence))
-        if score > best_score:
-            best, best_score = name, score
-    return best
+    scores = dict.fromkeys(CATEGORY_KEYWORDS, 0)
+    for text, weight in ((clause, 2), (sentence, 1)):
+        for match in _CATEGORY_RE.finditer(text):
+            scores[_GROUPS[match.lastgroup or ""]] += weight
+    best = max(scores, key=lambda name: scores[name])  # first in table order on ties
+    return best if scores[best] else "other"
 
 
 def find_actors(text: str) -> list[str]:

@@ -142,6 +142,7 @@ class Rule:
     pattern: re.Pattern[str]
     resolve: Resolver
     relational: bool = False  # needs the other expressions of its sentence (second pass)
+    trigger: re.Pattern[str] | None = None  # a cheap test: without it the rule cannot match
 
 
 # ---------------------------------------------------------------------------------------------
@@ -680,8 +681,43 @@ def earlier_today(match: re.Match[str], ctx: Context) -> TimeValue | None:
 # ---------------------------------------------------------------------------------------------
 # The rule table
 # ---------------------------------------------------------------------------------------------
+# Each rule's cheap pre-test: a sentence without these words cannot hold a match, so the
+# rule's full pattern is not run on it (most sentences have no date at all).
+_YEAR_TRIGGER = r"\d{4}"
+_MONTH_TRIGGER = r"\b(?:" + MONTH_WORDS.replace("\\.?", "").replace("\\.", "") + r")"
+TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(
+        """iso_date full_date_mdy full_date_dmy full_date_range month_year_range month_span_dash
+        month_year year_span year_from_to consecutive_years decade qualified_year year
+        season_year""".split(),
+        _YEAR_TRIGGER,
+    ),
+    **dict.fromkeys(
+        "day_span night_to month_day day_month month_span month_alone".split(), _MONTH_TRIGGER
+    ),
+    "weekday": WEEKDAY_WORDS,
+    "weekday_span": WEEKDAY_WORDS,
+    "season": r"(?i:spring|summer|fall|autumn|winter)",
+    "holiday": r"New Year|Christmas",
+    "earlier_today": r"(?i:today|in the day|this (?:morning|afternoon|evening))",
+    "deictic_day": r"(?i:today|tonight|yesterday|tomorrow)",
+    "over_the_weekend": r"(?i:weekend)",
+    "relative_qualified": r"(?i:\b(?:this|last|next)\b)",
+    "relative_unit": r"(?i:\b(?:this|last|next|coming|past)\b)",
+    "the_year": r"(?i:the (?:year|month)\b)",
+    "ago": r"(?i:\bago\b)",
+    "later_earlier": r"(?i:later|earlier)",
+    "next_day": r"(?i:\bday\b|morning|evening|night)",
+    "past_span": r"(?i:\b(?:past|last)\b)",
+    "in_amount": r"(?i:\b(?:in|within)\b)",
+    "offset_from_event": r"(?i:after|before)",
+    "event_anaphor": r"(?i:after|since|following)",
+}
+
+
 def _rule(name: str, pattern: str, resolve: Resolver, relational: bool = False) -> Rule:
-    return Rule(name, re.compile(_sub(pattern)), resolve, relational)
+    # re.compile caches by pattern text, so rules sharing a trigger share one compiled object.
+    return Rule(name, re.compile(_sub(pattern)), resolve, relational, re.compile(TRIGGERS[name]))
 
 
 PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
