@@ -230,6 +230,33 @@ def next_state(data: EventData, state: ViewState, trigger: str | None,
     return state
 
 
+def render_view(data: EventData, state: ViewState) -> tuple:
+    """Everything the page shows for a state except the table: (figure, graph config, count,
+    detail panel, caption, root class, presentation button label)."""
+    events = filter_events(data, state)
+    fig = figure_for(data, state, events)
+    config = {
+        "displaylogo": False,
+        "displayModeBar": not state.present,
+        "scrollZoom": False,
+        "toImageButtonOptions": {"format": "png", "scale": 3, "filename": view_name(state)},
+    }
+    n = len(events)
+    total = len(data.events)
+    count = [html.Span(f"{n:,}", id="count-number"),
+             f" of {total:,} events shown" if n != total else " events shown"]
+    position = (0, n)
+    if state.present and state.sel:
+        where = np.flatnonzero(events["event_id"].to_numpy() == state.sel)
+        position = (int(where[0]) + 1 if len(where) else 0, n)
+    return (
+        fig, config, count, detail_panel(data, state.sel),
+        caption(data, state.sel, position) if state.present else [],
+        "root present" if state.present else "root",
+        "Exit presentation" if state.present else "Presentation mode",
+    )
+
+
 def _register_callbacks(app: dash.Dash, data: EventData) -> None:
     controls = ["f-from", "f-to", "f-text", "f-cat", "f-actor", "f-source", "f-prec",
                 "f-lanes"]
@@ -288,30 +315,7 @@ def _register_callbacks(app: dash.Dash, data: EventData) -> None:
         Input("url", "search"),
     )
     def render(search):
-        state = query_to_state(search)
-        events = filter_events(data, state)
-        fig = figure_for(data, state, events)
-        config = {
-            "displaylogo": False,
-            "displayModeBar": not state.present,
-            "scrollZoom": False,
-            "toImageButtonOptions": {"format": "png", "scale": 3,
-                                     "filename": view_name(state)},
-        }
-        n = len(events)
-        total = len(data.events)
-        count = [html.Span(f"{n:,}", id="count-number"),
-                 f" of {total:,} events shown" if n != total else " events shown"]
-        position = (0, n)
-        if state.present and state.sel:
-            where = np.flatnonzero(events["event_id"].to_numpy() == state.sel)
-            position = (int(where[0]) + 1 if len(where) else 0, n)
-        return (
-            fig, config, count, detail_panel(data, state.sel),
-            caption(data, state.sel, position) if state.present else [],
-            "root present" if state.present else "root",
-            "Exit presentation" if state.present else "Presentation mode",
-        )
+        return render_view(data, query_to_state(search))
 
     @app.callback(
         Output("table", "data"),

@@ -24,6 +24,7 @@ from timeline_app.data import NO_CATEGORY, OTHER_ACTORS, prepare_events
 from timeline_app.dates import format_date_label
 
 DENSITY_THRESHOLD = 2000
+WEBGL_THRESHOLD = 400
 
 TRACE_POINT = "Exact day (point)"
 TRACE_APPROX_POINT = "Approximate day (hollow point)"
@@ -50,6 +51,7 @@ class FigureOptions:
     selected: str = ""
     present: bool = False
     density_threshold: int = DENSITY_THRESHOLD
+    webgl_threshold: int = WEBGL_THRESHOLD
     uirevision: str = "timeline"
     height: int | None = None
     width: int | None = None
@@ -146,6 +148,8 @@ def _midpoints(rows: pd.DataFrame) -> np.ndarray:
 def _detail_traces(rows: pd.DataFrame, options: FigureOptions) -> list[go.BaseTraceType]:
     big = options.present
     traces: list[go.BaseTraceType] = []
+    # WebGL for many marks; SVG for few (software WebGL makes a first paint slow)
+    scatter = go.Scattergl if len(rows) > options.webgl_threshold else go.Scatter
     line_w = 14 if big else 10
     spans = rows[(rows["kind"] == "span") & ~rows["approx"]]
     intervals = rows[(rows["kind"] == "interval") & ~rows["approx"]]
@@ -156,12 +160,12 @@ def _detail_traces(rows: pd.DataFrame, options: FigureOptions) -> list[go.BaseTr
         (TRACE_APPROX_SPAN, approx_spans, {"color": COLOR_APPROX, "width": 4, "dash": "dash"}),
     ):
         x, y = _segments(part)
-        traces.append(go.Scattergl(
+        traces.append(scatter(
             x=x, y=y, mode="lines", name=name, line=style, hoverinfo="skip",
             legendrank=3, showlegend=True, visible=True if len(part) else "legendonly",
         ))
     handles = rows[rows["kind"] != "point"]
-    traces.append(go.Scattergl(
+    traces.append(scatter(
         x=_midpoints(handles), y=handles["y"].to_numpy(), mode="markers", name=TRACE_HANDLES,
         showlegend=False, customdata=handles["event_id"].to_numpy(),
         hovertext=_hover(handles), hoverinfo="text",
@@ -179,7 +183,7 @@ def _detail_traces(rows: pd.DataFrame, options: FigureOptions) -> list[go.BaseTr
                                              "line": {"width": 2, "color": COLOR_APPROX}}),
     ):
         n = part["n_sources"].to_numpy()
-        traces.append(go.Scattergl(
+        traces.append(scatter(
             x=_iso(part["start"].to_numpy()), y=part["y"].to_numpy(), mode="markers", name=name,
             customdata=part["event_id"].to_numpy(), hovertext=_hover(part), hoverinfo="text",
             marker={**marker, "size": size + np.minimum(n - 1, 4) * 2},
