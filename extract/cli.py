@@ -11,16 +11,14 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from tqdm import tqdm
-
-from extract.corpus import discover
+from extract.cache import CacheError, ResultCache, default_cache_path
 from extract.corrections import CorrectionsFileError, apply_for_cli
-from extract.pipeline import DocResult, build_table, process_file
+from extract.pipeline import build_table
+from extract.runner import EngineError, run_documents
 from extract.schema import write_events
+from extract.sources import InputError, discover_inputs
 
 PROGRESS_MIN_DOCUMENTS = 5
 
@@ -30,7 +28,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         prog="python -m extract",
         description="Extract dated inter-Korean events from news texts into an events table.",
     )
-    parser.add_argument("corpus", nargs="+", type=Path, help="folders (searched recursively) or .txt/.md files")
+    parser.add_argument(
+        "corpus", nargs="+",
+        help="folders (searched recursively), .txt/.md files, or fsspec URLs (s3://bucket/prefix/)",
+    )
     parser.add_argument("-o", "--output", type=Path, default=Path("events.csv"),
                         help="output table, .csv or .parquet (default: events.csv)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
@@ -42,48 +43,74 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="hand corrections (default: corrections.csv beside the output)")
     parser.add_argument("--no-corrections", action="store_true",
                         help="do not apply corrections.csv")
+    add_scale_options(parser)
     return parser.parse_args(argv)
 
 
-def run_documents(
-    files: list[tuple[Path, str]], jobs: int, progress: bool
-) -> Iterator[DocResult]:
-    """Process documents in order, in one process or a pool, with a progress bar on stderr."""
-    bar = tqdm(total=len(files), unit="doc", disable=not progress, file=sys.stderr, leave=False)
-    try:
-        if jobs <= 1 or len(files) < 2:
-            for path, doc in files:
-                yield process_file(path, doc)
-                bar.update()
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-                paths = [str(path) for path, _ in files]
-                docs = [doc for _, doc in files]
-                for result in pool.map(process_file, paths, docs, chunksize=chunk):
-                    yield result
-                    bar.update()
-    finally:
-        bar.close()
+def add_scale_options(parser: argparse.ArgumentParser) -> None:
+    """Incremental cache and engines (see extract/cache.py, extract/runner.py)."""
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="cache of per-document results (default: <output>.cache.sqlite)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract every document again; do not read or write the cache")
+    parser.add_argument("--engine", choices=("local", "dask"), default=None,
+                        help="local processes (default) or a Dask cluster")
+    parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                        help="Dask scheduler to use (implies --engine dask; default: start a "
+                             "local cluster of --jobs workers)")
+
+
+def open_cache(args: argparse.Namespace) -> ResultCache | None:
+    if args.no_cache:
+        return None
+    path = args.cache or default_cache_path(args.output)
+    if path.resolve() == args.output.resolve():
+        raise CacheError(f"{path}: the cache cannot be the output table")
+    return ResultCache(path)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
-    missing = [str(p) for p in args.corpus if not p.exists()]
-    if missing:
-        print(f"error: not found: {', '.join(missing)}", file=sys.stderr)
+    try:
+        files = discover_inputs(args.corpus)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
-    files = discover(args.corpus)
     if not files:
-        print(f"error: no .txt or .md documents in {', '.join(map(str, args.corpus))}", file=sys.stderr)
+        print(f"error: no .txt or .md documents in {', '.join(args.corpus)}", file=sys.stderr)
         return 2
     if args.output.suffix.lower() not in (".csv", ".parquet"):
         print(f"error: {args.output}: output must end in .csv or .parquet", file=sys.stderr)
         return 2
 
     progress = not args.quiet and len(files) > PROGRESS_MIN_DOCUMENTS
-    results = list(run_documents(files, max(1, args.jobs), progress))
+    engine = args.engine or ("dask" if args.scheduler else "local")
+    if args.scheduler and engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    try:
+        cache = open_cache(args)
+    except CacheError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    complete = False
+    try:
+        results = list(
+            run_documents(files, max(1, args.jobs), progress, cache=cache, engine=engine,
+                          scheduler=args.scheduler)
+        )
+        complete = True
+    except EngineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing written (finished documents are cached)",
+              file=sys.stderr)
+        return 130
+    finally:
+        if cache is not None:
+            cache.close(complete)
     errors = [r.error for r in results if r.error]
     for message in [r.warning for r in results if r.warning] + errors:
         print(("warning: " if message not in errors else "error: ") + message, file=sys.stderr)
@@ -103,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(files)} documents ({len(errors)} skipped), {len(table)} events, "
         f"{fixes.summary()}, "
-        f"{seconds:.2f} s -> {args.output}",
+        f"{seconds:.2f} s -> {args.output}"
+        + (f" (cache: {cache.hits} reused, {len(files) - cache.hits} extracted)"
+           if cache is not None else ""),
         file=sys.stderr,
     )
     return 1 if (errors and args.strict) else 0

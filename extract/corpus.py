@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -123,14 +125,22 @@ def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
     if not path.is_file():
         return {}
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return {
-                (row.get("file") or "").strip(): {
-                    k: (row.get(k) or "").strip() for k in METADATA_FIELDS
-                }
-                for row in csv.DictReader(handle)
+        return parse_metadata(path.read_bytes())
+    except OSError:
+        return {}
+
+
+def parse_metadata(raw: bytes) -> dict[str, dict[str, str]]:
+    """The rows of a metadata.csv keyed by file name; empty when it is not readable CSV."""
+    try:
+        text = raw.decode("utf-8-sig")
+        return {
+            (row.get("file") or "").strip(): {
+                k: (row.get(k) or "").strip() for k in METADATA_FIELDS
             }
-    except (OSError, UnicodeDecodeError, csv.Error):
+            for row in csv.DictReader(io.StringIO(text, newline=""))
+        }
+    except (UnicodeDecodeError, csv.Error):
         return {}
 
 
@@ -140,6 +150,21 @@ def read_document(path: Path, doc: str) -> Document:
         raw = path.read_bytes()
     except OSError as error:
         raise DocumentError(f"{doc}: cannot read ({error.strerror})") from None
+    return parse_document(
+        raw, doc, lambda: folder_metadata(path.parent.resolve()).get(path.name, {})
+    )
+
+
+def has_front_matter(raw: bytes) -> bool:
+    """True when the bytes open with a '---' line (the metadata is then in the file itself)."""
+    return re.match(rb"(?:\xef\xbb\xbf)?---[ \t]*\r?\n", raw) is not None
+
+
+def parse_document(
+    raw: bytes, doc: str, folder_metadata_row: Callable[[], dict[str, str]] = dict
+) -> Document:
+    """A document from its bytes; `folder_metadata_row()` gives its metadata.csv row (used only
+    when the file has no front matter). Raises DocumentError naming the file and the problem."""
     if not raw.strip():
         raise DocumentError(f"{doc}: empty file")
     if b"\x00" in raw[:8192]:
@@ -154,7 +179,7 @@ def read_document(path: Path, doc: str) -> Document:
     text = text.removeprefix("\ufeff")
     metadata, body = split_front_matter(text, doc)
     if metadata is None:
-        metadata = folder_metadata(path.parent.resolve()).get(path.name, {})
+        metadata = folder_metadata_row()
     if not body.strip():
         raise DocumentError(f"{doc}: no text after the front matter")
     published = parse_published(metadata.get("published"))

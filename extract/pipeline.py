@@ -8,15 +8,17 @@ results into the events table (ids, cross-document merging, canonical order).
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from extract.corpus import DocumentError, read_document
+from extract.corpus import Document, DocumentError, has_front_matter, parse_document
 from extract.engine import extract_text
 from extract.ids import content_id
 from extract.schema import COLUMNS, join_list, sort_events
+from extract.sources import metadata_row, read_bytes
 
 _SOURCES = (
     "calendar",
@@ -49,14 +51,63 @@ class DocResult:
     rows: list[dict[str, str]] = field(default_factory=list)
     error: str = ""
     warning: str = ""
+    # The document's content key (see `content_key`), and True when it matched a key the caller
+    # already has rows for: the document was read and hashed but not extracted (rows left empty).
+    key: str = ""
+    cached: bool = False
+
+
+def content_key(raw: bytes, metadata: dict[str, str] | None = None) -> str:
+    """sha256 of the document's bytes; for a file without front matter, its metadata.csv row is
+    hashed too (it gives the title and the publication date that relative dates hang on)."""
+    digest = hashlib.sha256(raw)
+    if metadata:
+        digest.update(b"\0metadata.csv\0")
+        digest.update(json.dumps(metadata, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def process_file(path: str | Path, doc: str) -> DocResult:
     """Read and extract one document. Never raises for a bad document: the error is returned."""
+    return process_document(str(path), doc)
+
+
+def process_document(location: str, doc: str, known: tuple[str, ...] = ()) -> DocResult:
+    """Read one document (a local path or an fsspec URL) and extract it, unless its content key
+    is in `known` (the caller's cache has its rows): then only the key is returned, cached=True.
+    Never raises for a bad document: the error is returned."""
     try:
-        document = read_document(Path(path), doc)
+        raw = read_bytes(location)
+    except OSError as error:
+        return DocResult(doc, error=f"{doc}: cannot read ({error.strerror or error})")
+    metadata = None if has_front_matter(raw) else metadata_row(location)
+    key = content_key(raw, metadata)
+    if key in known:
+        return DocResult(doc, key=key, cached=True)
+    try:
+        document = parse_document(raw, doc, lambda: metadata or {})
     except DocumentError as error:
-        return DocResult(doc, error=str(error))
+        return DocResult(doc, error=str(error), key=key)
+    return DocResult(doc, rows=document_rows(document), warning=document.warning, key=key)
+
+
+def process_chunk(items: list[tuple[str, str, tuple[str, ...]]]) -> list[DocResult]:
+    """`process_document` over (location, doc, known keys) items: one task for a worker. An
+    unexpected failure on one document is reported for that document, not for the whole run."""
+    results = []
+    for location, doc, known in items:
+        try:
+            results.append(process_document(location, doc, known))
+        except Exception as error:
+            message = " ".join(str(error).split())[:200]
+            results.append(
+                DocResult(doc, error=f"{doc}: extractor failed ({type(error).__name__}: {message})")
+            )
+    return results
+
+
+def document_rows(document: Document) -> list[dict[str, str]]:
+    """The schema rows of one read document."""
     rows = []
     for row in extract_text(document.body, document.published):
         rows.append(
@@ -77,7 +128,7 @@ def process_file(path: str | Path, doc: str) -> DocResult:
                 "published": document.published.isoformat() if document.published else "",
             }
         )
-    return DocResult(doc, rows=rows, warning=document.warning)
+    return rows
 
 
 def build_table(results: list[DocResult]) -> pd.DataFrame:
