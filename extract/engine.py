@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from extract.calendar import TimeValue, granularity_of
 from extract.sentences import Sentence, split_sentences
+from extract.summary import clause_span, headline
 from extract.taxonomy import categorize, find_actors
-from extract.temporal import OPEN, RULES, Context, Rule
+from extract.temporal import OPEN, RULES, Context, Rule, counts_following_clause
 from extract.tense import tense_before
 
 # A year followed by one of these is a count or a measure, not a year ("2000 troops").
@@ -51,6 +52,7 @@ class Mention:
     match: re.Match[str]
     value: TimeValue | None = None
     tense: str = "past"
+    side: str = "around"  # where the event's words are: around, before or after the expression
 
 
 @dataclass
@@ -169,9 +171,18 @@ def find_mentions(
         mention.value = mention.rule.resolve(mention.match, context)
         if mention.value is not None:
             taken.append(mention)
+            if mention.rule.name == "offset_from_event":
+                mention.side = _offset_side(text, mention, bool(later))
 
     dated = sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
     return dated, (dated[-1].value if dated else reference)
+
+
+def _offset_side(text: str, mention: Mention, has_later_date: bool) -> str:
+    """Where the event dated by 'N days after/before' is told, for its summary."""
+    if has_later_date:
+        return "before"  # "the exercise took place hours before the launch on Monday"
+    return "after" if counts_following_clause(text, mention.start, mention.end) else "around"
 
 
 def _clause_break(text: str, start: int, end: int) -> bool:
@@ -189,8 +200,12 @@ def _is_state(text: str, mention: Mention) -> bool:
 
 
 def _is_since(text: str, mention: Mention) -> bool:
+    """'since February 2016' starts something still going on; 'the first since 2017' does not."""
     evidence = text[mention.start : mention.end].lower()
-    return evidence.startswith("since") or bool(SINCE_BEFORE_RE.search(text[: mention.start]))
+    before = text[: mention.start]
+    if re.search(r"\bfirst(?:\s+\w+){0,2}\s+$", before, re.IGNORECASE):
+        return False
+    return evidence.startswith("since") or bool(SINCE_BEFORE_RE.search(before))
 
 
 def _caption_anchor(
@@ -226,6 +241,8 @@ def extract_text(body: str, published: dt.date | None) -> list[Row]:
     reference: TimeValue | None = None
     day_reference: TimeValue | None = None
     history: list[tuple[TimeValue, str]] = []
+    context_actors: list[str] = []
+    context_category = "other"
     for sentence in sentences:
         anchor, is_caption = anchors[sentence.paragraph]
         mentions, reference = find_mentions(
@@ -238,7 +255,14 @@ def extract_text(body: str, published: dt.date | None) -> list[Row]:
                 day_reference = mention.value
             if _is_state(sentence.text, mention):
                 continue
-            rows.append(_row(sentence, mention, anchor, is_caption))
+            rows.append(
+                _row(sentence, mention, anchor, is_caption, context_actors, context_category)
+            )
+        # "It has tested ... since 2006": a sentence naming no one speaks of the last one named.
+        context_actors = find_actors(sentence.text) or context_actors
+        sentence_category = categorize(sentence.text, sentence.text)
+        if sentence_category != "other":
+            context_category = sentence_category
     return _one_row_per_event(rows)
 
 
@@ -259,7 +283,15 @@ def _is_planned(value: TimeValue, tense: str, anchor: dt.date | None, rule: str)
     return value.date == current and tense == "future" and rule not in ABSOLUTE_RULES
 
 
-def _row(sentence: Sentence, mention: Mention, anchor: dt.date | None, is_caption: bool) -> Row:
+def _row(
+    sentence: Sentence,
+    mention: Mention,
+    anchor: dt.date | None,
+    is_caption: bool,
+    context_actors: list[str],
+    context_category: str,
+) -> Row:
+    """The row for one dated mention; actors and category fall back on the sentences before."""
     value = mention.value
     assert value is not None
     text = sentence.text
@@ -279,8 +311,9 @@ def _row(sentence: Sentence, mention: Mention, anchor: dt.date | None, is_captio
         or (mention.rule.name == "holiday" and bool(re.match(r"\s+[a-z]", text[mention.end :])))
     )
     before, after = _context_words(text, mention.start, mention.end)
-    clause = _clause(text, mention)
-    summary = _summary(clause, evidence, planned, ongoing)
+    left, right = clause_span(text, mention.start, mention.end, mention.side)
+    category = categorize(text[left:right], text)
+    summary = headline(text, mention.start, mention.end, planned, ongoing, mention.side)
     return Row(
         date=value.date,
         date_end=value.date_end,
@@ -288,8 +321,8 @@ def _row(sentence: Sentence, mention: Mention, anchor: dt.date | None, is_captio
         evidence=evidence,
         sentence=text,
         summary=summary,
-        category=categorize(clause, text),
-        actors=find_actors(text),
+        category=category if category != "other" else context_category,
+        actors=find_actors(text) or context_actors,
         start=sentence.start + mention.start,
         planned=planned,
         ongoing=ongoing,
@@ -404,66 +437,3 @@ def _similar(first: str, second: str, threshold: float = 0.25) -> bool:
     """Word-stem overlap (Jaccard): a photo caption and a body sentence telling the same event."""
     a, b = _stems(first), _stems(second)
     return bool(a and b) and len(a & b) / len(a | b) >= threshold
-
-
-CLAUSE_SPLIT_RE = re.compile(
-    r"\s*(?:;|—|–|\s-\s|,\s+(?=(?:and|but|while|which|who|as|after|when)\b)|,\s*(?=[“\"]))\s*"
-)
-LEADING_FILLER_RE = re.compile(
-    r"^(?:(?:and|but|however|meanwhile|also|then|so|which|who|while|as|earlier|later|"
-    r"in addition|still|yet|now)\b[,\s]*)+",
-    re.IGNORECASE,
-)
-DANGLING_RE = re.compile(
-    r"(?:\s+(?:on|in|at|since|by|of|for|from|to|the|a|an|and|or|with|during|until|"
-    r"after|before|than|its|their|his|her|that|this))+\s*$",
-    re.IGNORECASE,
-)
-
-
-def _clause(text: str, mention: Mention) -> str:
-    """The clause around the mention, widened when it is only an adverbial ('In 2018,')."""
-    parts = []
-    position = 0
-    for match in CLAUSE_SPLIT_RE.finditer(text):
-        parts.append((position, match.start()))
-        position = match.end()
-    parts.append((position, len(text)))
-    for index, (start, end) in enumerate(parts):
-        if start <= mention.start < max(end, start + 1):
-            clause_start, clause_end = start, end
-            rest = (text[clause_start : mention.start] + text[mention.end : clause_end]).split()
-            if len(rest) < 4 and index + 1 < len(parts):
-                clause_end = parts[index + 1][1]
-            return text[clause_start:clause_end]
-    return text
-
-
-def _summary(clause: str, evidence: str, planned: bool, ongoing: bool, limit: int = 12) -> str:
-    """A short headline: the event's clause without the date words, cut at about a dozen words."""
-    text = clause.replace(evidence, " ", 1)
-    text = re.sub(r"\(\s*\)|\s+,", " ", text)
-    text = re.sub(r"^[\s,;:.“”\"'’‘()-]+", "", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = LEADING_FILLER_RE.sub("", text).strip(" ,")
-    words = text.split()
-    if len(words) > limit:
-        words = words[:limit]
-    text = " ".join(words)
-    text = text.rstrip(" ,;:.“”\"'’)—–-")
-    previous = None
-    while previous != text:
-        previous = text
-        text = DANGLING_RE.sub("", text).rstrip(" ,;:")
-    if text.count("“") > text.count("”"):
-        text = text.replace("“", "")
-    if text.count('"') % 2:
-        text = text.replace('"', "")
-    if not text:
-        text = "Event"
-    text = text[0].upper() + text[1:]
-    if ongoing:
-        text += " (ongoing since)"
-    elif planned:
-        text += " (planned)"
-    return text

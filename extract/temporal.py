@@ -592,20 +592,26 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     reference = _reference(ctx, unit) if ctx.reference is not None else None
     if reference is None:
         return None
-    # Fronted ("Two days after the summit, ...") or followed by a short definite noun phrase
-    # ("... three months after the vote"): this event counts from the reference. Followed by a
-    # clause ("... one day after Biden said ..."): that clause's event is the one counted back.
-    fronted = not ctx.sentence[: ctx.start].strip(' "“')
-    following = re.match(r"\s*([^,;.]*)", ctx.sentence[ctx.start + len(match.group(0)) :])[
-        1
-    ].split()
-    anaphoric = len(following) <= 3 and bool(following) and following[0].lower() in DETERMINERS
-    direction = 1 if after == (fronted or anaphoric) else -1
+    direction = -1 if after == counts_following_clause(ctx.sentence, ctx.start, match.end()) else 1
     base = shift(reference, direction * amount, step_unit)
     return _not_finer_than(_offset_value(base, unit, fuzzy), reference)
 
 
 DETERMINERS = frozenset("the this that these those its his her their it".split())
+
+
+def counts_following_clause(sentence: str, start: int, end: int) -> bool:
+    """Whether 'N days after ...' dates the clause that follows rather than its own clause.
+
+    Fronted ("Two days after the summit, Kim ...") or followed by a short definite noun phrase
+    ("... three months after the vote"): the sentence's own event counts from the reference.
+    Followed by a clause ("... comes one day after Biden said ..."): that clause's event is the
+    one counted back from the reference.
+    """
+    fronted = not sentence[:start].strip(' "“')
+    following = re.match(r"\s*([^,;.]*)", sentence[end:])[1].split()  # type: ignore[index]
+    anaphoric = len(following) <= 3 and bool(following) and following[0].lower() in DETERMINERS
+    return not (fronted or anaphoric)
 
 
 def _offset_value(base: dt.date, unit: str, fuzzy: bool) -> TimeValue:
