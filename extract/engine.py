@@ -34,6 +34,11 @@ NOT_YEAR_BEFORE_RE = re.compile(
 COPULA_STATE_RE = re.compile(
     r"^\s*,?\s*(?:[A-Z][\w’'.-]*\s+){0,6}?(?:was|were|is|are|remained|remains)\s+(?:the|a|an|its|their|still|not|[\w-]+est|one)\b"
 )
+COPULA_AFTER_RE = re.compile(r"^\s*,?\s*(?:was|were|is|are|remained|remains)\s+(?:a|an|still)\b")
+STATIVE_RE = re.compile(
+    r"\b(?:operate[sd]?|employ(?:s|ed)?|remain(?:s|ed)?|ha(?:s|d|ve)|hold(?:s)?|held|total(?:s|ed)?"
+    r"|number(?:s|ed)|stood|stands?|live[sd]?|own(?:s|ed)?|house[sd]?|contain(?:s|ed)?)\b"
+)
 SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:\w+\s+){0,2}$")
 CAPTION_CUE_RE = re.compile(
     r"^(?:FILE|File)\b|\bphoto\b|\bPhoto\b|\bhandout\b|REUTERS|Reuters/|\bAP\b Photo|Getty Images"
@@ -174,8 +179,42 @@ def find_mentions(
             if mention.rule.name == "offset_from_event":
                 mention.side = _offset_side(text, mention, bool(later))
 
-    dated = sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+    dated = _share_sentence_year(
+        sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+    )
     return dated, (dated[-1].value if dated else reference)
+
+
+# Rules that give a month or day without a year of their own.
+YEARLESS_RULES = frozenset("month_alone month_day day_month day_span month_span".split())
+
+
+def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
+    """'Last year's drills, held in March': a month told without a year takes the year named
+    before it in the sentence, and the two are one event (the year's row is dropped)."""
+    years = [
+        m for m in mentions if m.value and m.value.precision == "year" and not m.value.date_end
+    ]
+    if len(years) != 1:
+        return mentions
+    year_mention = years[0]
+    sentence = year_mention.match.string
+    fronted = not sentence[: year_mention.start].strip()
+    possessive = bool(re.match(r"['’]s\b", sentence[year_mention.end :]))
+    if not (fronted or possessive):
+        return mentions  # "who entered politics only last year, will be sworn in on May 10"
+    year = year_mention.value.date  # type: ignore[union-attr]
+    moved = False
+    for mention in mentions:
+        value = mention.value
+        if mention.rule.name in YEARLESS_RULES and mention.start > year_mention.start and value:
+            mention.value = TimeValue(
+                year + value.date[4:],
+                value.precision,
+                (year + value.date_end[4:]) if value.date_end else "",
+            )
+            moved = True
+    return [m for m in mentions if m is not year_mention] if moved else mentions
 
 
 def _offset_side(text: str, mention: Mention, has_later_date: bool) -> str:
@@ -192,11 +231,16 @@ def _clause_break(text: str, start: int, end: int) -> bool:
 
 
 def _is_state(text: str, mention: Mention) -> bool:
-    """'In 2024, South Korea was the seventh-largest trading partner': a state, not an event."""
-    before = text[: mention.start].strip()
-    if before:
-        return False
-    return bool(COPULA_STATE_RE.match(text[mention.end :]))
+    """A state, not an event: 'In 2024, South Korea was the seventh-largest trading partner',
+    'Seoul in the 1980s was a military dictatorship', '124 firms operated there as of August'."""
+    after = text[mention.end :]
+    if text[mention.start : mention.end].lower().startswith("as of") or re.search(
+        r"\bas of\s+$", text[: mention.start], re.IGNORECASE
+    ):
+        return bool(STATIVE_RE.search(text))
+    if COPULA_AFTER_RE.match(after):
+        return True
+    return not text[: mention.start].strip() and bool(COPULA_STATE_RE.match(after))
 
 
 def _is_since(text: str, mention: Mention) -> bool:
@@ -335,27 +379,62 @@ def _row(
     )
 
 
-MULTI_DAY_RE = re.compile(
-    r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b(?P<between>.*)$", re.IGNORECASE
+DAY_COUNT = (
+    r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)"
 )
-END_WORDS_RE = re.compile(r"\b(?:ended|ends|ending|concluded|closed|wrapped up|finished)\b")
+DAY_COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+}
+MULTI_DAY_RE = re.compile(rf"\b{DAY_COUNT}-day\b", re.IGNORECASE)
+LASTING_RE = re.compile(
+    rf"^\s*,?\s*(?:and\s+)?(?:(?:lasts?|lasting|runs?|running|continues?|continuing)\s+(?:for\s+)?"
+    rf"|for\s+(?:another\s+|a\s+further\s+|the\s+next\s+)?){DAY_COUNT}\s+days\b",
+    re.IGNORECASE,
+)
+END_WORDS_RE = re.compile(r"\b(?:end|ended|ends|ending|concluded|closed|wrapped up|finished)\b")
 START_WORDS_RE = re.compile(
-    r"\b(?:began|begins|beginning|opened|opens|opening|started|starts|starting|kicked off)\b"
+    r"\b(?:begin|began|begins|beginning|open|opened|opens|opening|start|started|starts|starting"
+    r"|kick off|kicked off|kicks off)\b"
 )
+
+
+def _day_count(word: str) -> int:
+    return DAY_COUNT_WORDS.get(word.lower()) or int(word)
 
 
 def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue:
-    """'the two-day summit that ended on Thursday' covers Wednesday-Thursday."""
-    match = MULTI_DAY_RE.search(text[: mention.start])
-    if match is None or value.date_end or granularity_of(value) != "day":
+    """'the two-day summit that ended on Thursday' covers Wednesday-Thursday; 'begins Tuesday
+    and lasts three days' and 'will begin their 11-day exercise on Monday' run forward."""
+    if value.date_end or granularity_of(value) != "day":
         return value
-    days = {"two": 2, "three": 3, "four": 4, "five": 5}.get(match["n"].lower()) or int(match["n"])
     day = dt.date.fromisoformat(value.date)
-    if END_WORDS_RE.search(match["between"]):
-        return TimeValue(
-            (day - dt.timedelta(days=days - 1)).isoformat(), value.precision, value.date
-        )
-    if START_WORDS_RE.search(match["between"]):
+    lasting = LASTING_RE.match(text[mention.end :])
+    if lasting is not None:
+        end = day + dt.timedelta(days=_day_count(lasting["n"]) - 1)
+        return TimeValue(value.date, value.precision, end.isoformat())
+    head = re.split(r"[;.]\s", text[: mention.start])[-1]
+    span = MULTI_DAY_RE.search(head)
+    if span is None or _day_count(span["n"]) < 2:
+        return value
+    days = _day_count(span["n"])
+    ends = [m.end() for m in END_WORDS_RE.finditer(head)]
+    starts = [m.end() for m in START_WORDS_RE.finditer(head)]
+    if ends and (not starts or ends[-1] > starts[-1]):
+        first = day - dt.timedelta(days=days - 1)
+        return TimeValue(first.isoformat(), value.precision, value.date)
+    if starts:
         return TimeValue(
             value.date, value.precision, (day + dt.timedelta(days=days - 1)).isoformat()
         )

@@ -20,23 +20,12 @@ from extract.ids import content_id
 from extract.schema import COLUMNS, join_list, sort_events
 from extract.sources import metadata_row, read_bytes
 
-_SOURCES = (
-    "calendar",
-    "corpus",
-    "engine",
-    "pipeline",
-    "sentences",
-    "taxonomy",
-    "temporal",
-    "tense",
-)
-
 
 def _extractor_version() -> str:
-    """A hash of the extractor's own code: any rule change gives a new version (and cache key)."""
+    """A hash of the extractor's own code: any change gives a new version (and cache key)."""
     digest = hashlib.sha1()
-    for name in _SOURCES:
-        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -436,8 +436,11 @@ def over_the_weekend(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return weekend(ctx.anchor, 0, ctx.tense)
 
 
-def _amount_value(base: dt.date, unit: str, fuzzy: bool) -> TimeValue:
-    """A date reached by counting units: its precision follows the unit and the fuzziness."""
+def _amount_value(base: dt.date, unit: str, fuzzy: bool, amount: int = 1) -> TimeValue:
+    """A date reached by counting units: its precision follows the unit and the fuzziness.
+
+    'roughly one year ago' is that month; 'in 36 years' is about that year.
+    """
     if unit in ("hour", "minute"):
         return day_value(base, "approx")
     if unit == "day":
@@ -447,6 +450,8 @@ def _amount_value(base: dt.date, unit: str, fuzzy: bool) -> TimeValue:
     if unit == "month":
         return month_value(base.year, base.month, "approx" if fuzzy else "month")
     if fuzzy:
+        if amount > 1:
+            return year_value(base.year, "approx")
         return month_value(base.year, base.month, "approx")
     return year_value(base.year)
 
@@ -469,7 +474,7 @@ def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
     unit = match["unit"].lower()
     amount = number_value(match["num"])
     base = shift(day_value(ctx.anchor), -amount, unit if unit not in ("hour", "minute") else "day")
-    return _amount_value(base, unit, fuzzy)
+    return _amount_value(base, unit, fuzzy, amount)
 
 
 def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
@@ -489,21 +494,30 @@ def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
 
 
 def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'two days later' counts from the narrative's reference time."""
-    reference = _reference(ctx, match["unit"].lower())
+    """'two days later' counts from the narrative's reference time; 'hours later' is that day."""
+    unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")
+    if _vague_count_before(ctx):
+        return OPEN  # "several hours later"
+    reference = _reference(ctx, unit)
     if reference is None:
         return None
     is_open, fuzzy = _modifier(match)
     if is_open:
         return OPEN
-    unit = match["unit"].lower()
     if unit in ("hour", "minute"):
-        return None
+        return _not_finer_than(day_value(start_date(reference), "approx"), reference)
     direction = 1 if match["dir"].lower() in ("later", "after") else -1
     amount = number_value(match["num"]) * direction
     base = shift(reference, amount, unit)
     value = _amount_value(base, unit, fuzzy or reference.precision == "approx")
     return _not_finer_than(value, reference)
+
+
+def _vague_count_before(ctx: Context) -> bool:
+    """'several hours later', 'for a few hours before': a duration, not a point in time."""
+    return bool(
+        re.search(r"\b(?:several|a few|few|many|some|for)\s+$", ctx.sentence[: ctx.start], re.I)
+    )
 
 
 def _not_finer_than(value: TimeValue, reference: TimeValue) -> TimeValue:
@@ -560,10 +574,10 @@ def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
     before = ctx.sentence[: ctx.start].lower()
     if re.search(r"\bfirst\b", before):
         base = shift(day_value(ctx.anchor), -amount, unit)
-        return _amount_value(base, unit, True)
+        return _amount_value(base, unit, True, amount)
     if ctx.tense == "future":
         base = shift(day_value(ctx.anchor), amount, unit)
-        return _amount_value(base, unit, True)
+        return _amount_value(base, unit, True, amount)
     return None
 
 
@@ -576,8 +590,8 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """
     unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")
     amount = number_value(match["num"]) if match.groupdict().get("num") else 0
-    if not amount and unit not in ("hour", "minute"):
-        return OPEN  # "days after" / "several days after" leave the time open
+    if (not amount and unit not in ("hour", "minute")) or _vague_count_before(ctx):
+        return OPEN  # "days after" / "several hours before" leave the time open
     is_open, fuzzy = _modifier(match)
     if is_open:
         return OPEN
@@ -589,7 +603,9 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
         target = ctx.later[0]
         base = shift(target, -amount if after else amount, step_unit)
         return _not_finer_than(_offset_value(base, unit, fuzzy), target)
-    reference = _reference(ctx, unit) if ctx.reference is not None else None
+    reference = _named_event(ctx, match.end()) or (
+        _reference(ctx, unit) if ctx.reference is not None else None
+    )
     if reference is None:
         return None
     direction = -1 if after == counts_following_clause(ctx.sentence, ctx.start, match.end()) else 1
@@ -597,7 +613,30 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _not_finer_than(_offset_value(base, unit, fuzzy), reference)
 
 
-DETERMINERS = frozenset("the this that these those its his her their it".split())
+DETERMINERS = frozenset("the this that these those its his her their".split())
+
+
+def _named_event(ctx: Context, end: int) -> TimeValue | None:
+    """The date of an event named again after 'hours after': 'the launch', 'the vote'.
+
+    The noun is looked up in the sentences told before (with its synonyms, when it has some).
+    """
+    following = re.match(
+        r"\s*(?:the|this|that|its|their|his|her)\s+([A-Za-z-]+)", ctx.sentence[end:]
+    )
+    if following is None:
+        return None
+    noun = following[1].lower()
+    clue = re.compile(EVENT_NOUN_CLUES.get(noun, re.escape(noun[:6])), re.IGNORECASE)
+    # "Hours after the launch": the launch the story is about, i.e. the first day-dated one told.
+    return next(
+        (
+            value
+            for value, sentence in ctx.history
+            if granularity_of(value) == "day" and clue.search(sentence)
+        ),
+        None,
+    )
 
 
 def counts_following_clause(sentence: str, start: int, end: int) -> bool:
@@ -631,7 +670,9 @@ EVENT_NOUN_CLUES: dict[str, str] = {
     "talks": r"\btalks\b|negotiat|\bmet\b|meeting",
     "inauguration": r"inaugurat|(?:took|assumed|entered|taking) office|sworn in",
     "election": r"\belect",
-    "vote": r"\bvot|\belect|referendum",
+    "vote": r"\bvot|\belect|referendum|approv|adopt",
+    "broadcasts": r"broadcast|loudspeaker|blast",
+    "launches": r"launch|\bfired\b",
     "launch": r"launch|\bfired\b",
     "test": r"\btest|launch|detonat",
     "visit": r"\bvisit|arriv|\btrip\b",
@@ -727,7 +768,7 @@ def _rule(name: str, pattern: str, resolve: Resolver, relational: bool = False) 
 
 
 PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
-ON = r"(?:(?i:on|in|since|from|by|until|till|through|during|before|after|of|as of)\s+)?"
+ON = r"(?:\b(?i:on|in|since|from|by|until|till|through|during|before|after|of|as of)\s+)?"
 
 RULES: list[Rule] = [
     _rule("iso_date", r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", iso_date),
@@ -767,7 +808,8 @@ RULES: list[Rule] = [
     _rule("month_year", ON + PART_OF + r"?{MONTH},?\s+(?:of\s+)?{YEAR}", month_year),
     _rule(
         "month_alone",
-        r"(?:(?i:in|since|until|till|by|from|through|during|last|next|this|early|late|mid|as of|"
+        r"(?:\b(?i:in|since|until|till|by|for|from|through|during|last|next|this|early|late|mid|as of|"
+        r"their|its|his|her|the|"
         r"the end of|the beginning of|the start of|the middle of)[\s-]+(?:(?i:early|late|mid)[\s-]+)?"
         r"(?:(?i:the end of|the beginning of|the start of|the middle of)\s+)?){MONTH}"
         r"(?:'s|’s)?(?![\w-]|\s+\d)",
@@ -853,13 +895,13 @@ RULES: list[Rule] = [
     ),
     _rule(
         "later_earlier",
-        r"(?:(?P<mod>"
+        r"(?:(?:(?P<mod>"
         + FUZZY
         + r")\s+)?(?P<num>"
         + NUMBER
         + r")\s+"
         + UNIT
-        + r"\s+(?P<dir>(?i:later|earlier))",
+        + r"|(?P<bare>(?i:hours|minutes)))\s+(?P<dir>(?i:later|earlier))",
         later_earlier,
         relational=True,
     ),

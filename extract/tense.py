@@ -31,20 +31,54 @@ FUNCTION_WORDS = frozenset(
     """the a an this that these those his her its their our my your to of in on at for with by
     from as and or but not no""".split()
 )
-CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
+CLAUSE_BREAK_RE = re.compile(
+    r"[;:—–]|\s-\s|,\s+(?=(?:\w+ing|which|who|where|when|while|whereas|although|though|because)\b)"
+)
+# Markers that make the rest of their clause future, whatever adjectives follow ("is to hold
+# talks with allied leaders Saturday").
+STRONG_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|(?:is|are|am|was|were)\s+(?:set\s+|due\s+|scheduled\s+|expected\s+)?to"
+    r"|scheduled|slated|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
+    re.IGNORECASE,
+)
 WORD_RE = re.compile(r"[A-Za-z’'-]+")
 # Before these an -ed word is an adjective ("a failed launch", "North Korea's televised speech").
 DETERMINERS = frozenset(
-    "a an the this that these its his her their our my your some any no every".split()
+    "a an the this these its his her their our my your some any no every".split()
 )
 
 
-def tense_before(sentence: str, position: int, window: int = 14) -> str:
-    """'future', 'past' or 'present' for an expression starting at `position` in `sentence`."""
+def _clause_head(sentence: str, position: int) -> str:
     head = sentence[:position]
     breaks = list(CLAUSE_BREAK_RE.finditer(head))
-    if breaks:
-        head = head[breaks[-1].end() :]
+    return head[breaks[-1].end() :] if breaks else head
+
+
+def _clause_tail(sentence: str, position: int) -> str:
+    tail = sentence[position:]
+    stop = CLAUSE_BREAK_RE.search(tail) or re.search(r",\s", tail)
+    return tail[: stop.start()] if stop else tail
+
+
+def _is_past(token: str, previous: str) -> bool:
+    if previous in DETERMINERS or previous.endswith(("'s", "’s")):
+        return False  # "a failed launch": an adjective
+    return token in IRREGULAR_PAST or (
+        token.endswith("ed") and len(token) > 4 and token not in NOT_PAST_ED
+    )
+
+
+def tense_before(sentence: str, position: int, window: int = 14) -> str:
+    """'future', 'past' or 'present' for an expression starting at `position` in `sentence`.
+
+    'present' also stands for "no sign either way": resolvers then take the closest date.
+    """
+    head = _clause_head(sentence, position)
+    markers = list(STRONG_FUTURE_RE.finditer(head))
+    if markers:
+        between = [t.lower() for t in WORD_RE.findall(head[markers[-1].end() :])]
+        if not any(t in IRREGULAR_PAST and t != "set" for t in between):
+            return "future"
     words = WORD_RE.findall(head)[-window:]
     tokens = [t.lower() for t in words]
     for index in range(len(tokens) - 1, -1, -1):
@@ -54,16 +88,16 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "future"
         if previous == "to" and words[index].islower() and token not in FUNCTION_WORDS:
             return "future"
-        adjective = previous in DETERMINERS or previous.endswith(("'s", "’s"))
-        if not adjective and (
-            token in IRREGULAR_PAST
-            or (token.endswith("ed") and len(token) > 4 and token not in NOT_PAST_ED)
-        ):
+        if _is_past(token, previous):
             return "past"
         if token in PRESENT_WORDS or (token.endswith("ing") and previous in PRESENT_WORDS):
             return "present"
-    tail = sentence[position:]
-    after = [t.lower() for t in WORD_RE.findall(tail)][:6]
-    if any(t in FUTURE_WORDS for t in after):
-        return "future"
-    return "past"
+    after = [t.lower() for t in WORD_RE.findall(_clause_tail(sentence, position))][:10]
+    for index, token in enumerate(after):
+        if token in FUTURE_WORDS:
+            return "future"
+        if _is_past(token, after[index - 1] if index else ""):
+            return "past"
+        if token in PRESENT_WORDS:
+            return "present"
+    return "present"
