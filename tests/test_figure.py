@@ -155,7 +155,7 @@ def test_selected_event_is_highlighted_and_presentation_is_large():
     assert list(selected.customdata) == ["i1"]
     assert fig.layout.font.size >= 20
     assert fig.layout.showlegend is False
-    assert any("Hanoi summit" in a.text for a in fig.layout.annotations)
+    assert any("Feb 27-28, 2019" in a.text for a in fig.layout.annotations)
     normal = build_figure(table(ROWS), FigureOptions(selected="i1"))
     assert normal.layout.font.size < fig.layout.font.size
 

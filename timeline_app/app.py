@@ -36,12 +36,28 @@ def figure_for(data: EventData, state: ViewState, events: pd.DataFrame | None = 
     events = filter_events(data, state) if events is None else events
     lanes = tuple(data.categories if state.lanes == "category" else data.actor_lanes)
     x0, x1 = visible_range(events, state)
+    if state.present and state.sel and not (state.x0 and state.x1):
+        x0, x1 = presentation_window(data, state.sel, x0, x1)
     revision = "|".join([state.date_from, state.date_to, state.x0, state.x1, state.lanes,
                          str(state.present)])
     options = FigureOptions(lanes=state.lanes, lane_order=lanes, x_range=(x0, x1),
                             selected=state.sel, present=state.present, uirevision=revision,
                             **extra)  # type: ignore[arg-type]
     return build_figure(events, options)
+
+
+def presentation_window(data: EventData, event_id: str, lo: pd.Timestamp,
+                        hi: pd.Timestamp, years: int = 10) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """In presentation mode, a window of about `years` centred on the current event (within
+    the full range), so the class sees the event in its near context."""
+    event = data.event(event_id)
+    width = pd.Timedelta(days=365 * years)
+    if event is None or hi - lo <= width:
+        return lo, hi
+    start, end = pd.Timestamp(event["start"]), pd.Timestamp(event["end"])
+    mid = start + (end - start) / 2
+    start = min(max(mid - width / 2, lo), hi - width)
+    return start, start + width
 
 
 def view_name(state: ViewState) -> str:
@@ -120,7 +136,9 @@ def _layout(data: EventData) -> html.Div:
                     html.Div(id="caption", className="caption"),
                     html.Button("Next ▶", id="btn-next", n_clicks=0, className="btn btn-step"),
                 ]),
-                dcc.Loading(dcc.Graph(id="graph", config={"displaylogo": False}),
+                dcc.Loading(dcc.Graph(id="graph", config={"displaylogo": False},
+                                      responsive="auto", className="graph"),
+                            parent_className="graph-box",
                             delay_show=400, type="dot"),
                 html.Div(id="lower", className="lower", children=[
                     html.Div(className="table-wrap", children=[

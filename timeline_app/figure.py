@@ -186,7 +186,7 @@ def _detail_traces(rows: pd.DataFrame, options: FigureOptions) -> list[go.BaseTr
         traces.append(scatter(
             x=_iso(part["start"].to_numpy()), y=part["y"].to_numpy(), mode="markers", name=name,
             customdata=part["event_id"].to_numpy(), hovertext=_hover(part), hoverinfo="text",
-            marker={**marker, "size": size + np.minimum(n - 1, 4) * 2},
+            marker={**marker, "size": size + np.minimum(n - 1, 4) * 2, "opacity": 1},
             visible=True if len(part) else "legendonly",
         ))
     return traces
@@ -261,14 +261,13 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
                 y=lambda r: r["lane"].astype(float)), options)
     n_lanes = max(len(order), 1)
     font = 22 if big else 13
-    height = options.height or (max(560, 90 * n_lanes + 180) if big
-                                else max(360, 46 * n_lanes + 170))
+    height = options.height or (None if big else max(360, 46 * n_lanes + 170))
     fig.update_layout(
         template="plotly_white",
         height=height,
         width=options.width,
         font={"size": font, "color": "#111111", "family": "Arial, Helvetica, sans-serif"},
-        margin={"l": 10, "r": 20, "t": 70 if not big else 40, "b": 30},
+        margin={"l": 10, "r": 20, "t": 70 if not big else 50, "b": 30 if not big else 60},
         hovermode="closest",
         dragmode="zoom",
         uirevision=options.uirevision,
@@ -319,11 +318,9 @@ def _add_selected(fig: go.Figure, rows: pd.DataFrame, options: FigureOptions) ->
     ))
     if big:
         label = format_date_label(first["date"], first["date_end"], first["precision"])
-        summary = str(first["summary"])
-        summary = summary if len(summary) <= 60 else summary[:57] + "..."
         fig.add_annotation(
-            x=x[0], y=float(hit["y"].iloc[0]), text=f"<b>{html.escape(label)}</b>: "
-            f"{html.escape(summary)}", showarrow=True, arrowhead=2, arrowwidth=3,
-            arrowcolor=COLOR_SELECTED, ax=0, ay=-70, bgcolor="white",
-            bordercolor=COLOR_SELECTED, borderwidth=2, font={"size": 22, "color": "#111111"},
+            x=x[0], y=float(hit["y"].iloc[0]), text=f"<b>{html.escape(label)}</b>",
+            showarrow=True, arrowhead=2, arrowwidth=3, arrowcolor=COLOR_SELECTED, ax=0, ay=-60,
+            bgcolor="white", bordercolor=COLOR_SELECTED, borderwidth=2,
+            font={"size": 24, "color": "#111111"},
         )
