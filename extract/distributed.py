@@ -77,7 +77,7 @@ def connect(scheduler: str | None, jobs: int):
     return client, None
 
 
-def check_workers(client) -> int:
+def check_workers(client, local: bool = False) -> int:
     """Wait for a worker, check every worker runs this extractor; returns the number of threads."""
     try:
         client.wait_for_workers(1, timeout=WORKERS_WAIT_SECONDS)
@@ -94,6 +94,11 @@ def check_workers(client) -> int:
             f"(cd to it, or set PYTHONPATH) with its Python environment ({_one_line(error)})"
         ) from None
     stale = sorted(address for address, version in versions.items() if version != EXTRACTOR_VERSION)
+    if stale and local:
+        raise EngineError(
+            "the extractor's source files changed while the local Dask workers started "
+            f"(they loaded another version than {EXTRACTOR_VERSION}); run again"
+        )
     if stale:
         raise EngineError(
             f"{len(stale)} Dask worker(s) run another extractor version than this one "
@@ -109,7 +114,7 @@ def run_dask(
     """Results in corpus order; the bar advances as chunks complete (distributed.as_completed)."""
     client, cluster = connect(scheduler, jobs)
     try:
-        workers = check_workers(client)
+        workers = check_workers(client, local=cluster is not None)
         yield from _stream(client, items, total, workers, bar)
     finally:
         _close(client, cluster)
