@@ -289,7 +289,7 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             "automargin": True,
         },
     )
-    if note:
+    if note and not big:
         fig.add_annotation(text=html.escape(note), xref="paper", yref="paper", x=0, y=1.0,
                            xanchor="left", yanchor="bottom", showarrow=False,
                            font={"size": font, "color": "#374151"})
