@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extract.calendar import TimeValue, granularity_of
 from extract.sentences import Sentence, split_sentences
-from extract.summary import clause_span, headline
+from extract.summary import clause_span, headline, similar
 from extract.taxonomy import categorize, find_actors
 from extract.temporal import OPEN, RULES, Context, Rule, counts_following_clause
 from extract.tense import tense_before
@@ -487,7 +487,7 @@ def _same_event(first: Row, second: Row) -> bool:
         return True
     if second.attributive and len(second.date) >= 7:
         return True  # "the June 12 meeting", "Wednesday's talks": an event already told
-    return first.caption != second.caption and _similar(first.sentence, second.sentence)
+    return first.caption != second.caption and similar(first.sentence, second.sentence)
 
 
 def _one_row_per_event(rows: list[Row]) -> list[Row]:
@@ -497,22 +497,3 @@ def _one_row_per_event(rows: list[Row]) -> list[Row]:
         if not any(_same_event(earlier, row) for earlier in kept):
             kept.append(row)
     return kept
-
-
-STOPWORDS = frozenset(
-    """the a an of in on at to for with by from and or but as that this is are was were be been
-    has have had it its his her their he she they said says will would after before
-    during""".split()
-)
-
-
-def _stems(text: str) -> set[str]:
-    return {
-        w.lower()[:5] for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS and len(w) > 2
-    }
-
-
-def _similar(first: str, second: str, threshold: float = 0.25) -> bool:
-    """Word-stem overlap (Jaccard): a photo caption and a body sentence telling the same event."""
-    a, b = _stems(first), _stems(second)
-    return bool(a and b) and len(a & b) / len(a | b) >= threshold

@@ -17,8 +17,9 @@ import pandas as pd
 from extract.corpus import Document, DocumentError, has_front_matter, parse_document
 from extract.engine import extract_text
 from extract.ids import content_id
-from extract.schema import COLUMNS, join_list, sort_events
+from extract.schema import COLUMNS, join_list, sort_events, split_list
 from extract.sources import metadata_row, read_bytes
+from extract.summary import similar
 
 
 def _extractor_version() -> str:
@@ -128,17 +129,41 @@ def build_table(results: list[DocResult]) -> pd.DataFrame:
 
 
 def share_event_ids(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows of different documents with the same dates, precision, category and actors are one
-    event: they get one id (a hash of that key), so the app shows one mark with all sources.
-    Within a document each event keeps its own id (a document has one row per event)."""
+    """Rows of different documents that tell one event get one id, so the app shows one mark
+    with all its sources: same dates, precision and category, actors in common (or unnamed),
+    and summaries with words in common. Within a document each event keeps its own id."""
     if frame.empty:
         return frame
     frame = frame.copy()
-    key_columns = ["date", "date_end", "precision", "category", "actors"]
+    key_columns = ["date", "date_end", "precision", "category"]
     for _, group in frame.groupby(key_columns, sort=False):
         if group["doc"].nunique() < 2:
             continue
-        first_per_doc = group.drop_duplicates("doc").index
-        shared = content_id("event", *group.iloc[0][key_columns])
-        frame.loc[first_per_doc, "event_id"] = shared
+        clusters: list[list[int]] = []
+        for index in group.index:
+            home = next(
+                (
+                    cluster
+                    for cluster in clusters
+                    if frame.at[index, "doc"] not in set(frame.loc[cluster, "doc"])
+                    and _same_story(frame.loc[cluster[0]], frame.loc[index])
+                ),
+                None,
+            )
+            if home is None:
+                clusters.append([index])
+            else:
+                home.append(index)
+        for cluster in clusters:
+            if len(cluster) > 1:
+                first = frame.loc[cluster[0]]
+                shared = content_id("event", *first[key_columns], first["summary"])
+                frame.loc[cluster, "event_id"] = shared
     return frame
+
+
+def _same_story(first: pd.Series, second: pd.Series) -> bool:
+    actors_a, actors_b = set(split_list(first["actors"])), set(split_list(second["actors"]))
+    if actors_a and actors_b and not actors_a & actors_b:
+        return False
+    return similar(first["summary"], second["summary"], threshold=0.3)
