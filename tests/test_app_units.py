@@ -207,7 +207,7 @@ def test_query_to_state_never_raises(text):
 
 def test_url_cannot_switch_the_events_file(tmp_path):
     app = create_app(write_table(tmp_path / "events.csv", ROWS))
-    data = app.server.config["TIMELINE_DATA"]
+    data = app.server.config["TIMELINE_DATA"].data
     assert data.path == str(tmp_path / "events.csv")
     state = query_to_state("?events=/etc/passwd&file=/etc/passwd")
     assert state == DEFAULT_STATE

@@ -234,3 +234,32 @@ def test_document_html_shows_as_text_and_never_runs(page, base_url):
     page.wait_for_timeout(500)
     assert page.evaluate("() => window.__xss") is None
     assert not page.errors
+
+
+def test_edit_form_saves_a_correction_and_shows_it(browser, tmp_path):
+    from timeline_app import corrections_ui
+    from timeline_app.app import create_app
+
+    if not corrections_ui.available():
+        pytest.skip("extract/corrections.py is not there")
+    path = tmp_path / "events.csv"
+    base = {c: "" for c in COLUMNS}
+    pd.DataFrame([{**base, **r} for r in ROWS[:4]], columns=COLUMNS).to_csv(path, index=False)
+    url, stop = serve(create_app(path))
+    try:
+        page = browser.new_page()
+        page.goto(url + "?sel=e2")
+        page.wait_for_selector("#edit-summary", state="visible", timeout=15000)
+        assert page.input_value("#edit-summary") == "Singapore summit"
+        page.fill("#edit-summary", "Singapore summit (Trump-Kim)")
+        page.click("#btn-save")
+        page.wait_for_function(
+            "() => document.getElementById('edit-msg').innerText.startsWith('Saved')")
+        page.wait_for_function("() => document.getElementById('detail')"
+                               ".innerText.includes('Singapore summit (Trump-Kim)')")
+        assert "status: corrected" in page.inner_text("#detail")
+        assert page.locator("#table td").filter(has_text="(Trump-Kim)").count() == 1
+        assert (tmp_path / "corrections.csv").exists()
+        page.close()
+    finally:
+        stop()

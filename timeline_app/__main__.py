@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from timeline_app.app import DEFAULT_EVENTS, create_app, figure_for, view_name
-from timeline_app.data import load_data
+from timeline_app.corrections_ui import load_holder
 from timeline_app.export import ensure_browser_path, write_png
 from timeline_app.state import ViewState, clean_date, normalise
 
@@ -55,6 +55,8 @@ def _export(argv: list[str]) -> int:
     parser.add_argument("--actor", action="append", default=[])
     parser.add_argument("--source", action="append", default=[])
     parser.add_argument("--search", default="")
+    parser.add_argument("--corrections", default=None,
+                        help="corrections file (default: corrections.csv next to the events)")
     parser.add_argument("--lanes", choices=["category", "actor"], default="category")
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=None)
@@ -63,7 +65,7 @@ def _export(argv: list[str]) -> int:
     for flag, value in (("--from", args.date_from), ("--to", args.date_to)):
         if value and not clean_date(value):
             parser.error(f"{flag} {value!r} is not a date like 2018, 2018-06 or 2018-06-03")
-    data = load_data(args.events)
+    data = load_holder(args.events, args.corrections).data
     if data.error:
         print(f"timeline_app: {data.error}", file=sys.stderr)
         return 2

@@ -16,7 +16,9 @@ import numpy as np
 import pandas as pd
 from dash import Input, Output, State, ctx, dash_table, dcc, html, no_update
 
-from timeline_app.data import EventData, load_data
+from timeline_app import corrections_ui
+from timeline_app.corrections_ui import DataHolder, load_holder, save_edit
+from timeline_app.data import EventData
 from timeline_app.export import events_csv, figure_png, safe_filename
 from timeline_app.figure import FigureOptions, build_figure
 from timeline_app.filters import filter_events, neighbour, visible_range
@@ -112,9 +114,34 @@ def _sidebar(data: EventData) -> html.Div:
     ])
 
 
-def _layout(data: EventData) -> html.Div:
+def _edit_form(editable: bool) -> html.Div:
+    def field(label: str, control) -> html.Div:
+        return html.Div([html.Label(label), control], className="edit-field")
+
+    precisions = ["day", "month", "year", "season", "decade", "approx"]
+    return html.Div(id="edit-box", className="edit-box", style={"display": "none"}, children=[
+        html.H4("Correct this event"),
+        field("Date", dcc.Input(id="edit-date", type="text", className="text-input")),
+        field("End date (intervals)", dcc.Input(id="edit-date_end", type="text",
+                                                className="text-input")),
+        field("Precision", dcc.Dropdown(id="edit-precision", clearable=False,
+                                        options=[{"label": p, "value": p} for p in precisions])),
+        field("Summary", dcc.Input(id="edit-summary", type="text", className="text-input wide")),
+        field("Category", dcc.Dropdown(id="edit-category", clearable=False, options=[
+            {"label": c, "value": c} for c in corrections_ui.categories()])),
+        html.Div([
+            html.Button("Save correction", id="btn-save", n_clicks=0, className="btn btn-primary"),
+            html.Button("Reject event", id="btn-reject", n_clicks=0, className="btn btn-danger"),
+        ], className="edit-buttons"),
+        html.Div(id="edit-msg", className="edit-msg"),
+    ]) if editable else html.Div(id="edit-box", style={"display": "none"})
+
+
+def _layout(data: EventData, editable: bool = False) -> html.Div:
     return html.Div(id="root", className="root", children=[
         dcc.Location(id="url", refresh=False),
+        dcc.Store(id="data-version", data=0),
+        dcc.Store(id="edit-loaded", data=""),
         dcc.Download(id="download-csv"),
         dcc.Download(id="download-png"),
         html.Header(className="topbar", children=[
@@ -157,7 +184,10 @@ def _layout(data: EventData) -> html.Div:
                             ],
                         ),
                     ]),
-                    html.Aside(id="detail", className="detail"),
+                    html.Aside(className="detail-col", children=[
+                        html.Div(id="detail", className="detail"),
+                        _edit_form(editable),
+                    ]),
                 ]),
             ]),
         ]),
@@ -168,15 +198,15 @@ def create_app(events_path: str | Path | None = None, data: EventData | None = N
                corrections_path: str | Path | None = None) -> dash.Dash:
     """Build the Dash app over one events file (read once, here)."""
     path = Path(events_path) if events_path is not None else DEFAULT_EVENTS
-    if data is None:
-        data = load_data(path)
+    holder = load_holder(path, corrections_path, data)
+    data = holder.data
     _report_problems(data)
     app = dash.Dash(__name__, title="Inter-Korean relations timeline",
                     assets_folder=str(ASSETS), update_title=None,
                     serve_locally=True)
-    app.layout = _layout(data)
-    app.server.config["TIMELINE_DATA"] = data
-    _register_callbacks(app, data)
+    app.layout = _layout(data, holder.editable)
+    app.server.config["TIMELINE_DATA"] = holder
+    _register_callbacks(app, holder)
     return app
 
 
@@ -275,7 +305,7 @@ def render_view(data: EventData, state: ViewState) -> tuple:
     )
 
 
-def _register_callbacks(app: dash.Dash, data: EventData) -> None:
+def _register_callbacks(app: dash.Dash, holder: DataHolder) -> None:
     controls = ["f-from", "f-to", "f-text", "f-cat", "f-actor", "f-source", "f-prec",
                 "f-lanes"]
 
@@ -305,6 +335,7 @@ def _register_callbacks(app: dash.Dash, data: EventData) -> None:
         elif trigger == "table":
             trigger = "table.active_cell"
         state = query_to_state(search)
+        data = holder.data
         if trigger in (None, "url"):  # page load or back/forward: URL -> controls
             return (no_update, state.date_from, state.date_to, state.text,
                     list(state.categories), list(state.actors), list(state.sources),
@@ -331,9 +362,10 @@ def _register_callbacks(app: dash.Dash, data: EventData) -> None:
         Output("root", "className"),
         Output("btn-present", "children"),
         Input("url", "search"),
+        Input("data-version", "data"),
     )
-    def render(search):
-        return render_view(data, query_to_state(search))
+    def render(search, version):
+        return render_view(holder.data, query_to_state(search))
 
     @app.callback(
         Output("table", "data"),
@@ -342,12 +374,14 @@ def _register_callbacks(app: dash.Dash, data: EventData) -> None:
         Input("url", "search"),
         Input("table", "page_current"),
         Input("table", "sort_by"),
+        Input("data-version", "data"),
     )
-    def table(search, page, sort_by):
+    def table(search, page, sort_by, version):
         state = query_to_state(search)
         if ctx.triggered_id == "url":
             page = 0
-        records, pages = table_page(filter_events(data, state), page or 0, PAGE_SIZE, sort_by)
+        events = filter_events(holder.data, state)
+        records, pages = table_page(events, page or 0, PAGE_SIZE, sort_by)
         return records, pages, min(page or 0, pages - 1)
 
     @app.callback(
@@ -358,6 +392,7 @@ def _register_callbacks(app: dash.Dash, data: EventData) -> None:
     )
     def download_csv(n_clicks, search):
         state = query_to_state(search)
+        data = holder.data
         ids = filter_events(data, state)["event_id"]
         rows = data.rows[data.rows["event_id"].isin(ids)]
         return dcc.send_string(events_csv(rows), view_name(state) + ".csv")
@@ -370,6 +405,45 @@ def _register_callbacks(app: dash.Dash, data: EventData) -> None:
     )
     def download_png(n_clicks, search):
         state = query_to_state(search)
-        fig = figure_for(data, state)
+        fig = figure_for(holder.data, state)
         png = figure_png(fig, width=1600, scale=2)
         return dcc.send_bytes(png, view_name(state) + ".png")
+
+    if not holder.editable:
+        return
+    edit_ids = [f"edit-{name}" for name in corrections_ui.EDIT_FIELDS]
+
+    @app.callback(
+        Output("edit-box", "style"),
+        *[Output(i, "value") for i in edit_ids],
+        Output("edit-loaded", "data"),
+        Input("url", "search"),
+        Input("data-version", "data"),
+        State("edit-loaded", "data"),
+    )
+    def fill_form(search, version, loaded):
+        state = query_to_state(search)
+        event = holder.data.event(state.sel) if state.sel else None
+        if event is None or state.present:
+            return ({"display": "none"}, *([no_update] * len(edit_ids)), "")
+        if ctx.triggered_id == "url" and loaded == state.sel:
+            return ({"display": "block"}, *([no_update] * len(edit_ids)), no_update)
+        return ({"display": "block"},
+                *[str(event[name]) for name in corrections_ui.EDIT_FIELDS], state.sel)
+
+    @app.callback(
+        Output("edit-msg", "children"),
+        Output("data-version", "data"),
+        Input("btn-save", "n_clicks"),
+        Input("btn-reject", "n_clicks"),
+        State("url", "search"),
+        *[State(i, "value") for i in edit_ids],
+        prevent_initial_call=True,
+    )
+    def save(n_save, n_reject, search, *values):
+        state = query_to_state(search)
+        if not state.sel:
+            return "Select an event first.", no_update
+        fields = dict(zip(corrections_ui.EDIT_FIELDS, values, strict=True))
+        message = save_edit(holder, state.sel, fields, reject=ctx.triggered_id == "btn-reject")
+        return message, holder.version

@@ -42,6 +42,7 @@ class EventData:
     # actor_combo code -> list of actors; source_combo code -> set of outlets
     actor_combos: list[list[str]] = field(default_factory=list)
     source_combos: list[set[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. corrections report lines
 
     @property
     def ok(self) -> bool:

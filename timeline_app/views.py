@@ -111,6 +111,11 @@ def notices(data: EventData) -> list:
     if data.error:
         out.append(html.Div([html.B("Cannot show events: "), data.error],
                             className="notice error", id="load-error"))
+    if data.notes:
+        out.append(html.Details([
+            html.Summary(f"{len(data.notes)} note(s) about corrections (click for details)"),
+            html.Ul([html.Li(n) for n in data.notes[:MAX_PROBLEMS_SHOWN]]),
+        ], className="notice warning", id="correction-notes"))
     if data.problems:
         shown: list[RowProblem] = data.problems[:MAX_PROBLEMS_SHOWN]
         more = len(data.problems) - len(shown)
