@@ -139,7 +139,7 @@ def pick_year(
 
 
 def shift(value: TimeValue, amount: int, unit: str) -> dt.date:
-    """The start date of `value` moved by amount units (day/week/month/year)."""
+    """The start date of `value` moved by amount units (day/week/month/year/decade)."""
     start = start_date(value)
     if unit == "day":
         return start + dt.timedelta(days=amount)
@@ -147,6 +147,8 @@ def shift(value: TimeValue, amount: int, unit: str) -> dt.date:
         return start + dt.timedelta(weeks=amount)
     if unit == "month":
         return add_months(start, amount)
+    if unit == "decade":
+        return add_months(start, 120 * amount)
     return add_months(start, 12 * amount)
 
 

@@ -39,6 +39,7 @@ STATIVE_RE = re.compile(
     r"\b(?:operate[sd]?|employ(?:s|ed)?|remain(?:s|ed)?|ha(?:s|d|ve)|hold(?:s)?|held|total(?:s|ed)?"
     r"|number(?:s|ed)|stood|stands?|live[sd]?|own(?:s|ed)?|house[sd]?|contain(?:s|ed)?)\b"
 )
+HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
 SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:\w+\s+){0,2}$")
 CAPTION_CUE_RE = re.compile(
     r"^(?:FILE|File)\b|\bphoto\b|\bPhoto\b|\bhandout\b|REUTERS|Reuters/|\bAP\b Photo|Getty Images"
@@ -58,6 +59,7 @@ class Mention:
     value: TimeValue | None = None
     tense: str = "past"
     side: str = "around"  # where the event's words are: around, before or after the expression
+    flashback: bool = False  # counted back from the story's time ("a decade earlier")
 
 
 @dataclass
@@ -78,6 +80,7 @@ class Row:
     rule: str = ""
     caption: bool = False
     attributive: bool = False  # "Wednesday's talks": names an event told before
+    definite: bool = False  # "the 2017 blast": a definite description of an event
     before: str = ""  # the two words before the expression
     after: str = ""  # the two words after it
     event_words: frozenset[str] = frozenset()
@@ -127,6 +130,7 @@ def find_mentions(
     reference: TimeValue | None,
     history: list[tuple[TimeValue, str]] | None = None,
     day_reference: TimeValue | None = None,
+    frame: TimeValue | None = None,
 ) -> tuple[list[Mention], TimeValue | None]:
     """Find and resolve the temporal expressions of one sentence, in textual order.
 
@@ -143,7 +147,7 @@ def find_mentions(
         if _overlaps(mention, taken) or not _plausible(mention, text):
             continue
         mention.tense = tense_before(text, mention.start)
-        context = Context(anchor, mention.tense, reference, text, mention.start)
+        context = Context(anchor, mention.tense, reference, text, mention.start, frame=frame)
         mention.value = mention.rule.resolve(mention.match, context)
         if mention.value is not None:
             taken.append(mention)
@@ -172,17 +176,25 @@ def find_mentions(
             later=later,
             history=history or [],
             day_reference=days_before[-1] if days_before else day_reference,
+            frame=frame,
         )
         mention.value = mention.rule.resolve(mention.match, context)
         if mention.value is not None:
             taken.append(mention)
+            mention.flashback = (
+                context.reference is not None
+                and mention.value is not OPEN
+                and mention.value.date < context.reference.date[: len(mention.value.date)]
+            )
             if mention.rule.name == "offset_from_event":
                 mention.side = _offset_side(text, mention, bool(later))
 
     dated = _share_sentence_year(
         sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
     )
-    return dated, (dated[-1].value if dated else reference)
+    # A flashback ("which had begun a decade earlier") does not move the story's time.
+    moving = [m for m in dated if not m.flashback]
+    return dated, (moving[-1].value if moving else reference)
 
 
 # Rules that give a month or day without a year of their own.
@@ -234,6 +246,9 @@ def _is_state(text: str, mention: Mention) -> bool:
     """A state, not an event: 'In 2024, South Korea was the seventh-largest trading partner',
     'Seoul in the 1980s was a military dictatorship', '124 firms operated there as of August'."""
     after = text[mention.end :]
+    clause = re.split(r"[,;]\s", text[: mention.start])[-1] + re.split(r"[,;]\s", after)[0]
+    if HABITUAL_RE.search(clause) and mention.rule.name not in ABSOLUTE_RULES:
+        return True  # "where Kim usually sets goals for the coming year": a habit, not an event
     if text[mention.start : mention.end].lower().startswith("as of") or re.search(
         r"\bas of\s+$", text[: mention.start], re.IGNORECASE
     ):
@@ -287,11 +302,13 @@ def extract_text(body: str, published: dt.date | None) -> list[Row]:
     history: list[tuple[TimeValue, str]] = []
     context_actors: list[str] = []
     context_category = "other"
+    frame: TimeValue | None = None  # what the previous sentence dated, if anything
     for sentence in sentences:
         anchor, is_caption = anchors[sentence.paragraph]
         mentions, reference = find_mentions(
-            sentence.text, anchor, reference, history, day_reference
+            sentence.text, anchor, reference, history, day_reference, frame
         )
+        frame = mentions[-1].value if mentions else None
         for mention in mentions:
             assert mention.value is not None
             history.append((mention.value, sentence.text))
@@ -354,6 +371,9 @@ def _row(
         )
         or (mention.rule.name == "holiday" and bool(re.match(r"\s+[a-z]", text[mention.end :])))
     )
+    definite = bool(re.search(r"\b[Tt]he\s+$", text[: mention.start])) and bool(
+        re.match(r"\s+[a-z]", text[mention.end :])
+    )
     before, after = _context_words(text, mention.start, mention.end)
     left, right = clause_span(text, mention.start, mention.end, mention.side)
     category = categorize(text[left:right], text)
@@ -373,6 +393,7 @@ def _row(
         rule=mention.rule.name,
         caption=is_caption,
         attributive=attributive,
+        definite=definite,
         before=before,
         after=after,
         event_words=_event_words(text, mention.start, mention.end),
@@ -400,7 +421,10 @@ DAY_COUNT_WORDS = {
 MULTI_DAY_RE = re.compile(rf"\b{DAY_COUNT}-day\b", re.IGNORECASE)
 LASTING_RE = re.compile(
     rf"^\s*,?\s*(?:and\s+)?(?:(?:lasts?|lasting|runs?|running|continues?|continuing)\s+(?:for\s+)?"
-    rf"|for\s+(?:another\s+|a\s+further\s+|the\s+next\s+)?){DAY_COUNT}\s+days\b",
+    rf"|for\s+(?:another\s+|a\s+further\s+|the\s+next\s+)?){DAY_COUNT}\s+days\b"
+    rf"|^\s+for\s+(?:the|a|an|another|its|their)\s+(?:\w+\s+)?"
+    + DAY_COUNT.replace("?P<n>", "?P<n2>")
+    + r"-day\b",
     re.IGNORECASE,
 )
 END_WORDS_RE = re.compile(r"\b(?:end|ended|ends|ending|concluded|closed|wrapped up|finished)\b")
@@ -422,7 +446,7 @@ def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue
     day = dt.date.fromisoformat(value.date)
     lasting = LASTING_RE.match(text[mention.end :])
     if lasting is not None:
-        end = day + dt.timedelta(days=_day_count(lasting["n"]) - 1)
+        end = day + dt.timedelta(days=_day_count(lasting["n"] or lasting["n2"]) - 1)
         return TimeValue(value.date, value.precision, end.isoformat())
     head = re.split(r"[;.]\s", text[: mention.start])[-1]
     span = MULTI_DAY_RE.search(head)
@@ -490,10 +514,20 @@ def _same_event(first: Row, second: Row) -> bool:
     return first.caption != second.caption and similar(first.sentence, second.sentence)
 
 
+def _names_earlier_event(row: Row, earlier: list[Row]) -> bool:
+    """'The 2017 blast was ...': a definite description dated only by its year names again an
+    event of that year told before with a sharper date."""
+    if not (row.definite and row.precision == "year" and not row.date_end):
+        return False
+    return any(len(r.date) > 4 and r.date.startswith(row.date) for r in earlier)
+
+
 def _one_row_per_event(rows: list[Row]) -> list[Row]:
     """Keep the first mention of each event; later mentions of it get no row."""
     kept: list[Row] = []
     for row in rows:
-        if not any(_same_event(earlier, row) for earlier in kept):
+        if not any(_same_event(earlier, row) for earlier in kept) and not _names_earlier_event(
+            row, kept
+        ):
             kept.append(row)
     return kept

@@ -78,7 +78,7 @@ OPEN_BOUNDS = (
     "up to",
     "close to",
 )
-UNIT = r"(?P<unit>(?i:hour|minute|day|week|month|year))s?"
+UNIT = r"(?P<unit>(?i:hour|minute|day|week|month|year|decade))s?"
 
 
 def _sub(pattern: str) -> str:
@@ -127,6 +127,7 @@ class Context:
     later: list[TimeValue] = field(default_factory=list)  # dated expressions later in the clause
     history: list[tuple[TimeValue, str]] = field(default_factory=list)  # earlier (value, sentence)
     day_reference: TimeValue | None = None  # the latest day-precise time told
+    frame: TimeValue | None = None  # the time the previous sentence was about, if it named one
 
 
 # A match whose time the text leaves open ("more than two years ago", "days after"): it gives no
@@ -192,9 +193,47 @@ def month_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return day_value(found) if found else None
     if ctx.anchor is None:
         return None
-    year = pick_year(ctx.anchor, month, day, ctx.tense)
+    year = _year_for(ctx, month, day, ctx.tense)
     found = safe_date(year, month, day) if year else None
     return day_value(found) if found else None
+
+
+def _year_for(
+    ctx: Context, month: int, day: int | None, tense: str, strict: bool = False
+) -> int | None:
+    """The year of a month (or month and day) told without one.
+
+    A narrative keeps its time: after "Jan. 6, 2016: ..." or "Hope returned last year.", a past
+    "in March" is the first March from that time on (if it is not after publication). Otherwise
+    the tense decides, from the anchor; a mere intention ("offering to hold talks on January 9")
+    points forward only to a date within a few months.
+    """
+    assert ctx.anchor is not None
+    if ctx.frame is not None and tense not in ("future", "intent") and not strict:
+        frame_start = start_date(ctx.frame)
+        for year in (frame_start.year, frame_start.year + 1):
+            first = safe_date(year, month, day or 1)
+            last = (
+                add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+                if day is None
+                else first
+            )
+            if first is None or last is None:
+                break
+            if (last.year, last.month) >= (frame_start.year, frame_start.month) and (
+                granularity_of(ctx.frame) == "year" or last >= frame_start
+            ):
+                if first <= ctx.anchor:
+                    return year
+                break
+    if tense == "intent":
+        ahead = pick_year(ctx.anchor, month, day, "future")
+        if ahead is not None:
+            start = dt.date(ahead, month, day or 1)
+            if (start - ctx.anchor).days <= 183:
+                return ahead
+        return pick_year(ctx.anchor, month, day, "past", strict)
+    return pick_year(ctx.anchor, month, day, tense, strict)
 
 
 def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -278,7 +317,7 @@ def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     tense, strict = _tense_for(match, ctx)
     month = month_number(match["month"])
-    year = pick_year(ctx.anchor, month, None, tense, strict)
+    year = _year_for(ctx, month, None, tense, strict)
     return month_value(year, month) if year else None
 
 
@@ -367,6 +406,8 @@ def deictic_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
     word = match["word"].lower()
+    if word == "today" and ctx.tense == "present" and not ctx.sentence[: ctx.start].strip():
+        return OPEN  # "Today the North mostly ignores the calls": nowadays, not a date
     return day_value(ctx.anchor + dt.timedelta(days=DEICTIC_DAYS.get(word, 0)))
 
 
@@ -383,7 +424,7 @@ def _weekday_date(anchor: dt.date, target: int, tense: str, strict: bool) -> dt.
     after = weekday_on_or_after(anchor + dt.timedelta(days=1 if strict else 0), target)
     if tense == "past":
         return before
-    if tense == "future":
+    if tense in ("future", "intent"):
         return after
     return before if (anchor - before) <= (after - anchor) else after
 
@@ -449,6 +490,8 @@ def _amount_value(base: dt.date, unit: str, fuzzy: bool, amount: int = 1) -> Tim
         return day_value(base, "approx")
     if unit == "month":
         return month_value(base.year, base.month, "approx" if fuzzy else "month")
+    if unit == "decade":
+        return year_value(base.year, "approx")
     if fuzzy:
         if amount > 1:
             return year_value(base.year, "approx")
@@ -516,7 +559,11 @@ def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
 def _vague_count_before(ctx: Context) -> bool:
     """'several hours later', 'for a few hours before': a duration, not a point in time."""
     return bool(
-        re.search(r"\b(?:several|a few|few|many|some|for)\s+$", ctx.sentence[: ctx.start], re.I)
+        re.search(
+            r"\b(?:several|a few|few|many|some|for|(?:lasted|lasting|lasts|spent)(?:\s+\w+)?)\s+$",
+            ctx.sentence[: ctx.start],
+            re.I,
+        )
     )
 
 
@@ -526,6 +573,25 @@ def _not_finer_than(value: TimeValue, reference: TimeValue) -> TimeValue:
     if order[granularity_of(value)] >= order[granularity_of(reference)]:
         return value
     return value_at_granularity(start_date(value), granularity_of(reference), "approx")
+
+
+def reference_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the previous month', 'the following year', 'later that year': from the reference time."""
+    unit = match["unit"].lower()
+    reference = _reference(ctx, unit)
+    if reference is None:
+        return None
+    which = (match.groupdict().get("which") or "").lower()
+    step = {"previous": -1, "preceding": -1, "prior": -1, "next": 1, "following": 1}.get(which, 0)
+    start = start_date(reference)
+    if unit == "week":
+        return week_interval(start + dt.timedelta(weeks=step))
+    if unit == "month":
+        if granularity_of(reference) == "year":
+            return None  # "that month" after "in 2019" says no month
+        moved = add_months(start.replace(day=1), step)
+        return month_value(moved.year, moved.month)
+    return year_value(start.year + step)
 
 
 def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -575,7 +641,7 @@ def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if re.search(r"\bfirst\b", before):
         base = shift(day_value(ctx.anchor), -amount, unit)
         return _amount_value(base, unit, True, amount)
-    if ctx.tense == "future":
+    if ctx.tense in ("future", "intent"):
         base = shift(day_value(ctx.anchor), amount, unit)
         return _amount_value(base, unit, True, amount)
     return None
@@ -755,6 +821,7 @@ TRIGGERS: dict[str, str] = {
     "ago": r"(?i:\bago\b)",
     "later_earlier": r"(?i:later|earlier)",
     "next_day": r"(?i:\bday\b|morning|evening|night)",
+    "reference_unit": r"(?i:\b(?:week|month|year)\b)",
     "past_span": r"(?i:\b(?:past|last)\b)",
     "in_amount": r"(?i:\b(?:in|within)\b)",
     "offset_from_event": r"(?i:after|before)",
@@ -880,7 +947,8 @@ RULES: list[Rule] = [
     ),
     _rule(
         "relative_unit",
-        r"(?P<which>(?i:last|next|this|the\s+coming|the\s+past))\s+(?P<unit>(?i:week|month|year|weekend))\b(?!-)",
+        r"(?<!the )(?<!The )(?P<which>(?i:last|next|this|the\s+coming|the\s+past))\s+"
+        r"(?P<unit>(?i:week|month|year|weekend))\b(?!-)",
         relative_unit,
     ),
     _rule(
@@ -903,6 +971,14 @@ RULES: list[Rule] = [
         + UNIT
         + r"|(?P<bare>(?i:hours|minutes)))\s+(?P<dir>(?i:later|earlier))",
         later_earlier,
+        relational=True,
+    ),
+    _rule(
+        "reference_unit",
+        r"(?i:\bthe\s+(?P<which>previous|preceding|prior|next|following)\s+|"
+        r"\b(?:(?:later|earlier|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+)"
+        r"(?P<unit>(?i:week|month|year))\b",
+        reference_unit,
         relational=True,
     ),
     _rule(

@@ -55,8 +55,10 @@ def _clause_head(sentence: str, position: int) -> str:
 
 
 def _clause_tail(sentence: str, position: int) -> str:
+    """The rest of the clause; a fronted adverbial ("In January, Kim declared") reads on."""
     tail = sentence[position:]
-    stop = CLAUSE_BREAK_RE.search(tail) or re.search(r",\s", tail)
+    fronted = not sentence[:position].strip(' "“')
+    stop = CLAUSE_BREAK_RE.search(tail) or (None if fronted else re.search(r",\s", tail))
     return tail[: stop.start()] if stop else tail
 
 
@@ -69,9 +71,10 @@ def _is_past(token: str, previous: str) -> bool:
 
 
 def tense_before(sentence: str, position: int, window: int = 14) -> str:
-    """'future', 'past' or 'present' for an expression starting at `position` in `sentence`.
+    """'future', 'intent', 'past' or 'present' for an expression at `position` in `sentence`.
 
     'present' also stands for "no sign either way": resolvers then take the closest date.
+    'intent' is a bare infinitive ("to hold talks ..."): forward if the date is near.
     """
     head = _clause_head(sentence, position)
     markers = list(STRONG_FUTURE_RE.finditer(head))
@@ -87,7 +90,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         if token in FUTURE_WORDS:
             return "future"
         if previous == "to" and words[index].islower() and token not in FUNCTION_WORDS:
-            return "future"
+            return "intent"  # "offering to hold talks on January 9": forward, but only just
         if _is_past(token, previous):
             return "past"
         if token in PRESENT_WORDS or (token.endswith("ing") and previous in PRESENT_WORDS):
