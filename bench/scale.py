@@ -18,6 +18,7 @@ import datetime as dt
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,9 +70,18 @@ def change_documents(folder: Path, fraction: float, seed: int = 1) -> int:
     return len(chosen)
 
 
-def measure(args: list[str], cwd: Path) -> tuple[float, int, str]:
+def snapshot_code(work: Path) -> Path:
+    """A copy of the extract package: every run uses the same code (and extractor version) even
+    if someone edits the rules while the bench runs (which would rightly invalidate the cache)."""
+    code = work / "code"
+    skip = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "extract", code / "extract", ignore=skip)
+    return code
+
+
+def measure(args: list[str], cwd: Path, code: Path) -> tuple[float, int, str]:
     """(seconds, peak RSS of the process tree in bytes, stderr) of `python -m extract ARGS`."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(code)}
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "extract", *args, "--quiet"],
@@ -114,10 +124,11 @@ def main() -> None:
               f"({time.perf_counter() - started:.1f} s to build) in {corpus}")
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
 
+        code = snapshot_code(work)
         runs: list[tuple[str, float, int, str]] = []
 
         def run(label: str, *extra: str, output: str = "out.csv") -> None:
-            seconds, peak, summary = measure([str(corpus), "-o", output, *extra], work)
+            seconds, peak, summary = measure([str(corpus), "-o", output, *extra], work, code)
             runs.append((label, seconds, peak, summary))
             print(f"  {label:<34} {seconds:7.1f} s   {summary}", flush=True)
 

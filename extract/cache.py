@@ -16,6 +16,7 @@ complete run, entries not used by it (deleted or edited documents) are pruned.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
@@ -35,6 +36,21 @@ LOOKUP_BATCH = 500  # doc names per SELECT ... IN (...)
 
 class CacheError(Exception):
     """The cache file cannot be used (not a cache, unreadable); the message is one line."""
+
+
+def _sqlite_errors(method):
+    """SQLite failures during a run (disk full, locked too long) become one-line CacheErrors."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise CacheError(
+                f"{self.path}: cache failed ({error}); run again, or with --no-cache"
+            ) from None
+
+    return wrapper
 
 
 def cache_version() -> str:
@@ -115,6 +131,7 @@ class ResultCache:
 
     # -- lookups --------------------------------------------------------------------------------
 
+    @_sqlite_errors
     def known(self, docs: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
         """For each doc name with entries: {content key: (rows json, warning)}."""
         found: dict[str, dict[str, tuple[str, str]]] = {}
@@ -130,6 +147,7 @@ class ResultCache:
                 found.setdefault(doc, {})[key] = (rows, warning)
         return found
 
+    @_sqlite_errors
     def hit(self, doc: str, key: str, payload: tuple[str, str]) -> DocResult:
         """The stored result of a document whose key matched; marks the entry as used."""
         rows_json, warning = payload
@@ -145,6 +163,7 @@ class ResultCache:
 
     # -- writes ---------------------------------------------------------------------------------
 
+    @_sqlite_errors
     def store(self, result: DocResult) -> None:
         """Keep a freshly extracted result (results with errors or without a key are skipped)."""
         if result.error or not result.key or result.cached:
@@ -170,12 +189,14 @@ class ResultCache:
         if self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit > COMMIT_SECONDS:
             self.commit()
 
+    @_sqlite_errors
     def commit(self) -> None:
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
         self._pending = 0
         self._last_commit = time.monotonic()
 
+    @_sqlite_errors
     def close(self, complete: bool) -> None:
         """Commit; after a complete run, prune the entries this run did not use."""
         try:

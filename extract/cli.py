@@ -29,35 +29,66 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         description="Extract dated inter-Korean events from news texts into an events table.",
     )
     parser.add_argument(
-        "corpus", nargs="+",
+        "corpus",
+        nargs="+",
         help="folders (searched recursively), .txt/.md files, or fsspec URLs (s3://bucket/prefix/)",
     )
-    parser.add_argument("-o", "--output", type=Path, default=Path("events.csv"),
-                        help="output table, .csv or .parquet (default: events.csv)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                        help="processes to use (default: the number of cores)")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit non-zero when any document could not be read")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("events.csv"),
+        help="output table, .csv or .parquet (default: events.csv)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes to use (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit non-zero when any document could not be read"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    parser.add_argument("--corrections", type=Path, default=None,
-                        help="hand corrections (default: corrections.csv beside the output)")
-    parser.add_argument("--no-corrections", action="store_true",
-                        help="do not apply corrections.csv")
+    parser.add_argument(
+        "--corrections",
+        type=Path,
+        default=None,
+        help="hand corrections (default: corrections.csv beside the output)",
+    )
+    parser.add_argument(
+        "--no-corrections", action="store_true", help="do not apply corrections.csv"
+    )
     add_scale_options(parser)
     return parser.parse_args(argv)
 
 
 def add_scale_options(parser: argparse.ArgumentParser) -> None:
     """Incremental cache and engines (see extract/cache.py, extract/runner.py)."""
-    parser.add_argument("--cache", type=Path, default=None,
-                        help="cache of per-document results (default: <output>.cache.sqlite)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="extract every document again; do not read or write the cache")
-    parser.add_argument("--engine", choices=("local", "dask"), default=None,
-                        help="local processes (default) or a Dask cluster")
-    parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
-                        help="Dask scheduler to use (implies --engine dask; default: start a "
-                             "local cluster of --jobs workers)")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="cache of per-document results (default: <output>.cache.sqlite)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="extract every document again; do not read or write the cache",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default=None,
+        help="local processes (default) or a Dask cluster",
+    )
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="tcp://HOST:PORT",
+        help="Dask scheduler to use (implies --engine dask; default: start a "
+        "local cluster of --jobs workers)",
+    )
 
 
 def open_cache(args: argparse.Namespace) -> ResultCache | None:
@@ -67,6 +98,15 @@ def open_cache(args: argparse.Namespace) -> ResultCache | None:
     if path.resolve() == args.output.resolve():
         raise CacheError(f"{path}: the cache cannot be the output table")
     return ResultCache(path)
+
+
+def close_cache(cache: ResultCache | None, complete: bool) -> None:
+    if cache is None:
+        return
+    try:
+        cache.close(complete)
+    except CacheError as error:
+        print(f"warning: {error}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,20 +137,26 @@ def main(argv: list[str] | None = None) -> int:
     complete = False
     try:
         results = list(
-            run_documents(files, max(1, args.jobs), progress, cache=cache, engine=engine,
-                          scheduler=args.scheduler)
+            run_documents(
+                files,
+                max(1, args.jobs),
+                progress,
+                cache=cache,
+                engine=engine,
+                scheduler=args.scheduler,
+            )
         )
         complete = True
-    except EngineError as error:
+    except (EngineError, CacheError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("error: interrupted; nothing written (finished documents are cached)",
-              file=sys.stderr)
+        print(
+            "error: interrupted; nothing written (finished documents are cached)", file=sys.stderr
+        )
         return 130
     finally:
-        if cache is not None:
-            cache.close(complete)
+        close_cache(cache, complete)
     errors = [r.error for r in results if r.error]
     for message in [r.warning for r in results if r.warning] + errors:
         print(("warning: " if message not in errors else "error: ") + message, file=sys.stderr)
@@ -131,8 +177,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(files)} documents ({len(errors)} skipped), {len(table)} events, "
         f"{fixes.summary()}, "
         f"{seconds:.2f} s -> {args.output}"
-        + (f" (cache: {cache.hits} reused, {len(files) - cache.hits} extracted)"
-           if cache is not None else ""),
+        + (
+            f" (cache: {cache.hits} reused, {len(files) - cache.hits} extracted)"
+            if cache is not None
+            else ""
+        ),
         file=sys.stderr,
     )
     return 1 if (errors and args.strict) else 0

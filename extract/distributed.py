@@ -10,10 +10,13 @@ corpus of a million documents never has a million futures or texts in memory.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import socket
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
+from fsspec.core import url_to_fs
 from tqdm import tqdm
 
 from extract.pipeline import EXTRACTOR_VERSION, DocResult, process_chunk
@@ -24,6 +27,7 @@ from extract.runner import (
     chunk_size,
     chunked,
 )
+from extract.sources import is_url
 
 SCHEDULER_RE = re.compile(r"^(tcp|tls)://(\[[0-9a-fA-F:]+\]|[^:/\s]+):(\d{1,5})/?$")
 CONNECT_SECONDS = 10
@@ -108,6 +112,32 @@ def check_workers(client, local: bool = False) -> int:
     return max(1, sum(threads.values()))
 
 
+def readable(location: str) -> str:
+    """Runs on a worker: '' when the document exists there, else why not (a single unreadable
+    file is reported by its task like any bad document)."""
+    try:
+        if is_url(location):
+            fs, path = url_to_fs(location)
+            return "" if fs.exists(path) else "not found"
+        return "" if os.path.exists(location) else "not found"
+    except Exception as error:
+        return _one_line(error)
+
+
+def check_readable(client, location: str) -> None:
+    """A worker that cannot see the corpus would report every document as unreadable: say it
+    once, with the way out (a folder shared at the same path, or an fsspec URL)."""
+    try:
+        problem = client.submit(readable, location, pure=False).result()
+    except Exception as error:
+        raise EngineError(f"a Dask task failed ({_one_line(error)})") from None
+    if problem:
+        raise EngineError(
+            f"the Dask workers cannot read {location} ({problem}); put the corpus in a folder "
+            "shared at the same path on every worker, or give an fsspec URL (s3://bucket/prefix/)"
+        )
+
+
 def run_dask(
     items: Iterable[Item], total: int, jobs: int, scheduler: str | None, bar: tqdm
 ) -> Iterator[DocResult]:
@@ -115,7 +145,12 @@ def run_dask(
     client, cluster = connect(scheduler, jobs)
     try:
         workers = check_workers(client, local=cluster is not None)
-        yield from _stream(client, items, total, workers, bar)
+        items = iter(items)
+        first = next(items, None)
+        if first is None:
+            return
+        check_readable(client, first[0])
+        yield from _stream(client, chain([first], items), total, workers, bar)
     finally:
         _close(client, cluster)
 

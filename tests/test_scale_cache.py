@@ -122,6 +122,7 @@ def test_a_metadata_csv_change_invalidates_documents_without_front_matter(tmp_pa
     meta.write_text("file,title,published\na.txt,Hotline,2018-01-10\n", encoding="utf-8")
     _, err = extract_to(folder, out)
     assert "cache: 1 reused, 1 extracted" in err, err  # b.txt has no metadata row: unchanged
+    assert "warning: b.txt: no publication date" in err  # a hit repeats its warning
     extract_to(folder, ref, "--no-cache")
     assert out.read_bytes() == ref.read_bytes()
     assert "2018-01-10" in out.read_text(encoding="utf-8")

@@ -168,6 +168,20 @@ def test_dask_streams_with_bounded_futures(cluster, tmp_path: Path) -> None:
     assert [r.doc for r in [first, *rest]] == [doc for _, doc in files]
 
 
+def test_workers_that_cannot_see_the_corpus_are_one_error(cluster, tmp_path: Path) -> None:
+    from distributed import Client
+
+    from extract.distributed import check_readable
+    from extract.runner import EngineError
+
+    with Client(cluster.scheduler_address) as client:
+        check_readable(client, str(ROOT / "corpus" / "05_voa_trump_dmz_2019.txt"))
+        check_readable(client, (ROOT / "corpus" / "05_voa_trump_dmz_2019.txt").as_uri())
+        for missing in (str(tmp_path / "elsewhere.txt"), (tmp_path / "elsewhere.txt").as_uri()):
+            with pytest.raises(EngineError, match=r"workers cannot read .*shared"):
+                check_readable(client, missing)
+
+
 def test_dask_local_cluster_started_by_the_cli(corpus: Path, reference: bytes, tmp_path: Path):
     skip_if_sources_changed()
     out = tmp_path / "events.csv"
