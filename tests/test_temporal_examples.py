@@ -55,6 +55,8 @@ RULES = {
     "multi-row",
     "one-row-per-event",
     "negative",
+    "frame",
+    "tense",
 }
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
