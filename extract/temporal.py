@@ -312,6 +312,16 @@ def _range(first: TimeValue | None, second: TimeValue | None) -> TimeValue | Non
     return TimeValue(first.date, first.precision, second.date)
 
 
+def full_date_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'from Jan. 3, 2018 to Feb. 5, 2018'."""
+    return _range(full_date(match, ctx), _second(match, full_date))
+
+
+def month_year_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'from November 2017 to February 2018'."""
+    return _range(month_year(match, ctx), _second(match, month_year))
+
+
 def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
@@ -864,12 +874,12 @@ RULES: list[Rule] = [
     _rule(
         "full_date_range",
         r"(?i:from|between)\s+{MONTH}\s*{DAY},?\s*{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s*{DAY2},?\s*{YEAR2}",
-        lambda m, c: _range(full_date(m, c), _second(m, full_date)),
+        full_date_range,
     ),
     _rule(
         "month_year_range",
         r"(?i:from|between)\s+{MONTH}\s+(?:of\s+)?{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s+(?:of\s+)?{YEAR2}",
-        lambda m, c: _range(month_year(m, c), _second(m, month_year)),
+        month_year_range,
     ),
     _rule("month_span_dash", r"{MONTH}\s*[-–]\s*{MONTH2},?\s+{YEAR}", month_span),
     _rule("month_year", ON + PART_OF + r"?{MONTH},?\s+(?:of\s+)?{YEAR}", month_year),
