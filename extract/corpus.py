@@ -70,7 +70,8 @@ def parse_published(value: object) -> dt.date | None:
         day = dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
-    return day if day.year >= 1800 else None
+    # 9999-12-31 would overflow the calendar arithmetic of relative dates ('on Monday')
+    return day if 1800 <= day.year <= 2999 else None
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict[str, str] | None, str]:
@@ -91,12 +92,18 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str] | None, str
             f"{name}:1: front matter uses YAML anchors/aliases, which are not allowed"
         )
     try:
-        data = yaml.safe_load(header) if header.strip() else {}
+        # BaseLoader: every value a string, so no YAML timestamp/number constructor can fail
+        # on `published: 2019-02-30` or `0000-00-00` (parse_published judges the string)
+        data = yaml.load(header, Loader=yaml.BaseLoader) if header.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise DocumentError(f"{name}:{line}: front matter is not valid YAML ({problem})") from None
+    except (ValueError, OverflowError, RecursionError) as error:  # e.g. published: 2019-02-30
+        raise DocumentError(
+            f"{name}:1: front matter has a value YAML cannot read ({error})"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
