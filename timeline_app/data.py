@@ -64,18 +64,23 @@ def prepare_events(rows: pd.DataFrame) -> pd.DataFrame:
     first = ~rows["event_id"].duplicated(keep="first")
     events = rows[first].copy()
     if duplicated.any():
-        dup = rows[duplicated]
-        grouped = dup.groupby("event_id", sort=False)
-        counts = grouped.size()
-        sentences = grouped["sentence"].agg(" ".join)
-        outlets = grouped["source"].agg(lambda s: ";".join(sorted(set(s) - {""})))
-        events["n_sources"] = events["event_id"].map(counts).fillna(1).astype(int)
-        extra = events["event_id"].map(sentences)
-        all_sentences = extra.where(extra.notna(), events["sentence"])
-        events["source_set"] = events["event_id"].map(outlets)
-        events["source_set"] = events["source_set"].where(
-            events["source_set"].notna(), events["source"]
-        )
+        # vectorised: the k-th source of every shared event, for k = 1, 2, ...
+        dup = rows.loc[duplicated, ["event_id", "sentence", "source"]]
+        rank = dup.groupby("event_id", sort=False).cumcount()
+        counts = dup["event_id"].value_counts()
+        events["n_sources"] = events["event_id"].map(counts).fillna(1).astype(int).to_numpy()
+        keys = events["event_id"]
+        all_sentences = events["sentence"].copy()
+        source_set = events["source"].copy()
+        for k in range(1, int(rank.max()) + 1):
+            part = dup[rank.to_numpy() == k].set_index("event_id")
+            more = keys.map(part["sentence"])
+            has = more.notna().to_numpy()
+            all_sentences = all_sentences.where(~has, all_sentences + " " + more.fillna(""))
+            outlet = keys.map(part["source"]).fillna("")
+            add = has & (outlet != "").to_numpy()
+            source_set = source_set.where(~add, source_set + ";" + outlet)
+        events["source_set"] = source_set
     else:
         events["n_sources"] = 1
         all_sentences = events["sentence"]
@@ -126,9 +131,10 @@ def build_data(rows: pd.DataFrame, path: str = "", problems: list[RowProblem] | 
     scombos = pd.Categorical(events["source_set"])
     events["source_code"] = scombos.codes
     data.source_combos = [set(split_list(c)) for c in scombos.categories]
-    data.sources = sorted(set(rows["source"]) - {""})
+    data.sources = sorted(set(rows["source"].unique()) - {""})
+    present = set(events["precision"].unique())
     data.precisions = [p for p in ["day", "month", "season", "year", "decade", "approx"]
-                       if p in set(events["precision"])]
+                       if p in present]
     return data
 
 

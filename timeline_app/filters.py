@@ -47,6 +47,8 @@ def filter_mask(data: EventData, state: ViewState) -> np.ndarray:
     if state.precisions:
         mask &= events["precision"].isin(list(state.precisions)).to_numpy()
     text = state.text.strip().lower()
+    if text and mask.all():
+        return events["search"].str.contains(text, regex=False).to_numpy(dtype=bool)
     if text:
         idx = np.flatnonzero(mask)
         found = events["search"].iloc[idx].str.contains(text, regex=False).to_numpy(dtype=bool)
