@@ -78,12 +78,26 @@ except ImportError:  # pragma: no cover
 
 CORRECTIONS_FILE = "corrections.csv"
 CORRECTION_COLUMNS: list[str] = [
-    "event_id", "doc", "action", "field", "value", "evidence", "sentence", "author", "timestamp",
+    "event_id",
+    "doc",
+    "action",
+    "field",
+    "value",
+    "evidence",
+    "sentence",
+    "author",
+    "timestamp",
 ]
 ACTIONS: tuple[str, ...] = ("set", "reject", "merge", "add")
 SET_FIELDS: tuple[str, ...] = ("date", "date_end", "precision", "summary", "category", "actors")
 ADD_FIELDS: tuple[str, ...] = (
-    *SET_FIELDS, "evidence", "sentence", "title", "source", "url", "published",
+    *SET_FIELDS,
+    "evidence",
+    "sentence",
+    "title",
+    "source",
+    "url",
+    "published",
 )
 DATING = ("date", "date_end", "precision")
 STATUS_EXTRACTED, STATUS_CORRECTED, STATUS_ADDED = "extracted", "corrected", "added"
@@ -205,10 +219,18 @@ def read_corrections(path: str | os.PathLike[str]) -> tuple[list[Correction], li
     for line, cells in rows:
         if cells[0].lstrip().startswith("#"):
             continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-            problems.append(RowProblem(name, line, header[-1], (
-                f"{len(cells)} cells but the header has {len(header)} (an unquoted "
-                f"separator in a value?); line skipped")))
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            problems.append(
+                RowProblem(
+                    name,
+                    line,
+                    header[-1],
+                    (
+                        f"{len(cells)} cells but the header has {len(header)} (an unquoted "
+                        f"separator in a value?); line skipped"
+                    ),
+                )
+            )
             continue
         values = {c: (cells[i].strip() if i < len(cells) else "") for c, i in index.items()}
         correction = Correction(
@@ -249,8 +271,9 @@ def _line_problem(c: Correction) -> tuple[str, str] | None:
         return None
     allowed = SET_FIELDS if c.action == "set" else ADD_FIELDS
     if c.field not in allowed:
-        return "field", (f"{c.field!r} cannot be used with {c.action} "
-                         f"(expected one of {', '.join(allowed)})")
+        return "field", (
+            f"{c.field!r} cannot be used with {c.action} (expected one of {', '.join(allowed)})"
+        )
     if c.field == "precision" and c.value not in PRECISIONS:
         return "value", f"unknown precision {c.value!r} (expected one of {', '.join(PRECISIONS)})"
     if c.field == "category" and c.value not in CATEGORIES:
@@ -310,15 +333,31 @@ def apply_corrections(
                 match &= frame["doc"] == c.doc
             ids = frame.loc[match, "event_id"].unique()
             if len(ids) == 1:
-                report.refound.append(RowProblem(name, c.line, "event_id", (
-                    f"event {c.event_id} is now {ids[0]} (re-found by its evidence and "
-                    "sentence); applied")))
+                report.refound.append(
+                    RowProblem(
+                        name,
+                        c.line,
+                        "event_id",
+                        (
+                            f"event {c.event_id} is now {ids[0]} (re-found by its evidence and "
+                            "sentence); applied"
+                        ),
+                    )
+                )
                 return str(ids[0])
         doc = f" in {c.doc}" if c.doc else ""
         column = "event_id" if event_id is None else "value"
-        report.orphaned.append(RowProblem(name, c.line, column, (
-            f"event {wanted}{doc} is not in this extraction (its text changed or its document "
-            "is gone); not applied, kept in the file")))
+        report.orphaned.append(
+            RowProblem(
+                name,
+                c.line,
+                column,
+                (
+                    f"event {wanted}{doc} is not in this extraction (its text changed or its document "
+                    "is gone); not applied, kept in the file"
+                ),
+            )
+        )
         return None
 
     def rows_of(event_id: str, doc: str) -> pd.Series:
@@ -359,10 +398,18 @@ def apply_corrections(
         dating = [c for c in changes if c.field in DATING]
         if bad:
             frame.loc[mask, list(DATING)] = before
-            report.problems.append(RowProblem(name, dating[-1].line, bad[0][1][0], (
-                f"event {target}: after the corrections on line(s) "
-                f"{', '.join(str(c.line) for c in dating)}, {bad[0][1][1]}; "
-                "its date, date_end and precision were left as extracted")))
+            report.problems.append(
+                RowProblem(
+                    name,
+                    dating[-1].line,
+                    bad[0][1][0],
+                    (
+                        f"event {target}: after the corrections on line(s) "
+                        f"{', '.join(str(c.line) for c in dating)}, {bad[0][1][1]}; "
+                        "its date, date_end and precision were left as extracted"
+                    ),
+                )
+            )
             changes = [c for c in changes if c.field not in DATING]
         if changes:
             mark(mask)
@@ -393,12 +440,16 @@ def _apply_adds(
         first = lines[0].line
 
         def problem(column: str, message: str, line: int = first, eid: str = event_id) -> None:
-            report.problems.append(RowProblem(name, line, column, (
-                f"added event {eid}: {message}; not added")))
+            report.problems.append(
+                RowProblem(name, line, column, (f"added event {eid}: {message}; not added"))
+            )
 
         if (event_id, doc) in existing:
-            problem("event_id", "this event_id and doc are already in the extraction "
-                    "(use set to change it, or choose another id)")
+            problem(
+                "event_id",
+                "this event_id and doc are already in the extraction "
+                "(use set to change it, or choose another id)",
+            )
         elif not row["summary"]:
             problem("field", "needs a line with field 'summary'")
         elif not (doc or row["source"] or row["url"]):
@@ -458,7 +509,7 @@ def _rewrite(path: Path, edit) -> None:  # edit(header, rows) mutates rows of di
             {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}
             for _, cells in rows
         ]
-        overflow = [cells[len(header):] for _, cells in rows]  # kept as they were
+        overflow = [cells[len(header) :] for _, cells in rows]  # kept as they were
         if edit(records) is False:
             return
         out = io.StringIO()
@@ -512,18 +563,30 @@ def record_correction(
 
     def key(record: Mapping[str, str]) -> tuple[str, ...]:
         action_ = record.get("action", "").strip().lower()
-        return (record.get("event_id", "").strip(), record.get("doc", "").strip(), action_,
-                record.get("field", "").strip().lower(),
-                record.get("value", "").strip() if action_ == "merge" else "")
+        return (
+            record.get("event_id", "").strip(),
+            record.get("doc", "").strip(),
+            action_,
+            record.get("field", "").strip().lower(),
+            record.get("value", "").strip() if action_ == "merge" else "",
+        )
 
     def edit(records: list[dict[str, str]]) -> None:
         if action == "restore":
             records[:] = [r for r in records if key(r)[:3] != (event_id, doc, "reject")]
             return
         for c in lines:
-            new = {"event_id": c.event_id, "doc": c.doc, "action": c.action, "field": c.field,
-                   "value": c.value, "evidence": evidence, "sentence": sentence,
-                   "author": author, "timestamp": now}
+            new = {
+                "event_id": c.event_id,
+                "doc": c.doc,
+                "action": c.action,
+                "field": c.field,
+                "value": c.value,
+                "evidence": evidence,
+                "sentence": sentence,
+                "author": author,
+                "timestamp": now,
+            }
             wanted = key(new)
             for record in records:
                 if key(record) == wanted:
@@ -554,13 +617,16 @@ def pin_anchors(path: str | os.PathLike[str], report: CorrectionReport) -> int:
     def edit(records: list[dict[str, str]]) -> bool:
         nonlocal pinned
         for record in records:
-            k = tuple(record.get(c, "").strip() for c in ("event_id", "doc", "action", "field",
-                                                          "value"))
+            k = tuple(
+                record.get(c, "").strip() for c in ("event_id", "doc", "action", "field", "value")
+            )
             k = (k[0], k[1], k[2].lower(), k[3].lower(), k[4])
             anchor = wanted.get(k)
-            if anchor and not record.get("evidence", "").strip() and not record.get(
-                "sentence", ""
-            ).strip():
+            if (
+                anchor
+                and not record.get("evidence", "").strip()
+                and not record.get("sentence", "").strip()
+            ):
                 record["evidence"], record["sentence"] = anchor
                 pinned += 1
         return pinned > 0

@@ -11,11 +11,17 @@ import io
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
+try:  # POSIX
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
 
 COLUMNS: list[str] = [
     "event_id",
@@ -76,8 +82,10 @@ class RowProblem:
 def _valid_iso(value: str) -> bool:
     """True when the ISO string names a real calendar date (2019-02-30 is not)."""
     parts = [int(p) for p in value.split("-")]
-    year, month, day = parts[0], (parts[1] if len(parts) > 1 else 1), (
-        parts[2] if len(parts) > 2 else 1
+    year, month, day = (
+        parts[0],
+        (parts[1] if len(parts) > 1 else 1),
+        (parts[2] if len(parts) > 2 else 1),
     )
     if not 1 <= month <= 12 or year < 1:
         return False
@@ -91,7 +99,10 @@ def _valid_iso(value: str) -> bool:
 def date_problem(date: str, date_end: str, precision: str) -> tuple[str, str] | None:
     """Return (column, message) for the first thing wrong with a row's dating, or None."""
     if precision not in PRECISIONS:
-        return "precision", f"unknown precision {precision!r} (expected one of {', '.join(PRECISIONS)})"
+        return (
+            "precision",
+            f"unknown precision {precision!r} (expected one of {', '.join(PRECISIONS)})",
+        )
     shapes = ALLOWED_SHAPES[precision]
     for column, value in (("date", date), ("date_end", date_end)):
         if column == "date_end" and not value:
@@ -144,7 +155,9 @@ def read_events(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[RowPro
             f"{name}: not UTF-8 text (bad byte at offset {error.start})"
         ) from None
     if not text.strip():
-        raise EventsFileError(f"{name}: file is empty (expected a header line: {','.join(COLUMNS)})")
+        raise EventsFileError(
+            f"{name}: file is empty (expected a header line: {','.join(COLUMNS)})"
+        )
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -181,7 +194,10 @@ def validate_events(
     keep: list[bool] = []
     seen_ids: dict[str, int] = {}
     for offset, (date, date_end, precision, event_id, doc) in enumerate(
-        zip(frame["date"], frame["date_end"], frame["precision"], frame["event_id"], frame["doc"])
+        zip(
+            frame["date"], frame["date_end"], frame["precision"], frame["event_id"], frame["doc"],
+            strict=True,
+        )
     ):
         line = first_line + offset
         problem = date_problem(date, date_end, precision)
@@ -216,7 +232,8 @@ def fill_missing_ids(frame: pd.DataFrame) -> pd.DataFrame:
     if empty.any():
         frame = frame.copy()
         frame.loc[empty, "event_id"] = [
-            content_id(d, s, e) for d, s, e in frame.loc[empty, ["date", "summary", "doc"]].itertuples(index=False)
+            content_id(d, s, e)
+            for d, s, e in frame.loc[empty, ["date", "summary", "doc"]].itertuples(index=False)
         ]
     return frame
 
@@ -241,8 +258,11 @@ def write_events(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     columns = [*COLUMNS, *[c for c in OPTIONAL_COLUMNS if c in frame.columns]]
     frame = frame.reindex(columns=columns).fillna("")
+    remove_stale_temps(path)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if fcntl is not None:  # held until written and renamed: tells a live writer from a dead one
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         with os.fdopen(handle, "wb") as out:
             if path.suffix.lower() == ".parquet":
                 frame.to_parquet(out, index=False)
@@ -254,3 +274,24 @@ def write_events(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temps(path: Path, min_age_seconds: float = 5.0) -> list[Path]:
+    """Delete `.NAME.*.tmp` files left beside `path` by a writer that was killed.
+
+    A live writer holds a lock on its temp file, so only unlocked files (and older than a few
+    seconds, to leave alone one just created) are removed. Returns the files removed."""
+    removed = []
+    if fcntl is None:
+        return removed
+    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if time.time() - temp.stat().st_mtime < min_age_seconds:
+                continue
+            with open(temp, "rb") as handle:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                temp.unlink()
+                removed.append(temp)
+        except OSError:  # locked by a live writer, or already gone
+            continue
+    return removed
