@@ -353,8 +353,8 @@ def apply_corrections(
                 c.line,
                 column,
                 (
-                    f"event {wanted}{doc} is not in this extraction (its text changed or its document "
-                    "is gone); not applied, kept in the file"
+                    f"event {wanted}{doc} is not in this extraction (its text changed or "
+                    "its document is gone); not applied, kept in the file"
                 ),
             )
         )

@@ -169,11 +169,31 @@ def read_events(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[RowPro
     except (pd.errors.ParserError, csv.Error) as error:
         raise EventsFileError(f"{name}: not a valid CSV table ({error})") from None
     frame.columns = [str(c).strip() for c in frame.columns]
-    return validate_events(frame, name, first_line=2)
+    lines = _record_lines(text, _sniff_delimiter(text))
+    return validate_events(
+        frame, name, first_line=2, line_numbers=lines if len(lines) == len(frame) else None
+    )
+
+
+def _record_lines(text: str, delimiter: str) -> list[int]:
+    """The physical line each data record starts on (a quoted cell may span several lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    starts, previous, header_seen = [], 0, False
+    try:
+        for cells in reader:
+            start, previous = previous + 1, reader.line_num
+            if not cells or not any(cells):
+                continue
+            if header_seen:
+                starts.append(start)
+            header_seen = True
+    except csv.Error:
+        return []
+    return starts
 
 
 def validate_events(
-    frame: pd.DataFrame, name: str, first_line: int = 2
+    frame: pd.DataFrame, name: str, first_line: int = 2, line_numbers: list[int] | None = None
 ) -> tuple[pd.DataFrame, list[RowProblem]]:
     """Check columns and every row; return (good rows with all schema columns, problems)."""
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
@@ -199,7 +219,7 @@ def validate_events(
             strict=True,
         )
     ):
-        line = first_line + offset
+        line = line_numbers[offset] if line_numbers else first_line + offset
         problem = date_problem(date, date_end, precision)
         if problem:
             problems.append(RowProblem(name, line, problem[0], problem[1] + "; row skipped"))

@@ -250,3 +250,44 @@ def test_thousands_of_dated_sentences_in_one_paragraph(tmp_path: Path) -> None:
     started = time.process_time()
     process_file(path, "d.txt")
     assert time.process_time() - started < 3.0  # ~0.3 s once linear; ~7 s (idle) today
+
+
+# ---------------------------------------------------------------- events.csv read by the app
+
+GOOD = "e1,2018-04-27,,day,Summit,summit/talks,,on April 27,x on April 27,a.txt,,,,"
+HEAD = ",".join(["event_id", "date", "date_end", "precision", "summary", "category", "actors",
+                 "evidence", "sentence", "doc", "title", "source", "url", "published"])
+
+
+@pytest.mark.parametrize("encode", [
+    lambda t: t.encode(), lambda t: ("\ufeff" + t).encode(),
+    lambda t: t.replace("\n", "\r\n").encode(), lambda t: t.replace(",", ";").encode(),
+], ids=["plain", "bom", "crlf", "semicolons"])
+def test_events_reader_names_line_and_column(tmp_path: Path, encode) -> None:
+    from extract.schema import read_events
+
+    text = "\n".join([
+        HEAD + ",extra",
+        GOOD + ",x",
+        GOOD.replace("2018-04-27", "2018-13-01") + ",x",  # line 3: bad date
+        GOOD.replace("e1", "e2").replace(",day,", ",daily,") + ",x",  # line 4: precision
+        GOOD + ",x",  # line 5: duplicate of line 2
+        GOOD.replace("e1", "e3").replace("Summit", '"two\nline"') + ",x",  # lines 6-7
+        GOOD.replace("e1", "e4").replace("2018-04-27,,day", "2018-04,,day") + ",x",  # line 8
+    ]) + "\n"
+    path = tmp_path / "events.csv"
+    path.write_bytes(encode(text))
+    frame, problems = read_events(path)
+    assert sorted(frame["event_id"]) == ["e1", "e3"]
+    assert [(p.line, p.column) for p in problems] == [
+        (3, "date"), (4, "precision"), (5, "event_id"), (8, "date")]
+    assert all(str(p).startswith(f"{path}:{p.line}: column '{p.column}': ") for p in problems)
+
+
+def test_events_reader_missing_columns_is_one_clear_error(tmp_path: Path) -> None:
+    from extract.schema import EventsFileError, read_events
+
+    path = tmp_path / "events.csv"
+    path.write_text("event_id,date\ne1,2018\n")
+    with pytest.raises(EventsFileError, match=r"csv: missing column\(s\) precision, summary"):
+        read_events(path)
