@@ -173,3 +173,15 @@ def test_lane_order_is_stable_when_filtering(lanes):
     sub = data.events[data.events["event_id"] == "d1"]
     fig = build_figure(sub, FigureOptions(lanes=lanes, lane_order=order))
     assert list(fig.layout.yaxis.ticktext)[: len(order)] == list(order)
+
+
+def test_density_counts_each_event_once_per_lane():
+    events = table(ROWS)
+    fig = build_figure(events, FigureOptions(density_threshold=0))
+    z = fig.data[0].z
+    assert sum(v for row in z for v in row if v == v) == 7  # 7 events, one category each
+    fig = build_figure(events, FigureOptions(density_threshold=0, lanes="actor"))
+    names = list(fig.layout.yaxis.ticktext)
+    per_lane = {names[i]: sum(v for v in row if v == v) for i, row in enumerate(fig.data[0].z)}
+    assert per_lane["North Korea"] == 5 and per_lane["United States"] == 3
+    assert per_lane["South Korea"] == 3

@@ -192,17 +192,48 @@ def _detail_traces(rows: pd.DataFrame, options: FigureOptions) -> list[go.BaseTr
     return traces
 
 
-def _density_trace(rows: pd.DataFrame, order: list[str], x0: pd.Timestamp, x1: pd.Timestamp,
-                   present: bool) -> tuple[go.Heatmap, str]:
+def _density_lanes(events: pd.DataFrame, mask: np.ndarray, options: FigureOptions
+                   ) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(start, lane index) pairs of the events in `mask`, without copying string columns
+    (an event with several actor lanes gives one pair per lane), and the lane names."""
+    starts = events["start"].to_numpy()[mask]
+    order = list(options.lane_order or [])
+    if options.lanes == "actor":
+        if not order:
+            order = _lane_rows(events[mask].head(20_000), options)[1]
+        codes, uniques = pd.factorize(events["actors"])
+        codes = codes[mask]
+        known = {name: i for i, name in enumerate(order)}
+        if OTHER_ACTORS not in known:
+            known[OTHER_ACTORS] = len(order)
+            order = [*order, OTHER_ACTORS]
+        member = np.zeros((len(uniques) + 1, len(order)), dtype=bool)
+        for code, combo in enumerate(uniques):
+            lanes = [known[a] for a in split_list(combo) if a in known and a != OTHER_ACTORS]
+            member[code, lanes or [known[OTHER_ACTORS]]] = True
+        member[-1, known[OTHER_ACTORS]] = True  # code -1: no actors
+        rows, lanes = np.nonzero(member[codes])
+        return starts[rows], lanes, order
+    cats = events["category"]
+    codes, uniques = pd.factorize(cats.where(cats != "", NO_CATEGORY))
+    for cat in uniques:
+        if cat not in order:
+            order.append(cat)
+    lane_of = np.array([order.index(u) for u in uniques] + [0], dtype=int)
+    return starts, lane_of[codes[mask]], order
+
+
+def _density_trace(starts: np.ndarray, lane: np.ndarray, order: list[str], x0: pd.Timestamp,
+                   x1: pd.Timestamp, present: bool) -> tuple[go.Heatmap, str]:
     years = (x1 - x0).days / 365.25
     unit = "M" if years <= 50 else "Y"
     word = "month" if unit == "M" else "year"
     lo = np.datetime64(x0.to_datetime64(), unit)
     hi = np.datetime64(x1.to_datetime64(), unit) + 1
     bins = np.arange(lo, hi + 1)
-    starts = rows["start"].to_numpy().astype(f"datetime64[{unit}]")
+    starts = starts.astype(f"datetime64[{unit}]")
     col = np.clip((starts - lo).astype(int), 0, len(bins) - 2)
-    lane = rows["lane"].to_numpy().astype(int)
+    lane = lane.astype(int)
     n_cols = len(bins) - 1
     counts = np.bincount(lane * n_cols + col, minlength=len(order) * n_cols)
     z = counts.reshape(len(order), n_cols).astype(float)
@@ -236,19 +267,22 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
         x0, x1 = lo - pad, hi + pad
     else:
         x0, x1 = pd.Timestamp("2000-01-01"), pd.Timestamp("2030-01-01")
-    in_view = events[(events["end"].to_numpy() > x0.to_datetime64())
-                     & (events["start"].to_numpy() < x1.to_datetime64())]
-    rows, order = _lane_rows(in_view, options)
+    mask = ((events["end"].to_numpy() > x0.to_datetime64())
+            & (events["start"].to_numpy() < x1.to_datetime64()))
+    n_in_view = int(mask.sum())
     big = options.present
     fig = go.Figure()
-    density = len(rows) > options.density_threshold
+    density = n_in_view > options.density_threshold
     note = ""
     if density:
-        trace, word = _density_trace(rows, order, x0, x1, big)
+        starts, lanes, order = _density_lanes(events, mask, options)
+        trace, word = _density_trace(starts, lanes, order, x0, x1, big)
         fig.add_trace(trace)
-        note = (f"{len(in_view):,} events in view: showing events per {word}. "
+        note = (f"{n_in_view:,} events in view: showing events per {word}. "
                 "Drag to zoom in and see individual events.")
+        rows = events.iloc[:0]
     else:
+        rows, order = _lane_rows(events[mask], options)
         rank = rows.groupby("lane", sort=False).cumcount().to_numpy() % len(SUBLANE_OFFSETS)
         rows = rows.assign(y=rows["lane"].to_numpy() + SUBLANE_OFFSETS[rank])
         for trace in _detail_traces(rows, options):
