@@ -58,8 +58,9 @@ def filter_mask(data: EventData, state: ViewState) -> np.ndarray:
 
 
 def filter_events(data: EventData, state: ViewState) -> pd.DataFrame:
-    """The filtered events (a view of data.events in date order)."""
-    return data.events[filter_mask(data, state)]
+    """The filtered events (data.events itself when nothing is filtered out), in date order."""
+    mask = filter_mask(data, state)
+    return data.events if mask.all() else data.events[mask]
 
 
 def visible_range(events: pd.DataFrame, state: ViewState) -> tuple[pd.Timestamp, pd.Timestamp]:
