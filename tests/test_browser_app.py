@@ -263,3 +263,17 @@ def test_edit_form_saves_a_correction_and_shows_it(browser, tmp_path):
         page.close()
     finally:
         stop()
+
+
+def test_hover_shows_document_html_as_text(page, base_url):
+    page.goto(base_url + "?from=2019-05&to=2019-05")
+    wait_count(page, 1)
+    page.wait_for_selector("#graph .main-svg .scatterlayer .point", timeout=15000)
+    box = page.locator("#graph .scatterlayer .point").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector("#graph .hoverlayer .hovertext", timeout=10000)
+    hover = page.locator("#graph .hoverlayer .hovertext").text_content()
+    assert '<img src=x onerror="window.__xss=4">Payload event' in hover
+    assert "5 May 2019" in hover
+    assert page.locator("#graph img").count() == 0
+    assert page.evaluate("() => window.__xss") is None

@@ -58,6 +58,12 @@ class FigureOptions:
     title: str = ""
 
 
+def _esc(text: object) -> str:
+    """Escape &, < and > so plotly shows document text literally (plotly decodes these three
+    entities but not &quot;, so quotes are left as they are: they are harmless in text)."""
+    return html.escape(str(text), quote=False)
+
+
 def _iso(values: np.ndarray) -> np.ndarray:
     return np.datetime_as_string(values.astype("datetime64[D]"), unit="D").astype(object)
 
@@ -117,10 +123,10 @@ def _hover(rows: pd.DataFrame) -> list[str]:
         rows["date"], rows["date_end"], rows["precision"], rows["summary"], rows["category"],
         rows["n_sources"], strict=True,
     ):
-        label = html.escape(format_date_label(date, date_end, precision))
+        label = _esc(format_date_label(date, date_end, precision))
         sources = f"{n} source" + ("" if n == 1 else "s")
         out.append(
-            f"<b>{label}</b><br>{html.escape(summary)}<br>{html.escape(category)} · {sources}"
+            f"<b>{label}</b><br>{_esc(summary)}<br>{_esc(category)} · {sources}"
         )
     return out
 
@@ -309,7 +315,7 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
                 "font": {"size": 12}, "itemclick": False, "itemdoubleclick": False},
         hoverlabel={"font": {"size": 20 if big else 13}, "align": "left"},
-        title={"text": html.escape(options.title), "x": 0.01} if options.title else None,
+        title={"text": _esc(options.title), "x": 0.01} if options.title else None,
         xaxis={
             "type": "date", "range": [x0.isoformat(), x1.isoformat()],
             "rangeslider": {"visible": not big, "thickness": 0.07},
@@ -317,14 +323,14 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             "linecolor": "#111111", "showline": True,
         },
         yaxis={
-            "tickvals": list(range(len(order))), "ticktext": [html.escape(o) for o in order],
+            "tickvals": list(range(len(order))), "ticktext": [_esc(o) for o in order],
             "range": [n_lanes - 0.5, -0.5], "fixedrange": True, "zeroline": False,
             "showgrid": True, "gridcolor": "#eef0f3", "tickfont": {"size": font},
             "automargin": True,
         },
     )
     if note and not big:
-        fig.add_annotation(text=html.escape(note), xref="paper", yref="paper", x=0, y=1.0,
+        fig.add_annotation(text=_esc(note), xref="paper", yref="paper", x=0, y=1.0,
                            xanchor="left", yanchor="bottom", showarrow=False,
                            font={"size": font, "color": "#374151"})
     return fig
@@ -353,7 +359,7 @@ def _add_selected(fig: go.Figure, rows: pd.DataFrame, options: FigureOptions) ->
     if big:
         label = format_date_label(first["date"], first["date_end"], first["precision"])
         fig.add_annotation(
-            x=x[0], y=float(hit["y"].iloc[0]), text=f"<b>{html.escape(label)}</b>",
+            x=x[0], y=float(hit["y"].iloc[0]), text=f"<b>{_esc(label)}</b>",
             showarrow=True, arrowhead=2, arrowwidth=3, arrowcolor=COLOR_SELECTED, ax=0, ay=-60,
             bgcolor="white", bordercolor=COLOR_SELECTED, borderwidth=2,
             font={"size": 24, "color": "#111111"},
