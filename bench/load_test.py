@@ -52,7 +52,8 @@ def render_payload(search: str) -> bytes:
     body = {
         "output": ".." + "...".join(RENDER_OUTPUTS) + "..",
         "outputs": outputs,
-        "inputs": [{"id": "url", "property": "search", "value": search}],
+        "inputs": [{"id": "url", "property": "search", "value": search},
+                   {"id": "data-version", "property": "data", "value": 0}],
         "changedPropIds": ["url.search"],
         "state": [],
     }
@@ -77,7 +78,10 @@ def client(base: str, n_callbacks: int, seed: int, latencies: list, errors: list
             if time.time() > deadline:
                 errors.append("deadline")
                 return
-            search = QUERIES[(seed + i) % len(QUERIES)]
+            # mostly distinct views (the app caches the last 64 rendered views)
+            year = 1950 + (seed * 7 + i) % 75
+            search = QUERIES[(seed + i) % len(QUERIES)] or "?"
+            search += ("&" if len(search) > 1 else "") + f"from={year}"
             took, status = request(base + "/_dash-update-component", render_payload(search))
             if status != 200:
                 errors.append(f"HTTP {status}")

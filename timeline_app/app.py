@@ -7,6 +7,7 @@ of the table. The whole view state lives in the URL query string.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from pathlib import Path
@@ -365,7 +366,12 @@ def _register_callbacks(app: dash.Dash, holder: DataHolder) -> None:
         Input("data-version", "data"),
     )
     def render(search, version):
-        return render_view(holder.data, query_to_state(search))
+        return cached_render(query_to_state(search), holder.version)
+
+    @functools.lru_cache(maxsize=64)
+    def cached_render(state: ViewState, version: int) -> tuple:
+        """Same view, same data version: same page (shared links opened by a whole class)."""
+        return render_view(holder.data, state)
 
     @app.callback(
         Output("table", "data"),
