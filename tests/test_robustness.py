@@ -84,7 +84,7 @@ def write_and_check(data: bytes) -> None:
         check(path, "doc.txt")
 
 
-FAST = settings(max_examples=60, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -149,7 +149,7 @@ def test_odd_publication_dates(tmp_path: Path, published: str) -> None:
 
 # "a few seconds" for 1 MB: the passing cases take 2-4 s on an idle 2-core machine; the limit
 # leaves headroom for a loaded CI runner
-LIMIT_SECONDS = 6.0  # CPU seconds (RLIMIT_CPU in the child), so other load does not count
+LIMIT_SECONDS = 8.0  # CPU seconds (RLIMIT_CPU in the child), so other load does not count
 MB = 1_000_000
 PATHOLOGICAL = {
     "year-dashes": "2018-" * (MB // 5),
