@@ -339,3 +339,9 @@ def test_presentation_window_centres_the_event(data):
     assert x0 == pd.Timestamp("1993-01-01")  # clipped to the range
     assert presentation_window(data, "e3", hi - pd.Timedelta(days=100), hi)[0] == hi - pd.Timedelta(
         days=100)  # short ranges are kept
+
+
+def test_density_click_zooms_into_that_year(data):
+    click = {"click": {"points": [{"x": "2018-06-01", "y": 2, "z": 40, "customdata": "x"}]}}
+    state = next_state(data, ViewState(), "graph.clickData", click)
+    assert (state.x0, state.x1, state.sel) == ("2018-01-01", "2018-12-31", "")

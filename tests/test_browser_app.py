@@ -102,7 +102,7 @@ def wait_count(page, expected: int) -> None:
     page.wait_for_function(
         "n => { const el = document.getElementById('count-number');"
         " return el && el.innerText.replace(/,/g, '') === String(n); }",
-        arg=expected, timeout=15000,
+        arg=expected, timeout=30000,
     )
 
 
@@ -131,6 +131,13 @@ def test_filter_changes_the_count(page, base_url):
     wait_count(page, 1)
     assert "text=hanoi" not in page.url and "q=hanoi" in page.url
     assert page.locator("#table tbody tr").filter(has_text="Hanoi summit").count() == 1
+    page.fill("#f-from", "2019-02-30")  # not a date: marked, ignored
+    page.press("#f-from", "Enter")
+    page.wait_for_selector(".invalid #f-from", timeout=30000)  # Dash 4: class on the wrapper
+    assert count(page) == 1 and "from=" not in page.url
+    page.fill("#f-text", "")
+    page.press("#f-text", "Enter")
+    wait_count(page, 6)
     assert not page.errors
 
 
@@ -138,7 +145,7 @@ def test_table_row_click_opens_detail_with_highlighted_evidence(page, base_url):
     page.goto(base_url)
     wait_count(page, 6)
     page.locator("#table td").filter(has_text="Hotline reopened").first.click()
-    page.wait_for_selector("#detail mark.evidence", timeout=10000)
+    page.wait_for_selector("#detail mark.evidence", timeout=30000)
     marks = page.locator("#detail mark.evidence").all_inner_texts()
     assert marks == ["3 January 2018", "January 3"]
     assert "2 sources" in page.inner_text("#detail")
@@ -159,7 +166,7 @@ def test_chart_click_selects_event(page, base_url):
         return [box.left + xa.d2p(t.x[0]), box.top + ya.d2p(t.y[0])];
     }""")
     page.mouse.click(xy[0], xy[1])
-    page.wait_for_selector("#detail mark.evidence", timeout=10000)
+    page.wait_for_selector("#detail mark.evidence", timeout=30000)
     assert page.inner_text("#detail mark.evidence") == "Feb 27-28"
     assert "Feb 27-28, 2019" in page.inner_text("#detail-date")
 
@@ -168,7 +175,7 @@ def test_presentation_mode_steps_with_arrow_keys(page, base_url):
     page.goto(base_url)
     wait_count(page, 6)
     page.click("#btn-present")
-    page.wait_for_selector("#cap-date", timeout=10000)
+    page.wait_for_selector("#cap-date", timeout=30000)
     assert page.inner_text("#cap-date") == "1990s"  # first in date order
     assert not page.is_visible("#sidebar")  # filters hidden
     assert "present=1" in page.url
@@ -183,6 +190,9 @@ def test_presentation_mode_steps_with_arrow_keys(page, base_url):
     page.wait_for_function("() => document.getElementById('cap-date').innerText === 'June 2018'")
     size = page.eval_on_selector("#cap-summary", "e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 32
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#sidebar", state="visible", timeout=30000)
+    assert "present=1" not in page.url
 
 
 def test_export_png_downloads_a_valid_png(page, base_url):
@@ -222,7 +232,7 @@ def test_download_csv_is_filtered_and_neutralised(page, base_url):
 
 def test_document_html_shows_as_text_and_never_runs(page, base_url):
     page.goto(base_url + "?sel=xss")
-    page.wait_for_selector("#detail mark.evidence", timeout=15000)
+    page.wait_for_selector("#detail mark.evidence", timeout=30000)
     detail = page.inner_text("#detail")
     assert "<script>window.__xss=1</script>" in detail
     assert '<img src=x onerror="window.__xss=2">' in detail
@@ -249,7 +259,7 @@ def test_edit_form_saves_a_correction_and_shows_it(browser, tmp_path):
     try:
         page = browser.new_page()
         page.goto(url + "?sel=e2")
-        page.wait_for_selector("#edit-summary", state="visible", timeout=15000)
+        page.wait_for_selector("#edit-summary", state="visible", timeout=30000)
         assert page.input_value("#edit-summary") == "Singapore summit"
         page.fill("#edit-summary", "Singapore summit (Trump-Kim)")
         page.click("#btn-save")
@@ -268,10 +278,10 @@ def test_edit_form_saves_a_correction_and_shows_it(browser, tmp_path):
 def test_hover_shows_document_html_as_text(page, base_url):
     page.goto(base_url + "?from=2019-05&to=2019-05")
     wait_count(page, 1)
-    page.wait_for_selector("#graph .main-svg .scatterlayer .point", timeout=15000)
+    page.wait_for_selector("#graph .main-svg .scatterlayer .point", timeout=30000)
     box = page.locator("#graph .scatterlayer .point").first.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_selector("#graph .hoverlayer .hovertext", timeout=10000)
+    page.wait_for_selector("#graph .hoverlayer .hovertext", timeout=30000)
     hover = page.locator("#graph .hoverlayer .hovertext").text_content()
     assert '<img src=x onerror="window.__xss=4">Payload event' in hover
     assert "5 May 2019" in hover

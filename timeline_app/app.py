@@ -391,6 +391,19 @@ def _register_callbacks(app: dash.Dash, holder: DataHolder) -> None:
         return records, pages, min(page or 0, pages - 1)
 
     @app.callback(
+        Output("f-from", "className"),
+        Output("f-to", "className"),
+        Input("f-from", "value"),
+        Input("f-to", "value"),
+    )
+    def mark_bad_dates(date_from, date_to):
+        def css(value: object) -> str:
+            bad = isinstance(value, str) and value.strip() and not clean_date(value)
+            return "text-input invalid" if bad else "text-input"
+
+        return css(date_from), css(date_to)
+
+    @app.callback(
         Output("download-csv", "data"),
         Input("btn-csv", "n_clicks"),
         State("url", "search"),
