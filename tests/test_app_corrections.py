@@ -103,3 +103,15 @@ def test_read_only_when_data_is_given(paths):
     holder = app.server.config["TIMELINE_DATA"]
     assert not holder.editable
     assert save_edit(holder, "e2", {"summary": "x"}) == "Editing is not available for this table."
+
+
+def test_read_only_app_has_no_edit_form(paths):
+    import json
+
+    events, corrections = paths
+    app = create_app(events, corrections_path=corrections, read_only=True)
+    holder = app.server.config["TIMELINE_DATA"]
+    assert not holder.editable
+    assert "btn-save" not in json.dumps(app.layout.to_plotly_json(), default=str)
+    assert save_edit(holder, "e2", {"summary": "x"}).startswith("Editing is not available")
+    assert not corrections.exists()

@@ -30,8 +30,10 @@ def _serve(argv: list[str]) -> int:
     parser.add_argument("--debug", action="store_true",
                         help="Dash debug mode with the development server (never in production)")
     parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    parser.add_argument("--read-only", action="store_true",
+                        help="no edit form (corrections are still applied); use with --host")
     args = parser.parse_args(argv)
-    app = create_app(args.events, corrections_path=args.corrections)
+    app = create_app(args.events, corrections_path=args.corrections, read_only=args.read_only)
     url = f"http://{args.host}:{args.port}/"
     if args.debug:
         print(f"Serving {args.events} at {url} (Dash debug server)", file=sys.stderr)

@@ -196,10 +196,15 @@ def _layout(data: EventData, editable: bool = False) -> html.Div:
 
 
 def create_app(events_path: str | Path | None = None, data: EventData | None = None,
-               corrections_path: str | Path | None = None) -> dash.Dash:
-    """Build the Dash app over one events file (read once, here)."""
+               corrections_path: str | Path | None = None, read_only: bool = False) -> dash.Dash:
+    """Build the Dash app over one events file (read once, here).
+
+    Corrections (edit form) are saved to `corrections_path` (default: corrections.csv next to
+    the events file) unless `read_only`; they are still applied when reading."""
     path = Path(events_path) if events_path is not None else DEFAULT_EVENTS
     holder = load_holder(path, corrections_path, data)
+    if read_only:
+        holder.corrections_path = None
     data = holder.data
     _report_problems(data)
     app = dash.Dash(__name__, title="Inter-Korean relations timeline",
