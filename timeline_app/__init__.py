@@ -1,1 +1,9 @@
-"""Interactive timeline of dated inter-Korean events (Dash)."""
+"""Interactive timeline of dated inter-Korean events (Dash).
+
+    python -m timeline_app [--events events.csv] [--host 127.0.0.1] [--port 8050] [--debug]
+    python -m timeline_app export --out chart.png [--from 2018 --to 2019 --category ...]
+
+Modules: `data` (load once, precompute), `filters`, `figure` (build_figure, pure), `state`
+(URL query <-> view state), `views` (detail panel, table page), `export` (CSV safety, PNG),
+`corrections_ui` (edit form over extract.corrections), `app` (create_app, thin callbacks).
+"""
