@@ -319,6 +319,15 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
         xaxis={
             "type": "date", "range": [x0.isoformat(), x1.isoformat()],
             "rangeslider": {"visible": not big, "thickness": 0.07},
+            "rangeselector": {"visible": not big, "x": 1, "xanchor": "right", "y": 1.0,
+                              "yanchor": "bottom", "font": {"size": 12}, "buttons": [
+                                  {"count": 1, "label": "1 y", "step": "year",
+                                   "stepmode": "backward"},
+                                  {"count": 5, "label": "5 y", "step": "year",
+                                   "stepmode": "backward"},
+                                  {"count": 10, "label": "10 y", "step": "year",
+                                   "stepmode": "backward"},
+                                  {"step": "all", "label": "all"}]},
             "showgrid": True, "gridcolor": "#e5e7eb", "tickfont": {"size": font},
             "linecolor": "#111111", "showline": True,
         },
