@@ -94,8 +94,9 @@ def check_workers(client, local: bool = False) -> int:
         versions = client.run(worker_version)
     except Exception as error:
         raise EngineError(
-            "the Dask workers cannot import the extractor; start them from this project "
-            f"(cd to it, or set PYTHONPATH) with its Python environment ({_one_line(error)})"
+            "the Dask workers cannot import the extractor; start the scheduler and the workers "
+            "with this project on PYTHONPATH and its Python environment "
+            f"(PYTHONPATH=/path/to/project dask worker ...) ({_one_line(error)})"
         ) from None
     stale = sorted(address for address, version in versions.items() if version != EXTRACTOR_VERSION)
     if stale and local:
@@ -110,6 +111,13 @@ def check_workers(client, local: bool = False) -> int:
         )
     threads = client.nthreads()
     return max(1, sum(threads.values()))
+
+
+def task_failed(error: BaseException) -> str:
+    message = f"a Dask task failed ({_one_line(error)})"
+    if "deserializ" in str(error):
+        message += "; start the scheduler with the project too: PYTHONPATH=/path/to/project"
+    return message
 
 
 def readable(location: str) -> str:
@@ -130,7 +138,7 @@ def check_readable(client, location: str) -> None:
     try:
         problem = client.submit(readable, location, pure=False).result()
     except Exception as error:
-        raise EngineError(f"a Dask task failed ({_one_line(error)})") from None
+        raise EngineError(task_failed(error)) from None
     if problem:
         raise EngineError(
             f"the Dask workers cannot read {location} ({problem}); put the corpus in a folder "
@@ -181,7 +189,7 @@ def _stream(client, items: Iterable[Item], total: int, workers: int, bar: tqdm):
         try:
             results = future.result()
         except Exception as error:
-            raise EngineError(f"a Dask task failed ({_one_line(error)})") from None
+            raise EngineError(task_failed(error)) from None
         finished[index_of.pop(future.key)] = results
         future.release()
         bar.update(len(results))
