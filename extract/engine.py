@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.calendar import TimeValue, granularity_of
@@ -45,6 +47,9 @@ CAPTION_CUE_RE = re.compile(
     r"^(?:FILE|File)\b|\bphoto\b|\bPhoto\b|\bhandout\b|REUTERS|Reuters/|\bAP\b Photo|Getty Images"
     r"|\(AP\)|\(AFP\)|AFP/|Yonhap|\bpictured\b|\bis seen\b|\bposes?\b"
 )
+HISTORY_SIZE = 400
+WINDOW = 300  # characters around an expression that its tests look at
+MAX_RELATIONAL = 40  # "the next day", "hours after" ... resolved per sentence (more is a list)
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'.-]*")
 
 
@@ -105,21 +110,21 @@ def _candidates(text: str, rules: list[Rule]) -> list[Mention]:
     return found
 
 
-def _overlaps(mention: Mention, taken: list[Mention]) -> bool:
-    return any(mention.start < other.end and other.start < mention.end for other in taken)
-
-
 def _plausible(mention: Mention, text: str) -> bool:
     """Reject year-shaped numbers that are counts, codes or money."""
     if mention.rule.name not in ("year", "qualified_year"):
         return True
-    before, after = text[: mention.start], text[mention.end :]
+    before = text[max(0, mention.start - 30) : mention.start]
+    after = text[mention.end : mention.end + 40]
     if NOT_YEAR_BEFORE_RE.search(before):
         return False
     return not COUNT_NOUN_RE.match(after)
 
 
 RULE_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
+ANY_TRIGGER = re.compile(
+    "|".join(sorted({rule.trigger.pattern for rule in RULES if rule.trigger is not None}))
+)
 DIRECT_RULES = [rule for rule in RULES if not rule.relational]
 RELATIONAL_RULES = [rule for rule in RULES if rule.relational]
 
@@ -128,7 +133,7 @@ def find_mentions(
     text: str,
     anchor: dt.date | None,
     reference: TimeValue | None,
-    history: list[tuple[TimeValue, str]] | None = None,
+    history: Sequence[tuple[TimeValue, str]] = (),
     day_reference: TimeValue | None = None,
     frame: TimeValue | None = None,
 ) -> tuple[list[Mention], TimeValue | None]:
@@ -139,22 +144,33 @@ def find_mentions(
     then resolve in textual order from what precedes or follows them. Returns the dated mentions
     and the reference time after the sentence.
     """
+    if not ANY_TRIGGER.search(text):
+        return [], reference  # most sentences: no word any rule could start from
     taken: list[Mention] = []
+    occupied = bytearray(len(text))  # characters already inside a taken expression
+    # The same words matched again by the same rule in one sentence (a list, or junk) take
+    # the first one's value: nothing is resolved twice.
+    resolved: dict[tuple[str, str], tuple[TimeValue | None, str]] = {}
     direct = _candidates(text, DIRECT_RULES)
     for mention in sorted(
         direct, key=lambda m: (m.start - m.end, RULE_ORDER[m.rule.name], m.start)
     ):
-        if _overlaps(mention, taken) or not _plausible(mention, text):
+        if 1 in occupied[mention.start : mention.end] or not _plausible(mention, text):
             continue
-        mention.tense = tense_before(text, mention.start)
-        context = Context(anchor, mention.tense, reference, text, mention.start, frame=frame)
-        mention.value = mention.rule.resolve(mention.match, context)
+        key = (mention.rule.name, mention.match.group(0))
+        if key not in resolved:
+            tense = tense_before(text, mention.start)
+            context = Context(anchor, tense, reference, text, mention.start, frame=frame)
+            resolved[key] = (mention.rule.resolve(mention.match, context), tense)
+        mention.value, mention.tense = resolved[key]
         if mention.value is not None:
             taken.append(mention)
+            occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
     relational = _candidates(text, RELATIONAL_RULES)
-    for mention in sorted(relational, key=lambda m: (m.start, RULE_ORDER[m.rule.name])):
-        if _overlaps(mention, taken):
+    ordered = sorted(relational, key=lambda m: (m.start, RULE_ORDER[m.rule.name]))
+    for mention in ordered[:MAX_RELATIONAL]:
+        if 1 in occupied[mention.start : mention.end]:
             continue
         dated = sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
         before = [m.value for m in dated if m.end <= mention.start]
@@ -174,13 +190,14 @@ def find_mentions(
             text,
             mention.start,
             later=later,
-            history=history or [],
+            history=history,
             day_reference=days_before[-1] if days_before else day_reference,
             frame=frame,
         )
         mention.value = mention.rule.resolve(mention.match, context)
         if mention.value is not None:
             taken.append(mention)
+            occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
             mention.flashback = (
                 context.reference is not None
                 and mention.value is not OPEN
@@ -246,11 +263,14 @@ def _is_state(text: str, mention: Mention) -> bool:
     """A state, not an event: 'In 2024, South Korea was the seventh-largest trading partner',
     'Seoul in the 1980s was a military dictatorship', '124 firms operated there as of August'."""
     after = text[mention.end :]
-    clause = re.split(r"[,;]\s", text[: mention.start])[-1] + re.split(r"[,;]\s", after)[0]
+    clause = (
+        re.split(r"[,;]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
+        + re.split(r"[,;]\s", after[:WINDOW])[0]
+    )
     if HABITUAL_RE.search(clause) and mention.rule.name not in ABSOLUTE_RULES:
         return True  # "where Kim usually sets goals for the coming year": a habit, not an event
     if text[mention.start : mention.end].lower().startswith("as of") or re.search(
-        r"\bas of\s+$", text[: mention.start], re.IGNORECASE
+        r"\bas of\s+$", text[max(0, mention.start - 20) : mention.start], re.IGNORECASE
     ):
         return bool(STATIVE_RE.search(text))
     if COPULA_AFTER_RE.match(after):
@@ -261,7 +281,7 @@ def _is_state(text: str, mention: Mention) -> bool:
 def _is_since(text: str, mention: Mention) -> bool:
     """'since February 2016' starts something still going on; 'the first since 2017' does not."""
     evidence = text[mention.start : mention.end].lower()
-    before = text[: mention.start]
+    before = text[max(0, mention.start - WINDOW) : mention.start]
     if re.search(r"\bfirst(?:\s+\w+){0,2}\s+$", before, re.IGNORECASE):
         return False
     return evidence.startswith("since") or bool(SINCE_BEFORE_RE.search(before))
@@ -299,7 +319,8 @@ def extract_text(body: str, published: dt.date | None) -> list[Row]:
     rows: list[Row] = []
     reference: TimeValue | None = None
     day_reference: TimeValue | None = None
-    history: list[tuple[TimeValue, str]] = []
+    # What was told before, for events named again; bounded, so thousands of dates stay linear.
+    history: deque[tuple[TimeValue, str]] = deque(maxlen=HISTORY_SIZE)
     context_actors: list[str] = []
     context_category = "other"
     frame: TimeValue | None = None  # what the previous sentence dated, if anything
@@ -309,13 +330,15 @@ def extract_text(body: str, published: dt.date | None) -> list[Row]:
             sentence.text, anchor, reference, history, day_reference, frame
         )
         frame = mentions[-1].value if mentions else None
+        told: set[TimeValue] = set()  # one row per date in a sentence (a list gives no more)
         for mention in mentions:
             assert mention.value is not None
             history.append((mention.value, sentence.text))
             if granularity_of(mention.value) == "day":
                 day_reference = mention.value
-            if _is_state(sentence.text, mention):
+            if mention.value in told or _is_state(sentence.text, mention):
                 continue
+            told.add(mention.value)
             rows.append(
                 _row(sentence, mention, anchor, is_caption, context_actors, context_category)
             )
@@ -366,14 +389,14 @@ def _row(
         or bool(
             re.search(
                 r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts|[A-Za-z]+['’]s)\s+$",
-                text[: mention.start],
+                text[max(0, mention.start - 80) : mention.start],
             )
         )
         or (mention.rule.name == "holiday" and bool(re.match(r"\s+[a-z]", text[mention.end :])))
     )
-    definite = bool(re.search(r"\b[Tt]he\s+$", text[: mention.start])) and bool(
-        re.match(r"\s+[a-z]", text[mention.end :])
-    )
+    definite = bool(
+        re.search(r"\b[Tt]he\s+$", text[max(0, mention.start - 10) : mention.start])
+    ) and bool(re.match(r"\s+[a-z]", text[mention.end :]))
     before, after = _context_words(text, mention.start, mention.end)
     left, right = clause_span(text, mention.start, mention.end, mention.side)
     category = categorize(text[left:right], text)
@@ -448,7 +471,7 @@ def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue
     if lasting is not None:
         end = day + dt.timedelta(days=_day_count(lasting["n"] or lasting["n2"]) - 1)
         return TimeValue(value.date, value.precision, end.isoformat())
-    head = re.split(r"[;.]\s", text[: mention.start])[-1]
+    head = re.split(r"[;.]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
     span = MULTI_DAY_RE.search(head)
     if span is None or _day_count(span["n"]) < 2:
         return value
@@ -514,20 +537,25 @@ def _same_event(first: Row, second: Row) -> bool:
     return first.caption != second.caption and similar(first.sentence, second.sentence)
 
 
-def _names_earlier_event(row: Row, earlier: list[Row]) -> bool:
+def _names_earlier_event(row: Row) -> bool:
     """'The 2017 blast was ...': a definite description dated only by its year names again an
-    event of that year told before with a sharper date."""
-    if not (row.definite and row.precision == "year" and not row.date_end):
-        return False
-    return any(len(r.date) > 4 and r.date.startswith(row.date) for r in earlier)
+    event of that year told before with a sharper date (the caller checks that one was)."""
+    return row.definite and row.precision == "year" and not row.date_end
 
 
 def _one_row_per_event(rows: list[Row]) -> list[Row]:
     """Keep the first mention of each event; later mentions of it get no row."""
     kept: list[Row] = []
+    by_dates: dict[tuple[str, str], list[Row]] = {}
+    sharper_years: set[str] = set()  # years of the kept rows dated finer than a year
     for row in rows:
-        if not any(_same_event(earlier, row) for earlier in kept) and not _names_earlier_event(
-            row, kept
-        ):
-            kept.append(row)
+        same_dates = by_dates.setdefault((row.date, row.date_end), [])
+        if any(_same_event(earlier, row) for earlier in same_dates):
+            continue
+        if _names_earlier_event(row) and row.date in sharper_years:
+            continue
+        kept.append(row)
+        same_dates.append(row)
+        if len(row.date) > 4:
+            sharper_years.add(row.date[:4])
     return kept

@@ -123,47 +123,68 @@ def document_rows(document: Document) -> list[dict[str, str]]:
 
 def build_table(results: list[DocResult]) -> pd.DataFrame:
     """The events table: all rows, shared ids for one event told by several documents, sorted."""
-    rows = [row for result in results for row in result.rows]
-    frame = pd.DataFrame(rows, columns=COLUMNS, dtype=str)
-    return sort_events(share_event_ids(frame))
+    rows = [dict(row) for result in results for row in result.rows]
+    share_event_ids(rows)
+    return sort_events(pd.DataFrame(rows, columns=COLUMNS, dtype=str))
 
 
-def share_event_ids(frame: pd.DataFrame) -> pd.DataFrame:
+KEY_COLUMNS = ("date", "date_end", "precision", "category")
+
+
+@dataclass
+class _Story:
+    """One event as told by one or more documents, while ids are being shared."""
+
+    first: dict[str, str]
+    actors: frozenset[str]
+    docs: set[str] = field(default_factory=set)
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+
+def share_event_ids(rows: list[dict[str, str]]) -> None:
     """Rows of different documents that tell one event get one id, so the app shows one mark
     with all its sources: same dates, precision and category, actors in common (or unnamed),
-    and summaries with words in common. Within a document each event keeps its own id."""
-    if frame.empty:
-        return frame
-    frame = frame.copy()
-    key_columns = ["date", "date_end", "precision", "category"]
-    for _, group in frame.groupby(key_columns, sort=False):
-        if group["doc"].nunique() < 2:
-            continue
-        clusters: list[list[int]] = []
-        for index in group.index:
-            home = next(
-                (
-                    cluster
-                    for cluster in clusters
-                    if frame.at[index, "doc"] not in set(frame.loc[cluster, "doc"])
-                    and _same_story(frame.loc[cluster[0]], frame.loc[index])
-                ),
-                None,
-            )
-            if home is None:
-                clusters.append([index])
-            else:
-                home.append(index)
-        for cluster in clusters:
-            if len(cluster) > 1:
-                first = frame.loc[cluster[0]]
-                shared = content_id("event", *first[key_columns], first["summary"])
-                frame.loc[cluster, "event_id"] = shared
-    return frame
+    and summaries with words in common. Within a document each event keeps its own id.
+
+    Plain dicts and a summary index keep this linear in the usual case (the same story
+    repeated by many documents), even for archives of a million rows.
+    """
+    groups: dict[tuple[str, ...], list[_Story]] = {}
+    by_summary: dict[tuple[str, ...], _Story] = {}
+    for row in rows:
+        key = tuple(row[column] for column in KEY_COLUMNS)
+        actors = frozenset(split_list(row["actors"]))
+        exact = by_summary.get((*key, row["summary"]))
+        stories = groups.setdefault(key, [])
+        candidates = [exact] if exact is not None else stories[-MAX_STORIES_COMPARED:]
+        home = next(
+            (story for story in candidates if story is not None and _fits(story, row, actors)),
+            None,
+        )
+        if home is None:
+            home = _Story(first=row, actors=actors)
+            stories.append(home)
+            by_summary.setdefault((*key, row["summary"]), home)
+        home.docs.add(row["doc"])
+        home.rows.append(row)
+    for stories in groups.values():
+        for story in stories:
+            if len(story.docs) > 1:
+                shared = content_id(
+                    "event", *(story.first[c] for c in KEY_COLUMNS), story.first["summary"]
+                )
+                for row in story.rows:
+                    row["event_id"] = shared
 
 
-def _same_story(first: pd.Series, second: pd.Series) -> bool:
-    actors_a, actors_b = set(split_list(first["actors"])), set(split_list(second["actors"]))
-    if actors_a and actors_b and not actors_a & actors_b:
+MAX_STORIES_COMPARED = 50  # per (dates, category): older stories are not searched further
+
+
+def _fits(story: _Story, row: dict[str, str], actors: frozenset[str]) -> bool:
+    if row["doc"] in story.docs:
+        return False  # a document tells each event once
+    if story.actors and actors and not story.actors & actors:
         return False
-    return similar(first["summary"], second["summary"], threshold=0.3)
+    return story.first["summary"] == row["summary"] or similar(
+        story.first["summary"], row["summary"], threshold=0.3
+    )

@@ -20,6 +20,7 @@ SENTENCE_STARTERS = frozenset(
 )
 INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then whitespace.
+MAX_SENTENCE = 1000  # characters
 BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 
 
@@ -35,7 +36,7 @@ class Sentence:
 
 def _is_abbreviation_end(line: str, dot: int, following: str) -> bool:
     """True when the period at `dot` belongs to an abbreviation rather than ending a sentence."""
-    word_match = re.search(r"[A-Za-z.]+$", line[: dot + 1])
+    word_match = re.search(r"[A-Za-z.]+$", line[max(0, dot - 40) : dot + 1])
     word = word_match.group(0) if word_match else ""
     bare = word.rstrip(".").lower()
     next_word = re.match(r"[\"'“‘(]*([A-Za-z0-9]+)", following)
@@ -67,7 +68,7 @@ def split_sentences(body: str) -> list[Sentence]:
         for match in BOUNDARY_RE.finditer(line):
             end = match.end()
             dot = match.start()
-            if line[dot] == "." and _is_abbreviation_end(line, dot, line[end:].lstrip()):
+            if line[dot] == "." and _is_abbreviation_end(line, dot, line[end : end + 80].lstrip()):
                 continue
             _append(sentences, line, line_start, start, end, paragraph)
             start = end
@@ -82,6 +83,16 @@ def _append(
     segment = line[start:end]
     stripped_left = len(segment) - len(segment.lstrip())
     text = segment.strip()
+    begin = offset + start + stripped_left
+    while len(text) > MAX_SENTENCE:
+        # No real sentence is this long (a list, a table, junk): cut it at a space, so that the
+        # work per sentence stays bounded.
+        cut = text.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        piece = text[:cut].rstrip()
+        out.append(Sentence(begin, begin + len(piece), piece, paragraph))
+        rest = text[cut:]
+        begin += cut + len(rest) - len(rest.lstrip())
+        text = rest.strip()
     if text:
-        begin = offset + start + stripped_left
         out.append(Sentence(begin, begin + len(text), text, paragraph))

@@ -8,6 +8,7 @@ then shortened to about a dozen words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SUBORDINATORS = (
     r"that|which|who|whom|since|after|before|when|while|because|as|until|although|though"
@@ -15,7 +16,7 @@ SUBORDINATORS = (
 )
 LEFT_BOUNDARY_RE = re.compile(rf"[;:—–]\s*|\s-\s|,\s+|\b(?:{SUBORDINATORS})\s+", re.IGNORECASE)
 RIGHT_BOUNDARY_RE = re.compile(
-    r"\s*(?:[;:—–]|\s-\s|,\s|\s(?:which|who|whom|because|although|though|whereas|while)\s)",
+    r"(?<!\s)\s*(?:[;:—–]|\s-\s|,\s|\s(?:which|who|whom|because|although|though|whereas|while)\s)",
     re.IGNORECASE,
 )
 LEADING_FILLER_RE = re.compile(
@@ -42,14 +43,24 @@ def _words_without(text: str, start: int, end: int, clause: tuple[int, int]) -> 
     return len((text[left : max(left, start)] + " " + text[min(right, end) : right]).split())
 
 
+@lru_cache(maxsize=1024)
+def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where clauses may start and end in a sentence (cached: found once per sentence)."""
+    return (
+        tuple(m.end() for m in LEFT_BOUNDARY_RE.finditer(text)),
+        tuple(m.start() for m in RIGHT_BOUNDARY_RE.finditer(text)),
+    )
+
+
 def clause_span(text: str, start: int, end: int, side: str = "around") -> tuple[int, int]:
     """The smallest clause holding text[start:end] with at least MIN_WORDS other words.
 
     side="before" keeps only what precedes the expression ("X took place hours before ..."),
     side="after" only what follows it ("... one day after Biden said ...").
     """
-    lefts = [0] + [m.end() for m in LEFT_BOUNDARY_RE.finditer(text) if m.end() <= start]
-    rights = [m.start() for m in RIGHT_BOUNDARY_RE.finditer(text) if m.start() >= end] + [len(text)]
+    all_lefts, all_rights = _boundaries(text)
+    lefts = [0] + [position for position in all_lefts if position <= start]
+    rights = [position for position in all_rights if position >= end] + [len(text)]
     if side == "after":
         lefts = [end]
     if side == "before":

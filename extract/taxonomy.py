@@ -9,6 +9,7 @@ Actors are countries and bodies; leaders and capitals map to their country.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
     "communication channel": (
@@ -172,16 +173,29 @@ ACTOR_PATTERNS: dict[str, str] = {
 _ACTOR_RES = {name: re.compile(pattern) for name, pattern in ACTOR_PATTERNS.items()}
 
 
+@lru_cache(maxsize=4096)
+def _keyword_counts(text: str) -> tuple[int, ...]:
+    """How many keywords of each category the text holds (cached: a sentence is scanned once)."""
+    counts = dict.fromkeys(CATEGORY_KEYWORDS, 0)
+    for match in _CATEGORY_RE.finditer(text):
+        counts[_GROUPS[match.lastgroup or ""]] += 1
+    return tuple(counts.values())
+
+
 def categorize(clause: str, sentence: str) -> str:
     """The category whose keywords occur most, counting the event's clause twice."""
-    scores = dict.fromkeys(CATEGORY_KEYWORDS, 0)
-    for text, weight in ((clause, 2), (sentence, 1)):
-        for match in _CATEGORY_RE.finditer(text):
-            scores[_GROUPS[match.lastgroup or ""]] += weight
-    best = max(scores, key=lambda name: scores[name])  # first in table order on ties
-    return best if scores[best] else "other"
+    scores = [
+        2 * a + b for a, b in zip(_keyword_counts(clause), _keyword_counts(sentence), strict=True)
+    ]
+    best = max(range(len(scores)), key=lambda index: scores[index])  # table order on ties
+    return list(CATEGORY_KEYWORDS)[best] if scores[best] else "other"
+
+
+@lru_cache(maxsize=4096)
+def _actors(text: str) -> tuple[str, ...]:
+    return tuple(name for name, pattern in _ACTOR_RES.items() if pattern.search(text))
 
 
 def find_actors(text: str) -> list[str]:
     """Actors named in the text, in the table's order."""
-    return [name for name, pattern in _ACTOR_RES.items() if pattern.search(text)]
+    return list(_actors(text))

@@ -49,14 +49,14 @@ DETERMINERS = frozenset(
 
 
 def _clause_head(sentence: str, position: int) -> str:
-    head = sentence[:position]
+    head = sentence[max(0, position - 400) : position]
     breaks = list(CLAUSE_BREAK_RE.finditer(head))
     return head[breaks[-1].end() :] if breaks else head
 
 
 def _clause_tail(sentence: str, position: int) -> str:
     """The rest of the clause; a fronted adverbial ("In January, Kim declared") reads on."""
-    tail = sentence[position:]
+    tail = sentence[position : position + 200]
     fronted = not sentence[:position].strip(' "“')
     stop = CLAUSE_BREAK_RE.search(tail) or (None if fronted else re.search(r",\s", tail))
     return tail[: stop.start()] if stop else tail
