@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from extract.calendar import (
@@ -125,7 +125,7 @@ class Context:
     sentence: str
     start: int
     later: list[TimeValue] = field(default_factory=list)  # dated expressions later in the clause
-    history: list[tuple[TimeValue, str]] = field(default_factory=list)  # earlier (value, sentence)
+    history: Sequence[tuple[TimeValue, str]] = ()  # earlier (value, sentence), oldest first
     day_reference: TimeValue | None = None  # the latest day-precise time told
     frame: TimeValue | None = None  # the time the previous sentence was about, if it named one
 
