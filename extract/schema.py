@@ -210,35 +210,40 @@ def validate_events(
     for column in frame.columns:
         frame[column] = frame[column].str.strip()
 
+    # Check each distinct dating once (a million rows hold a few thousand distinct datings).
+    dating = list(zip(frame["date"], frame["date_end"], frame["precision"], strict=True))
+    verdicts = {triple: date_problem(*triple) for triple in set(dating)}
+    dating_problems = [verdicts[triple] for triple in dating]
+    duplicated = (frame["event_id"] != "") & frame.duplicated(["event_id", "doc"], keep="first")
+    first_line_of = {}
+    if duplicated.any():
+        lines = line_numbers or [first_line + offset for offset in range(len(frame))]
+        for offset, key in enumerate(zip(frame["event_id"], frame["doc"], strict=True)):
+            first_line_of.setdefault(key, lines[offset])
+
     problems: list[RowProblem] = []
     keep: list[bool] = []
-    seen_ids: dict[str, int] = {}
-    for offset, (date, date_end, precision, event_id, doc) in enumerate(
-        zip(
-            frame["date"], frame["date_end"], frame["precision"], frame["event_id"], frame["doc"],
-            strict=True,
-        )
+    for offset, (problem, is_duplicate) in enumerate(
+        zip(dating_problems, duplicated, strict=True)
     ):
+        if not problem and not is_duplicate:
+            keep.append(True)
+            continue
         line = line_numbers[offset] if line_numbers else first_line + offset
-        problem = date_problem(date, date_end, precision)
+        keep.append(False)
         if problem:
             problems.append(RowProblem(name, line, problem[0], problem[1] + "; row skipped"))
-            keep.append(False)
-            continue
-        key = f"{event_id}\x00{doc}"
-        if event_id and key in seen_ids:
+        else:
+            key = (frame["event_id"].iat[offset], frame["doc"].iat[offset])
             problems.append(
                 RowProblem(
                     name,
                     line,
                     "event_id",
-                    f"duplicate of line {seen_ids[key]} (same event_id and doc); row skipped",
+                    f"duplicate of line {first_line_of[key]} (same event_id and doc); "
+                    "row skipped",
                 )
             )
-            keep.append(False)
-            continue
-        seen_ids[key] = line
-        keep.append(True)
     good = frame[pd.Series(keep, index=frame.index, dtype=bool)].reset_index(drop=True)
     good = fill_missing_ids(good)
     return good, problems
