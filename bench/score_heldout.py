@@ -1,0 +1,46 @@
+"""Accuracy on text the rules were not written from: run the extractor on gold sets and score it.
+
+    python bench/score_heldout.py [SET ...]     (default: bench/heldout bench/heldout2 and the
+                                                 shared devset, when ../shared is next to the repo)
+
+Uses the shared scorer (../shared/eval/score.py): strict and lenient precision, recall, F1.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def score(folder: Path) -> str:
+    with tempfile.TemporaryDirectory() as temp:
+        out = Path(temp) / "events.csv"
+        subprocess.run(
+            [sys.executable, "-m", "extract", str(folder / "docs"), "-o", str(out),
+             "--no-cache", "--no-corrections", "--quiet", "--jobs", "1"],
+            cwd=ROOT, check=True, capture_output=True,
+        )
+        result = subprocess.run(
+            [sys.executable, str(SCORER), str(folder / "gold.csv"), str(out)],
+            check=True, capture_output=True, text=True,
+        )
+    return result.stdout
+
+
+def main() -> None:
+    if not SCORER.exists():
+        sys.exit(f"the shared scorer is not at {SCORER}")
+    defaults = [ROOT / "bench" / "heldout", ROOT / "bench" / "heldout2", SHARED / "devset"]
+    for folder in [Path(a) for a in sys.argv[1:]] or defaults:
+        print(f"## {folder}")
+        print(score(folder), end="")
+
+
+if __name__ == "__main__":
+    main()
