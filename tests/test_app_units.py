@@ -16,7 +16,7 @@ from timeline_app.app import _zoom_from_relayout, create_app, next_state
 from timeline_app.data import build_data, load_data
 from timeline_app.dates import format_date_label, parse_starts_ends, parse_user_date
 from timeline_app.export import events_csv, neutralise_cell
-from timeline_app.filters import filter_events, neighbour
+from timeline_app.filters import default_span, filter_events, neighbour
 from timeline_app.state import DEFAULT_STATE, ViewState, query_to_state, state_to_query
 from timeline_app.views import detail_panel, highlight, notices, safe_link, table_page
 
@@ -345,3 +345,13 @@ def test_density_click_zooms_into_that_year(data):
     click = {"click": {"points": [{"x": "2018-06-01", "y": 2, "z": 40, "customdata": "x"}]}}
     state = next_state(data, ViewState(), "graph.clickData", click)
     assert (state.x0, state.x1, state.sel) == ("2018-01-01", "2018-12-31", "")
+
+
+def test_default_span_leaves_out_a_lone_early_outlier_but_not_a_spread_table():
+    starts = pd.to_datetime(["1953-07-27"] + [f"{year}-06-01" for year in range(2013, 2026)] * 3)
+    events = pd.DataFrame({"start": starts, "end": starts + pd.Timedelta(days=1)})
+    lo, hi = default_span(events)
+    assert lo == pd.Timestamp("2013-06-01") and hi == pd.Timestamp("2025-06-02")
+    spread = pd.DataFrame({"start": starts[1:], "end": starts[1:] + pd.Timedelta(days=1)})
+    spread.loc[len(spread)] = [pd.Timestamp("2010-01-01"), pd.Timestamp("2010-01-02")]
+    assert default_span(spread)[0] == pd.Timestamp("2010-01-01")

@@ -180,8 +180,10 @@ def _layout(data: EventData, editable: bool = False) -> html.Div:
                             style_header={"fontWeight": "bold", "backgroundColor": "#f1f5f9"},
                             style_table={"overflowX": "auto"},
                             style_cell_conditional=[
-                                {"if": {"column_id": "summary"}, "minWidth": "220px"},
-                                {"if": {"column_id": "when"}, "minWidth": "110px"},
+                                {"if": {"column_id": "summary"}, "minWidth": "240px"},
+                                {"if": {"column_id": "when"}, "minWidth": "100px"},
+                                {"if": {"column_id": "actors"}, "minWidth": "140px"},
+                                {"if": {"column_id": "category"}, "maxWidth": "110px"},
                             ],
                         ),
                     ]),

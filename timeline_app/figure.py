@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 from extract.schema import split_list
 from timeline_app.data import NO_CATEGORY, OTHER_ACTORS, prepare_events
 from timeline_app.dates import format_date_label
+from timeline_app.filters import default_span
 
 DENSITY_THRESHOLD = 2000
 WEBGL_THRESHOLD = 400
@@ -268,7 +269,7 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
     if options.x_range is not None:
         x0, x1 = options.x_range
     elif len(events):
-        lo, hi = pd.Timestamp(events["start"].min()), pd.Timestamp(events["end"].max())
+        lo, hi = default_span(events)
         pad = max((hi - lo) * 0.03, pd.Timedelta(days=15))
         x0, x1 = lo - pad, hi + pad
     else:

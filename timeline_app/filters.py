@@ -63,8 +63,24 @@ def filter_events(data: EventData, state: ViewState) -> pd.DataFrame:
     return data.events if mask.all() else data.events[mask]
 
 
+def default_span(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The span to open on: the whole table, unless a few early outliers (one 1953 treaty in a
+    table of 2013-2025 news) would squeeze every other mark into a corner; the range slider
+    and the "all" button still reach them."""
+    starts = events["start"]
+    lo, hi = pd.Timestamp(starts.min()), pd.Timestamp(events["end"].max())
+    bulk = pd.Timestamp(starts.quantile(OUTLIER_SHARE))
+    if bulk - lo > (hi - lo) * 0.25:
+        lo = pd.Timestamp(starts[starts >= bulk].min())
+    return lo, hi
+
+
+OUTLIER_SHARE = 0.03  # at most this share of the earliest events may be left out of the view
+
+
 def visible_range(events: pd.DataFrame, state: ViewState) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The x range to show: the zoom if any, else the date filter, else all events (padded)."""
+    """The x range to show: the zoom if any, else the date filter, else the events' default
+    span (padded)."""
     if state.x0 and state.x1:
         x0, x1 = parse_user_date(state.x0), parse_user_date(state.x1, end=True)
         if x0 is not None and x1 is not None and x0 < x1:
@@ -72,8 +88,9 @@ def visible_range(events: pd.DataFrame, state: ViewState) -> tuple[pd.Timestamp,
     lo = parse_user_date(state.date_from) if state.date_from else None
     hi = parse_user_date(state.date_to, end=True) if state.date_to else None
     if len(events):
-        lo = lo if lo is not None else pd.Timestamp(events["start"].min())
-        hi = hi if hi is not None else pd.Timestamp(events["end"].max())
+        span = default_span(events)
+        lo = lo if lo is not None else span[0]
+        hi = hi if hi is not None else span[1]
     lo = lo if lo is not None else pd.Timestamp("1950-01-01")
     hi = hi if hi is not None else pd.Timestamp("2030-01-01")
     if hi <= lo:

@@ -147,7 +147,7 @@ def table_page(events: pd.DataFrame, page: int, page_size: int,
             "id": row.event_id,
             "when": format_date_label(row.date, row.date_end, row.precision),
             "summary": row.summary,
-            "category": row.category,
+            "category": row.category.replace("/", "/\u200b"),  # may wrap after a slash
             "actors": row.actors.replace(";", ", "),
             "n_sources": int(row.n_sources),
             "precision": row.precision,
