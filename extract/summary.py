@@ -35,7 +35,8 @@ DANGLING_RE = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS = 5
-MAX_WORDS = 12
+MAX_WORDS = 12  # a longer clause is cut here and marked with an ellipsis...
+WHOLE_CLAUSE_WORDS = 16  # ...unless it ends within this many words: then it is kept whole
 
 
 def _words_without(text: str, start: int, end: int, clause: tuple[int, int]) -> int:
@@ -83,12 +84,15 @@ def headline(
     clause = re.sub(r"\(\s*\)|\s+(?=,)", "", clause)
     clause = re.sub(r"^[\s,;:.“”\"'’‘()-]+", "", clause)
     clause = LEADING_FILLER_RE.sub("", re.sub(r"\s+", " ", clause).strip()).strip(" ,")
-    words = clause.split()[:MAX_WORDS]
-    summary = " ".join(words).rstrip(" ,;:.“”\"'’)—–-")
+    words = clause.split()
+    cut = len(words) > WHOLE_CLAUSE_WORDS
+    summary = " ".join(words[:MAX_WORDS] if cut else words).rstrip(" ,;:.“”\"'’)—–-")
     previous = None
     while previous != summary:
         previous = summary
         summary = DANGLING_RE.sub("", summary).rstrip(" ,;:")
+    if cut:
+        summary += "…"
     for opening, closing in (("“", "”"), ("(", ")")):
         if summary.count(opening) != summary.count(closing):
             summary = summary.replace(opening, "").replace(closing, "")
