@@ -1,0 +1,56 @@
+"""Sentence splitting: news abbreviations do not end sentences; every sentence is a body slice."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.sentences import MAX_SENTENCE, split_sentences
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "The talks began on Jan. 3, 2018, at Panmunjom. Seoul welcomed them.",
+            ["The talks began on Jan. 3, 2018, at Panmunjom.", "Seoul welcomed them."],
+        ),
+        (
+            "The U.S. Senate approved sanctions. The U.S. The move angered Pyongyang.",
+            ["The U.S. Senate approved sanctions.", "The U.S.", "The move angered Pyongyang."],
+        ),
+        (
+            "It tested a bomb on Sept. 3, 2017. Mr. Moon spoke with Dr. Kim on No. 2 line.",
+            ["It tested a bomb on Sept. 3, 2017.", "Mr. Moon spoke with Dr. Kim on No. 2 line."],
+        ),
+        (
+            'He said, "We will meet." Officials agreed.',
+            ['He said, "We will meet."', "Officials agreed."],
+        ),
+        (
+            "Headline without a period\nThe body starts here. It ends here.",
+            ["Headline without a period", "The body starts here.", "It ends here."],
+        ),
+        (
+            "The talks ended at 3 p.m. on Monday. Both sides left.",
+            ["The talks ended at 3 p.m. on Monday.", "Both sides left."],
+        ),
+    ],
+)
+def test_news_abbreviations_do_not_end_sentences(body: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(body)] == expected
+
+
+def test_sentences_are_slices_of_the_body_and_paragraphs_are_counted() -> None:
+    body = "First para. Still first.\r\n\r\nSecond para.\n  Indented line.  \n"
+    sentences = split_sentences(body)
+    assert all(body[s.start : s.end] == s.text for s in sentences)
+    assert [s.paragraph for s in sentences] == [0, 0, 2, 3]
+
+
+def test_an_endless_sentence_is_cut_into_bounded_pieces_at_spaces() -> None:
+    body = "word " * 1000 + "end."
+    pieces = split_sentences(body)
+    assert len(pieces) > 1
+    assert all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    assert all(body[p.start : p.end] == p.text for p in pieces)
+    assert " ".join(p.text for p in pieces) == body.strip()
