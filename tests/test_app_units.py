@@ -355,3 +355,15 @@ def test_default_span_leaves_out_a_lone_early_outlier_but_not_a_spread_table():
     spread = pd.DataFrame({"start": starts[1:], "end": starts[1:] + pd.Timedelta(days=1)})
     spread.loc[len(spread)] = [pd.Timestamp("2010-01-01"), pd.Timestamp("2010-01-02")]
     assert default_span(spread)[0] == pd.Timestamp("2010-01-01")
+
+
+@pytest.mark.parametrize(
+    "typed, iso",
+    [("June 2018", "2018-06"), ("3 Jan 2018", "2018-01-03"), ("Jan. 3, 2018", "2018-01-03"),
+     ("2018-06", "2018-06"), ("2019-02-30", ""), ("2018-13", ""), ("banana 2018", ""),
+     ("last year", ""), ("fall 2018", "")],
+)
+def test_date_inputs_accept_month_names_but_not_loose_guesses(typed, iso):
+    from timeline_app.state import clean_date
+
+    assert clean_date(typed) == iso

@@ -86,7 +86,7 @@ def _sidebar(data: EventData) -> html.Div:
         return [{"label": v, "value": v} for v in values[:500]]
 
     return html.Div(id="sidebar", className="sidebar", children=[
-        html.Label("From (YYYY, YYYY-MM or YYYY-MM-DD)", htmlFor="f-from"),
+        html.Label("From (2018, 2018-06, June 2018, ...)", htmlFor="f-from"),
         dcc.Input(id="f-from", type="text", debounce=True, placeholder="e.g. 2018",
                   className="text-input"),
         html.Label("To", htmlFor="f-to"),

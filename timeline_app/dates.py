@@ -6,8 +6,12 @@ million events is parsed once at load in well under a few seconds.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
+from dateparser.date import DateDataParser
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
@@ -127,3 +131,22 @@ def parse_user_date(value: object, end: bool = False) -> pd.Timestamp | None:
         else:
             day = (day.astype("datetime64[Y]") + 1).astype("datetime64[D]")
     return pd.Timestamp(day)
+
+
+_WORDS_PARSER = DateDataParser(
+    languages=["en"], settings={"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first"}
+)
+
+
+@lru_cache(maxsize=1024)
+def iso_from_words(value: str) -> str:
+    """A date typed in words ('June 2018', '3 Jan 2018') as ISO at the precision it names
+    ('2018-06', '2018-01-03'), or '' when it is not one. Only text with a month name and a
+    four-digit year is read this way: dateparser would also turn '2018-13' into a date."""
+    if not (re.search(r"\b\d{4}\b", value) and re.search(r"[A-Za-z]{3}", value)):
+        return ""
+    data = _WORDS_PARSER.get_date_data(value)
+    if data.date_obj is None or data.period not in ("day", "month"):
+        return ""
+    iso = data.date_obj.date().isoformat()
+    return iso if data.period == "day" else iso[:7]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qs, urlencode
 
-from timeline_app.dates import parse_user_date
+from timeline_app.dates import iso_from_words, parse_user_date
 
 LANE_MODES = ("category", "actor")
 MAX_VALUES = 50
@@ -58,11 +58,13 @@ KEYS = {
 
 def clean_date(value: object) -> str:
     """A user/URL date reduced to a valid ISO year, month or day, or '' if it is not one.
-    Plotly zoom ranges ('2018-06-03 12:00:00.5') are cut to the day."""
+    Plotly zoom ranges ('2018-06-03 12:00:00.5') are cut to the day; 'June 2018' is read."""
     if not isinstance(value, str):
         return ""
-    value = value.strip()[:10]
-    return value if parse_user_date(value) is not None else ""
+    iso = value.strip()[:10]
+    if parse_user_date(iso) is not None:
+        return iso
+    return iso_from_words(value.strip()[:40])
 
 
 def _clean_text(value: object) -> str:
