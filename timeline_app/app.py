@@ -211,7 +211,7 @@ def create_app(events_path: str | Path | None = None, data: EventData | None = N
     _report_problems(data)
     app = dash.Dash(__name__, title="Inter-Korean relations timeline",
                     assets_folder=str(ASSETS), update_title=None,
-                    serve_locally=True, eager_loading=True)
+                    serve_locally=True, eager_loading=False)
     app.layout = _layout(data, holder.editable)
     app.server.config["TIMELINE_DATA"] = holder
     _register_callbacks(app, holder)
