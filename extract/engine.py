@@ -18,7 +18,7 @@ from extract.calendar import TimeValue, granularity_of
 from extract.sentences import Sentence, split_sentences
 from extract.summary import clause_span, headline, similar
 from extract.taxonomy import categorize, find_actors
-from extract.temporal import OPEN, RULES, Context, Rule, counts_following_clause
+from extract.temporal import OPEN, RULES, Context, Rule, counts_following_clause, number_value
 from extract.tense import tense_before
 
 # A year followed by one of these is a count or a measure, not a year ("2000 troops").
@@ -426,21 +426,6 @@ def _row(
 DAY_COUNT = (
     r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)"
 )
-DAY_COUNT_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fourteen": 14,
-    "fifteen": 15,
-}
 MULTI_DAY_RE = re.compile(rf"\b{DAY_COUNT}-day\b", re.IGNORECASE)
 LASTING_RE = re.compile(
     rf"^\s*,?\s*(?:and\s+)?(?:(?:lasts?|lasting|runs?|running|continues?|continuing)\s+(?:for\s+)?"
@@ -458,7 +443,7 @@ START_WORDS_RE = re.compile(
 
 
 def _day_count(word: str) -> int:
-    return DAY_COUNT_WORDS.get(word.lower()) or int(word)
+    return number_value(word)
 
 
 def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue:

@@ -58,11 +58,12 @@ NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "fourteen": 14,
     "fifteen": 15,
     "twenty": 20,
     "thirty": 30,
 }
-NUMBER = r"(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty))"
+NUMBER = r"(?:\d{1,3}|(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))"
 FUZZY = r"(?i:about|around|roughly|some|approximately|nearly|almost|more than|over|at least|less than|just over|just under|well over|up to|close to)"
 # Modifiers that bound the time on one side only: the expression leaves it open (no row).
 OPEN_BOUNDS = (
@@ -79,6 +80,9 @@ OPEN_BOUNDS = (
     "close to",
 )
 UNIT = r"(?P<unit>(?i:hour|minute|day|week|month|year|decade))s?"
+# "about three days", "two years"; and the bare "hours"/"minutes" of "hours after the launch".
+COUNT = rf"(?:(?P<mod>{FUZZY})\s+)?(?P<num>{NUMBER})\s+{UNIT}"
+COUNT_OR_HOURS = rf"(?:{COUNT}|(?P<bare>(?i:hours|minutes)))"
 
 
 def _sub(pattern: str) -> str:
@@ -968,18 +972,12 @@ RULES: list[Rule] = [
     ),
     _rule(
         "ago",
-        r"(?:(?P<mod>" + FUZZY + r")\s+)?(?P<num>" + NUMBER + r")\s+" + UNIT + r"\s+(?i:ago)",
+        COUNT + r"\s+(?i:ago)",
         ago,
     ),
     _rule(
         "later_earlier",
-        r"(?:(?:(?P<mod>"
-        + FUZZY
-        + r")\s+)?(?P<num>"
-        + NUMBER
-        + r")\s+"
-        + UNIT
-        + r"|(?P<bare>(?i:hours|minutes)))\s+(?P<dir>(?i:later|earlier))",
+        COUNT_OR_HOURS + r"\s+(?P<dir>(?i:later|earlier))",
         later_earlier,
         relational=True,
     ),
@@ -1016,13 +1014,7 @@ RULES: list[Rule] = [
     ),
     _rule(
         "offset_from_event",
-        r"(?:(?:(?P<mod>"
-        + FUZZY
-        + r")\s+)?(?P<num>"
-        + NUMBER
-        + r")\s+"
-        + UNIT
-        + r"|(?P<bare>(?i:hours|minutes)))\s+(?P<dir>(?i:after|before))",
+        COUNT_OR_HOURS + r"\s+(?P<dir>(?i:after|before))",
         offset_from_event,
         relational=True,
     ),
