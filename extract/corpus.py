@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from extract.textfile import decode_utf8
+
 DOCUMENT_SUFFIXES = (".txt", ".md")
 METADATA_FILE = "metadata.csv"
 MAX_FRONT_MATTER = 64 * 1024  # a header larger than this is not a header
@@ -176,14 +178,7 @@ def parse_document(
         raise DocumentError(f"{doc}: empty file")
     if b"\x00" in raw[:8192]:
         raise DocumentError(f"{doc}: binary file (NUL bytes), not a text document")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DocumentError(
-            f"{doc}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})"
-        ) from None
-    text = text.removeprefix("\ufeff")
+    text = decode_utf8(raw, doc, DocumentError)
     metadata, body = split_front_matter(text, doc)
     if metadata is None:
         metadata = folder_metadata_row()

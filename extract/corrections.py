@@ -70,6 +70,7 @@ from extract.schema import (
     sort_events,
 )
 from extract.taxonomy import CATEGORIES
+from extract.textfile import decode_utf8, sniff_delimiter
 
 try:  # POSIX; on other systems writes are still atomic, only not serialised
     import fcntl
@@ -151,12 +152,6 @@ class CorrectionReport:
 # ---------------------------------------------------------------- reading
 
 
-def _sniff(text: str) -> str:
-    header = text.split("\n", 1)[0]
-    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
-    return max(counts, key=lambda sep: (counts[sep], sep == ","))
-
-
 def _read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str]:
     """(header, [(line number, cells)], delimiter) of a CSV file; blank lines dropped."""
     name = str(path)
@@ -164,17 +159,10 @@ def _read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str
         raw = path.read_bytes()
     except OSError as error:
         raise CorrectionsFileError(f"{name}: cannot read ({error.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise CorrectionsFileError(
-            f"{name}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset "
-            f"{error.start}); save it as 'CSV UTF-8'"
-        ) from None
+    text = decode_utf8(raw, name, CorrectionsFileError, hint="; save it as 'CSV UTF-8'")
     if "\x00" in text:
         raise CorrectionsFileError(f"{name}: binary file (NUL bytes), not a CSV table")
-    delimiter = _sniff(text)
+    delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     header: list[str] = []

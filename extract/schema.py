@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.textfile import decode_utf8, sniff_delimiter
+
 try:  # POSIX
     import fcntl
 except ImportError:  # pragma: no cover
@@ -122,11 +124,6 @@ def date_problem(date: str, date_end: str, precision: str) -> tuple[str, str] | 
     return None
 
 
-def _sniff_delimiter(text: str) -> str:
-    header = text.split("\n", 1)[0]
-    return ";" if header.count(";") > header.count(",") else ","
-
-
 def read_events(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[RowProblem]]:
     """Read an events table (.csv or .parquet), returning the good rows and the problems found.
 
@@ -148,12 +145,7 @@ def read_events(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[RowPro
         raw = path.read_bytes()
     except OSError as error:
         raise EventsFileError(f"{name}: cannot read ({error.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise EventsFileError(
-            f"{name}: not UTF-8 text (bad byte at offset {error.start})"
-        ) from None
+    text = decode_utf8(raw, name, EventsFileError)
     if not text.strip():
         raise EventsFileError(
             f"{name}: file is empty (expected a header line: {','.join(COLUMNS)})"
@@ -161,7 +153,7 @@ def read_events(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[RowPro
     try:
         frame = pd.read_csv(
             io.StringIO(text),
-            sep=_sniff_delimiter(text),
+            sep=sniff_delimiter(text),
             dtype=str,
             keep_default_na=False,
             engine="python",
@@ -169,7 +161,7 @@ def read_events(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[RowPro
     except (pd.errors.ParserError, csv.Error) as error:
         raise EventsFileError(f"{name}: not a valid CSV table ({error})") from None
     frame.columns = [str(c).strip() for c in frame.columns]
-    lines = _record_lines(text, _sniff_delimiter(text))
+    lines = _record_lines(text, sniff_delimiter(text))
     return validate_events(
         frame, name, first_line=2, line_numbers=lines if len(lines) == len(frame) else None
     )
