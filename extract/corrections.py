@@ -51,13 +51,13 @@ import csv
 import datetime as dt
 import io
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from extract.atomic import write_atomically
 from extract.schema import (
     COLUMNS,
     DAY_RE,
@@ -470,19 +470,6 @@ def locked(path: Path) -> Iterator[None]:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
 def _rewrite(path: Path, edit) -> None:  # edit(header, rows) mutates rows of dicts in place
     """Under the lock: read the file (all cells kept), let `edit` change it, write it atomically."""
     with locked(path):
@@ -506,7 +493,7 @@ def _rewrite(path: Path, edit) -> None:  # edit(header, rows) mutates rows of di
         extra = dict(zip(map(id, records), overflow, strict=False))
         for record in records:
             writer.writerow([record.get(h, "") for h in header] + extra.get(id(record), []))
-        _atomic_write(path, out.getvalue())
+        write_atomically(path, lambda stream: stream.write(out.getvalue().encode("utf-8")))
 
 
 def record_correction(

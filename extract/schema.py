@@ -10,20 +10,14 @@ import csv
 import io
 import os
 import re
-import tempfile
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from extract.atomic import write_atomically
 from extract.textfile import decode_utf8, sniff_delimiter
-
-try:  # POSIX
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
 
 COLUMNS: list[str] = [
     "event_id",
@@ -270,45 +264,12 @@ def sort_events(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_events(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    """Write the table atomically: a temp file in the same folder, renamed into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write the table atomically (.csv or .parquet by suffix): readers see old or new, whole."""
     columns = [*COLUMNS, *[c for c in OPTIONAL_COLUMNS if c in frame.columns]]
-    frame = frame.reindex(columns=columns).fillna("")
-    remove_stale_temps(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if fcntl is not None:  # held until written and renamed: tells a live writer from a dead one
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        with os.fdopen(handle, "wb") as out:
-            if path.suffix.lower() == ".parquet":
-                frame.to_parquet(out, index=False)
-            else:
-                out.write(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
-def remove_stale_temps(path: Path, min_age_seconds: float = 5.0) -> list[Path]:
-    """Delete `.NAME.*.tmp` files left beside `path` by a writer that was killed.
-
-    A live writer holds a lock on its temp file, so only unlocked files (and older than a few
-    seconds, to leave alone one just created) are removed. Returns the files removed."""
-    removed = []
-    if fcntl is None:
-        return removed
-    for temp in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
-            if time.time() - temp.stat().st_mtime < min_age_seconds:
-                continue
-            with open(temp, "rb") as handle:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                temp.unlink()
-                removed.append(temp)
-        except OSError:  # locked by a live writer, or already gone
-            continue
-    return removed
+    frame = frame.reindex(columns=columns).astype(object).fillna("")
+    if Path(path).suffix.lower() == ".parquet":
+        write_atomically(path, lambda out: frame.to_parquet(out, index=False))
+    else:
+        write_atomically(
+            path, lambda out: out.write(frame.to_csv(index=False, lineterminator="\n").encode())
+        )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from extract.atomic import write_atomically
 from extract.schema import COLUMNS
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
@@ -64,12 +64,5 @@ def write_png(fig: go.Figure, out: str | Path, width: int = 1600, height: int | 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     data = figure_png(fig, width=width, height=height, scale=scale)
-    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(out, lambda stream: stream.write(data))
     return out
