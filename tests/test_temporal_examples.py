@@ -22,6 +22,8 @@ from typing import Any
 import pytest
 import yaml
 
+from extract.schema import date_problem
+
 try:
     from extract.engine import extract_text
 except Exception as error:  # the engine may not exist yet; per-case tests must then fail
@@ -32,7 +34,6 @@ else:
 
 DATA = Path(__file__).parent / "data" / "temporal_examples.yaml"
 
-PRECISIONS = ("day", "month", "year", "season", "decade", "approx")
 RULES = {
     "full-date",
     "month-day",
@@ -58,17 +59,6 @@ RULES = {
     "frame",
     "tense",
 }
-DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
-YEAR_RE = re.compile(r"^\d{4}$")
-SHAPES = {
-    "day": (DAY_RE,),
-    "month": (MONTH_RE,),
-    "year": (YEAR_RE,),
-    "season": (MONTH_RE,),
-    "decade": (YEAR_RE,),
-    "approx": (DAY_RE, MONTH_RE, YEAR_RE),
-}
 # First month of each northern meteorological season -> its last month.
 SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -84,16 +74,6 @@ def _load_cases() -> list[dict[str, Any]]:
 
 
 CASES = _load_cases()
-
-
-def _real_date(value: str) -> bool:
-    parts = [int(p) for p in value.split("-")]
-    parts += [1] * (3 - len(parts))
-    try:
-        dt.date(*parts)
-    except ValueError:
-        return False
-    return True
 
 
 def _case_problems(case: Any, index: int) -> list[str]:
@@ -145,29 +125,16 @@ def _case_problems(case: Any, index: int) -> list[str]:
         if not all(isinstance(v, str) for v in (date, end, precision, evidence)):
             problems.append(f"{where}: date, date_end, precision, evidence must be quoted strings")
             continue
-        if precision not in PRECISIONS:
-            problems.append(f"{where}: unknown precision {precision!r}")
+        shape_problem = date_problem(date, end, precision)  # the events table's own rules
+        if shape_problem:
+            problems.append(f"{where}: {shape_problem[0]}: {shape_problem[1]}")
             continue
-        for column, value in (("date", date), ("date_end", end)):
-            if column == "date_end" and not value:
-                continue
-            if not any(shape.match(value) for shape in SHAPES[precision]):
-                problems.append(f"{where}: {column} {value!r} is not a {precision} ISO date")
-            elif not _real_date(value):
-                problems.append(f"{where}: {column} {value!r} is not a real calendar date")
-        if end and (len(end) != len(date) or end < date):
-            problems.append(f"{where}: date_end {end!r} must have date's shape and be >= {date!r}")
         if precision == "season":
-            if not end or not MONTH_RE.match(date) or not MONTH_RE.match(end):
-                problems.append(f"{where}: a season needs month date and date_end")
-            else:
-                first, last = int(date[5:]), int(end[5:])
-                span_years = int(end[:4]) - int(date[:4])
-                if SEASON_END.get(first) != last or span_years != (1 if first == 12 else 0):
-                    problems.append(f"{where}: {date}..{end} is not a meteorological season")
-        if precision == "decade" and (
-            not end or int(date) % 10 != 0 or int(end) != int(date) + 9
-        ):
+            first, last = int(date[5:]), int(end[5:])
+            span_years = int(end[:4]) - int(date[:4])
+            if SEASON_END.get(first) != last or span_years != (1 if first == 12 else 0):
+                problems.append(f"{where}: {date}..{end} is not a meteorological season")
+        if precision == "decade" and (int(date) % 10 != 0 or int(end) != int(date) + 9):
             problems.append(f"{where}: a decade runs from a year ending in 0 to nine years later")
         if not evidence or evidence not in text:
             problems.append(f"{where}: evidence {evidence!r} is not a substring of the text")
