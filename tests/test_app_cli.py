@@ -101,3 +101,16 @@ def test_serve_runs_under_waitress_on_loopback(events, tmp_path):
         server.terminate()
         _, err = server.communicate(timeout=10)
     assert f"at http://127.0.0.1:{port}/ (waitress)" in err
+
+
+def test_a_busy_port_is_a_clear_error_not_a_traceback(events: Path, tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("--events", str(events), "--port", str(port), cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr

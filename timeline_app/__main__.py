@@ -41,8 +41,19 @@ def _serve(argv: list[str]) -> int:
         return 0
     import waitress
 
+    try:
+        server = waitress.create_server(
+            app.server, host=args.host, port=args.port, threads=args.threads
+        )
+    except OSError as error:
+        print(
+            f"timeline_app: cannot listen on {args.host}:{args.port} ({error.strerror}); "
+            "is the app already running? Try another --port.",
+            file=sys.stderr,
+        )
+        return 2
     print(f"Serving {args.events} at {url} (waitress)", file=sys.stderr)
-    waitress.serve(app.server, host=args.host, port=args.port, threads=args.threads)
+    server.run()
     return 0
 
 
