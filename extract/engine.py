@@ -33,6 +33,14 @@ NOT_YEAR_BEFORE_RE = re.compile(
     r"Flight|flight|Highway|Hill|Line|Post|Code|code|model|Model|Type|type|Pier|Gate|Vision)\.?\s*$)"
     r"|(?:[#$€£]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)",
 )
+TIME_ZONE_BEFORE_RE = re.compile(
+    r"\d{1,4}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|EST|EDT|ET|PST|PDT|KST|JST)\s+$"
+)
+# Lines that date the page, not an event: "Updated: 8:15 PM EDT, March 4, 2019", "Posted on ...".
+PAGE_DATE_LINE_RE = re.compile(
+    r"^\W*(?:(?:last\s+)?updated|published|posted|first published|date|dateline)\b[^.]{0,80}$",
+    re.IGNORECASE,
+)
 COPULA_STATE_RE = re.compile(
     r"^\s*,?\s*(?:[A-Z][\w’'.-]*\s+){0,6}?(?:was|were|is|are|remained|remains)\s+(?:the|a|an|its|their|still|not|[\w-]+est|one)\b"
 )
@@ -111,10 +119,13 @@ def _candidates(text: str, rules: list[Rule]) -> list[Mention]:
 
 
 def _plausible(mention: Mention, text: str) -> bool:
-    """Reject year-shaped numbers that are counts, codes or money."""
+    """Reject year-shaped numbers that are counts, codes or money, and a weekday that only
+    restates a time in another zone ("at 7:10 a.m. (2210 GMT Wednesday)")."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if mention.rule.name == "weekday":
+        return not TIME_ZONE_BEFORE_RE.search(before)
     if mention.rule.name not in ("year", "qualified_year"):
         return True
-    before = text[max(0, mention.start - 30) : mention.start]
     after = text[mention.end : mention.end + 40]
     if NOT_YEAR_BEFORE_RE.search(before):
         return False
@@ -325,6 +336,8 @@ def extract_text(body: str, published: dt.date | None) -> list[Row]:
     context_category = "other"
     frame: TimeValue | None = None  # what the previous sentence dated, if anything
     for sentence in sentences:
+        if PAGE_DATE_LINE_RE.match(sentence.text):
+            continue
         anchor, is_caption = anchors[sentence.paragraph]
         mentions, reference = find_mentions(
             sentence.text, anchor, reference, history, day_reference, frame
