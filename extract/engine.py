@@ -42,7 +42,7 @@ PAGE_DATE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 COPULA_STATE_RE = re.compile(
-    r"^\s*,?\s*(?:[A-Z][\w’'.-]*\s+){0,6}?(?:was|were|is|are|remained|remains)\s+(?:the|a|an|its|their|still|not|[\w-]+est|one)\b"
+    r"^\s*,\s*(?:[A-Z][\w’'.-]*\s+){0,6}?(?:was|were|is|are|remained|remains)\s+(?:the|a|an|its|their|still|not|[\w-]+est|one)\b"
 )
 COPULA_AFTER_RE = re.compile(r"^\s*,?\s*(?:was|were|is|are|remained|remains)\s+(?:a|an|still)\b")
 STATIVE_RE = re.compile(
@@ -162,11 +162,16 @@ def find_mentions(
     # The same words matched again by the same rule in one sentence (a list, or junk) take
     # the first one's value: nothing is resolved twice.
     resolved: dict[tuple[str, str], tuple[TimeValue | None, str]] = {}
+    relational = _candidates(text, RELATIONAL_RULES)
+    for mention in relational:  # "in April that year": the whole phrase, not "in April"
+        if mention.rule.absorbing:
+            occupied[mention.start : mention.end] = b"\x02" * (mention.end - mention.start)
     direct = _candidates(text, DIRECT_RULES)
     for mention in sorted(
         direct, key=lambda m: (m.start - m.end, RULE_ORDER[m.rule.name], m.start)
     ):
-        if 1 in occupied[mention.start : mention.end] or not _plausible(mention, text):
+        span = occupied[mention.start : mention.end]
+        if 1 in span or 2 in span or not _plausible(mention, text):
             continue
         key = (mention.rule.name, mention.match.group(0))
         if key not in resolved:
@@ -178,7 +183,6 @@ def find_mentions(
             taken.append(mention)
             occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
-    relational = _candidates(text, RELATIONAL_RULES)
     ordered = sorted(relational, key=lambda m: (m.start, RULE_ORDER[m.rule.name]))
     for mention in ordered[:MAX_RELATIONAL]:
         if 1 in occupied[mention.start : mention.end]:
@@ -230,8 +234,9 @@ YEARLESS_RULES = frozenset("month_alone month_day day_month day_span month_span"
 
 
 def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
-    """'Last year's drills, held in March': a month told without a year takes the year named
-    before it in the sentence, and the two are one event (the year's row is dropped)."""
+    """'Last year's drills, held in March' / 'Last year, ... in November': a month told without
+    a year takes the year named first in the sentence. Unless a second clause tells another
+    event (', and ...'), the two are one event and the year's row is dropped."""
     years = [
         m for m in mentions if m.value and m.value.precision == "year" and not m.value.date_end
     ]
@@ -254,7 +259,12 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
                 (year + value.date_end[4:]) if value.date_end else "",
             )
             moved = True
-    return [m for m in mentions if m is not year_mention] if moved else mentions
+    one_event = possessive or not re.search(
+        r",\s+(?:and|but)\s|;", sentence[year_mention.end : max(m.start for m in mentions)]
+    )
+    if moved and one_event:  # "Eight years ago, athletes marched ... on Feb. 9": one event
+        return [m for m in mentions if m is not year_mention]
+    return mentions
 
 
 def _offset_side(text: str, mention: Mention, has_later_date: bool) -> str:
@@ -287,6 +297,42 @@ def _is_state(text: str, mention: Mention) -> bool:
     if COPULA_AFTER_RE.match(after):
         return True
     return not text[: mention.start].strip() and bool(COPULA_STATE_RE.match(after))
+
+
+QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
+ATTRIBUTION_RE = re.compile(
+    r"^\s*,?\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,6}\s+)?"
+    r"(?:said|says|told|added|wrote|asked|recalled)\b"
+)
+
+
+def _speech_day(text: str, mentions: list[Mention]) -> tuple[int, int, dt.date] | None:
+    """A quotation whose speaking day is given after it ('..." Kim said on Friday'): the span
+    of the quotation and that day, against which its own 'yesterday' or 'tomorrow' count."""
+    for quote in QUOTE_RE.finditer(text):
+        if not ATTRIBUTION_RE.match(text[quote.end() : quote.end() + 120]):
+            continue
+        told = [
+            m.value
+            for m in mentions
+            if m.start >= quote.end()
+            and m.value is not None
+            and granularity_of(m.value) == "day"
+            and not m.value.date_end
+        ]
+        if told:
+            return quote.start(), quote.end(), dt.date.fromisoformat(told[0].date)
+    return None
+
+
+DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+$")
+
+
+def _is_dateline(text: str, mention: Mention) -> bool:
+    """'SEOUL, Oct. 22 (Yonhap) -- ...': the filing date of the story, not an event."""
+    return bool(DATELINE_RE.match(text[: mention.start])) and bool(
+        re.match(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|-)\s", text[mention.end : mention.end + 40])
+    )
 
 
 def _is_since(text: str, mention: Mention) -> bool:
@@ -338,18 +384,40 @@ def extract_text(body: str, published: dt.date | None) -> list[Row]:
     for sentence in sentences:
         if PAGE_DATE_LINE_RE.match(sentence.text):
             continue
+        asks = sentence.text.rstrip(" \"”'’)").endswith("?")  # "What happened this week?"
         anchor, is_caption = anchors[sentence.paragraph]
         mentions, reference = find_mentions(
             sentence.text, anchor, reference, history, day_reference, frame
         )
-        frame = mentions[-1].value if mentions else None
+        speech = _speech_day(sentence.text, mentions)
+        if speech is not None:  # '"We met yesterday," she said on Friday': from that Friday
+            start, end, day = speech
+            spoken, _ = find_mentions(sentence.text, day, None, history, None, None)
+            mentions = sorted(
+                [m for m in mentions if not start <= m.start < end]
+                + [m for m in spoken if start <= m.start < end],
+                key=lambda m: m.start,
+            )
+        # A sentence that opens with its date ("Jan. 6, 2016: ...", "In 2018, ...") frames the
+        # next one; a date in passing ("sanctions imposed in 2010") does not.
+        opening = mentions[0] if mentions else None
+        frame = (
+            opening.value
+            if opening is not None and not sentence.text[: opening.start].strip(' -•*"“')
+            else None
+        )
         told: set[TimeValue] = set()  # one row per date in a sentence (a list gives no more)
         for mention in mentions:
             assert mention.value is not None
             history.append((mention.value, sentence.text))
             if granularity_of(mention.value) == "day":
                 day_reference = mention.value
-            if mention.value in told or _is_state(sentence.text, mention):
+            if (
+                asks
+                or mention.value in told
+                or _is_state(sentence.text, mention)
+                or _is_dateline(sentence.text, mention)
+            ):
                 continue
             told.add(mention.value)
             rows.append(

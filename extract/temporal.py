@@ -147,6 +147,7 @@ class Rule:
     pattern: re.Pattern[str]
     resolve: Resolver
     relational: bool = False  # needs the other expressions of its sentence (second pass)
+    absorbing: bool = False  # its words are kept from the first pass ("in April that year")
     trigger: re.Pattern[str] | None = None  # a cheap test: without it the rule cannot match
 
 
@@ -608,6 +609,31 @@ def reference_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return year_value(start.year + step)
 
 
+def that_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'that day', 'later that afternoon': the reference day ('later'/'earlier' make it approx)."""
+    reference = _reference(ctx, "day")
+    if reference is None or granularity_of(reference) != "day":
+        return None
+    fuzzy = bool(match["fuzz"]) or reference.precision == "approx"
+    return day_value(start_date(reference), "approx" if fuzzy else "day")
+
+
+def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'in April that year', 'on April 27 that year', 'that fall': in the reference's year."""
+    reference = _reference(ctx, "year")
+    if reference is None:
+        return None
+    year = start_date(reference).year
+    season = match.groupdict().get("season") or match.groupdict().get("season2")
+    if season:
+        return season_value(year, season.lower())
+    month = month_number(match["month"])
+    if match.groupdict().get("day"):
+        found = safe_date(year, month, int(match["day"]))
+        return day_value(found) if found else None
+    return month_value(year, month)
+
+
 def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'the next day', 'the day before': one day from the reference time."""
     reference = _reference(ctx, "day")
@@ -642,7 +668,8 @@ def past_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'their first in eight months' (back from the anchor) or 'will resume in two weeks'."""
+    """'their first in eight months' (back from the anchor), 'will resume in two weeks', or
+    'within 30 days' (from the anchor to then)."""
     if ctx.anchor is None:
         return None
     if _modifier(match)[0]:
@@ -655,6 +682,10 @@ def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if re.search(r"\bfirst\b", before):
         base = shift(day_value(ctx.anchor), -amount, unit)
         return _amount_value(base, unit, True, amount)
+    if match.group(0).lower().startswith("within"):
+        # "within 30 days": any time from now to then
+        end = shift(day_value(ctx.anchor), amount, unit)
+        return TimeValue(iso_day(ctx.anchor), "approx", iso_day(end))
     if ctx.tense in ("future", "intent"):
         base = shift(day_value(ctx.anchor), amount, unit)
         return _amount_value(base, unit, True, amount)
@@ -681,7 +712,8 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
         amount = 0
     if ctx.later:
         target = ctx.later[0]
-        base = shift(target, -amount if after else amount, step_unit)
+        # "came a day after the North fired ... on Wednesday": Wednesday + 1
+        base = shift(target, amount if after else -amount, step_unit)
         return _not_finer_than(_offset_value(base, unit, fuzzy), target)
     reference = _named_event(ctx, match.end()) or (
         _reference(ctx, unit) if ctx.reference is not None else None
@@ -836,6 +868,9 @@ TRIGGERS: dict[str, str] = {
     "later_earlier": r"(?i:later|earlier)",
     "next_day": r"(?i:\bday\b|morning|evening|night)",
     "reference_unit": r"(?i:\b(?:week|month|year)\b)",
+    "that_day": r"(?i:\bthat\s)",
+    "in_that_year": r"(?i:\b(?:that|same)\s)",
+    "weekday_runs_through": WEEKDAY_WORDS,
     "past_span": r"(?i:\b(?:past|last)\b)",
     "in_amount": r"(?i:\b(?:in|within)\b)",
     "offset_from_event": r"(?i:after|before)",
@@ -843,9 +878,18 @@ TRIGGERS: dict[str, str] = {
 }
 
 
-def _rule(name: str, pattern: str, resolve: Resolver, relational: bool = False) -> Rule:
+def _rule(
+    name: str, pattern: str, resolve: Resolver, relational: bool = False, absorbing: bool = False
+) -> Rule:
     # re.compile caches by pattern text, so rules sharing a trigger share one compiled object.
-    return Rule(name, re.compile(_sub(pattern)), resolve, relational, re.compile(TRIGGERS[name]))
+    return Rule(
+        name,
+        re.compile(_sub(pattern)),
+        resolve,
+        relational,
+        absorbing,
+        re.compile(TRIGGERS[name]),
+    )
 
 
 PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
@@ -941,6 +985,12 @@ RULES: list[Rule] = [
         "deictic_day", r"\b(?P<word>(?i:today(?!['’]s)|tonight|yesterday|tomorrow))\b", deictic_day
     ),
     _rule(
+        "weekday_runs_through",
+        r"(?:(?i:on)\s+)?{WEEKDAY}\b[^.;]{0,60}?\b(?i:that|which)?\s*(?i:runs?|lasts?|continues?|running|lasting)\s+"
+        r"(?i:through|until|till|to|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}",
+        weekday_span,
+    ),
+    _rule(
         "weekday_span",
         r"(?:(?i:from)\s+)?{WEEKDAY}\s+(?i:through|to|and|until|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}"
         r"(?:\s+(?i:morning|afternoon|evening|night))?",
@@ -988,6 +1038,21 @@ RULES: list[Rule] = [
         r"(?P<unit>(?i:week|month|year))\b",
         reference_unit,
         relational=True,
+    ),
+    _rule(
+        "that_day",
+        r"(?:(?P<fuzz>(?i:later|earlier))\s+)?(?i:that)\s+(?i:day|morning|afternoon|evening|night)\b",
+        that_day,
+        relational=True,
+    ),
+    _rule(
+        "in_that_year",
+        r"(?:(?:\b(?i:in|on|by|since|until)\s+)?{MONTH}(?:\s+{DAY})?\s+(?:(?i:of)\s+)?"
+        r"|(?P<season>(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?)(?i:that|the\s+same)\s+year\b"
+        r"|\b(?i:that)\s+(?P<season2>(?i:spring|summer|fall|autumn|winter))\b",
+        in_that_year,
+        relational=True,
+        absorbing=True,
     ),
     _rule(
         "next_day",

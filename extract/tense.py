@@ -41,7 +41,7 @@ STRONG_FUTURE_RE = re.compile(
     r"|scheduled|slated|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
     re.IGNORECASE,
 )
-WORD_RE = re.compile(r"[A-Za-z’'-]+")
+WORD_RE = re.compile(r"[A-Za-z0-9’'-]+")
 # Before these an -ed word is an adjective ("a failed launch", "North Korea's televised speech").
 DETERMINERS = frozenset(
     "a an the this these its his her their our my your some any no every".split()
@@ -65,6 +65,10 @@ def _clause_tail(sentence: str, position: int) -> str:
 def _is_past(token: str, previous: str) -> bool:
     if previous in DETERMINERS or previous.endswith(("'s", "’s")):
         return False  # "a failed launch": an adjective
+    if token == "won" and (
+        previous in ("million", "billion", "trillion", "thousand") or previous[:1].isdigit()
+    ):
+        return False  # "150 million won": South Korea's currency
     return token in IRREGULAR_PAST or (
         token.endswith("ed") and len(token) > 4 and token not in NOT_PAST_ED
     )
