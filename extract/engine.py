@@ -49,6 +49,8 @@ STATIVE_RE = re.compile(
     r"\b(?:operate[sd]?|employ(?:s|ed)?|remain(?:s|ed)?|ha(?:s|d|ve)|hold(?:s)?|held|total(?:s|ed)?"
     r"|number(?:s|ed)|stood|stands?|live[sd]?|own(?:s|ed)?|house[sd]?|contain(?:s|ed)?)\b"
 )
+NEGATION_RE = re.compile(r"\b(?:did not|didn't|does not|doesn't|never)\b", re.IGNORECASE)
+NEGATABLE_RULES = frozenset({"weekday", "deictic_day", "earlier_today"})
 HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
 SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:\w+\s+){0,2}$")
 CAPTION_CUE_RE = re.compile(
@@ -290,6 +292,10 @@ def _is_state(text: str, mention: Mention) -> bool:
     )
     if HABITUAL_RE.search(clause) and mention.rule.name not in ABSOLUTE_RULES:
         return True  # "where Kim usually sets goals for the coming year": a habit, not an event
+    if mention.rule.name in NEGATABLE_RULES and NEGATION_RE.search(
+        re.split(r"[,;]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
+    ):
+        return True  # "state media did not mention the reunions on Thursday": nothing happened
     if text[mention.start : mention.end].lower().startswith("as of") or re.search(
         r"\bas of\s+$", text[max(0, mention.start - 20) : mention.start], re.IGNORECASE
     ):

@@ -27,6 +27,8 @@ NOT_PAST_ED = frozenset(
     """united red need indeed bed speed seed feed proceed exceed succeed embed hundred kindred
     limited based armed""".split()
 )
+# Past verbs whose infinitive happened (or was tried) then: "failed to launch ... on Monday".
+DONE_VERBS = frozenset("failed tried managed attempted refused declined moved rushed".split())
 FUNCTION_WORDS = frozenset(
     """the a an this that these those his her its their our my your to of in on at for with by
     from as and or but not no""".split()
@@ -94,6 +96,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         if token in FUTURE_WORDS:
             return "future"
         if previous == "to" and words[index].islower() and token not in FUNCTION_WORDS:
+            if index >= 2 and tokens[index - 2] in DONE_VERBS:
+                return "past"  # "failed to put a satellite into orbit on Monday": it happened
             return "intent"  # "offering to hold talks on January 9": forward, but only just
         if _is_past(token, previous):
             return "past"
