@@ -1,6 +1,6 @@
 """Accuracy on text the rules were not written from: run the extractor on gold sets and score it.
 
-    python bench/score_heldout.py [SET ...]     (default: bench/heldout bench/heldout2 and the
+    python bench/score_heldout.py [SET ...]     (default: every bench/heldout* set and the
                                                  shared devset, when ../shared is next to the repo)
 
 Uses the shared scorer (../shared/eval/score.py): strict and lenient precision, recall, F1.
@@ -36,7 +36,7 @@ def score(folder: Path) -> str:
 def main() -> None:
     if not SCORER.exists():
         sys.exit(f"the shared scorer is not at {SCORER}")
-    defaults = [ROOT / "bench" / "heldout", ROOT / "bench" / "heldout2", SHARED / "devset"]
+    defaults = [*sorted((ROOT / "bench").glob("heldout*")), SHARED / "devset"]
     for folder in [Path(a) for a in sys.argv[1:]] or defaults:
         print(f"## {folder}")
         print(score(folder), end="")
