@@ -969,8 +969,10 @@ RULES: list[Rule] = [
     ),
     _rule(
         "holiday",
-        r"(?<!Lunar )(?P<holiday>New Year['’]s(?: Day| Eve)?|Christmas(?: Day| Eve)?)"
-        r"(?=\s+(?:Day|Eve|address|speech|message|holiday|day)|\b)(?:,?\s+{YEAR})?",
+        # "New Year's" alone is a day only before an address, speech or message of that day
+        # (a "New Year's news conference" may fall on any day of early January).
+        r"(?<!Lunar )(?P<holiday>New Year['’]s(?: Day| Eve|(?=\s+(?:address|speech|message)\b))"
+        r"|Christmas(?: Day| Eve)?)\b(?:,?\s+{YEAR})?",
         holiday,
     ),
     _rule("qualified_year", ON + PART_OF + r"{YEAR}", qualified_year),
@@ -986,7 +988,7 @@ RULES: list[Rule] = [
     ),
     _rule(
         "weekday_runs_through",
-        r"(?:(?i:on)\s+)?{WEEKDAY}\b[^.;]{0,60}?\b(?i:that|which)?\s*(?i:runs?|lasts?|continues?|running|lasting)\s+"
+        r"(?:(?i:on)\s+)?{WEEKDAY}\b[^.;]{0,60}?\b(?i:that|which)?\s*(?i:runs?|ran|lasts?|lasted|continues?|continued|running|lasting)\s+"
         r"(?i:through|until|till|to|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}",
         weekday_span,
     ),

@@ -67,6 +67,8 @@ def _clause_tail(sentence: str, position: int) -> str:
 def _is_past(token: str, previous: str) -> bool:
     if previous in DETERMINERS or previous.endswith(("'s", "’s")):
         return False  # "a failed launch": an adjective
+    if previous in ("be", "being"):
+        return False  # "will be held", "is likely to be held": a passive, not a past
     if token == "won" and (
         previous in ("million", "billion", "trillion", "thousand") or previous[:1].isdigit()
     ):
@@ -86,7 +88,10 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     markers = list(STRONG_FUTURE_RE.finditer(head))
     if markers:
         between = [t.lower() for t in WORD_RE.findall(head[markers[-1].end() :])]
-        if not any(t in IRREGULAR_PAST and t != "set" for t in between):
+        if not any(
+            t in IRREGULAR_PAST and t != "set" and (i == 0 or between[i - 1] not in ("be", "being"))
+            for i, t in enumerate(between)
+        ):
             return "future"
     words = WORD_RE.findall(head)[-window:]
     tokens = [t.lower() for t in words]
