@@ -304,7 +304,7 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
     font = 22 if big else 13
     height = options.height or (None if big else max(360, 46 * n_lanes + 170))
     fig.update_layout(
-        template="plotly_white",
+        template="none",  # set colours below; a named template is deep-copied per figure
         height=height,
         width=options.width,
         font={"size": font, "color": "#111111", "family": "Arial, Helvetica, sans-serif"},
