@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 from extract.schema import split_list
 from timeline_app.data import NO_CATEGORY, OTHER_ACTORS, prepare_events
 from timeline_app.dates import format_date_label
-from timeline_app.filters import default_span
+from timeline_app.filters import default_span, in_range
 
 DENSITY_THRESHOLD = 2000
 WEBGL_THRESHOLD = 400
@@ -274,8 +274,7 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
         x0, x1 = lo - pad, hi + pad
     else:
         x0, x1 = pd.Timestamp("2000-01-01"), pd.Timestamp("2030-01-01")
-    mask = ((events["end"].to_numpy() > x0.to_datetime64())
-            & (events["start"].to_numpy() < x1.to_datetime64()))
+    mask = in_range(events, x0, x1)
     n_in_view = int(mask.sum())
     big = options.present
     fig = go.Figure()

@@ -100,6 +100,7 @@ def visible_range(events: pd.DataFrame, state: ViewState) -> tuple[pd.Timestamp,
 
 
 def in_range(events: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestamp) -> np.ndarray:
+    """Which events overlap the window [x0, x1)."""
     return (events["end"].to_numpy() > x0.to_datetime64()) & (
         events["start"].to_numpy() < x1.to_datetime64()
     )
