@@ -114,3 +114,15 @@ def test_a_busy_port_is_a_clear_error_not_a_traceback(events: Path, tmp_path: Pa
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_export_without_chromium_is_a_clear_error(events: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BROWSER_PATH": str(tmp_path / "no-chromium")}
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline_app", "export", "--events", str(events),
+         "--out", str(tmp_path / "chart.png")],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2
+    assert "PNG export needs Chromium" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "chart.png").exists()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from timeline_app.app import DEFAULT_EVENTS, create_app, figure_for, view_name
 from timeline_app.corrections_ui import load_holder
-from timeline_app.export import ensure_browser_path, write_png
+from timeline_app.export import ExportError, write_png
 from timeline_app.state import ViewState, clean_date, normalise
 
 
@@ -89,8 +89,12 @@ def _export(argv: list[str]) -> int:
                                 sources=tuple(args.source), text=args.search,
                                 lanes=args.lanes))
     fig = figure_for(data, state, title=view_name(state).replace("_", " "))
-    ensure_browser_path()
-    out = write_png(fig, Path(args.out), width=args.width, height=args.height, scale=args.scale)
+    try:
+        out = write_png(fig, Path(args.out), width=args.width, height=args.height,
+                        scale=args.scale)
+    except (ExportError, OSError) as error:
+        print(f"timeline_app: {error}", file=sys.stderr)
+        return 2
     print(f"wrote {out}", file=sys.stderr)
     return 0
 

@@ -20,7 +20,7 @@ from dash import Input, Output, State, ctx, dash_table, dcc, html, no_update
 from timeline_app import corrections_ui
 from timeline_app.corrections_ui import DataHolder, load_holder, save_edit
 from timeline_app.data import EventData
-from timeline_app.export import events_csv, figure_png, safe_filename
+from timeline_app.export import ExportError, events_csv, figure_png, safe_filename
 from timeline_app.figure import FigureOptions, build_figure
 from timeline_app.filters import filter_events, neighbour, visible_range
 from timeline_app.state import ViewState, clean_date, normalise, query_to_state, state_to_query
@@ -432,7 +432,11 @@ def _register_callbacks(app: dash.Dash, holder: DataHolder) -> None:
     def download_png(n_clicks, search):
         state = query_to_state(search)
         fig = figure_for(holder.data, state)
-        png = figure_png(fig, width=1600, scale=2)
+        try:
+            png = figure_png(fig, width=1600, scale=2)
+        except ExportError as error:
+            log.error("%s", error)
+            return no_update
         return dcc.send_bytes(png, view_name(state) + ".png")
 
     if not holder.editable:

@@ -51,11 +51,24 @@ def ensure_browser_path() -> None:
         os.environ["BROWSER_PATH"] = SYSTEM_CHROMIUM
 
 
+class ExportError(RuntimeError):
+    """A PNG could not be made; the message says why and what to install."""
+
+
 def figure_png(fig: go.Figure, width: int = 1600, height: int | None = None,
                scale: float = 2) -> bytes:
     ensure_browser_path()
+    browser = os.environ.get("BROWSER_PATH", "")
+    if not browser or not Path(browser).exists():
+        raise ExportError(
+            "PNG export needs Chromium: install Debian's package "
+            "(apt-get install chromium) or set BROWSER_PATH to a Chromium binary"
+        )
     height = height or int(fig.layout.height or 700)
-    return fig.to_image(format="png", width=width, height=height, scale=scale)
+    try:
+        return fig.to_image(format="png", width=width, height=height, scale=scale)
+    except Exception as error:  # kaleido raises several types; all mean "no image"
+        raise ExportError(f"PNG export failed with {browser}: {error}") from None
 
 
 def write_png(fig: go.Figure, out: str | Path, width: int = 1600, height: int | None = None,
