@@ -221,6 +221,10 @@ def find_mentions(
                 and mention.value.date < context.reference.date[: len(mention.value.date)]
             )
             if mention.rule.name == "offset_from_event":
+                if later and before:
+                    # "fired an ICBM on Monday, hours after it launched a missile late on
+                    # Sunday": both events are dated already; the offset adds no row.
+                    mention.value = OPEN
                 mention.side = _offset_side(text, mention, bool(later))
 
     dated = _share_sentence_year(
@@ -251,7 +255,7 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
     if not (fronted or possessive):
         return mentions  # "who entered politics only last year, will be sworn in on May 10"
     year = year_mention.value.date  # type: ignore[union-attr]
-    moved = False
+    moved = 0
     for mention in mentions:
         value = mention.value
         if mention.rule.name in YEARLESS_RULES and mention.start > year_mention.start and value:
@@ -260,9 +264,12 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
                 value.precision,
                 (year + value.date_end[4:]) if value.date_end else "",
             )
-            moved = True
-    one_event = possessive or not re.search(
-        r",\s+(?:and|but)\s|;", sentence[year_mention.end : max(m.start for m in mentions)]
+            moved += 1
+    one_event = moved == 1 and (
+        possessive
+        or not re.search(
+            r",\s+(?:and|but)\s|;", sentence[year_mention.end : max(m.start for m in mentions)]
+        )
     )
     if moved and one_event:  # "Eight years ago, athletes marched ... on Feb. 9": one event
         return [m for m in mentions if m is not year_mention]

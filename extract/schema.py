@@ -209,9 +209,7 @@ def validate_events(
 
     problems: list[RowProblem] = []
     keep: list[bool] = []
-    for offset, (problem, is_duplicate) in enumerate(
-        zip(dating_problems, duplicated, strict=True)
-    ):
+    for offset, (problem, is_duplicate) in enumerate(zip(dating_problems, duplicated, strict=True)):
         if not problem and not is_duplicate:
             keep.append(True)
             continue
@@ -226,8 +224,7 @@ def validate_events(
                     name,
                     line,
                     "event_id",
-                    f"duplicate of line {first_line_of[key]} (same event_id and doc); "
-                    "row skipped",
+                    f"duplicate of line {first_line_of[key]} (same event_id and doc); row skipped",
                 )
             )
     good = frame[pd.Series(keep, index=frame.index, dtype=bool)].reset_index(drop=True)

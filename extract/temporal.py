@@ -327,6 +327,18 @@ def month_year_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _range(month_year(match, ctx), _second(match, month_year))
 
 
+def month_relative_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'June last year', 'May 3 next year', 'in August this year'."""
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+    month = month_number(match["month"])
+    if match.groupdict().get("day"):
+        found = safe_date(year, month, int(match["day"]))
+        return day_value(found) if found else None
+    return month_value(year, month)
+
+
 def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
@@ -461,6 +473,8 @@ def relative_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
     which = re.sub(r"^the\s+", "", match["which"].lower())
     if ctx.anchor is None:
         return None
+    if re.search(r"\bfor\s+$", ctx.sentence[max(0, ctx.start - 5) : ctx.start], re.IGNORECASE):
+        return OPEN  # "policy goals for the coming year": the period a plan covers, no event
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
     return _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense)
 
@@ -852,7 +866,8 @@ TRIGGERS: dict[str, str] = {
         _YEAR_TRIGGER,
     ),
     **dict.fromkeys(
-        "day_span night_to month_day day_month month_span month_alone".split(), _MONTH_TRIGGER
+        "day_span night_to month_day day_month month_span month_alone month_relative_year".split(),
+        _MONTH_TRIGGER,
     ),
     "weekday": WEEKDAY_WORDS,
     "weekday_span": WEEKDAY_WORDS,
@@ -932,6 +947,12 @@ RULES: list[Rule] = [
     _rule("month_span_dash", r"{MONTH}\s*[-–]\s*{MONTH2},?\s+{YEAR}", month_span),
     _rule("month_year", ON + PART_OF + r"?{MONTH},?\s+(?:of\s+)?{YEAR}", month_year),
     _rule(
+        "month_relative_year",
+        ON
+        + r"{MONTH}(?:\s+{DAY})?,?\s+(?:(?i:of)\s+)?(?P<which>(?i:last|next|this))\s+(?i:year)\b",
+        month_relative_year,
+    ),
+    _rule(
         "month_alone",
         r"(?:\b(?i:in|since|until|till|by|for|from|through|during|last|next|this|early|late|mid|as of|"
         r"their|its|his|her|the|"
@@ -994,7 +1015,8 @@ RULES: list[Rule] = [
     ),
     _rule(
         "weekday_span",
-        r"(?:(?i:from)\s+)?{WEEKDAY}\s+(?i:through|to|and|until|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}"
+        r"(?:(?i:from)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?\s+"
+        r"(?i:through|to|and|until|till|into)\s+(?:(?i:early|late)\s+)?(?:(?i:on)\s+)?{WEEKDAY2}"
         r"(?:\s+(?i:morning|afternoon|evening|night))?",
         weekday_span,
     ),

@@ -36,6 +36,7 @@ FUNCTION_WORDS = frozenset(
 CLAUSE_BREAK_RE = re.compile(
     r"[;:—–]|\s-\s|,\s+(?=(?:\w+ing|which|who|where|when|while|whereas|although|though|because)\b)"
 )
+FRONTED_CLAUSE_RE = re.compile(r"^\W*(?:When|Once|If|Until|Before|After|As soon as|Whenever)\b")
 # Markers that make the rest of their clause future, whatever adjectives follow ("is to hold
 # talks with allied leaders Saturday").
 STRONG_FUTURE_RE = re.compile(
@@ -59,7 +60,11 @@ def _clause_head(sentence: str, position: int) -> str:
 def _clause_tail(sentence: str, position: int) -> str:
     """The rest of the clause; a fronted adverbial ("In January, Kim declared") reads on."""
     tail = sentence[position : position + 200]
-    fronted = not sentence[:position].strip(' "“')
+    # A fronted adverbial or subordinate clause reads on into the main clause: "In January, Kim
+    # declared ...", "When leaders gather in Gyeongju on Friday, the city will host ...".
+    fronted = not sentence[:position].strip(' "“') or bool(
+        FRONTED_CLAUSE_RE.match(sentence) and "," not in sentence[:position]
+    )
     stop = CLAUSE_BREAK_RE.search(tail) or (None if fronted else re.search(r",\s", tail))
     return tail[: stop.start()] if stop else tail
 
