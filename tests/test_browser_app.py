@@ -144,8 +144,14 @@ def test_filter_changes_the_count(page, base_url):
 def test_table_row_click_opens_detail_with_highlighted_evidence(page, base_url):
     page.goto(base_url)
     wait_count(page, 6)
-    page.locator("#table td").filter(has_text="Hotline reopened").first.click()
-    page.wait_for_selector("#detail mark.evidence", timeout=30000)
+    cell = page.locator("#table td").filter(has_text="Hotline reopened").first
+    for _ in range(3):  # under load the table may re-render once after the first paint
+        cell.click()
+        try:
+            page.wait_for_selector("#detail mark.evidence", timeout=10000)
+            break
+        except playwright_api.TimeoutError:
+            continue
     marks = page.locator("#detail mark.evidence").all_inner_texts()
     assert marks == ["3 January 2018", "January 3"]
     assert "2 sources" in page.inner_text("#detail")
