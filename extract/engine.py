@@ -411,12 +411,14 @@ def extract_text(body: str, published: dt.date | None) -> list[Row]:
                 + [m for m in spoken if start <= m.start < end],
                 key=lambda m: m.start,
             )
-        # A sentence that opens with its date ("Jan. 6, 2016: ...", "In 2018, ...") frames the
-        # next one; a date in passing ("sanctions imposed in 2010") does not.
+        # A timeline entry ("Jan. 6, 2016: North Korea conducts ...") frames the next sentence;
+        # a date in passing, or an opening "In 2022, ..." of its own story, does not.
         opening = mentions[0] if mentions else None
         frame = (
             opening.value
-            if opening is not None and not sentence.text[: opening.start].strip(' -•*"“')
+            if opening is not None
+            and not sentence.text[: opening.start].strip(' -•*"“')
+            and sentence.text[opening.end : opening.end + 2].lstrip().startswith(":")
             else None
         )
         told: set[TimeValue] = set()  # one row per date in a sentence (a list gives no more)

@@ -208,10 +208,10 @@ def _year_for(
 ) -> int | None:
     """The year of a month (or month and day) told without one.
 
-    A narrative keeps its time: after "Jan. 6, 2016: ..." or "Hope returned last year.", a past
-    "in March" is the first March from that time on (if it is not after publication). Otherwise
-    the tense decides, from the anchor; a mere intention ("offering to hold talks on January 9")
-    points forward only to a date within a few months.
+    A timeline keeps its time: after the entry "Jan. 6, 2016: ...", a past "in March" is the
+    first March from that time on (if it is not after publication). Otherwise the tense decides,
+    from the anchor; a mere intention ("offering to hold talks on January 9") points forward
+    only to a date within a few months.
     """
     assert ctx.anchor is not None
     if ctx.frame is not None and tense not in ("future", "intent") and not strict:
@@ -1073,7 +1073,8 @@ RULES: list[Rule] = [
         "in_that_year",
         r"(?:(?:\b(?i:in|on|by|since|until)\s+)?{MONTH}(?:\s+{DAY})?\s+(?:(?i:of)\s+)?"
         r"|(?P<season>(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?)(?i:that|the\s+same)\s+year\b"
-        r"|\b(?i:that)\s+(?P<season2>(?i:spring|summer|fall|autumn|winter))\b",
+        # "That fall, Moon ..." is a season; "actions that fall below the threshold" is a verb
+        r"|\b(?i:that)\s+(?P<season2>(?i:spring|summer|autumn|winter)\b|(?i:fall)(?=\s*[,.;]))",
         in_that_year,
         relational=True,
         absorbing=True,

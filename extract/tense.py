@@ -27,6 +27,8 @@ NOT_PAST_ED = frozenset(
     """united red need indeed bed speed seed feed proceed exceed succeed embed hundred kindred
     limited based armed""".split()
 )
+# Future words that are nouns after a determiner: "notified Pyongyang of the plan on Tuesday".
+PLAN_NOUNS = frozenset("plan plans set".split())
 # Past verbs whose infinitive happened (or was tried) then: "failed to launch ... on Monday".
 DONE_VERBS = frozenset("failed tried managed attempted refused declined moved rushed".split())
 FUNCTION_WORDS = frozenset(
@@ -36,7 +38,9 @@ FUNCTION_WORDS = frozenset(
 CLAUSE_BREAK_RE = re.compile(
     r"[;:—–]|\s-\s|,\s+(?=(?:\w+ing|which|who|where|when|while|whereas|although|though|because)\b)"
 )
-FRONTED_CLAUSE_RE = re.compile(r"^\W*(?:When|Once|If|Until|Before|After|As soon as|Whenever)\b")
+FRONTED_CLAUSE_RE = re.compile(
+    r"^\W*(?:When|Once|If|Until|Before|After|As soon as|Whenever|In|On|At|During|By)\b"
+)
 # Markers that make the rest of their clause future, whatever adjectives follow ("is to hold
 # talks with allied leaders Saturday").
 STRONG_FUTURE_RE = re.compile(
@@ -103,7 +107,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         previous = tokens[index - 1] if index > 0 else ""
-        if token in FUTURE_WORDS:
+        if token in FUTURE_WORDS and not (token in PLAN_NOUNS and previous in DETERMINERS):
             return "future"
         if previous == "to" and words[index].islower() and token not in FUNCTION_WORDS:
             if index >= 2 and tokens[index - 2] in DONE_VERBS:
