@@ -327,16 +327,21 @@ def month_year_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _range(month_year(match, ctx), _second(match, month_year))
 
 
-def month_relative_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'June last year', 'May 3 next year', 'in August this year'."""
-    if ctx.anchor is None:
-        return None
-    year = ctx.anchor.year + {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+def _month_or_day(match: re.Match[str], year: int) -> TimeValue | None:
+    """The match's month (and day, when it names one) in the given year."""
     month = month_number(match["month"])
     if match.groupdict().get("day"):
         found = safe_date(year, month, int(match["day"]))
         return day_value(found) if found else None
     return month_value(year, month)
+
+
+def month_relative_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'June last year', 'May 3 next year', 'in August this year'."""
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+    return _month_or_day(match, year)
 
 
 def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -641,11 +646,7 @@ def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     season = match.groupdict().get("season") or match.groupdict().get("season2")
     if season:
         return season_value(year, season.lower())
-    month = month_number(match["month"])
-    if match.groupdict().get("day"):
-        found = safe_date(year, month, int(match["day"]))
-        return day_value(found) if found else None
-    return month_value(year, month)
+    return _month_or_day(match, year)
 
 
 def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:

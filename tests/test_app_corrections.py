@@ -6,12 +6,8 @@ import pandas as pd
 import pytest
 
 from extract.schema import COLUMNS
-from timeline_app import corrections_ui
 from timeline_app.app import create_app
 from timeline_app.corrections_ui import save_edit
-
-pytestmark = pytest.mark.skipif(not corrections_ui.available(),
-                                reason="extract/corrections.py is not there")
 
 ROWS = [
     {"event_id": "e1", "date": "2018-01-03", "precision": "day", "summary": "Hotline reopened",

@@ -253,11 +253,8 @@ def test_document_html_shows_as_text_and_never_runs(page, base_url):
 
 
 def test_edit_form_saves_a_correction_and_shows_it(browser, tmp_path):
-    from timeline_app import corrections_ui
     from timeline_app.app import create_app
 
-    if not corrections_ui.available():
-        pytest.skip("extract/corrections.py is not there")
     path = tmp_path / "events.csv"
     base = {c: "" for c in COLUMNS}
     pd.DataFrame([{**base, **r} for r in ROWS[:4]], columns=COLUMNS).to_csv(path, index=False)

@@ -14,32 +14,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract import corrections as _corrections
 from extract.schema import RowProblem
+from extract.taxonomy import CATEGORIES
 from timeline_app.data import EventData, build_data, load_data
-
-try:
-    from extract import corrections as _corrections
-except ImportError:  # the corrections module is optional
-    _corrections = None  # type: ignore[assignment]
 
 EDIT_FIELDS = ("date", "date_end", "precision", "summary", "category")
 
 
-def available() -> bool:
-    return _corrections is not None
-
-
 def categories() -> list[str]:
-    try:
-        from extract.taxonomy import CATEGORIES
-    except ImportError:
-        return []
     return list(CATEGORIES)
 
 
 def default_corrections_path(events_path: str | Path) -> Path:
-    name = _corrections.CORRECTIONS_FILE if _corrections else "corrections.csv"
-    return Path(events_path).parent / name
+    return Path(events_path).parent / _corrections.CORRECTIONS_FILE
 
 
 def _added_keys(path: Path) -> set[tuple[str, str]]:
@@ -53,7 +41,7 @@ def _added_keys(path: Path) -> set[tuple[str, str]]:
 def apply_file(raw_rows: pd.DataFrame, path: Path, name: str,
                problems: list[RowProblem]) -> EventData:
     """The data to show: raw rows with the corrections file applied (if any)."""
-    if _corrections is None or not path.exists():
+    if not path.exists():
         return build_data(raw_rows, name, problems=problems)
     base = raw_rows
     if "status" in base.columns:  # rows the extractor already added from this file
@@ -84,7 +72,7 @@ class DataHolder:
 
     @property
     def editable(self) -> bool:
-        return self.corrections_path is not None and self.data.ok and available()
+        return self.corrections_path is not None and self.data.ok
 
 
 def load_holder(events_path: str | Path, corrections_path: str | Path | None = None,
@@ -92,7 +80,7 @@ def load_holder(events_path: str | Path, corrections_path: str | Path | None = N
     if data is not None:  # prepared elsewhere (benchmarks): read-only
         return DataHolder(data=data, raw_rows=data.rows, corrections_path=None)
     raw = load_data(events_path)
-    if not available() or not raw.ok:
+    if not raw.ok:
         return DataHolder(data=raw, raw_rows=raw.rows, corrections_path=None)
     path = (Path(corrections_path) if corrections_path is not None
             else default_corrections_path(events_path))
