@@ -22,12 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import plotly.io as pio
 
-from timeline_app.app import PAGE_SIZE, create_app, render_view
+from timeline_app.app import create_app
 from timeline_app.data import build_data
 from timeline_app.filters import filter_events
+from timeline_app.layout import PAGE_SIZE
 from timeline_app.sample import synthetic_events
 from timeline_app.state import ViewState
-from timeline_app.views import table_page
+from timeline_app.views import page_view, table_page
 
 
 def timed(fn, repeat: int = 5) -> tuple[float, object]:
@@ -47,8 +48,9 @@ def first_paint(data, runs: int = 3) -> list[tuple[float, float]]:
     import waitress
     from playwright.sync_api import sync_playwright
 
-    server = waitress.create_server(create_app(data=data).server, host="127.0.0.1", port=0,
-                                    threads=4)
+    server = waitress.create_server(
+        create_app(data=data).server, host="127.0.0.1", port=0, threads=4
+    )
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}/"
     out = []
@@ -56,7 +58,8 @@ def first_paint(data, runs: int = 3) -> list[tuple[float, float]]:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path="/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             for _ in range(runs):
                 page = browser.new_page(viewport={"width": 1366, "height": 768})
                 page.goto(url)
@@ -65,7 +68,8 @@ def first_paint(data, runs: int = 3) -> list[tuple[float, float]]:
                 chart = page.evaluate("() => performance.now()")
                 fcp = page.evaluate(
                     "() => (performance.getEntriesByName('first-contentful-paint')[0]"
-                    " || {startTime: NaN}).startTime")
+                    " || {startTime: NaN}).startTime"
+                )
                 out.append((fcp, chart))
                 page.close()
             browser.close()
@@ -86,31 +90,39 @@ def main() -> None:
         t1 = time.perf_counter()
         data = build_data(rows, path=f"synthetic-{n}")
         t2 = time.perf_counter()
-        print(f"generate {1000 * (t1 - t0):.0f} ms; prepare at load {1000 * (t2 - t1):.0f} ms; "
-              f"{len(data.events):,} events (one per event_id)")
+        print(
+            f"generate {1000 * (t1 - t0):.0f} ms; prepare at load {1000 * (t2 - t1):.0f} ms; "
+            f"{len(data.events):,} events (one per event_id)"
+        )
         states = {
             "all (density)": ViewState(),
-            "category + 1990-2020": ViewState(categories=("summit/talks",), date_from="1990",
-                                              date_to="2020"),
+            "category + 1990-2020": ViewState(
+                categories=("summit/talks",), date_from="1990", date_to="2020"
+            ),
             "search 'hotline'": ViewState(text="hotline"),
             "zoom 2018 (detail marks)": ViewState(x0="2018-01-01", x1="2018-12-31"),
             "actor lanes, 2 actors": ViewState(lanes="actor", actors=("China", "Japan")),
         }
         for name, state in states.items():
             ms_filter, events = timed(lambda s=state, d=data: filter_events(d, s))
-            ms_cb, out = timed(lambda s=state, d=data: render_view(d, s), repeat=3)
+            ms_cb, out = timed(lambda s=state, d=data: page_view(d, s), repeat=3)
             ms_table, (records, _) = timed(
-                lambda s=state, ev=events: table_page(ev, 0, PAGE_SIZE, None), repeat=3)
+                lambda s=state, ev=events: table_page(ev, 0, PAGE_SIZE, None), repeat=3
+            )
             fig = out[0]
             kind = "density" if any(t.type == "heatmap" for t in fig.data) else "marks"
             size = payload_bytes(fig, records)
-            print(f"{name:28s} shown {len(events):>9,}  filter {ms_filter:7.1f} ms  "
-                  f"callback (filter+figure) {ms_cb:7.1f} ms  table page {ms_table:6.1f} ms  "
-                  f"payload {size / 1024:7.1f} KiB  [{kind}]")
+            print(
+                f"{name:28s} shown {len(events):>9,}  filter {ms_filter:7.1f} ms  "
+                f"callback (filter+figure) {ms_cb:7.1f} ms  table page {ms_table:6.1f} ms  "
+                f"payload {size / 1024:7.1f} KiB  [{kind}]"
+            )
         if n <= 100_000 and not args.no_browser:
             for fcp, chart in first_paint(data):
-                print(f"first contentful paint {fcp:.0f} ms; chart drawn {chart:.0f} ms "
-                      "after navigation start (headless Chromium, 1366x768)")
+                print(
+                    f"first contentful paint {fcp:.0f} ms; chart drawn {chart:.0f} ms "
+                    "after navigation start (headless Chromium, 1366x768)"
+                )
 
 
 if __name__ == "__main__":

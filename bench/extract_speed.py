@@ -21,13 +21,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.corpus import discover, read_document  # noqa: E402
-from extract.engine import extract_text  # noqa: E402
+from extract.documents.locations import discover  # noqa: E402
+from extract.documents.reader import parse_document  # noqa: E402
+from extract.pipeline import document_events  # noqa: E402
 
 
 def build_corpus(megabytes: float) -> list[tuple[str, object]]:
     """(body, published) pairs, the real documents repeated up to the requested size."""
-    documents = [read_document(path, doc) for path, doc in discover([ROOT / "corpus"])]
+    documents = [
+        parse_document(path.read_bytes(), doc) for path, doc in discover([ROOT / "corpus"])
+    ]
     target = int(megabytes * 1_000_000)
     corpus, size = [], 0
     while size < target:
@@ -41,7 +44,7 @@ def build_corpus(megabytes: float) -> list[tuple[str, object]]:
 
 def time_ours(corpus: list[tuple[str, object]]) -> tuple[float, int, int]:
     start = time.perf_counter()
-    rows = sum(len(extract_text(body, published)) for body, published in corpus)  # type: ignore[arg-type]
+    rows = sum(len(document_events(body, published)) for body, published in corpus)  # type: ignore[arg-type]
     return time.perf_counter() - start, sum(len(b) for b, _ in corpus), rows
 
 
@@ -72,15 +75,21 @@ def main() -> None:
     parser.add_argument("--baseline-mb", type=float, default=0.5, help="slice for dateparser")
     args = parser.parse_args()
     corpus = build_corpus(args.mb)
-    print(f"corpus: {len(corpus)} documents, {sum(len(b) for b, _ in corpus) / 1e6:.2f} MB "
-          f"(the {len(discover([ROOT / 'corpus']))} texts of corpus/ repeated)")
+    print(
+        f"corpus: {len(corpus)} documents, {sum(len(b) for b, _ in corpus) / 1e6:.2f} MB "
+        f"(the {len(discover([ROOT / 'corpus']))} texts of corpus/ repeated)"
+    )
     dp_seconds, dp_chars, dp_found = time_dateparser(corpus, args.baseline_mb)
     seconds, chars, rows = time_ours(corpus)
     ours, baseline = chars / seconds, dp_chars / dp_seconds
-    print(f"ours:       {chars / 1e6:7.2f} MB in {seconds:7.2f} s = {ours:12,.0f} chars/s "
-          f"({rows} rows)")
-    print(f"dateparser: {dp_chars / 1e6:7.2f} MB in {dp_seconds:7.2f} s = {baseline:12,.0f} "
-          f"chars/s ({dp_found} dates found)")
+    print(
+        f"ours:       {chars / 1e6:7.2f} MB in {seconds:7.2f} s = {ours:12,.0f} chars/s "
+        f"({rows} rows)"
+    )
+    print(
+        f"dateparser: {dp_chars / 1e6:7.2f} MB in {dp_seconds:7.2f} s = {baseline:12,.0f} "
+        f"chars/s ({dp_found} dates found)"
+    )
     print(f"ratio ours/dateparser: {ours / baseline:.1f}x")
 
 

@@ -34,11 +34,25 @@ app = create_app(data=build_data(synthetic_events({n}, seed=7), path="synthetic"
 print("ready", flush=True)
 waitress.serve(app.server, host="127.0.0.1", port={port}, threads={threads}, _quiet=True)
 """
-QUERIES = ["", "?cat=summit%2Ftalks", "?q=hotline", "?from=1990&to=2000",
-           "?actor=China&lanes=actor", "?x0=2018-01-01&x1=2018-12-31", "?prec=day&q=summit",
-           "?source=KCNA&from=2010"]
-RENDER_OUTPUTS = ["graph.figure", "graph.config", "count.children", "detail.children",
-                  "caption.children", "root.className", "btn-present.children"]
+QUERIES = [
+    "",
+    "?cat=summit%2Ftalks",
+    "?q=hotline",
+    "?from=1990&to=2000",
+    "?actor=China&lanes=actor",
+    "?x0=2018-01-01&x1=2018-12-31",
+    "?prec=day&q=summit",
+    "?source=KCNA&from=2010",
+]
+RENDER_OUTPUTS = [
+    "graph.figure",
+    "graph.config",
+    "count.children",
+    "detail.children",
+    "caption.children",
+    "root.className",
+    "btn-present.children",
+]
 
 
 def free_port() -> int:
@@ -52,8 +66,10 @@ def render_payload(search: str) -> bytes:
     body = {
         "output": ".." + "...".join(RENDER_OUTPUTS) + "..",
         "outputs": outputs,
-        "inputs": [{"id": "url", "property": "search", "value": search},
-                   {"id": "data-version", "property": "data", "value": 0}],
+        "inputs": [
+            {"id": "url", "property": "search", "value": search},
+            {"id": "data-version", "property": "data", "value": 0},
+        ],
         "changedPropIds": ["url.search"],
         "state": [],
     }
@@ -69,8 +85,9 @@ def request(url: str, data: bytes | None = None) -> tuple[float, int]:
     return time.perf_counter() - start, status
 
 
-def client(base: str, n_callbacks: int, seed: int, latencies: list, errors: list,
-           deadline: float) -> None:
+def client(
+    base: str, n_callbacks: int, seed: int, latencies: list, errors: list, deadline: float
+) -> None:
     try:
         for path in ("/", "/_dash-layout", "/_dash-dependencies"):
             latencies.append(request(base + path)[0])
@@ -116,9 +133,12 @@ def main() -> int:
         latencies: list[float] = []
         errors: list[str] = []
         deadline = time.time() + args.max_seconds
-        threads = [threading.Thread(target=client, args=(base, args.callbacks, i, latencies,
-                                                         errors, deadline))
-                   for i in range(args.clients)]
+        threads = [
+            threading.Thread(
+                target=client, args=(base, args.callbacks, i, latencies, errors, deadline)
+            )
+            for i in range(args.clients)
+        ]
         start = time.perf_counter()
         for t in threads:
             t.start()
@@ -128,10 +148,14 @@ def main() -> int:
         lat = sorted(latencies)
         p50 = statistics.median(lat) * 1000 if lat else float("nan")
         p95 = lat[int(0.95 * (len(lat) - 1))] * 1000 if lat else float("nan")
-        print(f"{args.clients} clients x ({3} page requests + {args.callbacks} filter callbacks)"
-              f" on {args.events:,} events, waitress threads={args.threads}")
-        print(f"requests {len(lat)} in {elapsed:.1f} s = {len(lat) / elapsed:.1f} req/s; "
-              f"p50 {p50:.0f} ms, p95 {p95:.0f} ms; errors {len(errors)}")
+        print(
+            f"{args.clients} clients x ({3} page requests + {args.callbacks} filter callbacks)"
+            f" on {args.events:,} events, waitress threads={args.threads}"
+        )
+        print(
+            f"requests {len(lat)} in {elapsed:.1f} s = {len(lat) / elapsed:.1f} req/s; "
+            f"p50 {p50:.0f} ms, p95 {p95:.0f} ms; errors {len(errors)}"
+        )
         for error in errors[:5]:
             print("  error:", error)
         return 0 if not errors else 1

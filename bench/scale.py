@@ -85,7 +85,11 @@ def measure(args: list[str], cwd: Path, code: Path) -> tuple[float, int, str]:
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "extract", *args, "--quiet"],
-        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     root = psutil.Process(process.pid)
     peak = 0
@@ -106,11 +110,19 @@ def measure(args: list[str], cwd: Path, code: Path) -> tuple[float, int, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=2000, help="documents to generate (2000)")
-    parser.add_argument("--changed", type=float, default=0.01,
-                        help="fraction of documents edited before the warm run (0.01)")
+    parser.add_argument(
+        "--changed",
+        type=float,
+        default=0.01,
+        help="fraction of documents edited before the warm run (0.01)",
+    )
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask run")
-    parser.add_argument("--keep", type=Path, default=None,
-                        help="build the corpus in this folder and keep it (default: a temp dir)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="build the corpus in this folder and keep it (default: a temp dir)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="scale-") as temp:
@@ -120,8 +132,10 @@ def main() -> None:
         started = time.perf_counter()
         chars = build_corpus(corpus, args.docs)
         size = sum(p.stat().st_size for p in corpus.rglob("*.txt"))
-        print(f"corpus: {args.docs} documents, {chars / 1e6:.1f} M chars, {size / 1e6:.1f} MB "
-              f"({time.perf_counter() - started:.1f} s to build) in {corpus}")
+        print(
+            f"corpus: {args.docs} documents, {chars / 1e6:.1f} M chars, {size / 1e6:.1f} MB "
+            f"({time.perf_counter() - started:.1f} s to build) in {corpus}"
+        )
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
 
         code = snapshot_code(work)
@@ -135,24 +149,38 @@ def main() -> None:
         run("--jobs 1 (no cache)", "--jobs", "1", "--no-cache", output="jobs1.csv")
         run("--jobs 2 (no cache)", "--jobs", "2", "--no-cache", output="jobs2.csv")
         if not args.no_dask:
-            run("--engine dask, 2 workers (no cache)", "--engine", "dask", "--jobs", "2",
-                "--no-cache", output="dask.csv")
+            run(
+                "--engine dask, 2 workers (no cache)",
+                "--engine",
+                "dask",
+                "--jobs",
+                "2",
+                "--no-cache",
+                output="dask.csv",
+            )
         run("--jobs 2, cold cache", "--jobs", "2", output="cached.csv")
         changed = change_documents(corpus, args.changed)
         run(f"--jobs 2, warm cache, {changed} changed", "--jobs", "2", output="cached.csv")
 
         reference = (work / "jobs1.csv").read_bytes()
-        same = {name: (work / name).read_bytes() == reference
-                for name in ("jobs2.csv", "dask.csv") if (work / name).exists()}
+        same = {
+            name: (work / name).read_bytes() == reference
+            for name in ("jobs2.csv", "dask.csv")
+            if (work / name).exists()
+        }
 
         base = runs[0][1]
         print(f"\n{'run':<36}{'seconds':>9}{'chars/s':>12}{'speed vs jobs 1':>17}{'peak RSS':>11}")
         for label, seconds, peak, _ in runs:
-            print(f"{label:<36}{seconds:9.1f}{chars / seconds:12,.0f}{base / seconds:16.2f}x"
-                  f"{peak / 2**20:8.0f} MiB")
+            print(
+                f"{label:<36}{seconds:9.1f}{chars / seconds:12,.0f}{base / seconds:16.2f}x"
+                f"{peak / 2**20:8.0f} MiB"
+            )
         print("\nsame table as --jobs 1: " + ", ".join(f"{k}: {v}" for k, v in same.items()))
-        print("(seconds include interpreter start, discovery and writing the table; peak RSS sums "
-              "every process of the run, so shared pages count once per process)")
+        print(
+            "(seconds include interpreter start, discovery and writing the table; peak RSS sums "
+            "every process of the run, so shared pages count once per process)"
+        )
 
 
 if __name__ == "__main__":

@@ -22,13 +22,28 @@ def score(folder: Path) -> str:
     with tempfile.TemporaryDirectory() as temp:
         out = Path(temp) / "events.csv"
         subprocess.run(
-            [sys.executable, "-m", "extract", str(folder / "docs"), "-o", str(out),
-             "--no-cache", "--no-corrections", "--quiet", "--jobs", "1"],
-            cwd=ROOT, check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "extract",
+                str(folder / "docs"),
+                "-o",
+                str(out),
+                "--no-cache",
+                "--no-corrections",
+                "--quiet",
+                "--jobs",
+                "1",
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
         )
         result = subprocess.run(
             [sys.executable, str(SCORER), str(folder / "gold.csv"), str(out)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         )
     return result.stdout
 

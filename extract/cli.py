@@ -13,12 +13,13 @@ import sys
 import time
 from pathlib import Path
 
-from extract.cache import CacheError, ResultCache, default_cache_path
-from extract.corrections import CorrectionsFileError, apply_for_cli
-from extract.pipeline import build_table
-from extract.runner import EngineError, run_documents
-from extract.schema import write_events
-from extract.sources import InputError, discover_inputs
+from extract.documents.locations import InputError, discover_inputs
+from extract.run.cache import CacheError, ResultCache, default_cache_path
+from extract.run.chunks import EngineError
+from extract.run.driver import run_documents
+from extract.table.corrections import CorrectionsFileError, apply_for_cli
+from extract.table.schema import write_events
+from extract.tabulate import build_table
 
 PROGRESS_MIN_DOCUMENTS = 5
 
@@ -64,7 +65,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def add_scale_options(parser: argparse.ArgumentParser) -> None:
-    """Incremental cache and engines (see extract/cache.py, extract/runner.py)."""
+    """Incremental cache and engines (see extract/run/)."""
     parser.add_argument(
         "--cache",
         type=Path,
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     for message in [r.warning for r in results if r.warning] + errors:
         print(("warning: " if message not in errors else "error: ") + message, file=sys.stderr)
 
-    table = build_table(results)
+    table = build_table(row for result in results for row in result.rows)
     try:
         table, fixes = apply_for_cli(table, args.output, args.corrections, args.no_corrections)
     except CorrectionsFileError as error:

@@ -96,3 +96,7 @@ def _append(
         text = rest.strip()
     if text:
         out.append(Sentence(begin, begin + len(text), text, paragraph))
+
+
+# A word of a sentence, for the clues that compare events ("Pyongyang's", "U.S.", "follow-up").
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'.-]*")

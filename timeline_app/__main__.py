@@ -1,9 +1,9 @@
 """Command line: serve the app, or export a PNG of a view.
 
-    python -m timeline_app [--events PATH] [--host H] [--port P] [--debug]
-    python -m timeline_app export --out chart.png [--events PATH] [--from 2018 --to 2019]
-        [--category C ...] [--actor A ...] [--lanes category|actor]
-        [--width 1600 --height 800 --scale 2]
+python -m timeline_app [--events PATH] [--host H] [--port P] [--debug]
+python -m timeline_app export --out chart.png [--events PATH] [--from 2018 --to 2019]
+    [--category C ...] [--actor A ...] [--lanes category|actor]
+    [--width 1600 --height 800 --scale 2]
 """
 
 from __future__ import annotations
@@ -12,27 +12,43 @@ import argparse
 import sys
 from pathlib import Path
 
-from timeline_app.app import DEFAULT_EVENTS, create_app, figure_for, view_name
 from timeline_app.corrections_ui import load_holder
+from timeline_app.data import DEFAULT_EVENTS
 from timeline_app.export import ExportError, write_png
 from timeline_app.state import ViewState, clean_date, normalise
+from timeline_app.viewmodel import figure_for, view_name
 
 
 def _serve(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m timeline_app",
-                                     description="Serve the interactive timeline.")
+    parser = argparse.ArgumentParser(
+        prog="python -m timeline_app", description="Serve the interactive timeline."
+    )
     parser.add_argument("--events", default=str(DEFAULT_EVENTS), help="events table (.csv)")
-    parser.add_argument("--corrections", default=None,
-                        help="corrections file (default: corrections.csv next to the events)")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)")
+    parser.add_argument(
+        "--corrections",
+        default=None,
+        help="corrections file (default: corrections.csv next to the events)",
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)",
+    )
     parser.add_argument("--port", type=int, default=8050)
-    parser.add_argument("--debug", action="store_true",
-                        help="Dash debug mode with the development server (never in production)")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="Dash debug mode with the development server (never in production)",
+    )
     parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
-    parser.add_argument("--read-only", action="store_true",
-                        help="no edit form (corrections are still applied); use with --host")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="no edit form (corrections are still applied); use with --host",
+    )
     args = parser.parse_args(argv)
+    from timeline_app.app import create_app  # only the server needs Dash
+
     app = create_app(args.events, corrections_path=args.corrections, read_only=args.read_only)
     url = f"http://{args.host}:{args.port}/"
     if args.debug:
@@ -58,8 +74,9 @@ def _serve(argv: list[str]) -> int:
 
 
 def _export(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m timeline_app export",
-                                     description="Write a PNG of the timeline (kaleido).")
+    parser = argparse.ArgumentParser(
+        prog="python -m timeline_app export", description="Write a PNG of the timeline (kaleido)."
+    )
     parser.add_argument("--out", required=True, help="PNG file to write")
     parser.add_argument("--events", default=str(DEFAULT_EVENTS))
     parser.add_argument("--from", dest="date_from", default="", help="YYYY[-MM[-DD]]")
@@ -68,8 +85,11 @@ def _export(argv: list[str]) -> int:
     parser.add_argument("--actor", action="append", default=[])
     parser.add_argument("--source", action="append", default=[])
     parser.add_argument("--search", default="")
-    parser.add_argument("--corrections", default=None,
-                        help="corrections file (default: corrections.csv next to the events)")
+    parser.add_argument(
+        "--corrections",
+        default=None,
+        help="corrections file (default: corrections.csv next to the events)",
+    )
     parser.add_argument("--lanes", choices=["category", "actor"], default="category")
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=None)
@@ -84,14 +104,20 @@ def _export(argv: list[str]) -> int:
         return 2
     for problem in data.problems[:10]:
         print(f"timeline_app: {problem}", file=sys.stderr)
-    state = normalise(ViewState(date_from=args.date_from, date_to=args.date_to,
-                                categories=tuple(args.category), actors=tuple(args.actor),
-                                sources=tuple(args.source), text=args.search,
-                                lanes=args.lanes))
+    state = normalise(
+        ViewState(
+            date_from=args.date_from,
+            date_to=args.date_to,
+            categories=tuple(args.category),
+            actors=tuple(args.actor),
+            sources=tuple(args.source),
+            text=args.search,
+            lanes=args.lanes,
+        )
+    )
     fig = figure_for(data, state, title=view_name(state).replace("_", " "))
     try:
-        out = write_png(fig, Path(args.out), width=args.width, height=args.height,
-                        scale=args.scale)
+        out = write_png(fig, Path(args.out), width=args.width, height=args.height, scale=args.scale)
     except (ExportError, OSError) as error:
         print(f"timeline_app: {error}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""Corrections from the detail panel (issue 6), over extract.corrections.
+"""Corrections from the detail panel, over extract.table.corrections.
 
 The app keeps the rows as read from the events file (`raw_rows`) and shows them with the
 corrections file applied. Saving an edit records it with `record_correction` (locked, atomic,
@@ -14,16 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract import corrections as _corrections
-from extract.schema import RowProblem
-from extract.taxonomy import CATEGORIES
+from extract.table import corrections as _corrections
+from extract.table.schema import RowProblem
 from timeline_app.data import EventData, build_data, load_data
 
 EDIT_FIELDS = ("date", "date_end", "precision", "summary", "category")
-
-
-def categories() -> list[str]:
-    return list(CATEGORIES)
 
 
 def default_corrections_path(events_path: str | Path) -> Path:
@@ -38,8 +33,9 @@ def _added_keys(path: Path) -> set[tuple[str, str]]:
     return {(c.event_id, c.doc) for c in lines if c.action == "add"}
 
 
-def apply_file(raw_rows: pd.DataFrame, path: Path, name: str,
-               problems: list[RowProblem]) -> EventData:
+def apply_file(
+    raw_rows: pd.DataFrame, path: Path, name: str, problems: list[RowProblem]
+) -> EventData:
     """The data to show: raw rows with the corrections file applied (if any)."""
     if not path.exists():
         return build_data(raw_rows, name, problems=problems)
@@ -75,21 +71,32 @@ class DataHolder:
         return self.corrections_path is not None and self.data.ok
 
 
-def load_holder(events_path: str | Path, corrections_path: str | Path | None = None,
-                data: EventData | None = None) -> DataHolder:
+def load_holder(
+    events_path: str | Path,
+    corrections_path: str | Path | None = None,
+    data: EventData | None = None,
+) -> DataHolder:
     if data is not None:  # prepared elsewhere (benchmarks): read-only
         return DataHolder(data=data, raw_rows=data.rows, corrections_path=None)
     raw = load_data(events_path)
     if not raw.ok:
         return DataHolder(data=raw, raw_rows=raw.rows, corrections_path=None)
-    path = (Path(corrections_path) if corrections_path is not None
-            else default_corrections_path(events_path))
+    path = (
+        Path(corrections_path)
+        if corrections_path is not None
+        else default_corrections_path(events_path)
+    )
     data = apply_file(raw.rows, path, raw.path, raw.problems)
     return DataHolder(data=data, raw_rows=raw.rows, corrections_path=path)
 
 
-def save_edit(holder: DataHolder, event_id: str, values: dict[str, str],
-              reject: bool = False, author: str = "app") -> str:
+def save_edit(
+    holder: DataHolder,
+    event_id: str,
+    values: dict[str, str],
+    reject: bool = False,
+    author: str = "app",
+) -> str:
     """Record the changed fields (or a reject) and reload; returns a message for the user."""
     if not holder.editable or holder.corrections_path is None:
         return "Editing is not available for this table."
@@ -111,12 +118,19 @@ def save_edit(holder: DataHolder, event_id: str, values: dict[str, str],
         action = "set"
     with holder.lock:
         try:
-            _corrections.record_correction(holder.corrections_path, event_id, changes,
-                                           action=action, author=author, anchor=anchor)
+            _corrections.record_correction(
+                holder.corrections_path,
+                event_id,
+                changes,
+                action=action,
+                author=author,
+                anchor=anchor,
+            )
         except (ValueError, OSError) as error:
             return f"Not saved: {error}"
-        holder.data = apply_file(holder.raw_rows, holder.corrections_path, holder.data.path,
-                                 holder.data.problems)
+        holder.data = apply_file(
+            holder.raw_rows, holder.corrections_path, holder.data.path, holder.data.problems
+        )
         holder.version += 1
     if reject:
         return f"Rejected: the event is removed (recorded in {holder.corrections_path.name})."

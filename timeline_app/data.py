@@ -15,9 +15,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from extract.schema import COLUMNS, EventsFileError, RowProblem, read_events, split_list
+from extract.table.schema import COLUMNS, EventsFileError, RowProblem, read_events, split_list
+from extract.table.vocabulary import PRECISIONS
 from timeline_app.dates import parse_starts_ends
 
+DEFAULT_EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
 OTHER_ACTORS = "other actors"
 NO_CATEGORY = "(none)"
 MAX_ACTOR_LANES = 12
@@ -103,8 +105,12 @@ def prepare_events(rows: pd.DataFrame) -> pd.DataFrame:
     return events
 
 
-def build_data(rows: pd.DataFrame, path: str = "", problems: list[RowProblem] | None = None,
-               error: str | None = None) -> EventData:
+def build_data(
+    rows: pd.DataFrame,
+    path: str = "",
+    problems: list[RowProblem] | None = None,
+    error: str | None = None,
+) -> EventData:
     """Precompute everything for an already validated table of rows."""
     rows = rows.reset_index(drop=True)
     events = prepare_events(rows)
@@ -133,8 +139,7 @@ def build_data(rows: pd.DataFrame, path: str = "", problems: list[RowProblem] | 
     data.source_combos = [set(split_list(c)) for c in scombos.categories]
     data.sources = sorted(set(rows["source"].unique()) - {""})
     present = set(events["precision"].unique())
-    data.precisions = [p for p in ["day", "month", "season", "year", "decade", "approx"]
-                       if p in present]
+    data.precisions = [p for p in PRECISIONS if p in present]
     return data
 
 

@@ -14,8 +14,18 @@ import pandas as pd
 from dateparser.date import DateDataParser
 
 MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 MONTHS_SHORT = [m[:3] for m in MONTHS]
 SEASONS = {3: "spring", 6: "summer", 9: "fall", 12: "winter"}
@@ -25,9 +35,7 @@ def _shape(value: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(value), "")
 
 
-def parse_starts_ends(
-    date: pd.Series, date_end: pd.Series
-) -> tuple[np.ndarray, np.ndarray]:
+def parse_starts_ends(date: pd.Series, date_end: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Return (start, end) as datetime64[D] arrays; end is exclusive (the day after the period).
 
     `date` and `date_end` are ISO strings at day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from extract.atomic import write_atomically
-from extract.schema import COLUMNS
+from extract.table.atomic import write_atomically
+from extract.table.schema import COLUMNS
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
@@ -55,8 +55,9 @@ class ExportError(RuntimeError):
     """A PNG could not be made; the message says why and what to install."""
 
 
-def figure_png(fig: go.Figure, width: int = 1600, height: int | None = None,
-               scale: float = 2) -> bytes:
+def figure_png(
+    fig: go.Figure, width: int = 1600, height: int | None = None, scale: float = 2
+) -> bytes:
     ensure_browser_path()
     browser = os.environ.get("BROWSER_PATH", "")
     if not browser or not Path(browser).exists():
@@ -71,8 +72,9 @@ def figure_png(fig: go.Figure, width: int = 1600, height: int | None = None,
         raise ExportError(f"PNG export failed with {browser}: {error}") from None
 
 
-def write_png(fig: go.Figure, out: str | Path, width: int = 1600, height: int | None = None,
-              scale: float = 2) -> Path:
+def write_png(
+    fig: go.Figure, out: str | Path, width: int = 1600, height: int | None = None, scale: float = 2
+) -> Path:
     """Render and write atomically (temp file in the same folder, then rename)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from extract.schema import split_list
+from extract.table.schema import split_list
 from timeline_app.data import NO_CATEGORY, OTHER_ACTORS, prepare_events
 from timeline_app.dates import format_date_label
 from timeline_app.filters import default_span, in_range
@@ -121,14 +121,17 @@ def _hover(rows: pd.DataFrame) -> list[str]:
     """Hover text; document text is HTML-escaped so plotly shows it literally."""
     out = []
     for date, date_end, precision, summary, category, n in zip(
-        rows["date"], rows["date_end"], rows["precision"], rows["summary"], rows["category"],
-        rows["n_sources"], strict=True,
+        rows["date"],
+        rows["date_end"],
+        rows["precision"],
+        rows["summary"],
+        rows["category"],
+        rows["n_sources"],
+        strict=True,
     ):
         label = _esc(format_date_label(date, date_end, precision))
         sources = f"{n} source" + ("" if n == 1 else "s")
-        out.append(
-            f"<b>{label}</b><br>{_esc(summary)}<br>{_esc(category)} · {sources}"
-        )
+        out.append(f"<b>{label}</b><br>{_esc(summary)}<br>{_esc(category)} · {sources}")
     return out
 
 
@@ -167,40 +170,77 @@ def _detail_traces(rows: pd.DataFrame, options: FigureOptions) -> list[go.BaseTr
         (TRACE_APPROX_SPAN, approx_spans, {"color": COLOR_APPROX, "width": 4, "dash": "dash"}),
     ):
         x, y = _segments(part)
-        traces.append(scatter(
-            x=x, y=y, mode="lines", name=name, line=style, hoverinfo="skip",
-            legendrank=3, showlegend=True, visible=True if len(part) else "legendonly",
-        ))
+        traces.append(
+            scatter(
+                x=x,
+                y=y,
+                mode="lines",
+                name=name,
+                line=style,
+                hoverinfo="skip",
+                legendrank=3,
+                showlegend=True,
+                visible=True if len(part) else "legendonly",
+            )
+        )
     handles = rows[rows["kind"] != "point"]
-    traces.append(scatter(
-        x=_midpoints(handles), y=handles["y"].to_numpy(), mode="markers", name=TRACE_HANDLES,
-        showlegend=False, customdata=handles["event_id"].to_numpy(),
-        hovertext=_hover(handles), hoverinfo="text",
-        marker={"symbol": "diamond", "size": 9 if big else 7,
+    traces.append(
+        scatter(
+            x=_midpoints(handles),
+            y=handles["y"].to_numpy(),
+            mode="markers",
+            name=TRACE_HANDLES,
+            showlegend=False,
+            customdata=handles["event_id"].to_numpy(),
+            hovertext=_hover(handles),
+            hoverinfo="text",
+            marker={
+                "symbol": "diamond",
+                "size": 9 if big else 7,
                 "color": np.where(handles["approx"], COLOR_APPROX, COLOR_POINT),
-                "line": {"width": 1, "color": "white"}},
-    ))
+                "line": {"width": 1, "color": "white"},
+            },
+        )
+    )
     points = rows[(rows["kind"] == "point") & ~rows["approx"]]
     approx_points = rows[(rows["kind"] == "point") & rows["approx"]]
     size = 14 if big else 9
     for name, part, marker in (
-        (TRACE_POINT, points, {"symbol": "circle", "color": COLOR_POINT,
-                               "line": {"width": 1, "color": "white"}}),
-        (TRACE_APPROX_POINT, approx_points, {"symbol": "circle-open", "color": COLOR_APPROX,
-                                             "line": {"width": 2, "color": COLOR_APPROX}}),
+        (
+            TRACE_POINT,
+            points,
+            {"symbol": "circle", "color": COLOR_POINT, "line": {"width": 1, "color": "white"}},
+        ),
+        (
+            TRACE_APPROX_POINT,
+            approx_points,
+            {
+                "symbol": "circle-open",
+                "color": COLOR_APPROX,
+                "line": {"width": 2, "color": COLOR_APPROX},
+            },
+        ),
     ):
         n = part["n_sources"].to_numpy()
-        traces.append(scatter(
-            x=_iso(part["start"].to_numpy()), y=part["y"].to_numpy(), mode="markers", name=name,
-            customdata=part["event_id"].to_numpy(), hovertext=_hover(part), hoverinfo="text",
-            marker={**marker, "size": size + np.minimum(n - 1, 4) * 2, "opacity": 1},
-            visible=True if len(part) else "legendonly",
-        ))
+        traces.append(
+            scatter(
+                x=_iso(part["start"].to_numpy()),
+                y=part["y"].to_numpy(),
+                mode="markers",
+                name=name,
+                customdata=part["event_id"].to_numpy(),
+                hovertext=_hover(part),
+                hoverinfo="text",
+                marker={**marker, "size": size + np.minimum(n - 1, 4) * 2, "opacity": 1},
+                visible=True if len(part) else "legendonly",
+            )
+        )
     return traces
 
 
-def _density_lanes(events: pd.DataFrame, mask: np.ndarray, options: FigureOptions
-                   ) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def _density_lanes(
+    events: pd.DataFrame, mask: np.ndarray, options: FigureOptions
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """(start, lane index) pairs of the events in `mask`, without copying string columns
     (an event with several actor lanes gives one pair per lane), and the lane names."""
     starts = events["start"].to_numpy()[mask]
@@ -230,8 +270,14 @@ def _density_lanes(events: pd.DataFrame, mask: np.ndarray, options: FigureOption
     return starts, lane_of[codes[mask]], order
 
 
-def _density_trace(starts: np.ndarray, lane: np.ndarray, order: list[str], x0: pd.Timestamp,
-                   x1: pd.Timestamp, present: bool) -> tuple[go.Heatmap, str]:
+def _density_trace(
+    starts: np.ndarray,
+    lane: np.ndarray,
+    order: list[str],
+    x0: pd.Timestamp,
+    x1: pd.Timestamp,
+    present: bool,
+) -> tuple[go.Heatmap, str]:
     years = (x1 - x0).days / 365.25
     unit = "M" if years <= 50 else "Y"
     word = "month" if unit == "M" else "year"
@@ -248,11 +294,17 @@ def _density_trace(starts: np.ndarray, lane: np.ndarray, order: list[str], x0: p
     fmt = "%b %Y" if unit == "M" else "%Y"
     labels = np.array(order, dtype=object)[:, None].repeat(n_cols, axis=1)
     trace = go.Heatmap(
-        x=_iso(bins[:-1].astype("datetime64[D]")), y=list(range(len(order))), z=z,
-        customdata=labels, name=TRACE_DENSITY, colorscale="Blues",
+        x=_iso(bins[:-1].astype("datetime64[D]")),
+        y=list(range(len(order))),
+        z=z,
+        customdata=labels,
+        name=TRACE_DENSITY,
+        colorscale="Blues",
         hovertemplate=f"%{{customdata}}<br>%{{x|{fmt}}}: %{{z}} events<extra></extra>",
         colorbar={"title": {"text": f"events per {word}"}, "thickness": 12},
-        hoverongaps=False, xgap=0, ygap=2 if not present else 3,
+        hoverongaps=False,
+        xgap=0,
+        ygap=2 if not present else 3,
     )
     return trace, word
 
@@ -261,7 +313,7 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
     """The timeline for the given (already filtered) events.
 
     `events` is a prepared table (timeline_app.data.prepare_events); a raw events table as
-    read by extract.schema.read_events is prepared on the fly.
+    read by extract.table.schema.read_events is prepared on the fly.
     """
     options = options or FigureOptions()
     if "start" not in events.columns:
@@ -284,8 +336,10 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
         starts, lanes, order = _density_lanes(events, mask, options)
         trace, word = _density_trace(starts, lanes, order, x0, x1, big)
         fig.add_trace(trace)
-        note = (f"{n_in_view:,} events in view: showing events per {word}. "
-                "Drag to zoom in and see individual events.")
+        note = (
+            f"{n_in_view:,} events in view: showing events per {word}. "
+            "Drag to zoom in and see individual events."
+        )
         rows = events.iloc[:0]
     else:
         rows, order = _lane_rows(events[mask], options)
@@ -296,9 +350,15 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
         if not len(rows):
             note = "No events match the filters in this range."
     if options.selected:
-        _add_selected(fig, rows if not density else _lane_rows(
-            events[events["event_id"] == options.selected], options)[0].assign(
-                y=lambda r: r["lane"].astype(float)), options)
+        _add_selected(
+            fig,
+            rows
+            if not density
+            else _lane_rows(events[events["event_id"] == options.selected], options)[0].assign(
+                y=lambda r: r["lane"].astype(float)
+            ),
+            options,
+        )
     n_lanes = max(len(order), 1)
     font = 22 if big else 13
     height = options.height or (None if big else max(360, 46 * n_lanes + 170))
@@ -312,36 +372,65 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
         dragmode="zoom",
         uirevision=options.uirevision,
         showlegend=not big and not density,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
-                "font": {"size": 12}, "itemclick": False, "itemdoubleclick": False},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+            "font": {"size": 12},
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
         hoverlabel={"font": {"size": 20 if big else 13}, "align": "left"},
         title={"text": _esc(options.title), "x": 0.01} if options.title else None,
         xaxis={
-            "type": "date", "range": [x0.isoformat(), x1.isoformat()],
+            "type": "date",
+            "range": [x0.isoformat(), x1.isoformat()],
             "rangeslider": {"visible": not big, "thickness": 0.07},
-            "rangeselector": {"visible": not big, "x": 1, "xanchor": "right", "y": 1.0,
-                              "yanchor": "bottom", "font": {"size": 12}, "buttons": [
-                                  {"count": 1, "label": "1 y", "step": "year",
-                                   "stepmode": "backward"},
-                                  {"count": 5, "label": "5 y", "step": "year",
-                                   "stepmode": "backward"},
-                                  {"count": 10, "label": "10 y", "step": "year",
-                                   "stepmode": "backward"},
-                                  {"step": "all", "label": "all"}]},
-            "showgrid": True, "gridcolor": "#e5e7eb", "tickfont": {"size": font},
-            "linecolor": "#111111", "showline": True,
+            "rangeselector": {
+                "visible": not big,
+                "x": 1,
+                "xanchor": "right",
+                "y": 1.0,
+                "yanchor": "bottom",
+                "font": {"size": 12},
+                "buttons": [
+                    {"count": 1, "label": "1 y", "step": "year", "stepmode": "backward"},
+                    {"count": 5, "label": "5 y", "step": "year", "stepmode": "backward"},
+                    {"count": 10, "label": "10 y", "step": "year", "stepmode": "backward"},
+                    {"step": "all", "label": "all"},
+                ],
+            },
+            "showgrid": True,
+            "gridcolor": "#e5e7eb",
+            "tickfont": {"size": font},
+            "linecolor": "#111111",
+            "showline": True,
         },
         yaxis={
-            "tickvals": list(range(len(order))), "ticktext": [_esc(o) for o in order],
-            "range": [n_lanes - 0.5, -0.5], "fixedrange": True, "zeroline": False,
-            "showgrid": True, "gridcolor": "#eef0f3", "tickfont": {"size": font},
+            "tickvals": list(range(len(order))),
+            "ticktext": [_esc(o) for o in order],
+            "range": [n_lanes - 0.5, -0.5],
+            "fixedrange": True,
+            "zeroline": False,
+            "showgrid": True,
+            "gridcolor": "#eef0f3",
+            "tickfont": {"size": font},
             "automargin": True,
         },
     )
     if note and not big:
-        fig.add_annotation(text=_esc(note), xref="paper", yref="paper", x=0, y=1.0,
-                           xanchor="left", yanchor="bottom", showarrow=False,
-                           font={"size": font, "color": "#374151"})
+        fig.add_annotation(
+            text=_esc(note),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1.0,
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": font, "color": "#374151"},
+        )
     return fig
 
 
@@ -355,21 +444,50 @@ def _add_selected(fig: go.Figure, rows: pd.DataFrame, options: FigureOptions) ->
     else:
         x = _midpoints(hit)
         seg_x, seg_y = _segments(hit)
-        fig.add_trace(go.Scatter(x=seg_x, y=seg_y, mode="lines", showlegend=False,
-                                 hoverinfo="skip", name=TRACE_SELECTED + " span",
-                                 line={"color": COLOR_SELECTED, "width": 5}))
+        fig.add_trace(
+            go.Scatter(
+                x=seg_x,
+                y=seg_y,
+                mode="lines",
+                showlegend=False,
+                hoverinfo="skip",
+                name=TRACE_SELECTED + " span",
+                line={"color": COLOR_SELECTED, "width": 5},
+            )
+        )
     big = options.present
-    fig.add_trace(go.Scatter(
-        x=x, y=hit["y"].to_numpy(), mode="markers", name=TRACE_SELECTED, showlegend=False,
-        customdata=hit["event_id"].to_numpy(), hovertext=_hover(hit), hoverinfo="text",
-        marker={"symbol": "circle-open", "size": 34 if big else 22, "color": COLOR_SELECTED,
-                "line": {"width": 5 if big else 3, "color": COLOR_SELECTED}},
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=hit["y"].to_numpy(),
+            mode="markers",
+            name=TRACE_SELECTED,
+            showlegend=False,
+            customdata=hit["event_id"].to_numpy(),
+            hovertext=_hover(hit),
+            hoverinfo="text",
+            marker={
+                "symbol": "circle-open",
+                "size": 34 if big else 22,
+                "color": COLOR_SELECTED,
+                "line": {"width": 5 if big else 3, "color": COLOR_SELECTED},
+            },
+        )
+    )
     if big:
         label = format_date_label(first["date"], first["date_end"], first["precision"])
         fig.add_annotation(
-            x=x[0], y=float(hit["y"].iloc[0]), text=f"<b>{_esc(label)}</b>",
-            showarrow=True, arrowhead=2, arrowwidth=3, arrowcolor=COLOR_SELECTED, ax=0, ay=-60,
-            bgcolor="white", bordercolor=COLOR_SELECTED, borderwidth=2,
+            x=x[0],
+            y=float(hit["y"].iloc[0]),
+            text=f"<b>{_esc(label)}</b>",
+            showarrow=True,
+            arrowhead=2,
+            arrowwidth=3,
+            arrowcolor=COLOR_SELECTED,
+            ax=0,
+            ay=-60,
+            bgcolor="white",
+            bordercolor=COLOR_SELECTED,
+            borderwidth=2,
             font={"size": 24, "color": "#111111"},
         )

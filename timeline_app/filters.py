@@ -10,13 +10,17 @@ from timeline_app.dates import parse_user_date
 from timeline_app.state import ViewState
 
 
-def _combo_mask(codes: np.ndarray, combos: list, wanted: set[str],
-                other: set[str] | None = None) -> np.ndarray:
+def _combo_mask(
+    codes: np.ndarray, combos: list, wanted: set[str], other: set[str] | None = None
+) -> np.ndarray:
     """True where the row's combination (a list/set of names) meets `wanted`.
     `other`: names that are *not* the catch-all lane, used when OTHER_ACTORS is wanted."""
     hits = np.array(
-        [bool(wanted.intersection(c)) or (other is not None and not other.intersection(c))
-         for c in combos] + [False],
+        [
+            bool(wanted.intersection(c)) or (other is not None and not other.intersection(c))
+            for c in combos
+        ]
+        + [False],
         dtype=bool,
     )
     return hits[codes]  # code -1 (missing) picks the trailing False
@@ -42,8 +46,9 @@ def filter_mask(data: EventData, state: ViewState) -> np.ndarray:
         other = set(data.actor_lanes) - {OTHER_ACTORS} if OTHER_ACTORS in wanted else None
         mask &= _combo_mask(events["actor_code"].to_numpy(), data.actor_combos, wanted, other)
     if state.sources:
-        mask &= _combo_mask(events["source_code"].to_numpy(), data.source_combos,
-                            set(state.sources))
+        mask &= _combo_mask(
+            events["source_code"].to_numpy(), data.source_combos, set(state.sources)
+        )
     if state.precisions:
         mask &= events["precision"].isin(list(state.precisions)).to_numpy()
     text = state.text.strip().lower()

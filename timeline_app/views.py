@@ -12,9 +12,12 @@ import numpy as np
 import pandas as pd
 from dash import html
 
-from extract.schema import RowProblem
+from extract.table.schema import RowProblem
 from timeline_app.data import EventData
 from timeline_app.dates import format_date_label
+from timeline_app.filters import filter_events
+from timeline_app.state import ViewState
+from timeline_app.viewmodel import figure_for, view_name
 
 MAX_PROBLEMS_SHOWN = 10
 TABLE_COLUMNS = [
@@ -42,8 +45,11 @@ def highlight(sentence: str, evidence: str) -> list:
     """The sentence with its temporal expression wrapped in html.Mark (all plain text)."""
     if evidence and evidence in sentence:
         i = sentence.index(evidence)
-        return [sentence[:i], html.Mark(evidence, className="evidence"),
-                sentence[i + len(evidence):]]
+        return [
+            sentence[:i],
+            html.Mark(evidence, className="evidence"),
+            sentence[i + len(evidence) :],
+        ]
     return [sentence]
 
 
@@ -55,33 +61,52 @@ def detail_panel(data: EventData, event_id: str) -> list:
     """Date, summary, every source (title, outlet, publication date, link), evidence."""
     event = data.event(event_id) if event_id else None
     if event is None:
-        return [html.P("Click an event on the chart or a row in the table to see its sources.",
-                       className="hint")]
+        return [
+            html.P(
+                "Click an event on the chart or a row in the table to see its sources.",
+                className="hint",
+            )
+        ]
     sources = data.sources_for(event_id)
     items = []
     for _, src in sources.iterrows():
         link = safe_link(src["url"])
         title = src["title"] or src["doc"] or "(untitled document)"
-        head = [html.A(title, href=link, target="_blank", rel="noopener noreferrer")
-                if link else html.Span(title, className="doc-title")]
-        meta = " · ".join(x for x in (src["source"], src["published"] and
-                                      f"published {src['published']}") if x)
-        items.append(html.Li([
-            html.Div(head, className="source-title"),
-            html.Div(meta, className="source-meta"),
-            html.Blockquote(highlight(src["sentence"], src["evidence"]), className="sentence"),
-            html.Div(f"URL (not a web link): {src['url']}", className="source-meta")
-            if src["url"] and not link else None,
-        ], className="source"))
+        head = [
+            html.A(title, href=link, target="_blank", rel="noopener noreferrer")
+            if link
+            else html.Span(title, className="doc-title")
+        ]
+        meta = " · ".join(
+            x for x in (src["source"], src["published"] and f"published {src['published']}") if x
+        )
+        items.append(
+            html.Li(
+                [
+                    html.Div(head, className="source-title"),
+                    html.Div(meta, className="source-meta"),
+                    html.Blockquote(
+                        highlight(src["sentence"], src["evidence"]), className="sentence"
+                    ),
+                    html.Div(f"URL (not a web link): {src['url']}", className="source-meta")
+                    if src["url"] and not link
+                    else None,
+                ],
+                className="source",
+            )
+        )
     n = len(sources)
     status = str(event.get("status", "") or "")
     return [
         html.Div(event_label(event), className="detail-date", id="detail-date"),
         html.H3(event["summary"], className="detail-summary"),
-        html.Div(f"{event['category']} · {event['actors'].replace(';', ', ')}",
-                 className="detail-meta"),
-        html.Div(f"precision: {event['precision']}"
-                 + (f" · status: {status}" if status else ""), className="detail-meta"),
+        html.Div(
+            f"{event['category']} · {event['actors'].replace(';', ', ')}", className="detail-meta"
+        ),
+        html.Div(
+            f"precision: {event['precision']}" + (f" · status: {status}" if status else ""),
+            className="detail-meta",
+        ),
         html.H4(f"{n} source" + ("" if n == 1 else "s")),
         html.Ul(items, className="sources"),
     ]
@@ -100,8 +125,10 @@ def caption(data: EventData, event_id: str, position: tuple[int, int]) -> list:
         html.Div(event_label(event), className="cap-date", id="cap-date"),
         html.Div(event["summary"], className="cap-summary", id="cap-summary"),
         html.Div(highlight(first["sentence"], first["evidence"]), className="cap-sentence"),
-        html.Div(f"{first['source']} · {len(sources)} source"
-                 + ("" if len(sources) == 1 else "s"), className="cap-source"),
+        html.Div(
+            f"{first['source']} · {len(sources)} source" + ("" if len(sources) == 1 else "s"),
+            className="cap-source",
+        ),
     ]
 
 
@@ -109,27 +136,52 @@ def notices(data: EventData) -> list:
     """The file error (if any) and the first row problems, as plain text."""
     out = []
     if data.error:
-        out.append(html.Div([html.B("Cannot show events: "), data.error],
-                            className="notice error", id="load-error"))
+        out.append(
+            html.Div(
+                [html.B("Cannot show events: "), data.error],
+                className="notice error",
+                id="load-error",
+            )
+        )
     if data.notes:
-        out.append(html.Details([
-            html.Summary(f"{len(data.notes)} note(s) about corrections (click for details)"),
-            html.Ul([html.Li(n) for n in data.notes[:MAX_PROBLEMS_SHOWN]]),
-        ], className="notice warning", id="correction-notes"))
+        out.append(
+            html.Details(
+                [
+                    html.Summary(
+                        f"{len(data.notes)} note(s) about corrections (click for details)"
+                    ),
+                    html.Ul([html.Li(n) for n in data.notes[:MAX_PROBLEMS_SHOWN]]),
+                ],
+                className="notice warning",
+                id="correction-notes",
+            )
+        )
     if data.problems:
         shown: list[RowProblem] = data.problems[:MAX_PROBLEMS_SHOWN]
         more = len(data.problems) - len(shown)
-        out.append(html.Details([
-            html.Summary(f"{len(data.problems)} row(s) of {data.path} were skipped "
-                         "because of problems (click for details)"),
-            html.Ul([html.Li(str(p)) for p in shown]
-                    + ([html.Li(f"... and {more} more")] if more > 0 else [])),
-        ], className="notice warning", id="row-problems", open=len(data.problems) <= 3))
+        out.append(
+            html.Details(
+                [
+                    html.Summary(
+                        f"{len(data.problems)} row(s) of {data.path} were skipped "
+                        "because of problems (click for details)"
+                    ),
+                    html.Ul(
+                        [html.Li(str(p)) for p in shown]
+                        + ([html.Li(f"... and {more} more")] if more > 0 else [])
+                    ),
+                ],
+                className="notice warning",
+                id="row-problems",
+                open=len(data.problems) <= 3,
+            )
+        )
     return out
 
 
-def table_page(events: pd.DataFrame, page: int, page_size: int,
-               sort_by: list[dict] | None) -> tuple[list[dict], int]:
+def table_page(
+    events: pd.DataFrame, page: int, page_size: int, sort_by: list[dict] | None
+) -> tuple[list[dict], int]:
     """One page of the (filtered) events for the table, sorted server-side."""
     n = len(events)
     pages = max(1, -(-n // page_size))
@@ -141,7 +193,7 @@ def table_page(events: pd.DataFrame, page: int, page_size: int,
         key = {"when": "start", "n_sources": "n_sources"}.get(column, column)
         if key in events.columns:
             events = events.sort_values(key, ascending=ascending, kind="stable")
-    chunk = events.iloc[page * page_size:(page + 1) * page_size]
+    chunk = events.iloc[page * page_size : (page + 1) * page_size]
     records = [
         {
             "id": row.event_id,
@@ -155,3 +207,35 @@ def table_page(events: pd.DataFrame, page: int, page_size: int,
         for row in chunk.itertuples(index=False)
     ]
     return records, pages
+
+
+def page_view(data: EventData, state: ViewState) -> tuple:
+    """Everything the page shows for a state except the table: (figure, graph config, count,
+    detail panel, caption, root class, presentation button label)."""
+    events = filter_events(data, state)
+    fig = figure_for(data, state, events)
+    config = {
+        "displaylogo": False,
+        "displayModeBar": not state.present,
+        "scrollZoom": False,
+        "toImageButtonOptions": {"format": "png", "scale": 3, "filename": view_name(state)},
+    }
+    n = len(events)
+    total = len(data.events)
+    count = [
+        html.Span(f"{n:,}", id="count-number"),
+        f" of {total:,} events shown" if n != total else " events shown",
+    ]
+    position = (0, n)
+    if state.present and state.sel:
+        where = np.flatnonzero(events["event_id"].to_numpy() == state.sel)
+        position = (int(where[0]) + 1 if len(where) else 0, n)
+    return (
+        fig,
+        config,
+        count,
+        detail_panel(data, state.sel),
+        caption(data, state.sel, position) if state.present else [],
+        "root present" if state.present else "root",
+        "Exit presentation" if state.present else "Presentation mode",
+    )

@@ -1,0 +1,1 @@
+"""Sentences -> temporal mentions: the rule table, its resolvers, tense, and narrative time."""

@@ -1,0 +1,158 @@
+"""Calendar arithmetic on ISO values: the small set of operations the temporal rules need."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from extract.table.vocabulary import MONTH_NAMES
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = tuple(name.lower() for name in MONTH_NAMES)
+# Northern meteorological seasons: (first month, number of months).
+SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A resolved time: ISO start, optional ISO end (intervals only), and its precision word."""
+
+    date: str
+    precision: str
+    date_end: str = ""
+
+
+def iso_day(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def iso_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def day_value(day: dt.date, precision: str = "day") -> TimeValue:
+    return TimeValue(iso_day(day), precision)
+
+
+def month_value(year: int, month: int, precision: str = "month") -> TimeValue:
+    return TimeValue(iso_month(year, month), precision)
+
+
+def year_value(year: int, precision: str = "year") -> TimeValue:
+    return TimeValue(f"{year:04d}", precision)
+
+
+def season_value(year: int, season: str) -> TimeValue:
+    first = SEASONS[season]
+    start = dt.date(year, first, 1)
+    end = add_months(start, 2)
+    return TimeValue(iso_month(start.year, start.month), "season", iso_month(end.year, end.month))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    last = _calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def weekday_on_or_before(anchor: dt.date, weekday: int) -> dt.date:
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def weekday_on_or_after(anchor: dt.date, weekday: int) -> dt.date:
+    return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+
+
+def week_interval(day: dt.date) -> TimeValue:
+    """The Monday-Sunday week holding `day`, as an approx interval."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return TimeValue(iso_day(monday), "approx", iso_day(monday + dt.timedelta(days=6)))
+
+
+def pick_year(
+    anchor: dt.date, month: int, day: int | None, tense: str, strict: bool = False
+) -> int | None:
+    """The year for a month (and day) given without one, by tense relative to the anchor.
+
+    past -> the latest occurrence on or before the anchor; future -> the earliest on or after;
+    otherwise the closest. With `strict`, the anchor's own month/day is excluded ("last May").
+    """
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if day is None:
+            start = dt.date(year, month, 1)
+            end = add_months(start, 1) - dt.timedelta(days=1)
+        else:
+            start = end = safe_date(year, month, day)  # type: ignore[assignment]
+            if start is None:
+                continue
+        candidates.append((year, start, end))
+    if not candidates:
+        return None
+    if strict:
+        # "last May" / "next May": the anchor's own month (or day) does not count.
+        low = anchor.replace(day=1) if day is None else anchor
+        high = (
+            add_months(anchor.replace(day=1), 1) - dt.timedelta(days=1) if day is None else anchor
+        )
+        if tense == "past":
+            fits = [c for c in candidates if c[2] < low]
+            return max(fits)[0] if fits else None
+        fits = [c for c in candidates if c[1] > high]
+        return min(fits)[0] if fits else None
+    if tense == "past":
+        fits = [c for c in candidates if c[1] <= anchor]
+        return max(fits)[0] if fits else None
+    if tense == "future":
+        fits = [c for c in candidates if c[2] >= anchor]
+        return min(fits)[0] if fits else None
+
+    def distance(c: tuple[int, dt.date, dt.date]) -> int:
+        if c[1] <= anchor <= c[2]:
+            return 0
+        return min(abs((c[1] - anchor).days), abs((c[2] - anchor).days))
+
+    return min(candidates, key=lambda c: (distance(c), c[0]))[0]
+
+
+def shift(value: TimeValue, amount: int, unit: str) -> dt.date:
+    """The start date of `value` moved by amount units (day/week/month/year/decade)."""
+    start = start_date(value)
+    if unit == "day":
+        return start + dt.timedelta(days=amount)
+    if unit == "week":
+        return start + dt.timedelta(weeks=amount)
+    if unit == "month":
+        return add_months(start, amount)
+    if unit == "decade":
+        return add_months(start, 120 * amount)
+    return add_months(start, 12 * amount)
+
+
+def start_date(value: TimeValue) -> dt.date:
+    parts = [int(p) for p in value.date.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts)
+
+
+def value_at_granularity(day: dt.date, granularity: str, precision: str) -> TimeValue:
+    """`day` expressed at a granularity ('day'|'month'|'year'), labelled with `precision`."""
+    if granularity == "day":
+        return day_value(day, precision)
+    if granularity == "month":
+        return month_value(day.year, day.month, precision)
+    return year_value(day.year, precision)
+
+
+def granularity_of(value: TimeValue) -> str:
+    return {10: "day", 7: "month"}.get(len(value.date), "year")

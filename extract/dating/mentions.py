@@ -1,0 +1,231 @@
+"""Temporal mentions of one sentence: every expression the rule table finds, resolved.
+
+Direct rules go first, longest match first; a match that does not resolve gives its words back
+to shorter rules. Relational rules ("the next day", "hours after", "after the meeting") then
+resolve in textual order from what precedes or follows them in the sentence and from the
+narrative's reference time. Year-shaped counts, codes and sums of money are no dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.dating.calendar import TimeValue, granularity_of
+from extract.dating.resolvers import OPEN, Context, counts_following_clause
+from extract.dating.rules import RULES, Rule
+from extract.dating.tense import tense_before
+
+# A year followed by one of these is a count or a measure, not a year ("2000 troops").
+COUNT_NOUN_RE = re.compile(
+    r"\s*(?:[a-z-]+\s+)?(?:troops|soldiers|people|persons|residents|workers|troop|km|kilometers?|"
+    r"kilometres?|miles|meters|metres|tons|tonnes|won|dollars|yuan|yen|units|rounds|shells|"
+    r"rockets|missiles|balloons|leaflets|seats|families|defectors|cases|deaths|members|votes|"
+    r"hectares|feet|pounds|kg|times|firms|companies|hours|days|points|percent)\b",
+)
+NOT_YEAR_BEFORE_RE = re.compile(
+    r"(?:\b(?:No|no|Number|number|Resolution|resolution|Room|room|Route|Article|Section|Unit|"
+    r"Flight|flight|Highway|Hill|Line|Post|Code|code|model|Model|Type|type|Pier|Gate|Vision)\.?\s*$)"
+    r"|(?:[#$€£]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)",
+)
+TIME_ZONE_BEFORE_RE = re.compile(
+    r"\d{1,4}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|EST|EDT|ET|PST|PDT|KST|JST)\s+$"
+)
+MAX_RELATIONAL = 40  # "the next day", "hours after" ... resolved per sentence (more is a list)
+
+
+@dataclass
+class Mention:
+    """A temporal expression found in a sentence and its resolved value."""
+
+    start: int  # offset in the sentence
+    end: int
+    rule: Rule
+    match: re.Match[str]
+    value: TimeValue | None = None
+    tense: str = "past"
+    side: str = "around"  # where the event's words are: around, before or after the expression
+    flashback: bool = False  # counted back from the story's time ("a decade earlier")
+
+
+def _candidates(text: str, rules: list[Rule]) -> list[Mention]:
+    """Every match of the rules in `text`; a rule runs only when its trigger words occur."""
+    triggered: dict[re.Pattern[str], bool] = {}
+    found = []
+    for rule in rules:
+        trigger = rule.trigger
+        if trigger not in triggered:
+            triggered[trigger] = trigger.search(text) is not None
+        if not triggered[trigger]:
+            continue
+        found.extend(
+            Mention(match.start(), match.end(), rule, match=match)
+            for match in rule.pattern.finditer(text)
+            if match.end() > match.start()
+        )
+    return found
+
+
+def _plausible(mention: Mention, text: str) -> bool:
+    """Reject year-shaped numbers that are counts, codes or money, and a weekday that only
+    restates a time in another zone ("at 7:10 a.m. (2210 GMT Wednesday)")."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if mention.rule.may_restate_zone:
+        return not TIME_ZONE_BEFORE_RE.search(before)
+    if not mention.rule.may_be_number:
+        return True
+    after = text[mention.end : mention.end + 40]
+    if NOT_YEAR_BEFORE_RE.search(before):
+        return False
+    return not COUNT_NOUN_RE.match(after)
+
+
+RULE_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
+ANY_TRIGGER = re.compile("|".join(sorted({rule.trigger.pattern for rule in RULES})))
+DIRECT_RULES = [rule for rule in RULES if not rule.relational]
+RELATIONAL_RULES = [rule for rule in RULES if rule.relational]
+
+
+def find_mentions(
+    text: str,
+    anchor: dt.date | None,
+    reference: TimeValue | None,
+    history: Sequence[tuple[TimeValue, str]] = (),
+    day_reference: TimeValue | None = None,
+    frame: TimeValue | None = None,
+) -> tuple[list[Mention], TimeValue | None]:
+    """Find and resolve the temporal expressions of one sentence, in textual order.
+
+    Direct rules go first, longest match first; a match that does not resolve gives its words
+    back to shorter rules. Relational rules ("the next day", "hours after", "after the meeting")
+    then resolve in textual order from what precedes or follows them. Returns the dated mentions
+    and the reference time after the sentence.
+    """
+    if not ANY_TRIGGER.search(text):
+        return [], reference  # most sentences: no word any rule could start from
+    taken: list[Mention] = []
+    occupied = bytearray(len(text))  # characters already inside a taken expression
+    # The same words matched again by the same rule in one sentence (a list, or junk) take
+    # the first one's value: nothing is resolved twice.
+    resolved: dict[tuple[str, str], tuple[TimeValue | None, str]] = {}
+    relational = _candidates(text, RELATIONAL_RULES)
+    for mention in relational:  # "in April that year": the whole phrase, not "in April"
+        if mention.rule.absorbing:
+            occupied[mention.start : mention.end] = b"\x02" * (mention.end - mention.start)
+    direct = _candidates(text, DIRECT_RULES)
+    for mention in sorted(
+        direct, key=lambda m: (m.start - m.end, RULE_ORDER[m.rule.name], m.start)
+    ):
+        span = occupied[mention.start : mention.end]
+        if 1 in span or 2 in span or not _plausible(mention, text):
+            continue
+        key = (mention.rule.name, mention.match.group(0))
+        if key not in resolved:
+            tense = tense_before(text, mention.start)
+            context = Context(anchor, tense, reference, text, mention.start, frame=frame)
+            resolved[key] = (mention.rule.resolve(mention.match, context), tense)
+        mention.value, mention.tense = resolved[key]
+        if mention.value is not None:
+            taken.append(mention)
+            occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+
+    ordered = sorted(relational, key=lambda m: (m.start, RULE_ORDER[m.rule.name]))
+    for mention in ordered[:MAX_RELATIONAL]:
+        if 1 in occupied[mention.start : mention.end]:
+            continue
+        dated = sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+        before = [m.value for m in dated if m.end <= mention.start]
+        later = [
+            m.value
+            for m in dated
+            if m.start >= mention.end
+            and not m.rule.relational
+            and not _clause_break(text, mention.end, m.start)
+        ]
+        days_before = [v for v in before if v is not None and granularity_of(v) == "day"]
+        mention.tense = tense_before(text, mention.start)
+        context = Context(
+            anchor,
+            mention.tense,
+            before[-1] if before else reference,
+            text,
+            mention.start,
+            later=later,
+            history=history,
+            day_reference=days_before[-1] if days_before else day_reference,
+            frame=frame,
+        )
+        mention.value = mention.rule.resolve(mention.match, context)
+        if mention.value is not None:
+            taken.append(mention)
+            occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+            mention.flashback = (
+                context.reference is not None
+                and mention.value is not OPEN
+                and mention.value.date < context.reference.date[: len(mention.value.date)]
+            )
+            if mention.rule.counts_from_event:
+                if later and before:
+                    # "fired an ICBM on Monday, hours after it launched a missile late on
+                    # Sunday": both events are dated already; the offset adds no row.
+                    mention.value = OPEN
+                mention.side = _offset_side(text, mention, bool(later))
+
+    dated = _share_sentence_year(
+        sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+    )
+    # A flashback ("which had begun a decade earlier") does not move the story's time.
+    moving = [m for m in dated if not m.flashback]
+    return dated, (moving[-1].value if moving else reference)
+
+
+def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
+    """'Last year's drills, held in March' / 'Last year, ... in November': a month told without
+    a year takes the year named first in the sentence. Unless a second clause tells another
+    event (', and ...'), the two are one event and the year's row is dropped."""
+    years = [
+        m for m in mentions if m.value and m.value.precision == "year" and not m.value.date_end
+    ]
+    if len(years) != 1:
+        return mentions
+    year_mention = years[0]
+    sentence = year_mention.match.string
+    fronted = not sentence[: year_mention.start].strip()
+    possessive = bool(re.match(r"['’]s\b", sentence[year_mention.end :]))
+    if not (fronted or possessive):
+        return mentions  # "who entered politics only last year, will be sworn in on May 10"
+    year = year_mention.value.date  # type: ignore[union-attr]
+    moved = 0
+    for mention in mentions:
+        value = mention.value
+        if mention.rule.yearless and mention.start > year_mention.start and value:
+            mention.value = TimeValue(
+                year + value.date[4:],
+                value.precision,
+                (year + value.date_end[4:]) if value.date_end else "",
+            )
+            moved += 1
+    one_event = moved == 1 and (
+        possessive
+        or not re.search(
+            r",\s+(?:and|but)\s|;", sentence[year_mention.end : max(m.start for m in mentions)]
+        )
+    )
+    if moved and one_event:  # "Eight years ago, athletes marched ... on Feb. 9": one event
+        return [m for m in mentions if m is not year_mention]
+    return mentions
+
+
+def _offset_side(text: str, mention: Mention, has_later_date: bool) -> str:
+    """Where the event dated by 'N days after/before' is told, for its summary."""
+    if has_later_date:
+        return "before"  # "the exercise took place hours before the launch on Monday"
+    return "after" if counts_following_clause(text, mention.start, mention.end) else "around"
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """True unless two expressions sit in one phrase (no punctuation, at most ten words apart)."""
+    between = text[start:end]
+    return bool(re.search(r"[,;:.]\s", between)) or len(between.split()) > 10

@@ -1,0 +1,135 @@
+"""A document's sentences dated in reading order: the narrative time each sentence is read in.
+
+A sentence's relative words count from its anchor (the publication date, or a photo caption's
+own date), from the story's reference time (the last date told), from the frame a timeline entry
+sets ("Jan. 6, 2016: ..."), and a quotation's words count from the day it was said ('"We met
+yesterday," she said on Friday'). Page furniture ("Updated: 8:15 PM EDT, March 4, 2019") is not
+part of the story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from extract.dating.calendar import TimeValue, granularity_of
+from extract.dating.mentions import Mention, find_mentions
+from extract.sentences import Sentence
+
+HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
+# Lines that date the page, not an event: "Updated: 8:15 PM EDT, March 4, 2019", "Posted on ...".
+PAGE_DATE_LINE_RE = re.compile(
+    r"^\W*(?:(?:last\s+)?updated|published|posted|first published|date|dateline)\b[^.]{0,80}$",
+    re.IGNORECASE,
+)
+CAPTION_CUE_RE = re.compile(
+    r"^(?:FILE|File)\b|\bphoto\b|\bPhoto\b|\bhandout\b|REUTERS|Reuters/|\bAP\b Photo|Getty Images"
+    r"|\(AP\)|\(AFP\)|AFP/|Yonhap|\bpictured\b|\bis seen\b|\bposes?\b"
+)
+QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
+ATTRIBUTION_RE = re.compile(
+    r"^\s*,?\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,6}\s+)?"
+    r"(?:said|says|told|added|wrote|asked|recalled)\b"
+)
+
+
+@dataclass
+class DatedSentence:
+    """A sentence of the story with its dated mentions and what they were read against."""
+
+    sentence: Sentence
+    anchor: dt.date | None  # the publication date, or the caption's own date
+    caption: bool
+    question: bool  # "What happened this week?": asks, tells nothing
+    mentions: list[Mention]
+
+
+def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list[DatedSentence]:
+    """The story's sentences in reading order (page furniture left out), each with its mentions."""
+    paragraphs: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+    anchors = {index: _caption_anchor(group, published) for index, group in paragraphs.items()}
+
+    story: list[DatedSentence] = []
+    reference: TimeValue | None = None
+    day_reference: TimeValue | None = None
+    # What was told before, for events named again; bounded, so thousands of dates stay linear.
+    history: deque[tuple[TimeValue, str]] = deque(maxlen=HISTORY_SIZE)
+    frame: TimeValue | None = None  # what the previous sentence dated, if anything
+    for sentence in sentences:
+        if PAGE_DATE_LINE_RE.match(sentence.text):
+            continue
+        anchor, is_caption = anchors[sentence.paragraph]
+        mentions, reference = find_mentions(
+            sentence.text, anchor, reference, history, day_reference, frame
+        )
+        speech = _speech_day(sentence.text, mentions)
+        if speech is not None:  # '"We met yesterday," she said on Friday': from that Friday
+            start, end, day = speech
+            spoken, _ = find_mentions(sentence.text, day, None, history, None, None)
+            mentions = sorted(
+                [m for m in mentions if not start <= m.start < end]
+                + [m for m in spoken if start <= m.start < end],
+                key=lambda m: m.start,
+            )
+        # A timeline entry ("Jan. 6, 2016: North Korea conducts ...") frames the next sentence;
+        # a date in passing, or an opening "In 2022, ..." of its own story, does not.
+        opening = mentions[0] if mentions else None
+        frame = (
+            opening.value
+            if opening is not None
+            and not sentence.text[: opening.start].strip(' -•*"“')
+            and sentence.text[opening.end : opening.end + 2].lstrip().startswith(":")
+            else None
+        )
+        for mention in mentions:
+            assert mention.value is not None
+            history.append((mention.value, sentence.text))
+            if granularity_of(mention.value) == "day":
+                day_reference = mention.value
+        question = sentence.text.rstrip(" \"”'’)").endswith("?")
+        story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
+    return story
+
+
+def _speech_day(text: str, mentions: list[Mention]) -> tuple[int, int, dt.date] | None:
+    """A quotation whose speaking day is given after it ('..." Kim said on Friday'): the span
+    of the quotation and that day, against which its own 'yesterday' or 'tomorrow' count."""
+    for quote in QUOTE_RE.finditer(text):
+        if not ATTRIBUTION_RE.match(text[quote.end() : quote.end() + 120]):
+            continue
+        told = [
+            m.value
+            for m in mentions
+            if m.start >= quote.end()
+            and m.value is not None
+            and granularity_of(m.value) == "day"
+            and not m.value.date_end
+        ]
+        if told:
+            return quote.start(), quote.end(), dt.date.fromisoformat(told[0].date)
+    return None
+
+
+def _caption_anchor(
+    paragraph: list[Sentence], published: dt.date | None
+) -> tuple[dt.date | None, bool]:
+    """A photo caption dates itself: its own full date anchors the relative words inside it."""
+    text = " ".join(s.text for s in paragraph)
+    if len(paragraph) > 3 or (
+        not CAPTION_CUE_RE.search(text)
+        and not re.search(
+            r",\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*$",
+            paragraph[0].text,
+        )
+    ):
+        return published, False
+    for sentence in paragraph:
+        for mention in find_mentions(sentence.text, None, None)[0]:
+            value = mention.value
+            if value is not None and value.precision == "day" and not value.date_end:
+                return dt.date.fromisoformat(value.date), True
+    return published, False

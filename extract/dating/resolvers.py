@@ -1,0 +1,726 @@
+"""Resolvers: each turns a rule's match and its context (the anchor date, the clause's tense, the
+narrative's reference time, the sentences told before) into a `TimeValue`, `OPEN` when the text
+leaves the time open (no row, and the words stay taken), or None when the match is no date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from extract.dating.calendar import (
+    TimeValue,
+    add_months,
+    day_value,
+    granularity_of,
+    iso_day,
+    month_value,
+    pick_year,
+    safe_date,
+    season_value,
+    shift,
+    start_date,
+    value_at_granularity,
+    week_interval,
+    weekday_on_or_after,
+    weekday_on_or_before,
+    year_value,
+)
+from extract.dating.vocabulary import (
+    EVENT_NOUN_CLUES,
+    OPEN_BOUNDS,
+    month_number,
+    number_value,
+    weekday_number,
+)
+
+
+@dataclass
+class Context:
+    """What a resolver may use besides the match: anchor date, clause tense, reference time."""
+
+    anchor: dt.date | None
+    tense: str
+    reference: TimeValue | None
+    sentence: str
+    start: int
+    later: list[TimeValue] = field(default_factory=list)  # dated expressions later in the clause
+    history: Sequence[tuple[TimeValue, str]] = ()  # earlier (value, sentence), oldest first
+    day_reference: TimeValue | None = None  # the latest day-precise time told
+    frame: TimeValue | None = None  # the time the previous sentence was about, if it named one
+
+
+# A match whose time the text leaves open ("more than two years ago", "days after"): it gives no
+# row, and it keeps shorter rules from reading a date into its words.
+OPEN = TimeValue("", "open")
+
+Resolver = Callable[[re.Match[str], Context], TimeValue | None]
+
+
+def _year(match: re.Match[str], name: str = "year") -> int:
+    return int(match[name])
+
+
+def _full_year(first: int, second: str) -> int:
+    """'1950-53' -> 1953; '2016-2017' -> 2017."""
+    if len(second) == 4:
+        return int(second)
+    century = first - first % 100
+    value = century + int(second)
+    return value if value > first else value + 100
+
+
+def full_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    day = safe_date(_year(match), month_number(match["month"]), int(match["day"]))
+    return day_value(day) if day else None
+
+
+def iso_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    day = safe_date(int(match["year"]), int(match["mon"]), int(match["day"]))
+    return day_value(day) if day else None
+
+
+def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
+    """Tense and strictness from 'last'/'next'/'this' words inside the match, else the clause's."""
+    text = match.group(0).lower()
+    if re.match(r"(last|past|previous)\b", text):
+        return "past", True
+    if re.match(r"(next|coming|following)\b", text):
+        return "future", True
+    if re.match(r"this\b", text):
+        return "present", False
+    if re.match(r"since\b", text):
+        return "past", False
+    return ctx.tense, False
+
+
+def month_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    month, day = month_number(match["month"]), int(match["day"])
+    if match.groupdict().get("year"):
+        found = safe_date(_year(match), month, day)
+        return day_value(found) if found else None
+    if ctx.anchor is None:
+        return None
+    year = _year_for(ctx, month, day, ctx.tense)
+    found = safe_date(year, month, day) if year else None
+    return day_value(found) if found else None
+
+
+def _year_for(
+    ctx: Context, month: int, day: int | None, tense: str, strict: bool = False
+) -> int | None:
+    """The year of a month (or month and day) told without one.
+
+    A timeline keeps its time: after the entry "Jan. 6, 2016: ...", a past "in March" is the
+    first March from that time on (if it is not after publication). Otherwise the tense decides,
+    from the anchor; a mere intention ("offering to hold talks on January 9") points forward
+    only to a date within a few months.
+    """
+    assert ctx.anchor is not None
+    if ctx.frame is not None and tense not in ("future", "intent") and not strict:
+        frame_start = start_date(ctx.frame)
+        for year in (frame_start.year, frame_start.year + 1):
+            first = safe_date(year, month, day or 1)
+            last = (
+                add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+                if day is None
+                else first
+            )
+            if first is None or last is None:
+                break
+            if (last.year, last.month) >= (frame_start.year, frame_start.month) and (
+                granularity_of(ctx.frame) == "year" or last >= frame_start
+            ):
+                if first <= ctx.anchor:
+                    return year
+                break
+    if tense == "intent":
+        ahead = pick_year(ctx.anchor, month, day, "future")
+        if ahead is not None:
+            start = dt.date(ahead, month, day or 1)
+            if (start - ctx.anchor).days <= 183:
+                return ahead
+        return pick_year(ctx.anchor, month, day, "past", strict)
+    return pick_year(ctx.anchor, month, day, tense, strict)
+
+
+def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'June 6 and 7', 'Feb. 27-28, 2019', 'June 30-July 2'."""
+    month1 = month_number(match["month"])
+    month2 = month_number(match["month2"]) if match.groupdict().get("month2") else month1
+    day1, day2 = int(match["day"]), int(match["day2"])
+    if match.groupdict().get("year"):
+        year = _year(match)
+    elif ctx.anchor is not None:
+        year = pick_year(ctx.anchor, month1, day1, ctx.tense)
+    else:
+        return None
+    if year is None:
+        return None
+    start = safe_date(year, month1, day1)
+    end = safe_date(year + (1 if month2 < month1 else 0), month2, day2)
+    if not start or not end or end <= start or (end - start).days > 62:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def night_to(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the night to June 9' covers June 8-9."""
+    value = month_day(match, ctx)
+    if value is None:
+        return None
+    end = start_date(value)
+    return TimeValue(iso_day(end - dt.timedelta(days=1)), "day", iso_day(end))
+
+
+def month_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    return month_value(_year(match), month_number(match["month"]))
+
+
+def month_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'from March to May 2018', 'March-April 2018', 'between May and July'."""
+    first, second = month_number(match["month"]), month_number(match["month2"])
+    if match.groupdict().get("year"):
+        end_year = _year(match)
+        start_year = end_year - (1 if second < first else 0)
+    elif ctx.anchor is not None:
+        tense, strict = _tense_for(match, ctx)
+        start_year = pick_year(ctx.anchor, first, None, tense, strict)
+        if start_year is None:
+            return None
+        end_year = start_year + (1 if second < first else 0)
+    else:
+        return None
+    if (end_year, second) <= (start_year, first):
+        return None
+    return TimeValue(f"{start_year:04d}-{first:02d}", "month", f"{end_year:04d}-{second:02d}")
+
+
+class _Second:
+    """A match seen through its second-date groups (month2/day2/year2) as if they were the first."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def __getitem__(self, name: str) -> str:
+        return self._match[f"{name}2"]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {k[:-1]: v for k, v in self._match.groupdict().items() if k.endswith("2")}
+
+
+def _second(match: re.Match[str], resolver: Resolver) -> TimeValue | None:
+    return resolver(_Second(match), None)  # type: ignore[arg-type]
+
+
+def _range(first: TimeValue | None, second: TimeValue | None) -> TimeValue | None:
+    """Two dates of one precision as an interval (None unless the second is later)."""
+    if first is None or second is None or second.date <= first.date:
+        return None
+    return TimeValue(first.date, first.precision, second.date)
+
+
+def full_date_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'from Jan. 3, 2018 to Feb. 5, 2018'."""
+    return _range(full_date(match, ctx), _second(match, full_date))
+
+
+def month_year_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'from November 2017 to February 2018'."""
+    return _range(month_year(match, ctx), _second(match, month_year))
+
+
+def _month_or_day(match: re.Match[str], year: int) -> TimeValue | None:
+    """The match's month (and day, when it names one) in the given year."""
+    month = month_number(match["month"])
+    if match.groupdict().get("day"):
+        found = safe_date(year, month, int(match["day"]))
+        return day_value(found) if found else None
+    return month_value(year, month)
+
+
+def month_relative_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'June last year', 'May 3 next year', 'in August this year'."""
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+    return _month_or_day(match, year)
+
+
+def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    if ctx.anchor is None:
+        return None
+    tense, strict = _tense_for(match, ctx)
+    month = month_number(match["month"])
+    year = _year_for(ctx, month, None, tense, strict)
+    return month_value(year, month) if year else None
+
+
+def year_only(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    return year_value(_year(match))
+
+
+def year_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    first = _year(match)
+    second = _full_year(first, match["year2"])
+    if not first < second <= first + 60:
+        return None
+    return TimeValue(f"{first:04d}", "year", f"{second:04d}")
+
+
+def consecutive_years(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'in 2016 and 2017', 'late 2023 and early 2024': two adjacent years read as one span."""
+    first, second = _year(match), _year(match, "year2")
+    return TimeValue(f"{first:04d}", "year", f"{second:04d}") if second == first + 1 else None
+
+
+def decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    start = int(match["decade"])
+    return TimeValue(f"{start:04d}", "decade", f"{start + 9:04d}")
+
+
+def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    name = match["season"].lower()
+    if match.groupdict().get("year"):
+        return season_value(_year(match), name)
+    if ctx.anchor is None:
+        return None
+    tense, strict = _tense_for(match, ctx)
+    options = [season_value(y, name) for y in range(ctx.anchor.year - 2, ctx.anchor.year + 2)]
+
+    def bounds(value: TimeValue) -> tuple[dt.date, dt.date]:
+        start = start_date(value)
+        return start, add_months(start, 3) - dt.timedelta(days=1)
+
+    current = [v for v in options if bounds(v)[0] <= ctx.anchor <= bounds(v)[1]]
+    if tense == "past":
+        fits = [
+            v
+            for v in options
+            if (bounds(v)[1] < ctx.anchor if strict else bounds(v)[0] <= ctx.anchor)
+        ]
+        return fits[-1] if fits else None
+    if tense == "future":
+        fits = [
+            v
+            for v in options
+            if (bounds(v)[0] > ctx.anchor if strict else bounds(v)[1] >= ctx.anchor)
+        ]
+        return fits[0] if fits else None
+    if current:
+        return current[0]
+    return min(options, key=lambda v: abs((bounds(v)[0] - ctx.anchor).days))
+
+
+HOLIDAYS = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "new year's": (1, 1),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+}
+
+
+def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    name = re.sub(r"\s+", " ", match["holiday"].replace("’", "'")).lower()
+    month, day = HOLIDAYS[name]
+    if match.groupdict().get("year"):
+        found = safe_date(_year(match), month, day)
+        return day_value(found) if found else None
+    if ctx.anchor is None:
+        return None
+    year = pick_year(ctx.anchor, month, day, ctx.tense)
+    return day_value(dt.date(year, month, day)) if year else None
+
+
+DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def deictic_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    if ctx.anchor is None:
+        return None
+    word = match["word"].lower()
+    if word == "today" and ctx.tense == "present" and not ctx.sentence[: ctx.start].strip():
+        return OPEN  # "Today the North mostly ignores the calls": nowadays, not a date
+    return day_value(ctx.anchor + dt.timedelta(days=DEICTIC_DAYS.get(word, 0)))
+
+
+def weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    if ctx.anchor is None:
+        return None
+    target = weekday_number(match["weekday"])
+    tense, strict = _tense_for(match, ctx)
+    return day_value(_weekday_date(ctx.anchor, target, tense, strict))
+
+
+def _weekday_date(anchor: dt.date, target: int, tense: str, strict: bool) -> dt.date:
+    before = weekday_on_or_before(anchor - dt.timedelta(days=1 if strict else 0), target)
+    after = weekday_on_or_after(anchor + dt.timedelta(days=1 if strict else 0), target)
+    if tense == "past":
+        return before
+    if tense in ("future", "intent"):
+        return after
+    return before if (anchor - before) <= (after - anchor) else after
+
+
+def weekday_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Sunday through early Monday': the end day by tense, the start the days before it."""
+    if ctx.anchor is None:
+        return None
+    first, last = weekday_number(match["weekday"]), weekday_number(match["weekday2"])
+    end = _weekday_date(ctx.anchor, last, ctx.tense, False)
+    start = end - dt.timedelta(days=(last - first) % 7)
+    if start == end:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def relative_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """last/next/this/the coming week|month|year|weekend, against the anchor."""
+    which = re.sub(r"^the\s+", "", match["which"].lower())
+    if ctx.anchor is None:
+        return None
+    if re.search(r"\bfor\s+$", ctx.sentence[max(0, ctx.start - 5) : ctx.start], re.IGNORECASE):
+        return OPEN  # "policy goals for the coming year": the period a plan covers, no event
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    return _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense)
+
+
+def _unit_value(anchor: dt.date, unit: str, step: int, tense: str) -> TimeValue:
+    if unit == "week":
+        return week_interval(anchor + dt.timedelta(weeks=step))
+    if unit == "weekend":
+        return weekend(anchor, step, tense)
+    if unit == "month":
+        moved = add_months(anchor.replace(day=1), step)
+        return month_value(moved.year, moved.month)
+    return year_value(anchor.year + step)
+
+
+def weekend(anchor: dt.date, step: int, tense: str) -> TimeValue:
+    if step > 0 or (step == 0 and tense == "future"):
+        saturday = weekday_on_or_after(anchor + dt.timedelta(days=1 if step > 0 else 0), 5)
+    else:
+        saturday = weekday_on_or_before(anchor, 5)
+        if step < 0 and anchor.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+    return TimeValue(iso_day(saturday), "approx", iso_day(saturday + dt.timedelta(days=1)))
+
+
+def over_the_weekend(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    if ctx.anchor is None:
+        return None
+    return weekend(ctx.anchor, 0, ctx.tense)
+
+
+def _amount_value(base: dt.date, unit: str, fuzzy: bool, amount: int = 1) -> TimeValue:
+    """A date reached by counting units: its precision follows the unit and the fuzziness.
+
+    'roughly one year ago' is that month; 'in 36 years' is about that year.
+    """
+    if unit in ("hour", "minute"):
+        return day_value(base, "approx")
+    if unit == "day":
+        return day_value(base, "approx" if fuzzy else "day")
+    if unit == "week":
+        return day_value(base, "approx")
+    if unit == "month":
+        return month_value(base.year, base.month, "approx" if fuzzy else "month")
+    if unit == "decade":
+        return year_value(base.year, "approx")
+    if fuzzy:
+        if amount > 1:
+            return year_value(base.year, "approx")
+        return month_value(base.year, base.month, "approx")
+    return year_value(base.year)
+
+
+def _modifier(match: re.Match[str]) -> tuple[bool, bool]:
+    """(open, fuzzy) from the modifier before a count: 'more than' is open, 'about' is fuzzy."""
+    modifier = (match.groupdict().get("mod") or "").strip().lower()
+    if not modifier:
+        return False, False
+    return modifier in OPEN_BOUNDS, True
+
+
+def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'three days ago', 'roughly one year ago'; 'more than two years ago' is open."""
+    if ctx.anchor is None:
+        return None
+    is_open, fuzzy = _modifier(match)
+    if is_open:
+        return OPEN
+    unit = match["unit"].lower()
+    amount = number_value(match["num"])
+    base = shift(day_value(ctx.anchor), -amount, unit if unit not in ("hour", "minute") else "day")
+    return _amount_value(base, unit, fuzzy, amount)
+
+
+def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
+    """The narrative's reference time; before any date is told, 'around publication' (month).
+
+    A count of days or hours needs a day: it skips a coarser reference (a "2018 pact" named in
+    passing) for the latest day-precise one.
+    """
+    if ctx.reference is not None:
+        coarse = granularity_of(ctx.reference) != "day"
+        if coarse and unit in ("day", "week", "hour", "minute") and ctx.day_reference is not None:
+            return ctx.day_reference
+        return ctx.reference
+    if ctx.anchor is None:
+        return None
+    return month_value(ctx.anchor.year, ctx.anchor.month, "approx")
+
+
+def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'two days later' counts from the narrative's reference time; 'hours later' is that day."""
+    unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")
+    if _vague_count_before(ctx):
+        return OPEN  # "several hours later"
+    reference = _reference(ctx, unit)
+    if reference is None:
+        return None
+    is_open, fuzzy = _modifier(match)
+    if is_open:
+        return OPEN
+    if unit in ("hour", "minute"):
+        return _not_finer_than(day_value(start_date(reference), "approx"), reference)
+    direction = 1 if match["dir"].lower() in ("later", "after") else -1
+    amount = number_value(match["num"]) * direction
+    base = shift(reference, amount, unit)
+    value = _amount_value(base, unit, fuzzy or reference.precision == "approx")
+    return _not_finer_than(value, reference)
+
+
+def _vague_count_before(ctx: Context) -> bool:
+    """'several hours later', 'for a few hours before': a duration, not a point in time."""
+    return bool(
+        re.search(
+            r"\b(?:several|a few|few|many|some|for|(?:lasted|lasting|lasts|spent)(?:\s+\w+)?)\s+$",
+            ctx.sentence[: ctx.start],
+            re.I,
+        )
+    )
+
+
+def _not_finer_than(value: TimeValue, reference: TimeValue) -> TimeValue:
+    """A count from a month- or year-precise reference cannot give a day: coarsen, mark approx."""
+    order = {"day": 0, "month": 1, "year": 2}
+    if order[granularity_of(value)] >= order[granularity_of(reference)]:
+        return value
+    return value_at_granularity(start_date(value), granularity_of(reference), "approx")
+
+
+def reference_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the previous month', 'the following year', 'later that year': from the reference time."""
+    unit = match["unit"].lower()
+    reference = _reference(ctx, unit)
+    if reference is None:
+        return None
+    which = (match.groupdict().get("which") or "").lower()
+    step = {"previous": -1, "preceding": -1, "prior": -1, "next": 1, "following": 1}.get(which, 0)
+    start = start_date(reference)
+    if unit == "week":
+        return week_interval(start + dt.timedelta(weeks=step))
+    if unit == "month":
+        if granularity_of(reference) == "year":
+            return None  # "that month" after "in 2019" says no month
+        moved = add_months(start.replace(day=1), step)
+        return month_value(moved.year, moved.month)
+    return year_value(start.year + step)
+
+
+def that_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'that day', 'later that afternoon': the reference day ('later'/'earlier' make it approx)."""
+    reference = _reference(ctx, "day")
+    if reference is None or granularity_of(reference) != "day":
+        return None
+    fuzzy = bool(match["fuzz"]) or reference.precision == "approx"
+    return day_value(start_date(reference), "approx" if fuzzy else "day")
+
+
+def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'in April that year', 'on April 27 that year', 'that fall': in the reference's year."""
+    reference = _reference(ctx, "year")
+    if reference is None:
+        return None
+    year = start_date(reference).year
+    season = match.groupdict().get("season") or match.groupdict().get("season2")
+    if season:
+        return season_value(year, season.lower())
+    return _month_or_day(match, year)
+
+
+def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the next day', 'the day before': one day from the reference time."""
+    reference = _reference(ctx, "day")
+    if reference is None:
+        return None
+    text = match.group(0).lower()
+    step = -1 if ("before" in text or "previous" in text or "earlier" in text) else 1
+    if "same" in text:
+        step = 0
+    base = shift(reference, step, "day")
+    precision = "day" if reference.precision == "day" and not reference.date_end else "approx"
+    return _not_finer_than(day_value(base, precision), reference)
+
+
+def past_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'in the past two years': from that long before the anchor up to it, by month."""
+    if ctx.anchor is None:
+        return None
+    unit = match["unit"].lower()
+    amount = number_value(match["num"])
+    if unit in ("hour", "minute"):
+        return None
+    if unit in ("day", "week"):
+        start = shift(day_value(ctx.anchor), -amount, unit)
+        return TimeValue(iso_day(start), "approx", iso_day(ctx.anchor))
+    start = shift(day_value(ctx.anchor), -amount, unit)
+    return TimeValue(
+        f"{start.year:04d}-{start.month:02d}",
+        "approx",
+        f"{ctx.anchor.year:04d}-{ctx.anchor.month:02d}",
+    )
+
+
+def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'their first in eight months' (back from the anchor), 'will resume in two weeks', or
+    'within 30 days' (from the anchor to then)."""
+    if ctx.anchor is None:
+        return None
+    if _modifier(match)[0]:
+        return OPEN
+    unit = match["unit"].lower()
+    if unit in ("hour", "minute"):
+        return None
+    amount = number_value(match["num"])
+    before = ctx.sentence[: ctx.start].lower()
+    if re.search(r"\bfirst\b", before):
+        base = shift(day_value(ctx.anchor), -amount, unit)
+        return _amount_value(base, unit, True, amount)
+    if match.group(0).lower().startswith("within"):
+        # "within 30 days": any time from now to then
+        end = shift(day_value(ctx.anchor), amount, unit)
+        return TimeValue(iso_day(ctx.anchor), "approx", iso_day(end))
+    if ctx.tense in ("future", "intent"):
+        base = shift(day_value(ctx.anchor), amount, unit)
+        return _amount_value(base, unit, True, amount)
+    return None
+
+
+def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'hours before the launch on Monday', 'two months after the court ruled', 'one day after'.
+
+    With a date later in the clause, the offset counts from it. Otherwise the clause after
+    'after'/'before' is an event dated from the reference time: "X came one day after Y" puts Y
+    one day before the reference; fronted "Two days after Y, X ..." puts X two days after it.
+    """
+    unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")
+    amount = number_value(match["num"]) if match.groupdict().get("num") else 0
+    if (not amount and unit not in ("hour", "minute")) or _vague_count_before(ctx):
+        return OPEN  # "days after" / "several hours before" leave the time open
+    is_open, fuzzy = _modifier(match)
+    if is_open:
+        return OPEN
+    after = match["dir"].lower() == "after"
+    step_unit = "day" if unit in ("hour", "minute") else unit
+    if unit in ("hour", "minute"):
+        amount = 0
+    if ctx.later:
+        target = ctx.later[0]
+        # "came a day after the North fired ... on Wednesday": Wednesday + 1
+        base = shift(target, amount if after else -amount, step_unit)
+        return _not_finer_than(_offset_value(base, unit, fuzzy), target)
+    reference = _named_event(ctx, match.end()) or (
+        _reference(ctx, unit) if ctx.reference is not None else None
+    )
+    if reference is None:
+        return None
+    direction = -1 if after == counts_following_clause(ctx.sentence, ctx.start, match.end()) else 1
+    base = shift(reference, direction * amount, step_unit)
+    return _not_finer_than(_offset_value(base, unit, fuzzy), reference)
+
+
+DEFINITE_WORDS = frozenset("the this that these those its his her their".split())
+
+
+def _named_event(ctx: Context, end: int) -> TimeValue | None:
+    """The date of an event named again after 'hours after': 'the launch', 'the vote'.
+
+    The noun is looked up in the sentences told before (with its synonyms, when it has some).
+    """
+    following = re.match(
+        r"\s*(?:the|this|that|its|their|his|her)\s+([A-Za-z-]+)", ctx.sentence[end:]
+    )
+    if following is None:
+        return None
+    noun = following[1].lower()
+    clue = re.compile(EVENT_NOUN_CLUES.get(noun, re.escape(noun[:6])), re.IGNORECASE)
+    # "Hours after the launch": the launch the story is about, i.e. the first day-dated one told.
+    return next(
+        (
+            value
+            for value, sentence in ctx.history
+            if granularity_of(value) == "day" and clue.search(sentence)
+        ),
+        None,
+    )
+
+
+def counts_following_clause(sentence: str, start: int, end: int) -> bool:
+    """Whether 'N days after ...' dates the clause that follows rather than its own clause.
+
+    Fronted ("Two days after the summit, Kim ...") or followed by a short definite noun phrase
+    ("... three months after the vote"): the sentence's own event counts from the reference.
+    Followed by a clause ("... comes one day after Biden said ..."): that clause's event is the
+    one counted back from the reference.
+    """
+    fronted = not sentence[:start].strip(' "“')
+    following = re.match(r"\s*([^,;.]*)", sentence[end:])[1].split()  # type: ignore[index]
+    anaphoric = len(following) <= 3 and bool(following) and following[0].lower() in DEFINITE_WORDS
+    return not (fronted or anaphoric)
+
+
+def _offset_value(base: dt.date, unit: str, fuzzy: bool) -> TimeValue:
+    """An offset from another event is exact only in days; 'two months after' is approx."""
+    if unit == "day":
+        return day_value(base, "approx" if fuzzy else "day")
+    if unit == "year":
+        return year_value(base.year, "approx")
+    return _amount_value(base, unit, True)
+
+
+def event_anaphor(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    clue = re.compile(EVENT_NOUN_CLUES[match["noun"].lower()], re.IGNORECASE)
+    referent = next(
+        (value for value, sentence in reversed(ctx.history) if clue.search(sentence)), None
+    )
+    if referent is None:
+        return None
+    if match["prep"].lower() == "since":
+        return referent
+    if ctx.sentence[: ctx.start].strip(' "“'):
+        return None  # a trailing "... after the launch" leaves the time open; a fronted one sets it
+    return TimeValue(referent.date, "approx", referent.date_end)
+
+
+def relative_qualified(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'later this year', 'the end of last year', 'early next month'."""
+    if ctx.anchor is None:
+        return None
+    step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+    return _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense)
+
+
+def the_year_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'by the end of the year' / 'earlier this year' speak of the anchor's year."""
+    if ctx.anchor is None:
+        return None
+    return _unit_value(ctx.anchor, match["unit"].lower(), 0, ctx.tense)
+
+
+def earlier_today(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    return day_value(ctx.anchor) if ctx.anchor else None

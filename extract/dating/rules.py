@@ -1,0 +1,416 @@
+"""The rule table: every temporal expression the extractor knows, one record per rule.
+
+A rule is a name, a pattern (with {MONTH}/{DAY}/{YEAR}/{WEEKDAY} placeholders), a trigger (a cheap
+test: a sentence without it cannot hold a match), the resolver that dates a match (in
+`extract.dating.resolvers`), and the flags the mention finder and the event filters ask about. In
+the manner of HeidelTime and Duckling, the table is the readable heart of the extractor; every
+rule has examples in tests/extract/dating/examples.yaml, and docs/dating.md says what each class
+of expression gives. dateparser is not used as a finder: its free-text search mistakes "may",
+"march" and bare numbers for dates and knows no tense.
+
+To add a rule: write its resolver (or reuse one), add its record here in the place its priority
+wants (longer matches win; on a tie, the earlier rule), and add examples, positive and negative.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.dating.resolvers import (
+    Resolver,
+    ago,
+    consecutive_years,
+    day_span,
+    decade,
+    deictic_day,
+    earlier_today,
+    event_anaphor,
+    full_date,
+    full_date_range,
+    holiday,
+    in_amount,
+    in_that_year,
+    iso_date,
+    later_earlier,
+    month_alone,
+    month_day,
+    month_relative_year,
+    month_span,
+    month_year,
+    month_year_range,
+    next_day,
+    night_to,
+    offset_from_event,
+    over_the_weekend,
+    past_span,
+    reference_unit,
+    relative_qualified,
+    relative_unit,
+    season,
+    that_day,
+    the_year_alone,
+    weekday,
+    weekday_span,
+    year_only,
+    year_span,
+)
+from extract.dating.vocabulary import (
+    COUNT,
+    COUNT_OR_HOURS,
+    EVENT_NOUN_CLUES,
+    FUZZY,
+    MONTH_WORDS,
+    NUMBER,
+    UNIT,
+    WEEKDAY_WORDS,
+    expand_placeholders,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of temporal expression: how to find it, how to date it, how to treat it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    trigger: re.Pattern[str]  # a cheap test: without a match of it the rule cannot match
+    relational: bool = False  # needs the other expressions of its sentence (second pass)
+    absorbing: bool = False  # its words are kept from the first pass ("in April that year")
+    absolute: bool = False  # carries its own year: future only when after the anchor
+    yearless: bool = False  # a month or day without a year: takes a year named before it
+    negatable: bool = False  # "did not ... on Monday" tells that nothing happened: no event
+    may_be_number: bool = False  # a year-shaped number may be a count, code or sum of money
+    may_restate_zone: bool = False  # "(2210 GMT Wednesday)" restates a time told before
+    names_occasion: bool = False  # before a noun it names an occasion ("Christmas address")
+    counts_from_event: bool = False  # "N days after ...": dates the clause on one side of it
+
+
+def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: bool) -> Rule:
+    """A rule record with its pattern and trigger compiled (re.compile caches by text, so rules
+    sharing a trigger share one compiled object)."""
+    return Rule(
+        name, re.compile(expand_placeholders(pattern)), resolve, re.compile(trigger), **flags
+    )
+
+
+# Triggers shared by many rules: a four-digit number, a month name.
+YEAR_TRIGGER = r"\d{4}"
+MONTH_TRIGGER = r"\b(?:" + MONTH_WORDS.replace("\\.?", "").replace("\\.", "") + r")"
+# Pattern pieces: a part of a period ("early", "the end of"), a preposition before a date.
+PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
+ON = r"(?:\b(?i:on|in|since|from|by|until|till|through|during|before|after|of|as of)\s+)?"
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "iso_date",
+        r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b",
+        iso_date,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "full_date_mdy",
+        ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY},?\s*{YEAR}",
+        full_date,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "full_date_dmy",
+        ON + r"(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",
+        full_date,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "day_span",
+        ON
+        + r"{MONTH}\s*{DAY}\s*(?:-|–|—|(?i:and|to|through|until))\s*(?:{MONTH2}\s*)?{DAY2}(?:,?\s*{YEAR})?",
+        day_span,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
+        "night_to",
+        r"(?i:the\s+)?(?i:night|overnight)\s+(?i:to|into|before)\s+{MONTH}\s*{DAY}(?:,?\s*{YEAR})?",
+        night_to,
+        trigger=MONTH_TRIGGER,
+    ),
+    rule(
+        "month_day",
+        ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY}(?!\s*(?:-|–|,?\s*\d))",
+        month_day,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
+        "day_month",
+        ON + r"\b{DAY}\s+(?:of\s+)?{MONTH}(?!,?\s+\d)",
+        month_day,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
+        "month_span",
+        r"(?i:from|between)\s+{MONTH}\s+(?i:to|and|through|until)\s+{MONTH2}(?:,?\s+{YEAR})?",
+        month_span,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
+        "full_date_range",
+        r"(?i:from|between)\s+{MONTH}\s*{DAY},?\s*{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s*{DAY2},?\s*{YEAR2}",
+        full_date_range,
+        trigger=YEAR_TRIGGER,
+    ),
+    rule(
+        "month_year_range",
+        r"(?i:from|between)\s+{MONTH}\s+(?:of\s+)?{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s+(?:of\s+)?{YEAR2}",
+        month_year_range,
+        trigger=YEAR_TRIGGER,
+    ),
+    rule(
+        "month_span_dash",
+        r"{MONTH}\s*[-–]\s*{MONTH2},?\s+{YEAR}",
+        month_span,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "month_year",
+        ON + PART_OF + r"?{MONTH},?\s+(?:of\s+)?{YEAR}",
+        month_year,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "month_relative_year",
+        ON
+        + r"{MONTH}(?:\s+{DAY})?,?\s+(?:(?i:of)\s+)?(?P<which>(?i:last|next|this))\s+(?i:year)\b",
+        month_relative_year,
+        trigger=MONTH_TRIGGER,
+    ),
+    rule(
+        "month_alone",
+        r"(?:\b(?i:in|since|until|till|by|for|from|through|during|last|next|this|early|late|mid|as of|"
+        r"their|its|his|her|the|"
+        r"the end of|the beginning of|the start of|the middle of)[\s-]+(?:(?i:early|late|mid)[\s-]+)?"
+        r"(?:(?i:the end of|the beginning of|the start of|the middle of)\s+)?){MONTH}"
+        r"(?:'s|’s)?(?![\w-]|\s+\d)",
+        month_alone,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
+        "year_span",
+        ON + r"{YEAR}\s*(?:-|–|—)\s*(?P<year2>\d{4}|\d{2})(?![\d-])",
+        year_span,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "year_from_to",
+        r"(?i:from|between)\s+{YEAR}\s+(?i:to|and|through|until)\s+(?P<year2>\d{4})(?!\d)",
+        year_span,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "consecutive_years",
+        ON + PART_OF + r"?{YEAR}\s+(?i:and|or)\s+" + PART_OF + r"?{YEAR2}",
+        consecutive_years,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "decade",
+        r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[- ])?(?P<decade>1[89]\d0|20\d0)['’]?s\b",
+        decade,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "season",
+        r"(?:(?i:in|during|by|until|since|this|last|next|early|late|the|past|coming)\s+)+"
+        r"(?P<season>spring|summer|fall|autumn|winter)(?![a-z])(?:\s+(?:of\s+)?{YEAR})?(?!\s+[A-Z])",
+        season,
+        trigger=r"(?i:spring|summer|fall|autumn|winter)",
+    ),
+    rule(
+        "season_year",
+        r"(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?{YEAR}",
+        season,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "holiday",
+        # "New Year's" alone is a day only before an address, speech or message of that day
+        # (a "New Year's news conference" may fall on any day of early January).
+        r"(?<!Lunar )(?P<holiday>New Year['’]s(?: Day| Eve|(?=\s+(?:address|speech|message)\b))"
+        r"|Christmas(?: Day| Eve)?)\b(?:,?\s+{YEAR})?",
+        holiday,
+        trigger=r"New Year|Christmas",
+        names_occasion=True,
+    ),
+    rule(
+        "qualified_year",
+        ON + PART_OF + r"{YEAR}",
+        year_only,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+        may_be_number=True,
+    ),
+    rule(
+        "year",
+        ON + r"(?<![\w$€£#.,/-]){YEAR}(?:['’]s)?(?![\w-]|,\d|\.\d)",
+        year_only,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+        may_be_number=True,
+    ),
+    rule(
+        "earlier_today",
+        r"(?i:(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))"
+        r"|this\s+(?:morning|afternoon|evening))",
+        earlier_today,
+        trigger=r"(?i:today|in the day|this (?:morning|afternoon|evening))",
+        negatable=True,
+    ),
+    rule(
+        "deictic_day",
+        r"\b(?P<word>(?i:today(?!['’]s)|tonight|yesterday|tomorrow))\b",
+        deictic_day,
+        trigger=r"(?i:today|tonight|yesterday|tomorrow)",
+        negatable=True,
+    ),
+    rule(
+        "weekday_runs_through",
+        r"(?:(?i:on)\s+)?{WEEKDAY}\b[^.;]{0,60}?\b(?i:that|which)?\s*(?i:runs?|ran|lasts?|lasted|continues?|continued|running|lasting)\s+"
+        r"(?i:through|until|till|to|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}",
+        weekday_span,
+        trigger=WEEKDAY_WORDS,
+    ),
+    rule(
+        "weekday_span",
+        r"(?:(?i:from)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?\s+"
+        r"(?i:through|to|and|until|till|into)\s+(?:(?i:early|late)\s+)?(?:(?i:on)\s+)?{WEEKDAY2}"
+        r"(?:\s+(?i:morning|afternoon|evening|night))?",
+        weekday_span,
+        trigger=WEEKDAY_WORDS,
+    ),
+    rule(
+        "weekday",
+        r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?{WEEKDAY}(?:['’]s)?"
+        r"(?:\s+(?i:morning|afternoon|evening|night))?",
+        weekday,
+        trigger=WEEKDAY_WORDS,
+        negatable=True,
+        may_restate_zone=True,
+    ),
+    rule(
+        "over_the_weekend",
+        r"(?i:over|during|at|on)\s+the\s+(?i:weekend)",
+        over_the_weekend,
+        trigger=r"(?i:weekend)",
+    ),
+    rule(
+        "relative_qualified",
+        r"(?i:(?:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
+        r"the\s+middle\s+of|the\s+rest\s+of)\s+)(?P<which>(?i:this|last|next))\s+(?P<unit>(?i:year|month|week))",
+        relative_qualified,
+        trigger=r"(?i:\b(?:this|last|next)\b)",
+    ),
+    rule(
+        "relative_unit",
+        r"(?<!the )(?<!The )(?P<which>(?i:last|next|this|the\s+coming|the\s+past))\s+"
+        r"(?P<unit>(?i:week|month|year|weekend))\b(?!-)",
+        relative_unit,
+        trigger=r"(?i:\b(?:this|last|next|coming|past)\b)",
+    ),
+    rule(
+        "the_year",
+        r"(?i:(?:by|before|until|at|since|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+the\s+)(?P<unit>(?i:year|month))",
+        the_year_alone,
+        trigger=r"(?i:the (?:year|month)\b)",
+    ),
+    rule("ago", COUNT + r"\s+(?i:ago)", ago, trigger=r"(?i:\bago\b)"),
+    rule(
+        "later_earlier",
+        COUNT_OR_HOURS + r"\s+(?P<dir>(?i:later|earlier))",
+        later_earlier,
+        relational=True,
+        trigger=r"(?i:later|earlier)",
+    ),
+    rule(
+        "reference_unit",
+        r"(?i:\bthe\s+(?P<which>previous|preceding|prior|next|following)\s+|"
+        r"\b(?:(?:later|earlier|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+)"
+        r"(?P<unit>(?i:week|month|year))\b",
+        reference_unit,
+        relational=True,
+        trigger=r"(?i:\b(?:week|month|year)\b)",
+    ),
+    rule(
+        "that_day",
+        r"(?:(?P<fuzz>(?i:later|earlier))\s+)?(?i:that)\s+(?i:day|morning|afternoon|evening|night)\b",
+        that_day,
+        relational=True,
+        trigger=r"(?i:\bthat\s)",
+    ),
+    rule(
+        "in_that_year",
+        r"(?:(?:\b(?i:in|on|by|since|until)\s+)?{MONTH}(?:\s+{DAY})?\s+(?:(?i:of)\s+)?"
+        r"|(?P<season>(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?)(?i:that|the\s+same)\s+year\b"
+        # "That fall, Moon ..." is a season; "actions that fall below the threshold" is a verb
+        r"|\b(?i:that)\s+(?P<season2>(?i:spring|summer|autumn|winter)\b|(?i:fall)(?=\s*[,.;]))",
+        in_that_year,
+        relational=True,
+        absorbing=True,
+        trigger=r"(?i:\b(?:that|same)\s)",
+    ),
+    rule(
+        "next_day",
+        r"(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)"
+        r"|a\s+day\s+(?:earlier|later))",
+        next_day,
+        relational=True,
+        trigger=r"(?i:\bday\b|morning|evening|night)",
+    ),
+    rule(
+        "past_span",
+        r"(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b",
+        past_span,
+        trigger=r"(?i:\b(?:past|last)\b)",
+    ),
+    rule(
+        "in_amount",
+        r"\b(?i:in|within)\s+(?:(?P<mod>"
+        + FUZZY
+        + r")\s+)?(?P<num>"
+        + NUMBER
+        + r")\s+"
+        + UNIT
+        + r"\b(?!\s+(?i:ago|later|earlier|after|before))",
+        in_amount,
+        trigger=r"(?i:\b(?:in|within)\b)",
+    ),
+    rule(
+        "offset_from_event",
+        COUNT_OR_HOURS + r"\s+(?P<dir>(?i:after|before))",
+        offset_from_event,
+        relational=True,
+        trigger=r"(?i:after|before)",
+        counts_from_event=True,
+    ),
+    rule(
+        "event_anaphor",
+        r"(?P<prep>(?i:after|since|following))\s+(?:(?i:the|this|that|his|her|their|its)|[A-Z][\w’'-]+['’]s)\s+"
+        r"(?:[\w-]+\s+)?(?P<noun>(?i:" + "|".join(EVENT_NOUN_CLUES) + r"))\b",
+        event_anaphor,
+        relational=True,
+        trigger=r"(?i:after|since|following)",
+    ),
+)

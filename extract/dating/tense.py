@@ -1,0 +1,128 @@
+"""The tense of the clause around a temporal expression: which way a bare weekday or month points.
+
+News reports the past by default; a future marker near the expression ("will", "is to",
+"scheduled", "plans to restore ...") turns it forward; a present-tense frame means "closest".
+"""
+
+from __future__ import annotations
+
+import re
+
+FUTURE_WORDS = frozenset(
+    """will 'll ’ll shall would scheduled slated planned plans planning plan expected expects
+    expect anticipated anticipates anticipate upcoming due intends intend intended aims aim
+    proposed proposes propose set looking forthcoming coming""".split()
+)
+PRESENT_WORDS = frozenset("is are am says say tells announces remains continues".split())
+IRREGULAR_PAST = frozenset(
+    """said met told held made took went came began gave saw sent left led won lost fell rose
+    broke spoke wrote ran became found flew fought got had was were did knew thought brought
+    bought caught taught felt kept meant paid put read set shut sold stood struck swore threw
+    understood withdrew wore drove ate hit hid hung laid lay let lit overtook quit rang rode
+    sang sank shook shot slid sought spent split spread stole stuck stung strove swept swung
+    tore undertook upheld woke wound arose awoke bore forbade forgave froze grew overcame
+    oversaw rebuilt reread sped underwent""".split()
+)
+NOT_PAST_ED = frozenset(
+    """united red need indeed bed speed seed feed proceed exceed succeed embed hundred kindred
+    limited based armed""".split()
+)
+# Future words that are nouns after a determiner: "notified Pyongyang of the plan on Tuesday".
+PLAN_NOUNS = frozenset("plan plans set".split())
+# Past verbs whose infinitive happened (or was tried) then: "failed to launch ... on Monday".
+DONE_VERBS = frozenset("failed tried managed attempted refused declined moved rushed".split())
+FUNCTION_WORDS = frozenset(
+    """the a an this that these those his her its their our my your to of in on at for with by
+    from as and or but not no""".split()
+)
+CLAUSE_BREAK_RE = re.compile(
+    r"[;:—–]|\s-\s|,\s+(?=(?:\w+ing|which|who|where|when|while|whereas|although|though|because)\b)"
+)
+FRONTED_CLAUSE_RE = re.compile(
+    r"^\W*(?:When|Once|If|Until|Before|After|As soon as|Whenever|In|On|At|During|By)\b"
+)
+# Markers that make the rest of their clause future, whatever adjectives follow ("is to hold
+# talks with allied leaders Saturday").
+STRONG_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|(?:is|are|am|was|were)\s+(?:set\s+|due\s+|scheduled\s+|expected\s+)?to"
+    r"|scheduled|slated|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
+# Before these an -ed word is an adjective ("a failed launch", "North Korea's televised speech").
+DETERMINERS = frozenset(
+    "a an the this these its his her their our my your some any no every".split()
+)
+
+
+def _clause_head(sentence: str, position: int) -> str:
+    head = sentence[max(0, position - 400) : position]
+    breaks = list(CLAUSE_BREAK_RE.finditer(head))
+    return head[breaks[-1].end() :] if breaks else head
+
+
+def _clause_tail(sentence: str, position: int) -> str:
+    """The rest of the clause; a fronted adverbial ("In January, Kim declared") reads on."""
+    tail = sentence[position : position + 200]
+    # A fronted adverbial or subordinate clause reads on into the main clause: "In January, Kim
+    # declared ...", "When leaders gather in Gyeongju on Friday, the city will host ...".
+    fronted = not sentence[:position].strip(' "“') or bool(
+        FRONTED_CLAUSE_RE.match(sentence) and "," not in sentence[:position]
+    )
+    stop = CLAUSE_BREAK_RE.search(tail) or (None if fronted else re.search(r",\s", tail))
+    return tail[: stop.start()] if stop else tail
+
+
+def _is_past(token: str, previous: str) -> bool:
+    if previous in DETERMINERS or previous.endswith(("'s", "’s")):
+        return False  # "a failed launch": an adjective
+    if previous in ("be", "being"):
+        return False  # "will be held", "is likely to be held": a passive, not a past
+    if token == "won" and (
+        previous in ("million", "billion", "trillion", "thousand") or previous[:1].isdigit()
+    ):
+        return False  # "150 million won": South Korea's currency
+    return token in IRREGULAR_PAST or (
+        token.endswith("ed") and len(token) > 4 and token not in NOT_PAST_ED
+    )
+
+
+def tense_before(sentence: str, position: int, window: int = 14) -> str:
+    """'future', 'intent', 'past' or 'present' for an expression at `position` in `sentence`.
+
+    'present' also stands for "no sign either way": resolvers then take the closest date.
+    'intent' is a bare infinitive ("to hold talks ..."): forward if the date is near.
+    """
+    head = _clause_head(sentence, position)
+    markers = list(STRONG_FUTURE_RE.finditer(head))
+    if markers:
+        between = [t.lower() for t in TOKEN_RE.findall(head[markers[-1].end() :])]
+        if not any(
+            t in IRREGULAR_PAST and t != "set" and (i == 0 or between[i - 1] not in ("be", "being"))
+            for i, t in enumerate(between)
+        ):
+            return "future"
+    words = TOKEN_RE.findall(head)[-window:]
+    tokens = [t.lower() for t in words]
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        previous = tokens[index - 1] if index > 0 else ""
+        if token in FUTURE_WORDS and not (token in PLAN_NOUNS and previous in DETERMINERS):
+            return "future"
+        if previous == "to" and words[index].islower() and token not in FUNCTION_WORDS:
+            if index >= 2 and tokens[index - 2] in DONE_VERBS:
+                return "past"  # "failed to put a satellite into orbit on Monday": it happened
+            return "intent"  # "offering to hold talks on January 9": forward, but only just
+        if _is_past(token, previous):
+            return "past"
+        if token in PRESENT_WORDS or (token.endswith("ing") and previous in PRESENT_WORDS):
+            return "present"
+    after = [t.lower() for t in TOKEN_RE.findall(_clause_tail(sentence, position))][:10]
+    for index, token in enumerate(after):
+        if token in FUTURE_WORDS:
+            return "future"
+        if _is_past(token, after[index - 1] if index else ""):
+            return "past"
+        if token in PRESENT_WORDS:
+            return "present"
+    return "present"

@@ -1,0 +1,112 @@
+"""The words temporal expressions are made of, as regular-expression pieces and their values:
+month and weekday names, numbers in words, fuzzy and one-sided modifiers, units, counts, and the
+nouns that name an event again ("after the meeting")."""
+
+from __future__ import annotations
+
+import re
+
+from extract.dating.calendar import MONTHS, WEEKDAYS
+
+MONTH_WORDS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\."
+)
+WEEKDAY_WORDS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
+NUMBER = r"(?:\d{1,3}|(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))"
+FUZZY = r"(?i:about|around|roughly|some|approximately|nearly|almost|more than|over|at least|less than|just over|just under|well over|up to|close to)"
+# Modifiers that bound the time on one side only: the expression leaves it open (no row).
+OPEN_BOUNDS = (
+    "nearly",
+    "almost",
+    "more than",
+    "over",
+    "at least",
+    "less than",
+    "just over",
+    "just under",
+    "well over",
+    "up to",
+    "close to",
+)
+UNIT = r"(?P<unit>(?i:hour|minute|day|week|month|year|decade))s?"
+# "about three days", "two years"; and the bare "hours"/"minutes" of "hours after the launch".
+COUNT = rf"(?:(?P<mod>{FUZZY})\s+)?(?P<num>{NUMBER})\s+{UNIT}"
+COUNT_OR_HOURS = rf"(?:{COUNT}|(?P<bare>(?i:hours|minutes)))"
+
+
+def expand_placeholders(pattern: str) -> str:
+    """Expand {MONTH}/{DAY}/{YEAR}/... placeholders; a digit suffix names a second group."""
+
+    def token(match: re.Match[str]) -> str:
+        name, suffix = match.group(1), match.group(2) or ""
+        if name == "MONTH":
+            return rf"(?P<month{suffix}>{MONTH_WORDS})(?![A-Za-z])"
+        if name == "DAY":
+            return rf"(?P<day{suffix}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+        if name == "YEAR":
+            return rf"(?P<year{suffix}>1[89]\d\d|20\d\d)(?![\d%])"
+        if name == "WEEKDAY":
+            return rf"(?P<weekday{suffix}>{WEEKDAY_WORDS})"
+        raise KeyError(name)
+
+    return re.sub(r"\{([A-Z]+)(\d?)\}", token, pattern)
+
+
+def month_number(word: str) -> int:
+    return MONTHS.index(next(m for m in MONTHS if m.startswith(word.rstrip(".").lower()[:3]))) + 1
+
+
+def weekday_number(word: str) -> int:
+    return WEEKDAYS.index(word.lower())
+
+
+def number_value(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+# An event named again by a noun ("after the meeting", "since Yoon's inauguration") takes the
+# date of the latest earlier sentence that tells of it; each noun lists the words that do.
+EVENT_NOUN_CLUES: dict[str, str] = {
+    "meeting": r"\bme(?:et|ets|t|eting)\b|summit|talks",
+    "summit": r"summit|\bmet\b|meeting",
+    "talks": r"\btalks\b|negotiat|\bmet\b|meeting",
+    "inauguration": r"inaugurat|(?:took|assumed|entered|taking) office|sworn in",
+    "election": r"\belect",
+    "vote": r"\bvot|\belect|referendum|approv|adopt",
+    "broadcasts": r"broadcast|loudspeaker|blast",
+    "launches": r"launch|\bfired\b",
+    "launch": r"launch|\bfired\b",
+    "test": r"\btest|launch|detonat",
+    "visit": r"\bvisit|arriv|\btrip\b",
+    "speech": r"\bspeech|\baddress\b",
+    "address": r"\baddress\b|\bspeech",
+    "announcement": r"announc",
+    "attack": r"attack|shell|struck|\bsank\b",
+    "exercise": r"exercise|\bdrill",
+    "exercises": r"exercise|\bdrill",
+    "drills": r"exercise|\bdrill",
+    "ruling": r"\bcourt\b|\brul",
+    "agreement": r"agree|\bsigned\b|accord",
+}

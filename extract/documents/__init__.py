@@ -1,0 +1,1 @@
+"""Corpus -> documents: where the documents are, and reading one (front matter, body)."""

@@ -1,0 +1,1 @@
+"""Events -> descriptions: headlines, categories and actors."""

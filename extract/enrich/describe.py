@@ -1,0 +1,67 @@
+"""Describing one document's events: a headline, a category and the actors of each row, and the
+content words next to its date (a clue for de-duplication).
+
+The category comes from the event's clause, else its sentence, else the last sentence that had
+one; the actors from the sentence, else the last sentence that named some ("It has tested ...
+since 2006" speaks of the country named before).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.dating.narrative import DatedSentence
+from extract.enrich.actors import find_actors
+from extract.enrich.categories import categorize
+from extract.enrich.headlines import clause_span, headline
+from extract.events.candidates import Row
+from extract.sentences import WORD_RE
+from extract.table.vocabulary import OTHER_CATEGORY
+
+
+def describe(story: list[DatedSentence], rows: list[Row]) -> None:
+    """Fill in summary, category, actors and event_words of every row (rows in story order)."""
+    by_sentence: dict[int, list[Row]] = {}
+    for row in rows:
+        by_sentence.setdefault(row.story_index, []).append(row)
+    context_actors: list[str] = []
+    context_category = OTHER_CATEGORY
+    for index, dated in enumerate(story):
+        text = dated.sentence.text
+        for row in by_sentence.get(index, ()):
+            start, end = row.mention_start, row.mention_end
+            left, right = clause_span(text, start, end, row.side)
+            category = categorize(text[left:right], text)
+            row.summary = headline(text, start, end, row.planned, row.ongoing, row.side)
+            row.category = category if category != OTHER_CATEGORY else context_category
+            row.actors = find_actors(text) or context_actors
+            row.event_words = _event_words(text, start, end)
+        context_actors = find_actors(text) or context_actors
+        sentence_category = categorize(text, text)
+        if sentence_category != OTHER_CATEGORY:
+            context_category = sentence_category
+
+
+# Words next to a date that do not name the event: reporting verbs, places, function words.
+NOT_EVENT_WORDS = frozenset(
+    """said says told announced reported added stated noted according officials official north
+    south korea korean koreas state media news agency there then also than that which while when
+    with from into during about after before since until this last next their there first
+    second third time times many most more some other under over down only even still just
+    again ever year years month months week weeks days both such early late later earlier
+    will would could should have been were""".split()
+)
+
+
+def _event_words(sentence: str, start: int, end: int) -> frozenset[str]:
+    """Content words right next to an expression ("the Olympics next month" -> {olympics})."""
+    following = re.sub(r"^['’]s\b", "", sentence[end:])
+    words = WORD_RE.findall(sentence[:start])[-2:] + WORD_RE.findall(following)[:2]
+    return frozenset(
+        w.lower().strip("’'.-")
+        for w in words
+        if len(w) > 3
+        and w.lower() not in NOT_EVENT_WORDS
+        and not w.lower().endswith(("'s", "’s", "ly"))
+        and not find_actors(w)
+    )

@@ -1,0 +1,1 @@
+"""Temporal mentions -> one document's events: filters, candidate rows, one row per event."""

@@ -1,0 +1,190 @@
+"""One document's dated events, before de-duplication: a row for each dated mention that tells
+an event, with what the event is in time (planned, ongoing since, a multi-day span) and the
+clues that tell whether two rows are one event (the words around the date, a description)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from extract.dating.calendar import TimeValue, granularity_of
+from extract.dating.mentions import Mention
+from extract.dating.narrative import DatedSentence
+from extract.dating.vocabulary import NUMBER_WORDS, number_value
+from extract.events.filters import WINDOW, is_dateline, is_state
+from extract.sentences import WORD_RE
+
+SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:\w+\s+){0,2}$")
+
+
+@dataclass
+class Row:
+    """One dated event of a document. Dating and filtering fill the first part; enrichment
+    (extract.enrich) fills summary, category, actors and event_words."""
+
+    date: str
+    date_end: str
+    precision: str
+    evidence: str
+    sentence: str
+    start: int  # offset of the evidence in the body
+    story_index: int  # which sentence of the story (extract.dating.narrative) holds it
+    mention_start: int  # offset of the evidence in the sentence
+    mention_end: int
+    side: str = "around"  # where the event's words are: around, before or after the evidence
+    planned: bool = False
+    ongoing: bool = False
+    rule: str = ""
+    caption: bool = False
+    attributive: bool = False  # "Wednesday's talks": names an event told before
+    definite: bool = False  # "the 2017 blast": a definite description of an event
+    before: str = ""  # the two words before the expression
+    after: str = ""  # the two words after it
+    summary: str = ""
+    category: str = ""
+    actors: list[str] = field(default_factory=list)
+    event_words: frozenset[str] = frozenset()
+
+
+def find_events(story: list[DatedSentence]) -> list[Row]:
+    """A row for every dated mention that tells an event; one per date and sentence (a list of
+    the same date gives no more)."""
+    rows: list[Row] = []
+    for index, dated in enumerate(story):
+        text = dated.sentence.text
+        told: set[TimeValue] = set()
+        for mention in dated.mentions:
+            assert mention.value is not None
+            if (
+                dated.question
+                or mention.value in told
+                or is_state(text, mention)
+                or is_dateline(text, mention)
+            ):
+                continue
+            told.add(mention.value)
+            rows.append(_row(dated, index, mention))
+    return rows
+
+
+def _row(dated: DatedSentence, index: int, mention: Mention) -> Row:
+    value = mention.value
+    assert value is not None
+    text = dated.sentence.text
+    evidence = text[mention.start : mention.end]
+    ongoing = _is_since(text, mention)
+    planned = not ongoing and _is_planned(value, mention, dated.anchor)
+    value = _widen_multi_day(text, mention, value)
+    attributive = (
+        bool(re.match(r"['’]s\b", text[mention.end :]))
+        or evidence.endswith(("'s", "’s"))
+        or bool(
+            re.search(
+                r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts|[A-Za-z]+['’]s)\s+$",
+                text[max(0, mention.start - 80) : mention.start],
+            )
+        )
+        or (mention.rule.names_occasion and bool(re.match(r"\s+[a-z]", text[mention.end :])))
+    )
+    definite = bool(
+        re.search(r"\b[Tt]he\s+$", text[max(0, mention.start - 10) : mention.start])
+    ) and bool(re.match(r"\s+[a-z]", text[mention.end :]))
+    before, after = _context_words(text, mention.start, mention.end)
+    return Row(
+        date=value.date,
+        date_end=value.date_end,
+        precision=value.precision,
+        evidence=evidence,
+        sentence=text,
+        start=dated.sentence.start + mention.start,
+        story_index=index,
+        mention_start=mention.start,
+        mention_end=mention.end,
+        side=mention.side,
+        planned=planned,
+        ongoing=ongoing,
+        rule=mention.rule.name,
+        caption=dated.caption,
+        attributive=attributive,
+        definite=definite,
+        before=before,
+        after=after,
+    )
+
+
+def _is_since(text: str, mention: Mention) -> bool:
+    """'since February 2016' starts something still going on; 'the first since 2017' does not."""
+    evidence = text[mention.start : mention.end].lower()
+    before = text[max(0, mention.start - WINDOW) : mention.start]
+    if re.search(r"\bfirst(?:\s+\w+){0,2}\s+$", before, re.IGNORECASE):
+        return False
+    return evidence.startswith("since") or bool(SINCE_BEFORE_RE.search(before))
+
+
+def _is_planned(value: TimeValue, mention: Mention, anchor: dt.date | None) -> bool:
+    """A future event: dated after the anchor, or told in the future tense of a relative date
+    (an expression with its own year is future only when it is after the anchor)."""
+    relative_future = mention.tense == "future" and not mention.rule.absolute
+    if anchor is None:
+        return relative_future
+    current = anchor.isoformat()[: len(value.date)]
+    if value.date > current:
+        return True
+    return value.date == current and relative_future
+
+
+# "a two-day summit", "lasts three days": a number of days, in digits or words.
+DAY_COUNT = (
+    r"(?P<n>\d{1,2}|"
+    + "|".join(word for word, value in NUMBER_WORDS.items() if 2 <= value <= 15)
+    + ")"
+)
+MULTI_DAY_RE = re.compile(rf"\b{DAY_COUNT}-day\b", re.IGNORECASE)
+LASTING_RE = re.compile(
+    rf"^\s*,?\s*(?:and\s+)?(?:(?:lasts?|lasting|runs?|running|continues?|continuing)\s+(?:for\s+)?"
+    rf"|for\s+(?:another\s+|a\s+further\s+|the\s+next\s+)?){DAY_COUNT}\s+days\b"
+    rf"|^\s+for\s+(?:the|a|an|another|its|their)\s+(?:\w+\s+)?"
+    + DAY_COUNT.replace("?P<n>", "?P<n2>")
+    + r"-day\b",
+    re.IGNORECASE,
+)
+END_WORDS_RE = re.compile(r"\b(?:end|ended|ends|ending|concluded|closed|wrapped up|finished)\b")
+START_WORDS_RE = re.compile(
+    r"\b(?:begin|began|begins|beginning|open|opened|opens|opening|start|started|starts|starting"
+    r"|kick off|kicked off|kicks off)\b"
+)
+
+
+def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue:
+    """'the two-day summit that ended on Thursday' covers Wednesday-Thursday; 'begins Tuesday
+    and lasts three days' and 'will begin their 11-day exercise on Monday' run forward."""
+    if value.date_end or granularity_of(value) != "day":
+        return value
+    day = dt.date.fromisoformat(value.date)
+    lasting = LASTING_RE.match(text[mention.end :])
+    if lasting is not None:
+        end = day + dt.timedelta(days=number_value(lasting["n"] or lasting["n2"]) - 1)
+        return TimeValue(value.date, value.precision, end.isoformat())
+    head = re.split(r"[;.]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
+    span = MULTI_DAY_RE.search(head)
+    if span is None or number_value(span["n"]) < 2:
+        return value
+    days = number_value(span["n"])
+    ends = [m.end() for m in END_WORDS_RE.finditer(head)]
+    starts = [m.end() for m in START_WORDS_RE.finditer(head)]
+    if ends and (not starts or ends[-1] > starts[-1]):
+        first = day - dt.timedelta(days=days - 1)
+        return TimeValue(first.isoformat(), value.precision, value.date)
+    if starts:
+        return TimeValue(
+            value.date, value.precision, (day + dt.timedelta(days=days - 1)).isoformat()
+        )
+    return value
+
+
+def _context_words(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """The two words before and after an expression, lowercased."""
+    before = [w.lower() for w in WORD_RE.findall(sentence[:start])][-2:]
+    after = [w.lower() for w in WORD_RE.findall(sentence[end:])][:2]
+    return " ".join(before), " ".join(after)

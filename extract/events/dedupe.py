@@ -1,0 +1,52 @@
+"""One row per event in a document: a later mention of an event told before gets no row.
+
+Two rows of one document tell the same event when they share their dates and something else:
+the words around the date, a content word next to it, an attributive reference ("Wednesday's
+talks"), or, between a photo caption and the story, sentences with words in common.
+"""
+
+from __future__ import annotations
+
+from extract.events.candidates import Row
+from extract.events.similarity import similar
+
+
+def _same_event(first: Row, second: Row) -> bool:
+    """Whether `second` tells again the event of `first` (same document, same dates)."""
+    if (first.date, first.date_end) != (second.date, second.date_end):
+        return False
+    if first.sentence == second.sentence:
+        return first.precision == second.precision
+    if (first.before and first.before == second.before) or (
+        first.after and first.after == second.after
+    ):
+        return True
+    if first.event_words & second.event_words:
+        return True
+    if second.attributive and len(second.date) >= 7:
+        return True  # "the June 12 meeting", "Wednesday's talks": an event already told
+    return first.caption != second.caption and similar(first.sentence, second.sentence)
+
+
+def _names_earlier_event(row: Row) -> bool:
+    """'The 2017 blast was ...': a definite description dated only by its year names again an
+    event of that year told before with a sharper date (the caller checks that one was)."""
+    return row.definite and row.precision == "year" and not row.date_end
+
+
+def one_row_per_event(rows: list[Row]) -> list[Row]:
+    """Keep the first mention of each event; later mentions of it get no row."""
+    kept: list[Row] = []
+    by_dates: dict[tuple[str, str], list[Row]] = {}
+    sharper_years: set[str] = set()  # years of the kept rows dated finer than a year
+    for row in rows:
+        same_dates = by_dates.setdefault((row.date, row.date_end), [])
+        if any(_same_event(earlier, row) for earlier in same_dates):
+            continue
+        if _names_earlier_event(row) and row.date in sharper_years:
+            continue
+        kept.append(row)
+        same_dates.append(row)
+        if len(row.date) > 4:
+            sharper_years.add(row.date[:4])
+    return kept

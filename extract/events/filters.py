@@ -1,0 +1,48 @@
+"""What a dated mention tells that is not an event: a state ("South Korea was the seventh-largest
+trading partner in 2024"), a habit ("where Kim usually sets goals"), a negated happening ("did not
+mention the reunions on Thursday"), or a wire story's filing date ("SEOUL, Oct. 22 (Yonhap) --")."""
+
+from __future__ import annotations
+
+import re
+
+from extract.dating.mentions import Mention
+
+WINDOW = 300  # characters around an expression that the tests look at
+COPULA_STATE_RE = re.compile(
+    r"^\s*,\s*(?:[A-Z][\w’'.-]*\s+){0,6}?(?:was|were|is|are|remained|remains)\s+(?:the|a|an|its|their|still|not|[\w-]+est|one)\b"
+)
+COPULA_AFTER_RE = re.compile(r"^\s*,?\s*(?:was|were|is|are|remained|remains)\s+(?:a|an|still)\b")
+STATIVE_RE = re.compile(
+    r"\b(?:operate[sd]?|employ(?:s|ed)?|remain(?:s|ed)?|ha(?:s|d|ve)|hold(?:s)?|held|total(?:s|ed)?"
+    r"|number(?:s|ed)|stood|stands?|live[sd]?|own(?:s|ed)?|house[sd]?|contain(?:s|ed)?)\b"
+)
+NEGATION_RE = re.compile(r"\b(?:did not|didn't|does not|doesn't|never)\b", re.IGNORECASE)
+HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
+DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+$")
+
+
+def is_state(text: str, mention: Mention) -> bool:
+    """A state, not an event: 'In 2024, South Korea was the seventh-largest trading partner',
+    'Seoul in the 1980s was a military dictatorship', '124 firms operated there as of August'."""
+    after = text[mention.end :]
+    head = re.split(r"[,;]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
+    clause = head + re.split(r"[,;]\s", after[:WINDOW])[0]
+    if HABITUAL_RE.search(clause) and not mention.rule.absolute:
+        return True  # "where Kim usually sets goals for the coming year": a habit, not an event
+    if mention.rule.negatable and NEGATION_RE.search(head):
+        return True  # "state media did not mention the reunions on Thursday": nothing happened
+    if text[mention.start : mention.end].lower().startswith("as of") or re.search(
+        r"\bas of\s+$", text[max(0, mention.start - 20) : mention.start], re.IGNORECASE
+    ):
+        return bool(STATIVE_RE.search(text))
+    if COPULA_AFTER_RE.match(after):
+        return True
+    return not text[: mention.start].strip() and bool(COPULA_STATE_RE.match(after))
+
+
+def is_dateline(text: str, mention: Mention) -> bool:
+    """'SEOUL, Oct. 22 (Yonhap) -- ...': the filing date of the story, not an event."""
+    return bool(DATELINE_RE.match(text[: mention.start])) and bool(
+        re.match(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|-)\s", text[mention.end : mention.end + 40])
+    )

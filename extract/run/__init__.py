@@ -1,0 +1,1 @@
+"""Running the extractor over a corpus: tasks, engines (local, Dask), cache, version."""

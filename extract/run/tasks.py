@@ -1,0 +1,62 @@
+"""The task every runner runs: read one document where it is and extract it.
+
+`process_document` is pure and picklable (a location in, rows or an error out), so the same
+function runs in this process, in a process pool, or on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from extract.documents.locations import metadata_row, read_bytes
+from extract.documents.reader import DocumentError, has_front_matter, parse_document
+from extract.pipeline import document_rows
+from extract.run.results import DocResult
+
+# (location, doc name, content keys the caller's cache has rows for)
+Item = tuple[str, str, tuple[str, ...]]
+
+
+def content_key(raw: bytes, metadata: dict[str, str] | None = None) -> str:
+    """sha256 of the document's bytes; for a file without front matter, its metadata.csv row is
+    hashed too (it gives the title and the publication date that relative dates hang on)."""
+    digest = hashlib.sha256(raw)
+    if metadata:
+        digest.update(b"\0metadata.csv\0")
+        digest.update(json.dumps(metadata, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def process_document(location: str, doc: str, known: tuple[str, ...] = ()) -> DocResult:
+    """Read one document (a local path or an fsspec URL) and extract it, unless its content key
+    is in `known` (the caller's cache has its rows): then only the key is returned, cached=True.
+    Never raises for a bad document: the error is returned."""
+    try:
+        raw = read_bytes(location)
+    except OSError as error:
+        return DocResult(doc, error=f"{doc}: cannot read ({error.strerror or error})")
+    metadata = None if has_front_matter(raw) else metadata_row(location)
+    key = content_key(raw, metadata)
+    if key in known:
+        return DocResult(doc, key=key, cached=True)
+    try:
+        document = parse_document(raw, doc, lambda: metadata or {})
+    except DocumentError as error:
+        return DocResult(doc, error=str(error), key=key)
+    return DocResult(doc, rows=document_rows(document), warning=document.warning, key=key)
+
+
+def process_chunk(items: list[Item]) -> list[DocResult]:
+    """`process_document` over a chunk of items: one task for a worker. An unexpected failure
+    on one document is reported for that document, not for the whole run."""
+    results = []
+    for location, doc, known in items:
+        try:
+            results.append(process_document(location, doc, known))
+        except Exception as error:
+            message = " ".join(str(error).split())[:200]
+            results.append(
+                DocResult(doc, error=f"{doc}: extractor failed ({type(error).__name__}: {message})")
+            )
+    return results

@@ -1,0 +1,1 @@
+"""The events table as a contract between the extractor (writer) and the app (reader)."""

@@ -1,0 +1,271 @@
+"""The one schema of the events table, shared by the extractor (writer) and the app (reader).
+
+Keeping columns, precision words, date formats and validation here means both sides agree on
+what a valid row is, and a bad file gets the same clear message wherever it is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from extract.table.atomic import write_atomically
+from extract.table.ids import content_id
+from extract.table.textfile import decode_utf8, sniff_delimiter
+from extract.table.vocabulary import PRECISIONS
+
+COLUMNS: list[str] = [
+    "event_id",
+    "date",
+    "date_end",
+    "precision",
+    "summary",
+    "category",
+    "actors",
+    "evidence",
+    "sentence",
+    "doc",
+    "title",
+    "source",
+    "url",
+    "published",
+]
+# Columns a file may carry beyond the required ones (written by later stages, e.g. corrections).
+OPTIONAL_COLUMNS: list[str] = ["status"]
+REQUIRED_COLUMNS: list[str] = ["date", "precision", "summary"]
+
+
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+YEAR_RE = re.compile(r"^\d{4}$")
+
+# Which ISO shapes each precision allows for `date` (and `date_end`).
+ALLOWED_SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
+    "day": (DAY_RE,),
+    "month": (MONTH_RE,),
+    "year": (YEAR_RE,),
+    "season": (MONTH_RE,),
+    "decade": (YEAR_RE,),
+    "approx": (DAY_RE, MONTH_RE, YEAR_RE),
+}
+
+LIST_SEPARATOR = ";"
+
+
+class EventsFileError(Exception):
+    """The events file as a whole cannot be used (missing, unreadable, missing columns)."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad row: where it is and what is wrong, phrased for a person."""
+
+    path: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: column '{self.column}': {self.message}"
+
+
+def _valid_iso(value: str) -> bool:
+    """True when the ISO string names a real calendar date (2019-02-30 is not)."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = (
+        parts[0],
+        (parts[1] if len(parts) > 1 else 1),
+        (parts[2] if len(parts) > 2 else 1),
+    )
+    if not 1 <= month <= 12 or year < 1:
+        return False
+    try:
+        pd.Timestamp(year=year, month=month, day=day)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def date_problem(date: str, date_end: str, precision: str) -> tuple[str, str] | None:
+    """Return (column, message) for the first thing wrong with a row's dating, or None."""
+    if precision not in PRECISIONS:
+        return (
+            "precision",
+            f"unknown precision {precision!r} (expected one of {', '.join(PRECISIONS)})",
+        )
+    shapes = ALLOWED_SHAPES[precision]
+    for column, value in (("date", date), ("date_end", date_end)):
+        if column == "date_end" and not value:
+            continue
+        if not value:
+            return column, "is empty"
+        if not any(shape.match(value) for shape in shapes):
+            return column, f"{value!r} is not an ISO date at {precision} precision"
+        if not _valid_iso(value):
+            return column, f"{value!r} is not a real calendar date"
+    if date_end and len(date_end) != len(date):
+        return "date_end", f"{date_end!r} has a different precision from date {date!r}"
+    if date_end and date_end < date:
+        return "date_end", f"{date_end!r} is before date {date!r}"
+    if precision in ("season", "decade") and not date_end:
+        return "date_end", f"a {precision} needs date_end"
+    return None
+
+
+def read_events(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[RowProblem]]:
+    """Read an events table (.csv or .parquet), returning the good rows and the problems found.
+
+    Raises EventsFileError when nothing usable can be read, with a message naming the file.
+    """
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise EventsFileError(f"{name}: file not found")
+    if path.is_dir():
+        raise EventsFileError(f"{name}: is a folder, expected an events table")
+    if path.suffix.lower() == ".parquet":
+        try:
+            frame = pd.read_parquet(path).astype(str).replace({"None": "", "nan": ""})
+        except Exception as error:  # pyarrow raises many types; all mean "not a usable table"
+            raise EventsFileError(f"{name}: not a readable Parquet file ({error})") from None
+        return validate_events(frame, name, first_line=2)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise EventsFileError(f"{name}: cannot read ({error.strerror})") from None
+    text = decode_utf8(raw, name, EventsFileError)
+    if not text.strip():
+        raise EventsFileError(
+            f"{name}: file is empty (expected a header line: {','.join(COLUMNS)})"
+        )
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sniff_delimiter(text),
+            dtype=str,
+            keep_default_na=False,
+            engine="python",
+        )
+    except (pd.errors.ParserError, csv.Error) as error:
+        raise EventsFileError(f"{name}: not a valid CSV table ({error})") from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    lines = _record_lines(text, sniff_delimiter(text))
+    return validate_events(
+        frame, name, first_line=2, line_numbers=lines if len(lines) == len(frame) else None
+    )
+
+
+def _record_lines(text: str, delimiter: str) -> list[int]:
+    """The physical line each data record starts on (a quoted cell may span several lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    starts, previous, header_seen = [], 0, False
+    try:
+        for cells in reader:
+            start, previous = previous + 1, reader.line_num
+            if not cells or not any(cells):
+                continue
+            if header_seen:
+                starts.append(start)
+            header_seen = True
+    except csv.Error:
+        return []
+    return starts
+
+
+def validate_events(
+    frame: pd.DataFrame, name: str, first_line: int = 2, line_numbers: list[int] | None = None
+) -> tuple[pd.DataFrame, list[RowProblem]]:
+    """Check columns and every row; return (good rows with all schema columns, problems)."""
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise EventsFileError(
+            f"{name}: missing column(s) {', '.join(missing)}; "
+            f"the header must name: {','.join(COLUMNS)}"
+        )
+    frame = frame.copy()
+    for column in [*COLUMNS, *OPTIONAL_COLUMNS]:
+        if column not in frame.columns:
+            frame[column] = ""
+    frame = frame[[*COLUMNS, *OPTIONAL_COLUMNS]].fillna("").astype(str)
+    for column in frame.columns:
+        frame[column] = frame[column].str.strip()
+
+    # Check each distinct dating once (a million rows hold a few thousand distinct datings).
+    dating = list(zip(frame["date"], frame["date_end"], frame["precision"], strict=True))
+    verdicts = {triple: date_problem(*triple) for triple in set(dating)}
+    dating_problems = [verdicts[triple] for triple in dating]
+    duplicated = (frame["event_id"] != "") & frame.duplicated(["event_id", "doc"], keep="first")
+    first_line_of = {}
+    if duplicated.any():
+        lines = line_numbers or [first_line + offset for offset in range(len(frame))]
+        for offset, key in enumerate(zip(frame["event_id"], frame["doc"], strict=True)):
+            first_line_of.setdefault(key, lines[offset])
+
+    problems: list[RowProblem] = []
+    keep: list[bool] = []
+    for offset, (problem, is_duplicate) in enumerate(zip(dating_problems, duplicated, strict=True)):
+        if not problem and not is_duplicate:
+            keep.append(True)
+            continue
+        line = line_numbers[offset] if line_numbers else first_line + offset
+        keep.append(False)
+        if problem:
+            problems.append(RowProblem(name, line, problem[0], problem[1] + "; row skipped"))
+        else:
+            key = (frame["event_id"].iat[offset], frame["doc"].iat[offset])
+            problems.append(
+                RowProblem(
+                    name,
+                    line,
+                    "event_id",
+                    f"duplicate of line {first_line_of[key]} (same event_id and doc); row skipped",
+                )
+            )
+    good = frame[pd.Series(keep, index=frame.index, dtype=bool)].reset_index(drop=True)
+    good = fill_missing_ids(good)
+    return good, problems
+
+
+def fill_missing_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give rows without an event_id a stable one, so the app can still address them."""
+    empty = frame["event_id"] == ""
+    if empty.any():
+        frame = frame.copy()
+        frame.loc[empty, "event_id"] = [
+            content_id(d, s, e)
+            for d, s, e in frame.loc[empty, ["date", "summary", "doc"]].itertuples(index=False)
+        ]
+    return frame
+
+
+def split_list(value: str) -> list[str]:
+    """Split a `;`-separated cell (actors) into its items."""
+    return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
+
+
+def join_list(items: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+def sort_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table's canonical order: by date, then doc (then evidence position for stability)."""
+    return frame.sort_values(["date", "doc", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def write_events(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Write the table atomically (.csv or .parquet by suffix): readers see old or new, whole."""
+    columns = [*COLUMNS, *[c for c in OPTIONAL_COLUMNS if c in frame.columns]]
+    frame = frame.reindex(columns=columns).astype(object).fillna("")
+    if Path(path).suffix.lower() == ".parquet":
+        write_atomically(path, lambda out: frame.to_parquet(out, index=False))
+    else:
+        write_atomically(
+            path, lambda out: out.write(frame.to_csv(index=False, lineterminator="\n").encode())
+        )

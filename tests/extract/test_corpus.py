@@ -1,0 +1,126 @@
+"""The extractor on the project's corpus: the seed events, and properties every row must have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.documents.locations import discover
+from extract.documents.reader import parse_document
+from extract.run.tasks import process_document
+from extract.table.schema import COLUMNS, date_problem
+from extract.table.vocabulary import CATEGORIES
+from extract.tabulate import build_table
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+SEED_NEWS = "seed_001_2a95c5febc102c80.txt"
+SEED_COLUMN = "seed_000_82f1d13adf70bd1b.txt"
+
+
+def rows_of(doc: str) -> list[dict[str, str]]:
+    result = process_document(str(CORPUS / doc), doc)
+    assert not result.error, result.error
+    return result.rows
+
+
+def find(rows: list[dict[str, str]], **wanted: str) -> list[dict[str, str]]:
+    return [r for r in rows if all(r[k] == v for k, v in wanted.items())]
+
+
+def test_channel_suspended_since_february_2016_is_an_ongoing_month() -> None:
+    hits = find(rows_of(SEED_NEWS), date="2016-02", precision="month")
+    assert len(hits) == 1
+    assert "since February 2016" in hits[0]["evidence"]
+    assert hits[0]["summary"].endswith("(ongoing since)")
+    assert "Panmunjom communication channel has been suspended" in hits[0]["sentence"]
+    assert hits[0]["category"] == "communication channel"
+
+
+def test_panmunjom_channel_reopened_on_wednesday_2018_01_03() -> None:
+    hits = find(rows_of(SEED_NEWS), date="2018-01-03", precision="day", evidence="Wednesday")
+    assert len(hits) == 1
+    assert "reopened a key cross-border communication channel" in hits[0]["sentence"]
+    assert "North Korea" in hits[0]["actors"].split(";")
+    assert "(planned)" not in hits[0]["summary"]
+
+
+def test_new_years_address_monday_and_trump_tuesday() -> None:
+    rows = rows_of(SEED_NEWS)
+    # Published Wednesday 2018-01-03: Monday is Jan 1, Tuesday is Jan 2.
+    assert len(find(rows, date="2018-01-01", precision="day")) == 1
+    tuesdays = find(rows, date="2018-01-02", precision="day")
+    assert any("boasted" in r["sentence"] for r in tuesdays)
+    assert any("South Korean offer on Tuesday" in r["sentence"] for r in tuesdays)
+    assert find(rows, date="2018-02", precision="month")[0]["summary"].endswith("(planned)")
+    assert find(rows, date="2017", precision="year")[0]["evidence"] == "last year"
+
+
+def test_singapore_summit_in_2018_is_a_year() -> None:
+    hits = [
+        r
+        for r in find(rows_of(SEED_COLUMN), date="2018", precision="year")
+        if "Singapore" in r["sentence"]
+    ]
+    assert len(hits) == 1
+    assert hits[0]["evidence"] == "in 2018"
+    assert hits[0]["category"] == "summit/talks"
+
+
+def test_loudspeaker_halt_is_approx_june_2025_from_metadata_date() -> None:
+    rows = rows_of(SEED_COLUMN)
+    assert rows[0]["published"] == "2025-06-16"
+    halt = [
+        r
+        for r in rows
+        if "halted its broadcasts" in r["sentence"] and r["evidence"] == "The next day"
+    ]
+    assert len(halt) == 1
+    assert (halt[0]["date"], halt[0]["precision"]) == ("2025-06", "approx")
+    assert halt[0]["category"] == "propaganda/border"
+
+
+def test_opinion_column_last_week_is_the_monday_to_sunday_before_publication() -> None:
+    # Published Monday 2025-06-16: last week is Mon 2025-06-09 .. Sun 2025-06-15.
+    hits = find(rows_of(SEED_COLUMN), evidence="last week")
+    assert [(h["date"], h["date_end"], h["precision"]) for h in hits] == [
+        ("2025-06-09", "2025-06-15", "approx")
+    ]
+
+
+@pytest.mark.parametrize("path,doc", discover([CORPUS]), ids=lambda v: str(v))
+def test_every_row_cites_its_sentence_verbatim(path: Path, doc: str) -> None:
+    body = parse_document(path.read_bytes(), doc).body
+    result = process_document(str(path), doc)
+    assert not result.error
+    for row in result.rows:
+        assert row["evidence"] and row["evidence"] in row["sentence"], row
+        assert row["sentence"] in body, row
+        assert date_problem(row["date"], row["date_end"], row["precision"]) is None, row
+        assert row["category"] in CATEGORIES
+        assert row["summary"] and len(row["summary"].split()) <= 18, row["summary"]
+        assert row["summary"] != row["sentence"]
+
+
+def test_table_is_sorted_with_schema_columns_and_shared_ids_across_documents() -> None:
+    results = [process_document(str(path), doc) for path, doc in discover([CORPUS])]
+    table = build_table(row for result in results for row in result.rows)
+    assert list(table.columns) == COLUMNS
+    assert list(table["date"]) == sorted(table["date"])
+    # One row per event per document: (event_id, doc) is unique.
+    assert not table.duplicated(["event_id", "doc"]).any()
+    # Ids are stable: a second build gives the same ids.
+    again = build_table(
+        row for path, doc in discover([CORPUS]) for row in process_document(str(path), doc).rows
+    )
+    assert list(again["event_id"]) == list(table["event_id"])
+    shared = table.groupby("event_id")["doc"].nunique()
+    for event_id in shared[shared > 1].index:
+        group = table[table["event_id"] == event_id]
+        assert group[["date", "date_end", "precision", "category"]].nunique().max() == 1
+    # The two reports of the Panmunjom channel reopening on 2018-01-03 are one event.
+    seed_row = table[(table["date"] == "2018-01-03") & (table["doc"] == SEED_NEWS)]
+    seed_row = seed_row[seed_row["evidence"] == "Wednesday"]
+    reopening = table[table["event_id"] == seed_row["event_id"].iloc[0]]
+    assert set(reopening["doc"]) == {SEED_NEWS, "03_voa_hotline_reopen_2018.txt"}

@@ -1,0 +1,211 @@
+"""The app's callbacks, kept thin: parse the inputs, call the pure functions of viewmodel.py,
+views.py and corrections_ui.py, return their outputs."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+
+import dash
+from dash import Input, Output, State, ctx, dcc, no_update
+
+from timeline_app import ids
+from timeline_app.corrections_ui import EDIT_FIELDS, DataHolder, save_edit
+from timeline_app.export import ExportError, events_csv, figure_png
+from timeline_app.filters import filter_events
+from timeline_app.layout import PAGE_SIZE
+from timeline_app.state import ViewState, clean_date, query_to_state, state_to_query
+from timeline_app.viewmodel import figure_for, next_state, view_name
+from timeline_app.views import page_view, table_page
+
+log = logging.getLogger("timeline_app")
+
+
+def register_callbacks(app: dash.Dash, holder: DataHolder) -> None:
+    _sync_url(app, holder)
+    _render(app, holder)
+    _mark_bad_dates(app)
+    _download(app, holder, ids.BTN_CSV, ids.DOWNLOAD_CSV, _csv_file)
+    _download(app, holder, ids.BTN_PNG, ids.DOWNLOAD_PNG, _png_file)
+    if holder.editable:
+        _edit_form(app, holder)
+
+
+def _sync_url(app: dash.Dash, holder: DataHolder) -> None:
+    """User actions -> the view state in the URL; page load or back/forward -> the controls."""
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        *[Output(c, "value") for c in ids.FILTERS],
+        Output(ids.GRAPH, "clickData"),
+        Output(ids.TABLE, "active_cell"),
+        Input(ids.URL, "search"),
+        *[Input(c, "value") for c in ids.FILTERS],
+        Input(ids.GRAPH, "clickData"),
+        Input(ids.GRAPH, "relayoutData"),
+        Input(ids.TABLE, "active_cell"),
+        Input(ids.BTN_PRESENT, "n_clicks"),
+        Input(ids.BTN_PREV, "n_clicks"),
+        Input(ids.BTN_NEXT, "n_clicks"),
+        Input(ids.BTN_RESET, "n_clicks"),
+    )
+    def sync(search, *args):
+        values = dict(zip(ids.FILTERS, args[: len(ids.FILTERS)], strict=True))
+        click, relayout, cell = args[len(ids.FILTERS) : len(ids.FILTERS) + 3]
+        values.update(click=click, relayout=relayout, cell=cell)
+        trigger = ctx.triggered_id
+        if trigger in (ids.GRAPH, ids.TABLE):
+            trigger = ctx.triggered[0]["prop_id"]
+        state = query_to_state(search)
+        if trigger in (None, ids.URL):  # page load or back/forward: URL -> controls
+            return (no_update, *_control_values(state), no_update, no_update)
+        new = next_state(holder.data, state, trigger, values)
+        query = state_to_query(new)
+        reset = trigger == ids.BTN_RESET
+        controls = _control_values(new) if reset else (no_update,) * len(ids.FILTERS)
+        return (
+            query if query != (search or "") else no_update,
+            *controls,
+            None if trigger == ids.CLICK else no_update,
+            no_update,
+        )
+
+
+def _control_values(state: ViewState) -> tuple:
+    """The filter controls' values for a state, in the order of ids.FILTERS."""
+    return (
+        state.date_from,
+        state.date_to,
+        state.text,
+        list(state.categories),
+        list(state.actors),
+        list(state.sources),
+        list(state.precisions),
+        state.lanes,
+    )
+
+
+def _render(app: dash.Dash, holder: DataHolder) -> None:
+    @app.callback(
+        Output(ids.GRAPH, "figure"),
+        Output(ids.GRAPH, "config"),
+        Output(ids.COUNT, "children"),
+        Output(ids.DETAIL, "children"),
+        Output(ids.CAPTION, "children"),
+        Output(ids.ROOT, "className"),
+        Output(ids.BTN_PRESENT, "children"),
+        Input(ids.URL, "search"),
+        Input(ids.DATA_VERSION, "data"),
+    )
+    def render(search, version):
+        return cached_view(query_to_state(search), holder.version)
+
+    @functools.lru_cache(maxsize=64)
+    def cached_view(state: ViewState, version: int) -> tuple:
+        """Same view, same data version: same page (shared links opened by a whole class)."""
+        return page_view(holder.data, state)
+
+    @app.callback(
+        Output(ids.TABLE, "data"),
+        Output(ids.TABLE, "page_count"),
+        Output(ids.TABLE, "page_current"),
+        Input(ids.URL, "search"),
+        Input(ids.TABLE, "page_current"),
+        Input(ids.TABLE, "sort_by"),
+        Input(ids.DATA_VERSION, "data"),
+    )
+    def table(search, page, sort_by, version):
+        if ctx.triggered_id == ids.URL:
+            page = 0
+        events = filter_events(holder.data, query_to_state(search))
+        records, pages = table_page(events, page or 0, PAGE_SIZE, sort_by)
+        return records, pages, min(page or 0, pages - 1)
+
+
+def _mark_bad_dates(app: dash.Dash) -> None:
+    @app.callback(
+        Output(ids.FROM, "className"),
+        Output(ids.TO, "className"),
+        Input(ids.FROM, "value"),
+        Input(ids.TO, "value"),
+    )
+    def mark_bad_dates(date_from, date_to):
+        def css(value: object) -> str:
+            bad = isinstance(value, str) and value.strip() and not clean_date(value)
+            return "text-input invalid" if bad else "text-input"
+
+        return css(date_from), css(date_to)
+
+
+def _csv_file(holder: DataHolder, state: ViewState) -> dict:
+    data = holder.data
+    ids_shown = filter_events(data, state)["event_id"]
+    rows = data.rows[data.rows["event_id"].isin(ids_shown)]
+    return dcc.send_string(events_csv(rows), view_name(state) + ".csv")
+
+
+def _png_file(holder: DataHolder, state: ViewState) -> dict:
+    png = figure_png(figure_for(holder.data, state), width=1600, scale=2)
+    return dcc.send_bytes(png, view_name(state) + ".png")
+
+
+def _download(
+    app: dash.Dash,
+    holder: DataHolder,
+    button: str,
+    target: str,
+    make: Callable[[DataHolder, ViewState], dict],
+) -> None:
+    """A button that downloads a file of the current view."""
+
+    @app.callback(
+        Output(target, "data"),
+        Input(button, "n_clicks"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def download(n_clicks, search):
+        try:
+            return make(holder, query_to_state(search))
+        except ExportError as error:
+            log.error("%s", error)
+            return no_update
+
+
+def _edit_form(app: dash.Dash, holder: DataHolder) -> None:
+    edit_ids = [ids.edit_input(name) for name in EDIT_FIELDS]
+
+    @app.callback(
+        Output(ids.EDIT_BOX, "style"),
+        *[Output(i, "value") for i in edit_ids],
+        Output(ids.EDIT_LOADED, "data"),
+        Input(ids.URL, "search"),
+        Input(ids.DATA_VERSION, "data"),
+        State(ids.EDIT_LOADED, "data"),
+    )
+    def fill_form(search, version, loaded):
+        state = query_to_state(search)
+        event = holder.data.event(state.sel) if state.sel else None
+        if event is None or state.present:
+            return ({"display": "none"}, *([no_update] * len(edit_ids)), "")
+        if ctx.triggered_id == ids.URL and loaded == state.sel:
+            return ({"display": "block"}, *([no_update] * len(edit_ids)), no_update)
+        return ({"display": "block"}, *[str(event[name]) for name in EDIT_FIELDS], state.sel)
+
+    @app.callback(
+        Output(ids.EDIT_MSG, "children"),
+        Output(ids.DATA_VERSION, "data"),
+        Input(ids.BTN_SAVE, "n_clicks"),
+        Input(ids.BTN_REJECT, "n_clicks"),
+        State(ids.URL, "search"),
+        *[State(i, "value") for i in edit_ids],
+        prevent_initial_call=True,
+    )
+    def save(n_save, n_reject, search, *values):
+        state = query_to_state(search)
+        if not state.sel:
+            return "Select an event first.", no_update
+        fields = dict(zip(EDIT_FIELDS, values, strict=True))
+        message = save_edit(holder, state.sel, fields, reject=ctx.triggered_id == ids.BTN_REJECT)
+        return message, holder.version
