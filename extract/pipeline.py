@@ -26,5 +26,6 @@ def document_events(body: str, published: dt.date | None) -> list[Row]:
 
 
 def document_rows(document: Document) -> list[dict[str, str]]:
-    """The events table's rows (schema dicts) of one read document."""
+    """The events table's rows (schema dicts, with the weight's per-document clues) of one read
+    document."""
     return [table_row(document, row) for row in document_events(document.body, document.published)]

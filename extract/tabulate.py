@@ -1,8 +1,11 @@
-"""Events to the table: each event's row in the schema, ids shared across documents, sorted.
+"""Events to the table: each event's row in the schema, ids shared across documents, weights,
+sorted.
 
 Within a document each event has its own id (a hash of the document and the evidence's place);
 rows of different documents that tell the same event share one id, so the app draws one mark
-with all its sources.
+with all its sources. An event's weight (0-1) ranks it for chart labels and a presentation's key
+events: what kind of event it is, how many documents tell it, and how prominent it is in them
+(in the lead, in the title, told again).
 """
 
 from __future__ import annotations
@@ -22,16 +25,28 @@ if TYPE_CHECKING:
     from extract.events.candidates import Row
 
 
+LEAD_SENTENCES = 3  # an event told in the first sentences of a story is its news
+# Clues for the weight that travel with a document's rows (and its cache entry), not in the table.
+KIND, PROMINENCE = "_kind", "_prominence"
+
+
 def table_row(document: Document, row: Row) -> dict[str, str]:
-    """One event of a document as a row of the events table."""
+    """One event of a document as a row of the events table (weight left to build_table), with
+    the clues for its weight."""
+    lead = row.story_index < LEAD_SENTENCES and not row.caption
+    in_title = bool(document.title) and similar(document.title, row.sentence, threshold=0.2)
+    repeated = min(1.0, (row.mentions - 1) / 2)
+    prominence = 0.5 * lead + 0.3 * in_title + 0.2 * repeated
     return {
         "event_id": content_id(document.doc, row.start),
         "date": row.date,
         "date_end": row.date_end,
         "precision": row.precision,
         "summary": row.summary,
+        "label": row.label,
         "category": row.category,
         "actors": join_list(row.actors),
+        "weight": "",
         "evidence": row.evidence,
         "sentence": row.sentence,
         "doc": document.doc,
@@ -39,6 +54,8 @@ def table_row(document: Document, row: Row) -> dict[str, str]:
         "source": document.source,
         "url": document.url,
         "published": document.published.isoformat() if document.published else "",
+        KIND: f"{row.kind:.3f}",
+        PROMINENCE: f"{prominence:.3f}",
     }
 
 
@@ -48,7 +65,24 @@ def build_table(rows: Iterable[dict[str, str]]) -> pd.DataFrame:
 
     copies = [dict(row) for row in rows]
     share_event_ids(copies)
+    weigh_events(copies)
     return sort_events(pd.DataFrame(copies, columns=COLUMNS, dtype=str))
+
+
+def weigh_events(rows: list[dict[str, str]]) -> None:
+    """Set each row's weight, the same for every row of an event: 0.45 x the heaviest kind of
+    event its rows tell + 0.30 x how many documents tell it (one: 0, three or more: 1) + 0.25 x
+    its best prominence in a document."""
+    by_event: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_event.setdefault(row["event_id"], []).append(row)
+    for event_rows in by_event.values():
+        kind = max(float(row.get(KIND) or 0) for row in event_rows)
+        prominence = max(float(row.get(PROMINENCE) or 0) for row in event_rows)
+        sources = min(1.0, (len({row["doc"] for row in event_rows}) - 1) / 2)
+        weight = f"{0.45 * kind + 0.30 * sources + 0.25 * prominence:.3f}"
+        for row in event_rows:
+            row["weight"] = weight
 
 
 KEY_COLUMNS = ("date", "date_end", "precision", "category")

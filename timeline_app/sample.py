@@ -79,7 +79,8 @@ def synthetic_events(n: int, seed: int = 0, shared_fraction: float = 0.1) -> pd.
     for_same = shared.copy()
     for_same[0] = False
     # a shared row must repeat its event's dating and summary
-    for col in (date, date_end, precision, category, verb, actors):
+    weight = np.char.mod("%.3f", rng.random(n)).astype(object)
+    for col in (date, date_end, precision, category, verb, actors, weight):
         col[1:][for_same[1:]] = col[:-1][for_same[1:]]
     evidence = date.copy()
     summary = np.char.add(np.char.add(category.astype(str), ": "), verb.astype(str))
@@ -94,8 +95,10 @@ def synthetic_events(n: int, seed: int = 0, shared_fraction: float = 0.1) -> pd.
             "date_end": date_end,
             "precision": precision,
             "summary": summary,
+            "label": verb,
             "category": category,
             "actors": actors,
+            "weight": weight,
             "evidence": evidence,
             "sentence": sentence,
             "doc": docs,

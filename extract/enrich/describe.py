@@ -1,5 +1,5 @@
-"""Describing one document's events: a headline, a category and the actors of each row, and the
-content words next to its date (a clue for de-duplication).
+"""Describing one document's events: a headline, a chart label, a category, the actors and the
+kind of each row, and the content words next to its date (a clue for de-duplication).
 
 The category comes from the event's clause, else its sentence, else the last sentence that had
 one; the actors from the sentence, else the last sentence that named some ("It has tested ...
@@ -14,6 +14,8 @@ from extract.dating.narrative import DatedSentence
 from extract.enrich.actors import find_actors
 from extract.enrich.categories import categorize
 from extract.enrich.headlines import clause_span, headline
+from extract.enrich.importance import kind_weight
+from extract.enrich.labels import label_of
 from extract.events.candidates import Row
 from extract.sentences import WORD_RE
 from extract.table.vocabulary import OTHER_CATEGORY
@@ -33,6 +35,8 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
             left, right = clause_span(text, start, end, row.side)
             category = categorize(text[left:right], text)
             row.summary = headline(text, start, end, row.planned, row.ongoing, row.side)
+            row.label = label_of(row.summary)
+            row.kind = kind_weight(text[left:right])
             row.category = category if category != OTHER_CATEGORY else context_category
             row.actors = find_actors(text) or context_actors
             row.event_words = _event_words(text, start, end)

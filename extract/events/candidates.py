@@ -21,7 +21,8 @@ SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:\w+\s+){0,2}$")
 @dataclass
 class Row:
     """One dated event of a document. Dating and filtering fill the first part; enrichment
-    (extract.enrich) fills summary, category, actors and event_words."""
+    (extract.enrich) fills summary, label, category, actors, kind and event_words; the
+    de-duplication counts its mentions."""
 
     date: str
     date_end: str
@@ -42,9 +43,12 @@ class Row:
     before: str = ""  # the two words before the expression
     after: str = ""  # the two words after it
     summary: str = ""
+    label: str = ""
     category: str = ""
     actors: list[str] = field(default_factory=list)
+    kind: float = 0.0  # what kind of event, as a weight (extract.enrich.importance)
     event_words: frozenset[str] = frozenset()
+    mentions: int = 1  # how often the document tells it (later mentions get no row)
 
 
 def find_events(story: list[DatedSentence]) -> list[Row]:

@@ -35,13 +35,16 @@ def _names_earlier_event(row: Row) -> bool:
 
 
 def one_row_per_event(rows: list[Row]) -> list[Row]:
-    """Keep the first mention of each event; later mentions of it get no row."""
+    """Keep the first mention of each event; later mentions of it get no row (they count as
+    mentions of the kept one)."""
     kept: list[Row] = []
     by_dates: dict[tuple[str, str], list[Row]] = {}
     sharper_years: set[str] = set()  # years of the kept rows dated finer than a year
     for row in rows:
         same_dates = by_dates.setdefault((row.date, row.date_end), [])
-        if any(_same_event(earlier, row) for earlier in same_dates):
+        first = next((earlier for earlier in same_dates if _same_event(earlier, row)), None)
+        if first is not None:
+            first.mentions += 1
             continue
         if _names_earlier_event(row) and row.date in sharper_years:
             continue

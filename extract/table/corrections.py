@@ -12,12 +12,12 @@ be missing or empty; extra columns are kept untouched):
 - `doc`      optional: only the row of this document (an event told by several documents has
              one row per document); empty = every row of the event.
 - `action`   one of
-    `set`    change `field` to `value`. Fields: date, date_end, precision, summary, category,
-             actors (`;`-separated). Dates are ISO (2018, 2018-04, 2018-04-27) and must fit the
-             row's precision (day, month, year, season, decade, approx); the fields of one row
-             are checked together, so `precision=month` and `date=2018-04` on two lines is fine.
-             An empty value clears the field (e.g. date_end). Several `set` lines for the same
-             event and field: the last line wins.
+    `set`    change `field` to `value`. Fields: date, date_end, precision, summary, label,
+             category, actors (`;`-separated). Dates are ISO (2018, 2018-04, 2018-04-27) and
+             must fit the row's precision (day, month, year, season, decade, approx); the
+             fields of one row are checked together, so `precision=month` and `date=2018-04`
+             on two lines is fine. An empty value clears the field (e.g. date_end). Several
+             `set` lines for the same event and field: the last line wins.
     `reject` drop the row(s) from the table (`value` may hold a reason).
     `merge`  the rows of event `value` join event `event_id` (they take its id). One row per
              event and document: where both events have a row in the same document, the
@@ -90,7 +90,15 @@ CORRECTION_COLUMNS: list[str] = [
     "timestamp",
 ]
 ACTIONS: tuple[str, ...] = ("set", "reject", "merge", "add")
-SET_FIELDS: tuple[str, ...] = ("date", "date_end", "precision", "summary", "category", "actors")
+SET_FIELDS: tuple[str, ...] = (
+    "date",
+    "date_end",
+    "precision",
+    "summary",
+    "label",
+    "category",
+    "actors",
+)
 ADD_FIELDS: tuple[str, ...] = (
     *SET_FIELDS,
     "evidence",

@@ -27,8 +27,10 @@ COLUMNS: list[str] = [
     "date_end",
     "precision",
     "summary",
+    "label",
     "category",
     "actors",
+    "weight",
     "evidence",
     "sentence",
     "doc",
@@ -57,6 +59,15 @@ ALLOWED_SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 LIST_SEPARATOR = ";"
+# A weight ranks events for chart labels and a presentation's key events: 0 (least) to 1.
+WEIGHT_RE = re.compile(r"^(?:0(?:\.\d{1,6})?|1(?:\.0{1,6})?)$")
+
+
+def weight_problem(value: str) -> str | None:
+    """What is wrong with a weight cell ('' is allowed: not ranked), or None."""
+    if not value or WEIGHT_RE.match(value):
+        return None
+    return f"{value!r} is not a weight between 0 and 1 (like 0.42)"
 
 
 class EventsFileError(Exception):
@@ -209,6 +220,12 @@ def validate_events(
             first_line_of.setdefault(key, lines[offset])
 
     problems: list[RowProblem] = []
+    bad_weights = {w: weight_problem(w) for w in frame["weight"].unique()}
+    for offset, weight in enumerate(frame["weight"]):
+        if bad_weights[weight]:
+            line = line_numbers[offset] if line_numbers else first_line + offset
+            problems.append(RowProblem(name, line, "weight", f"{bad_weights[weight]}; ignored"))
+            frame.iat[offset, frame.columns.get_loc("weight")] = ""
     keep: list[bool] = []
     for offset, (problem, is_duplicate) in enumerate(zip(dating_problems, duplicated, strict=True)):
         if not problem and not is_duplicate:
@@ -230,6 +247,7 @@ def validate_events(
             )
     good = frame[pd.Series(keep, index=frame.index, dtype=bool)].reset_index(drop=True)
     good = fill_missing_ids(good)
+    problems.sort(key=lambda problem: problem.line)
     return good, problems
 
 

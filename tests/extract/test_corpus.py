@@ -124,3 +124,15 @@ def test_table_is_sorted_with_schema_columns_and_shared_ids_across_documents() -
     seed_row = seed_row[seed_row["evidence"] == "Wednesday"]
     reopening = table[table["event_id"] == seed_row["event_id"].iloc[0]]
     assert set(reopening["doc"]) == {SEED_NEWS, "03_voa_hotline_reopen_2018.txt"}
+
+
+def test_every_event_has_one_weight_between_0_and_1_and_a_short_label() -> None:
+    table = build_table(
+        row for path, doc in discover([CORPUS]) for row in process_document(str(path), doc).rows
+    )
+    assert table.groupby("event_id")["weight"].nunique().max() == 1
+    weights = table["weight"].astype(float)
+    assert weights.between(0, 1).all() and weights.nunique() > 5
+    labels = table["label"]
+    assert (labels != "").all()
+    assert labels.str.split().str.len().between(1, 6).all()
