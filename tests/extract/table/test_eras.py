@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ def test_each_group_is_a_chain_of_terms_with_sources() -> None:
     for group in groups:
         terms = sorted((e for e in eras if e.group == group), key=lambda e: e.start)
         assert terms[-1].end is None, f"{group}: the last term is still running"
-        for before, after in zip(terms, terms[1:], strict=False):
+        for before, after in itertools.pairwise(terms):
             assert before.end is not None and before.end <= after.start, (before, after)
         assert all(era.source.startswith("https://") for era in terms)
     first = {g: min(e.start for e in eras if e.group == g) for g in groups}
