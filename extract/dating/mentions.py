@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from extract.dating.calendar import TimeValue, granularity_of
 from extract.dating.resolvers import OPEN, Context, counts_following_clause
 from extract.dating.rules import RULES, Rule
+from extract.dating.scanner import DocumentScan, ScanTable
 from extract.dating.tense import tense_before
 
 # A year followed by one of these is a count or a measure, not a year ("2000 troops").
@@ -50,22 +51,14 @@ class Mention:
     flashback: bool = False  # counted back from the story's time ("a decade earlier")
 
 
-def _candidates(text: str, rules: list[Rule]) -> list[Mention]:
-    """Every match of the rules in `text`; a rule runs only when its trigger words occur."""
-    triggered: dict[re.Pattern[str], bool] = {}
-    found = []
-    for rule in rules:
-        trigger = rule.trigger
-        if trigger not in triggered:
-            triggered[trigger] = trigger.search(text) is not None
-        if not triggered[trigger]:
-            continue
-        found.extend(
-            Mention(match.start(), match.end(), rule, match=match)
-            for match in rule.pattern.finditer(text)
-            if match.end() > match.start()
-        )
-    return found
+def _candidates(text: str, scan: DocumentScan) -> tuple[list[Mention], list[Mention]]:
+    """Every match of the rules in `text` (a rule runs only when its trigger words occur):
+    (relational, direct), each in table order."""
+    relational, direct = [], []
+    for rule, match in scan.matches(text):
+        mention = Mention(match.start(), match.end(), rule, match=match)
+        (relational if rule.relational else direct).append(mention)
+    return relational, direct
 
 
 def _plausible(mention: Mention, text: str) -> bool:
@@ -83,9 +76,12 @@ def _plausible(mention: Mention, text: str) -> bool:
 
 
 RULE_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
-ANY_TRIGGER = re.compile("|".join(sorted({rule.trigger.pattern for rule in RULES})))
-DIRECT_RULES = [rule for rule in RULES if not rule.relational]
-RELATIONAL_RULES = [rule for rule in RULES if rule.relational]
+SCAN_TABLE = ScanTable(RULES)
+
+
+def scan_document(sentences: Sequence[str]) -> DocumentScan:
+    """A document's sentences scanned once for every rule (pass it to `find_mentions`)."""
+    return DocumentScan(sentences, SCAN_TABLE)
 
 
 def find_mentions(
@@ -95,26 +91,28 @@ def find_mentions(
     history: Sequence[tuple[TimeValue, str]] = (),
     day_reference: TimeValue | None = None,
     frame: TimeValue | None = None,
+    scan: DocumentScan | None = None,
 ) -> tuple[list[Mention], TimeValue | None]:
     """Find and resolve the temporal expressions of one sentence, in textual order.
 
     Direct rules go first, longest match first; a match that does not resolve gives its words
     back to shorter rules. Relational rules ("the next day", "hours after", "after the meeting")
     then resolve in textual order from what precedes or follows them. Returns the dated mentions
-    and the reference time after the sentence.
+    and the reference time after the sentence. `scan` (from `scan_document`) holds the
+    document's sentences scanned once; without it the sentence is scanned on its own.
     """
-    if not ANY_TRIGGER.search(text):
-        return [], reference  # most sentences: no word any rule could start from
+    scan = scan if scan is not None else scan_document([text])
+    relational, direct = _candidates(text, scan)
+    if not relational and not direct:
+        return [], reference  # most sentences
     taken: list[Mention] = []
     occupied = bytearray(len(text))  # characters already inside a taken expression
     # The same words matched again by the same rule in one sentence (a list, or junk) take
     # the first one's value: nothing is resolved twice.
     resolved: dict[tuple[str, str], tuple[TimeValue | None, str]] = {}
-    relational = _candidates(text, RELATIONAL_RULES)
     for mention in relational:  # "in April that year": the whole phrase, not "in April"
         if mention.rule.absorbing:
             occupied[mention.start : mention.end] = b"\x02" * (mention.end - mention.start)
-    direct = _candidates(text, DIRECT_RULES)
     for mention in sorted(
         direct, key=lambda m: (m.start - m.end, RULE_ORDER[m.rule.name], m.start)
     ):

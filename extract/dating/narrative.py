@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from extract.dating.calendar import TimeValue, granularity_of
-from extract.dating.mentions import Mention, find_mentions
+from extract.dating.mentions import DocumentScan, Mention, find_mentions, scan_document
 from extract.sentences import Sentence
 
 HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
@@ -51,7 +51,10 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     paragraphs: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         paragraphs.setdefault(sentence.paragraph, []).append(sentence)
-    anchors = {index: _caption_anchor(group, published) for index, group in paragraphs.items()}
+    scan = scan_document([sentence.text for sentence in sentences])
+    anchors = {
+        index: _caption_anchor(group, published, scan) for index, group in paragraphs.items()
+    }
 
     story: list[DatedSentence] = []
     reference: TimeValue | None = None
@@ -64,12 +67,12 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             continue
         anchor, is_caption = anchors[sentence.paragraph]
         mentions, reference = find_mentions(
-            sentence.text, anchor, reference, history, day_reference, frame
+            sentence.text, anchor, reference, history, day_reference, frame, scan
         )
         speech = _speech_day(sentence.text, mentions)
         if speech is not None:  # '"We met yesterday," she said on Friday': from that Friday
             start, end, day = speech
-            spoken, _ = find_mentions(sentence.text, day, None, history, None, None)
+            spoken, _ = find_mentions(sentence.text, day, None, history, None, None, scan)
             mentions = sorted(
                 [m for m in mentions if not start <= m.start < end]
                 + [m for m in spoken if start <= m.start < end],
@@ -115,7 +118,7 @@ def _speech_day(text: str, mentions: list[Mention]) -> tuple[int, int, dt.date] 
 
 
 def _caption_anchor(
-    paragraph: list[Sentence], published: dt.date | None
+    paragraph: list[Sentence], published: dt.date | None, scan: DocumentScan
 ) -> tuple[dt.date | None, bool]:
     """A photo caption dates itself: its own full date anchors the relative words inside it."""
     text = " ".join(s.text for s in paragraph)
@@ -128,7 +131,7 @@ def _caption_anchor(
     ):
         return published, False
     for sentence in paragraph:
-        for mention in find_mentions(sentence.text, None, None)[0]:
+        for mention in find_mentions(sentence.text, None, None, scan=scan)[0]:
             value = mention.value
             if value is not None and value.precision == "day" and not value.date_end:
                 return dt.date.fromisoformat(value.date), True
