@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extract.prefilter import PrefilterSet
+
 # One entry per actor of the vocabulary (extract.table.vocabulary.ACTORS), in its order.
 ACTOR_PATTERNS: dict[str, str] = {
     "North Korea": (
@@ -26,13 +28,13 @@ ACTOR_PATTERNS: dict[str, str] = {
     "Russia": r"\bRussia\w*|Moscow|Kremlin|Putin",
     "United Nations": r"United Nations|\bU\.N\.|\bUN\b|Security Council|UNSC",
 }
-_ACTOR_RES = {name: re.compile(pattern) for name, pattern in ACTOR_PATTERNS.items()}
-_ACTOR_RES = {name: re.compile(pattern) for name, pattern in ACTOR_PATTERNS.items()}
+_ACTOR_RES = PrefilterSet([re.compile(pattern) for pattern in ACTOR_PATTERNS.values()])
 
 
 @lru_cache(maxsize=4096)
 def _actors(text: str) -> tuple[str, ...]:
-    return tuple(name for name, pattern in _ACTOR_RES.items() if pattern.search(text))
+    found = _ACTOR_RES.search_each(text)
+    return tuple(name for name, match in zip(ACTOR_PATTERNS, found, strict=True) if match)
 
 
 def find_actors(text: str) -> list[str]:

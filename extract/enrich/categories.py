@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extract.prefilter import Prefiltered
 from extract.table.vocabulary import OTHER_CATEGORY
 
 # One entry per category of the vocabulary but "other"; the order breaks ties.
@@ -141,12 +142,14 @@ CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 _GROUPS = {f"c{index}": name for index, name in enumerate(CATEGORY_KEYWORDS)}
 # One pattern for all categories: each keyword list is a named group, so a single scan counts all.
-_CATEGORY_RE = re.compile(
-    "|".join(
-        f"(?P<{group}>" + "|".join(f"(?:{k})" for k in CATEGORY_KEYWORDS[name]) + ")"
-        for group, name in _GROUPS.items()
-    ),
-    re.IGNORECASE,
+_CATEGORY_RE = Prefiltered(
+    re.compile(
+        "|".join(
+            f"(?P<{group}>" + "|".join(f"(?:{k})" for k in CATEGORY_KEYWORDS[name]) + ")"
+            for group, name in _GROUPS.items()
+        ),
+        re.IGNORECASE,
+    )
 )
 
 

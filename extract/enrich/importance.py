@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from extract.prefilter import PrefilterSet
+
 # (pattern over the event's clause, weight of that kind); the heaviest kind found wins.
 KIND_WEIGHTS: tuple[tuple[str, float], ...] = (
     (r"\bsummits?\b|\bmet\b|\bmeets?\b|\bmeeting\b", 1.0),
@@ -20,12 +22,16 @@ KIND_WEIGHTS: tuple[tuple[str, float], ...] = (
     (r"\b(?:sanction\w*|ban\w*)\b", 0.7),
 )
 DEFAULT_KIND_WEIGHT = 0.4  # statements, reports, other
-_KIND_RES = tuple((re.compile(pattern, re.IGNORECASE), weight) for pattern, weight in KIND_WEIGHTS)
+_KIND_RES = PrefilterSet([re.compile(pattern, re.IGNORECASE) for pattern, _ in KIND_WEIGHTS])
 
 
 def kind_weight(clause: str) -> float:
     """The weight of the heaviest kind of event the clause tells (DEFAULT_KIND_WEIGHT if none)."""
     return max(
-        (weight for pattern, weight in _KIND_RES if pattern.search(clause)),
+        (
+            weight
+            for (_, weight), match in zip(KIND_WEIGHTS, _KIND_RES.search_each(clause), strict=True)
+            if match
+        ),
         default=DEFAULT_KIND_WEIGHT,
     )

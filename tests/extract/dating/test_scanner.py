@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,9 @@ import yaml
 
 from extract.dating.mentions import SCAN_TABLE, scan_document
 from extract.dating.rules import RULES, Rule
-from extract.dating.scanner import UNFOLDED_RE, DocumentScan, ScanTable, matches_by_search
+from extract.dating.scanner import DocumentScan, ScanTable, matches_by_search
 from extract.documents.reader import parse_document
+from extract.prefilter import UNFOLDED_RE
 from extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -100,15 +100,6 @@ def test_a_document_with_letters_that_only_fold_in_re_is_searched_plainly() -> N
     texts = ["He left \u0130stanbul in May 2018.", "North Korea fired a missile on Monday."]
     assert not scan_document(texts).exact
     _assert_same(texts)
-
-
-def test_unfolded_letters_are_all_the_letters_that_fold_to_ascii_only_in_re() -> None:
-    """Every character that re's IGNORECASE matches to an ASCII letter either lower-cases to
-    that letter one for one, or is listed in UNFOLDED_RE (the scanner then searches plainly)."""
-    every = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-    for char in re.findall("(?i)[a-z]", every):
-        folds = len(char.lower()) == 1 and char.lower().isascii()
-        assert folds or UNFOLDED_RE.match(char), f"U+{ord(char):04X}"
 
 
 @pytest.mark.parametrize(
