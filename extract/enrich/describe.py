@@ -9,6 +9,8 @@ since 2006" speaks of the country named before).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from extract.dating.narrative import DatedSentence
 from extract.enrich.actors import find_actors
@@ -20,30 +22,60 @@ from extract.events.candidates import Row
 from extract.sentences import WORD_RE
 from extract.table.vocabulary import OTHER_CATEGORY
 
+T = TypeVar("T")
+
 
 def describe(story: list[DatedSentence], rows: list[Row]) -> None:
     """Fill in summary, category, actors and event_words of every row (rows in story order)."""
     by_sentence: dict[int, list[Row]] = {}
     for row in rows:
         by_sentence.setdefault(row.story_index, []).append(row)
-    context_actors: list[str] = []
-    context_category = OTHER_CATEGORY
-    for index, dated in enumerate(story):
-        text = dated.sentence.text
-        for row in by_sentence.get(index, ()):
+    last_category = _LastTold(story, _sentence_category)
+    last_actors = _LastTold(story, find_actors)
+    for index in sorted(by_sentence):
+        text = story[index].sentence.text
+        for row in by_sentence[index]:
             start, end = row.mention_start, row.mention_end
             left, right = clause_span(text, start, end, row.side)
             category = categorize(text[left:right], text)
             row.summary = headline(text, start, end, row.planned, row.ongoing, row.side)
             row.label = label_of(row.summary)
             row.kind = kind_weight(text[left:right])
-            row.category = category if category != OTHER_CATEGORY else context_category
-            row.actors = find_actors(text) or context_actors
+            row.category = (
+                category
+                if category != OTHER_CATEGORY
+                else last_category.before(index) or OTHER_CATEGORY
+            )
+            row.actors = find_actors(text) or last_actors.before(index) or []
             row.event_words = _event_words(text, start, end)
-        context_actors = find_actors(text) or context_actors
-        sentence_category = categorize(text, text)
-        if sentence_category != OTHER_CATEGORY:
-            context_category = sentence_category
+
+
+def _sentence_category(text: str) -> str:
+    """The sentence's category, or "" if it has none."""
+    category = categorize(text, text)
+    return category if category != OTHER_CATEGORY else ""
+
+
+class _LastTold(Generic[T]):
+    """What the last sentence before a given one told (its category, its actors), read only
+    when a row asks and only as far back as needed: a sentence is read at most once."""
+
+    def __init__(self, story: list[DatedSentence], read: Callable[[str], T]) -> None:
+        self.story, self.read = story, read
+        self.known_for = 0  # the answer is known for this sentence
+        self.known: T | None = None
+
+    def before(self, index: int) -> T | None:
+        """The last non-empty reading of the sentences before `index` (None if none)."""
+        stop = self.known_for if index >= self.known_for else 0
+        found = self.known if index >= self.known_for else None
+        for earlier in range(index - 1, stop - 1, -1):
+            value = self.read(self.story[earlier].sentence.text)
+            if value:
+                found = value
+                break
+        self.known_for, self.known = index, found
+        return found
 
 
 # Words next to a date that do not name the event: reporting verbs, places, function words.
