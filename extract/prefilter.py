@@ -27,6 +27,9 @@ from re import _parser as sre_parse
 PREFIX_LENGTH = 4  # characters of a match's beginning that the scanner looks for
 MAX_PREFIXES = 4000  # a pattern with more ways to begin is run the plain way
 MAX_CLASS = 64  # a character class wider than this could be anything
+# A pattern is prefiltered only if each way it begins tells at least MIN_NARROW characters
+# closely (one of at most MAX_NARROW pieces): otherwise nearly every word is a candidate.
+MIN_NARROW, MAX_NARROW = 2, 4
 # Letters that match an ASCII letter case-insensitively but do not lower-case to it one for one
 # (tests/extract/test_prefilter.py checks the list against every code point).
 UNFOLDED_RE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ
@@ -176,17 +179,56 @@ def _item(op: object, value: object, flags: int) -> set[Partial]:
 
 def prefixes(pattern: re.Pattern[str]) -> set[Prefix] | None:
     """The ways a match of `pattern` can begin, as pieces for lower-cased text; None when it
-    could begin anywhere (or match the empty string)."""
+    could begin almost anywhere (or match the empty string)."""
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
         if parsed.getwidth()[0] == 0:
             return None
-        found = {prefix for prefix, _ in _sequence(parsed.data, parsed.state.flags)}
+        return _selective(_sequence(parsed.data, parsed.state.flags))
     except (Unbounded, RecursionError):
         return None
-    if any(_length(prefix) == 0 for prefix in found):
+
+
+def required_part(pattern: re.Pattern[str]) -> set[Prefix] | None:
+    """The ways a part that every match of `pattern` holds can begin ("officials|soldiers|..."
+    in "(?:the )?([A-Z]\\w+ )*(?:officials|soldiers|...)"): a text with none of them holds no
+    match. None when no such part is told closely enough."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        if parsed.getwidth()[0] == 0:
+            return None
+        for part in _required_parts(list(parsed.data)):
+            found = _selective(_sequence(part, parsed.state.flags))
+            if found is not None:
+                return found
+    except (Unbounded, RecursionError):
         return None
+    return None
+
+
+def _required_parts(
+    items: list[tuple[object, object]],
+) -> Iterator[list[tuple[object, object]]]:
+    """Every tail of the sequence `items` (each is matched by every match of it), and the tails
+    that start inside a group of it (a group without flags of its own)."""
+    for index, (op, value) in enumerate(items):
+        yield items[index:]
+        if op is sre.SUBPATTERN and not value[1] and not value[2]:  # type: ignore[index]
+            for inner in _required_parts(list(value[3].data)):  # type: ignore[index]
+                yield inner + items[index + 1 :]
+
+
+def _selective(partials: set[Partial]) -> set[Prefix] | None:
+    """The prefixes, if each tells enough characters closely to be worth searching for."""
+    found = {prefix for prefix, _ in partials}
+    if not found or not all(_narrow_symbols(prefix) >= MIN_NARROW for prefix in found):
+        return None  # it may begin at almost any word: the engine's own search is as fast
     return found
+
+
+def _narrow_symbols(prefix: Prefix) -> int:
+    """How many characters of the prefix are told closely (a letter, a digit, a few)."""
+    return sum(symbol != BOUNDARY and len(symbol) <= MAX_NARROW for symbol in prefix)
 
 
 def _piece(piece: str) -> str:
@@ -331,18 +373,22 @@ class PrefilterSet:
 
 
 class Prefiltered:
-    """A compiled pattern with exact, faster `search` and `finditer`."""
+    """A compiled pattern with exact, faster `search` and `finditer`: tried only where it can
+    begin, or, if that cannot be told, only in texts that hold a part every match holds."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         starts = prefixes(pattern)
         self.starts = finder(starts) if starts is not None else None
+        required = required_part(pattern) if starts is None else None
+        self.required = finder(required) if required is not None else None
 
     def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
         """The matches of `pattern.finditer(text)`. `lowered`: `lower_in_place(text)`, if known."""
         lowered = lowered if lowered is not None else lower_in_place(text)
-        if self.starts is None or lowered is None:
-            yield from self.pattern.finditer(text)
+        if lowered is None or self.starts is None:
+            if lowered is None or self.required is None or self.required.search(lowered):
+                yield from self.pattern.finditer(text)
             return
         resume = 0  # finditer's semantics: the next match begins after the last one
         match_at = self.pattern.match

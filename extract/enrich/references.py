@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.prefilter import Prefiltered, lower_in_place
 from extract.table.eras import read_eras
 
 # Fixed references to the two Koreas.
@@ -92,6 +93,20 @@ THING_RE = re.compile(
     r"|resort|plant|[Hh]otel|facility|site|channel|[Cc]enter|[Rr]eactor|[Dd]am|[Bb]ridge|[Rr]oad))\b"
 )
 ORDINAL_RE = re.compile(r"(?i)^(?:the\s+)?(first|second|third|fourth|fifth|last|latest|next)$")
+# The same searches, prefiltered (extract.prefilter): each sentence of a story is read with them.
+_KNOWN_PERSON, _TITLED_PERSON, _COUNTRY, _HUMAN, _THING, _GROUP, _COUNTED, _PAIR = map(
+    Prefiltered,
+    (
+        KNOWN_PERSON_RE,
+        TITLED_PERSON_RE,
+        COUNTRY_RE,
+        HUMAN_RE,
+        THING_RE,
+        GROUP_RE,
+        COUNTED_RE,
+        PAIR_RE,
+    ),
+)
 
 
 @dataclass
@@ -121,26 +136,29 @@ class Discourse:
 
     def read(self, text: str) -> None:
         """Take note of the actors a sentence names, in their order in it."""
+        lowered = lower_in_place(text)
         found: list[tuple[int, str, str]] = []
-        for match in KNOWN_PERSON_RE.finditer(text):
+        for match in _KNOWN_PERSON.finditer(text, lowered):
             found.append((match.start(), "person", match.group(1)))
-        for match in TITLED_PERSON_RE.finditer(text):
+        for match in _TITLED_PERSON.finditer(text, lowered):
             name = match.group(1)
             if name not in NOT_PEOPLE and not COUNTRY_RE.fullmatch(name):
                 found.append((match.start(1), "person", name))
-        for match in COUNTRY_RE.finditer(text):
+        for match in _COUNTRY.finditer(text, lowered):
             found.append((match.start(), "place", match.group(1)))
         subject = SUBJECT_NAME_RE.match(text)
         if subject and _person(subject.group(1)) and not THING_RE.fullmatch(subject.group(1)):
             found.append((0, "person", subject.group(1)))
-        for match in HUMAN_RE.finditer(text):
+        for match in _HUMAN.finditer(text, lowered):
             found.append((match.start(), "person", match.group(1)))
-        for match in THING_RE.finditer(text):
+        for match in _THING.finditer(text, lowered):
             found.append((match.start(1), "thing", match.group(1)))
-        for match in GROUP_RE.finditer(text):
+        for match in _GROUP.finditer(text, lowered):
             found.append((match.start(1), "group", match.group(1)))
-        for match in re.finditer(r"\b[A-Z][a-z]+\b", text):  # "Lee entered office": Lee Jae-myung
-            person = next((p for p in reversed(self.people) if _family(p) == match.group()), None)
+        # "Lee entered office": Lee Jae-myung, the last person of that family name
+        by_family = {_family(person): person for person in self.people}
+        for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
+            person = by_family.get(match.group())
             if person is not None:
                 found.append((match.start(), "person", person))
         for _, kind, name in sorted(found):
@@ -157,11 +175,11 @@ class Discourse:
                 self.last_place_or_thing = kind
             if kind in ("place", "group"):
                 self.last_plural = kind
-        counted = COUNTED_RE.findall(text)
+        counted = [match.group(1) for match in _COUNTED.finditer(text, lowered)]
         if counted:
             word = counted[-1].lower()
             self.counted = COUNTED_NOUN.get(word, word.rstrip("s") if word != "talks" else word)
-        for match in PAIR_RE.finditer(text):
+        for match in _PAIR.finditer(text, lowered):
             first, second = match.group(1), match.group(2)
             if _person(first) and _person(second):
                 self.pair = f"{_short(first)} and {_short(second)}"

@@ -42,13 +42,18 @@ PATTERNS = [
     r"(?i)(?P<a>summit|talks|\bmet\b)|(?P<b>missiles?|\btests?\b|war\b)|(?P<c>human rights)",
     r"^(?:FILE|File)\b|\bphoto\b|\(AP\)|Getty Images|\bposes?\b",
     r"a|",  # may match nothing: searched plainly
+    # may begin at any word, but every match holds a keyword: texts without one are skipped
+    r"\b(?:[Tt]he )?((?:[A-Z][\w-]+ ){0,2}(?:officials|soldiers|[Ff]amilies))\b",
+    r"\b([A-Z][a-z]+) and ([A-Z][a-z]+)\b",
 ]
 WORDS = (
     "on", "On", "May", "may", "5", "12", "ab", "abab", "c", "x", "y", "xy", "Korea",
     "\u212aorea", "KOREA", "ago", "Ago", "2018", "x2018", "20189", "summit", "Summits", "met",
     "meta", "test", "tests", "testing", "war", "warfare", "human", "rights", "FILE", "File",
     "Filed", "photo", "photos", "(AP)", "Getty", "Images", "poses", "pose", "\u00a0", "\u0665",
-    "20\u0661\u0668", "\u0130", "\u0131", "\u017f", "É", ",", ".", "-",
+    "20\u0661\u0668", "\u0130", "\u0131", "\u017f", "É", ",", ".", "-", "The", "the",
+    "North", "Korean", "officials", "Officials", "soldiers", "families", "Families", "and",
+    "Kim", "Trump", "AND",
 )  # fmt: skip
 
 
