@@ -52,7 +52,7 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
                 else last_category.before(index) or OTHER_CATEGORY
             )
             row.actors = find_actors(words) or find_actors(text) or last_actors.before(index) or []
-            row.kind = kind_weight(words)
+            row.kind = kind_weight(_verb_phrase(clause), words)
             row.event_words = _event_words(text, start, end)
             row.what = signature(clause)
         discourse.read(text)
@@ -84,6 +84,14 @@ class _LastTold(Generic[T]):
                 break
         self.known_for, self.known = index, found
         return found
+
+
+def _verb_phrase(clause: Clause) -> str:
+    """The verb as the clause tells it, with its particle ('blew up', 'broke down')."""
+    if not clause.verb:
+        return ""
+    particle = clause.verb.split()[1:]
+    return " ".join([clause.form, *particle, clause.verb])
 
 
 def clause_text(clause: Clause) -> str:
