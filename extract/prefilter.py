@@ -305,17 +305,21 @@ DIGIT_RE, SPACE_RE = re.compile(DIGIT), re.compile(SPACE)
 class PrefilterSet:
     """Several patterns prefiltered together: one search (`union`) finds the places in a
     lower-cased text where any of them may begin, and a probe per pattern tells, from the few
-    characters around a place (its window), which ones may begin there."""
+    characters around a place (its window), which ones may begin there. A pattern whose
+    beginning cannot be told is searched in full, in texts that hold a part all its matches
+    hold (if one can be told)."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
-        self.plain: list[int] = []  # patterns whose beginning cannot be told: searched in full
+        # patterns whose beginning cannot be told: (index, search for their required part)
+        self.plain: list[tuple[int, re.Pattern[str] | None]] = []
         self._probes: dict[str, list[tuple[re.Pattern[str], int]]] = {}  # by first piece
         everything: set[Prefix] = set()
         for index, pattern in enumerate(self.patterns):
             starts = prefixes(pattern)
             if starts is None:
-                self.plain.append(index)
+                required = required_part(pattern)
+                self.plain.append((index, finder(required) if required is not None else None))
                 continue
             everything |= starts
             probe = finder(starts)
@@ -357,14 +361,35 @@ class PrefilterSet:
                 window = BEFORE_TEXT + lowered[:WINDOW_AFTER]
             yield position, self.at(window)
 
-    def search_each(self, text: str) -> list[re.Match[str] | None]:
+    def finditer_each(self, text: str, lowered: str | None = None) -> list[list[re.Match[str]]]:
+        """`list(pattern.finditer(text))` for each pattern, in one pass. `lowered`:
+        `lower_in_place(text)`, if known."""
+        lowered = lowered if lowered is not None else lower_in_place(text)
+        if lowered is None:
+            return [list(pattern.finditer(text)) for pattern in self.patterns]
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        for index, required in self.plain:
+            if required is None or required.search(lowered):
+                found[index] = list(self.patterns[index].finditer(text))
+        resume = [0] * len(self.patterns)  # finditer: the next match begins after the last
+        for position, indexes in self.places(lowered):
+            for index in indexes:
+                if position >= resume[index]:
+                    match = self.patterns[index].match(text, position)
+                    if match is not None:
+                        found[index].append(match)
+                        resume[index] = match.end()
+        return found
+
+    def search_each(self, text: str, lowered: str | None = None) -> list[re.Match[str] | None]:
         """`pattern.search(text)` for each pattern, in one pass."""
-        lowered = lower_in_place(text)
+        lowered = lowered if lowered is not None else lower_in_place(text)
         if lowered is None:
             return [pattern.search(text) for pattern in self.patterns]
         found: list[re.Match[str] | None] = [None] * len(self.patterns)
-        for index in self.plain:
-            found[index] = self.patterns[index].search(text)
+        for index, required in self.plain:
+            if required is None or required.search(lowered):
+                found[index] = self.patterns[index].search(text)
         for position, indexes in self.places(lowered):
             for index in indexes:
                 if found[index] is None:  # the first place where it matches: the leftmost
@@ -373,33 +398,16 @@ class PrefilterSet:
 
 
 class Prefiltered:
-    """A compiled pattern with exact, faster `search` and `finditer`: tried only where it can
-    begin, or, if that cannot be told, only in texts that hold a part every match holds."""
+    """One pattern with exact, faster `search` and `finditer` (a PrefilterSet of one)."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        starts = prefixes(pattern)
-        self.starts = finder(starts) if starts is not None else None
-        required = required_part(pattern) if starts is None else None
-        self.required = finder(required) if required is not None else None
+        self._set = PrefilterSet([pattern])
 
-    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, lowered: str | None = None) -> list[re.Match[str]]:
         """The matches of `pattern.finditer(text)`. `lowered`: `lower_in_place(text)`, if known."""
-        lowered = lowered if lowered is not None else lower_in_place(text)
-        if lowered is None or self.starts is None:
-            if lowered is None or self.required is None or self.required.search(lowered):
-                yield from self.pattern.finditer(text)
-            return
-        resume = 0  # finditer's semantics: the next match begins after the last one
-        match_at = self.pattern.match
-        for start in self.starts.finditer(lowered):
-            position = start.start()
-            if position >= resume:
-                match = match_at(text, position)
-                if match is not None:
-                    yield match
-                    resume = match.end()
+        return self._set.finditer_each(text, lowered)[0]
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """The match of `pattern.search(text)`."""
-        return next(self.finditer(text, lowered), None)
+        return self._set.search_each(text, lowered)[0]

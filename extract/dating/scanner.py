@@ -45,13 +45,13 @@ class ScanTable:
         self.rules = tuple(rules)
         triggers = list(dict.fromkeys(rule.trigger for rule in rules))
         self.prefilter = PrefilterSet([rule.pattern for rule in rules] + triggers)
-        plain = set(self.prefilter.plain)
+        plain = {index for index, _ in self.prefilter.plain}
         # a trigger's bit in a sentence's mask; 0 for one that may match anywhere
         bit_of = {
             trigger: 0 if len(rules) + i in plain else 1 << i for i, trigger in enumerate(triggers)
         }
         self.trigger_bits = [bit_of[rule.trigger] for rule in rules]
-        self.searched = [i for i in self.prefilter.plain if i < len(rules)]  # searched in full
+        self.searched = [i for i, _ in self.prefilter.plain if i < len(rules)]  # searched in full
         self._bits = [bit_of[trigger] for trigger in triggers]
         self._memo: dict[str, tuple[int, tuple[int, ...]]] = {}
 

@@ -79,24 +79,28 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return getAllLemmas(word)
 
 
+@lru_cache(maxsize=16384)
 def is_adverb(word: str) -> bool:
     """'reportedly', 'largely', 'also' (not 'assembly', 'family', 'early')."""
     lemmas = _lemmas(word.lower())
     return "ADV" in lemmas and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
+@lru_cache(maxsize=16384)
 def _adjective(word: str) -> bool:
     """A word that is only an adjective ('next', 'new'): a past form after it is one too."""
     lemmas = _lemmas(word)
     return "ADJ" in lemmas and "NOUN" not in lemmas and "VERB" not in lemmas
 
 
+@lru_cache(maxsize=16384)
 def verb_lemma(word: str) -> str | None:
     """The verb a word is a form of ('met' -> 'meet', 'test-fired' -> 'test-fire'), or None."""
     lemmas = _lemmas(word.lower()).get("VERB")
     return lemmas[0] if lemmas else None
 
 
+@lru_cache(maxsize=16384)
 def is_past(word: str) -> bool:
     """'halted', 'met', 'blew', 'shut' (a past or past participle form of a verb)."""
     lower = word.lower()
@@ -109,6 +113,7 @@ def is_past(word: str) -> bool:
     return lower in forms.get("VBD", ()) or lower in forms.get("VBN", ())
 
 
+@lru_cache(maxsize=16384)
 def is_participle(word: str) -> bool:
     """'signed', 'held', 'blown' (not 'began', 'blew')."""
     lemma = verb_lemma(word.lower())
@@ -126,6 +131,7 @@ def _inflections(lemma: str) -> dict[str, tuple[str, ...]]:
     return getAllInflections(lemma, upos="VERB")
 
 
+@lru_cache(maxsize=16384)
 def present(lemma: str, plural: bool) -> str:
     """The headline present of a verb: 'meets' (one subject) or 'meet' (several)."""
     if lemma == "be":

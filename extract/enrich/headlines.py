@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.enrich.grammar import (
     PREPOSITIONS,
@@ -27,6 +28,7 @@ from extract.enrich.grammar import (
     verb_lemma,
 )
 from extract.enrich.references import Discourse
+from extract.prefilter import PrefilterSet
 
 MAX_WORDS = 13
 MIN_WORDS = 3  # a shorter headline does not stand alone
@@ -54,6 +56,8 @@ NOISE_RES = (
     ),
     re.compile(r"^By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}\s*(?:,|--|—)\s*"),
 )
+_NOISE = PrefilterSet(NOISE_RES)
+LINK_OPENING_RE = re.compile(r"\[([^\]]+)\]\(")  # the "[" of [text](url)
 # Words a headline never starts with, and never ends with.
 LEADING_FILLERS = frozenset(
     """and but however meanwhile also then so yet still now thus later earlier already
@@ -202,16 +206,20 @@ def _clean(text: str, start: int, end: int) -> str:
     """The sentence with the date words and page noise blanked out (offsets kept)."""
     chars = list(text)
     possessive = re.match(r"['’]s\b", text[end:])  # "next month's Winter Olympics"
-    spans = [(start, end + (possessive.end() if possessive else 0))]
-    for pattern in NOISE_RES:
-        spans.extend(match.span() for match in pattern.finditer(text))
-    link = re.compile(r"\[([^\]]+)\]\(")
-    spans.extend((m.start(), m.start() + 1) for m in link.finditer(text))
+    spans = [(start, end + (possessive.end() if possessive else 0)), *_noise(text)]
     for left, right in spans:
         chars[left:right] = " " * (right - left)
     cleaned = "".join(chars)
     # a preposition or article left hanging before the blanked date ("on  ", "the  ")
     return cleaned
+
+
+@lru_cache(maxsize=1024)
+def _noise(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of page noise in a sentence (found once for all the rows of the sentence)."""
+    spans = [match.span() for matches in _NOISE.finditer_each(text) for match in matches]
+    spans.extend((m.start(), m.start() + 1) for m in LINK_OPENING_RE.finditer(text))
+    return tuple(spans)
 
 
 def _index_near(words: list[Word], start: int, end: int) -> tuple[int, int]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from extract.prefilter import Prefiltered, lower_in_place
+from extract.prefilter import PrefilterSet
 from extract.table.eras import read_eras
 
 # Fixed references to the two Koreas.
@@ -93,10 +94,9 @@ THING_RE = re.compile(
     r"|resort|plant|[Hh]otel|facility|site|channel|[Cc]enter|[Rr]eactor|[Dd]am|[Bb]ridge|[Rr]oad))\b"
 )
 ORDINAL_RE = re.compile(r"(?i)^(?:the\s+)?(first|second|third|fourth|fifth|last|latest|next)$")
-# The same searches, prefiltered (extract.prefilter): each sentence of a story is read with them.
-_KNOWN_PERSON, _TITLED_PERSON, _COUNTRY, _HUMAN, _THING, _GROUP, _COUNTED, _PAIR = map(
-    Prefiltered,
-    (
+# The searches a sentence is read with, prefiltered together (extract.prefilter).
+_READ = PrefilterSet(
+    [
         KNOWN_PERSON_RE,
         TITLED_PERSON_RE,
         COUNTRY_RE,
@@ -105,7 +105,7 @@ _KNOWN_PERSON, _TITLED_PERSON, _COUNTRY, _HUMAN, _THING, _GROUP, _COUNTED, _PAIR
         GROUP_RE,
         COUNTED_RE,
         PAIR_RE,
-    ),
+    ]
 )
 
 
@@ -136,24 +136,24 @@ class Discourse:
 
     def read(self, text: str) -> None:
         """Take note of the actors a sentence names, in their order in it."""
-        lowered = lower_in_place(text)
+        known, titled, countries, humans, things, groups, counted, pairs = _READ.finditer_each(text)
         found: list[tuple[int, str, str]] = []
-        for match in _KNOWN_PERSON.finditer(text, lowered):
+        for match in known:
             found.append((match.start(), "person", match.group(1)))
-        for match in _TITLED_PERSON.finditer(text, lowered):
+        for match in titled:
             name = match.group(1)
             if name not in NOT_PEOPLE and not COUNTRY_RE.fullmatch(name):
                 found.append((match.start(1), "person", name))
-        for match in _COUNTRY.finditer(text, lowered):
+        for match in countries:
             found.append((match.start(), "place", match.group(1)))
         subject = SUBJECT_NAME_RE.match(text)
         if subject and _person(subject.group(1)) and not THING_RE.fullmatch(subject.group(1)):
             found.append((0, "person", subject.group(1)))
-        for match in _HUMAN.finditer(text, lowered):
+        for match in humans:
             found.append((match.start(), "person", match.group(1)))
-        for match in _THING.finditer(text, lowered):
+        for match in things:
             found.append((match.start(1), "thing", match.group(1)))
-        for match in _GROUP.finditer(text, lowered):
+        for match in groups:
             found.append((match.start(1), "group", match.group(1)))
         # "Lee entered office": Lee Jae-myung, the last person of that family name
         by_family = {_family(person): person for person in self.people}
@@ -182,11 +182,11 @@ class Discourse:
                 self.last_place_or_thing = kind
             if kind in ("place", "group"):
                 self.last_plural = kind
-        counted = [match.group(1) for match in _COUNTED.finditer(text, lowered)]
-        if counted:
-            word = counted[-1].lower()
+        nouns = [match.group(1) for match in counted]
+        if nouns:
+            word = nouns[-1].lower()
             self.counted = COUNTED_NOUN.get(word, word.rstrip("s") if word != "talks" else word)
-        for match in _PAIR.finditer(text, lowered):
+        for match in pairs:
             first, second = match.group(1), match.group(2)
             if _person(first) and _person(second):
                 self.pair = f"{_short(first)} and {_short(second)}"
@@ -220,6 +220,7 @@ class Discourse:
         return phrase
 
 
+@lru_cache(maxsize=4096)
 def _family(name: str) -> str:
     """The name a story calls a person by: 'Lee Jae-myung' -> 'Lee', 'Donald Trump' -> 'Trump'."""
     full = KNOWN_PEOPLE.get(name, name)
