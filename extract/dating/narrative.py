@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from extract.dating.calendar import TimeValue, granularity_of
 from extract.dating.mentions import DocumentScan, Mention, find_mentions, scan_document
+from extract.prefilter import Prefiltered
 from extract.sentences import Sentence
 
 HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
@@ -28,6 +29,7 @@ CAPTION_CUE_RE = re.compile(
     r"^(?:FILE|File)\b|\bphoto\b|\bPhoto\b|\bhandout\b|REUTERS|Reuters/|\bAP\b Photo|Getty Images"
     r"|\(AP\)|\(AFP\)|AFP/|Yonhap|\bpictured\b|\bis seen\b|\bposes?\b"
 )
+_CAPTION_CUE = Prefiltered(CAPTION_CUE_RE)  # searched in every short paragraph
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 ATTRIBUTION_RE = re.compile(
     r"^\s*,?\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,6}\s+)?"
@@ -123,7 +125,7 @@ def _caption_anchor(
     """A photo caption dates itself: its own full date anchors the relative words inside it."""
     text = " ".join(s.text for s in paragraph)
     if len(paragraph) > 3 or (
-        not CAPTION_CUE_RE.search(text)
+        not _CAPTION_CUE.search(text)
         and not re.search(
             r",\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*$",
             paragraph[0].text,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
@@ -69,7 +69,7 @@ class Word:
     end: int
     kind: str  # see tag()
 
-    @property
+    @cached_property
     def lower(self) -> str:
         return self.text.lower()
 
