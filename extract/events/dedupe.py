@@ -81,6 +81,8 @@ def _told_at_other_precision(first: Row, second: Row) -> bool:
         return False
     if first.sentence == second.sentence or first.planned != second.planned:
         return False
+    if first.caption != second.caption:  # a photo caption tells its own moment
+        return False
     if max(_width(first), _width(second)) > MAX_COARSE_DAYS or first.ongoing or second.ongoing:
         return False
     if not nested(iso_span(first.date, first.date_end), iso_span(second.date, second.date_end)):
