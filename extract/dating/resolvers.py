@@ -95,8 +95,28 @@ def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
     return ctx.tense, False
 
 
+# A month and day that name something ("the June 15 declaration", "the Feb. 8 Vinalon Complex"):
+# a document noun within two words, or a capitalised name ending before a preposition or verb.
+NAMED_BY_DATE_RE = re.compile(
+    r"\s+(?:(?:[\w-]+\s+){0,2}(?i:agreement|accord|declaration|deal|communiqu[eé]|pact|"
+    r"joint\s+statement)s?\b"
+    r"|(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|of|on|to|with|by|for|and"
+    r"|or|that|which|was|were|is|are|has|had|signed|agreed|reached|adopted)\b))"
+)
+
+
+def names_by_date(match: re.Match[str], ctx: Context) -> bool:
+    """'the Sept. 19 agreement', 'the April 25 House of Culture': a name, not a date of this year."""
+    return bool(
+        re.search(r"\b[Tt]he\s+$", ctx.sentence[: ctx.start])
+        and NAMED_BY_DATE_RE.match(ctx.sentence, ctx.start + len(match.group(0)))
+    )
+
+
 def month_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     month, day = month_number(match["month"]), int(match["day"])
+    if not match.groupdict().get("year") and names_by_date(match, ctx):
+        return OPEN  # the text does not give the year of the named agreement
     if match.groupdict().get("year"):
         found = safe_date(_year(match), month, day)
         return day_value(found) if found else None

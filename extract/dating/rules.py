@@ -98,6 +98,8 @@ def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: b
 # Triggers shared by many rules: a four-digit number, a month name.
 YEAR_TRIGGER = r"\d{4}"
 MONTH_TRIGGER = r"\b(?:" + MONTH_WORDS.replace("\\.?", "").replace("\\.", "") + r")"
+# A weekday inside a name: after a name's adjective, or after "the" before a capitalised word.
+NAME_WEEKDAY = r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Super )(?<!Holy )(?!(?<=[Tt]he )\w+\s+[A-Z])"
 # Pattern pieces: a part of a period ("early", "the end of"), a preposition before a date.
 PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
 ON = r"(?:\b(?i:on|in|since|from|by|until|till|through|during|before|after|of|as of)\s+)?"
@@ -198,7 +200,8 @@ RULES: tuple[Rule, ...] = (
         r"their|its|his|her|the|"
         r"the end of|the beginning of|the start of|the middle of)[\s-]+(?:(?i:early|late|mid)[\s-]+)?"
         r"(?:(?i:the end of|the beginning of|the start of|the middle of)\s+)?){MONTH}"
-        r"(?:'s|’s)?(?![\w-]|\s+\d)",
+        # "the Jan. 6 test" is a day: an abbreviation is not cut before its dot and day
+        r"(?:'s|’s)?(?![\w-]|\.?\s*\d)",
         month_alone,
         trigger=MONTH_TRIGGER,
         yearless=True,
@@ -303,7 +306,10 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "weekday",
-        r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?{WEEKDAY}(?:['’]s)?"
+        r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?"
+        # not a habit ("on Saturdays") nor a name ("Good Friday", "The Sunday Times")
+        + NAME_WEEKDAY
+        + r"{WEEKDAY}(?!s\b)(?:['’]s)?"
         r"(?:\s+(?i:morning|afternoon|evening|night))?",
         weekday,
         trigger=WEEKDAY_WORDS,

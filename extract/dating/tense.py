@@ -11,7 +11,7 @@ import re
 FUTURE_WORDS = frozenset(
     """will 'll ’ll shall would scheduled slated planned plans planning plan expected expects
     expect anticipated anticipates anticipate upcoming due intends intend intended aims aim
-    proposed proposes propose set looking forthcoming coming""".split()
+    proposed proposes propose set looking forthcoming coming must""".split()
 )
 PRESENT_WORDS = frozenset("is are am says say tells announces remains continues".split())
 IRREGULAR_PAST = frozenset(
@@ -87,6 +87,21 @@ def _is_past(token: str, previous: str) -> bool:
     )
 
 
+def _reduced_relative(head: str, marker: re.Match[str]) -> bool:
+    """'talks scheduled for Thursday': a participle after a noun, not 'are scheduled to'."""
+    return marker.group(0).lower() in ("scheduled", "slated") and not re.search(
+        r"\b(?:is|are|am|was|were|be|been|being)\s+$", head[: marker.start()], re.IGNORECASE
+    )
+
+
+def _has_past(tail: str) -> bool:
+    tokens = [t.lower() for t in TOKEN_RE.findall(tail)][:8]
+    return any(
+        token in ("was", "were") or _is_past(token, tokens[i - 1] if i else "")
+        for i, token in enumerate(tokens)
+    )
+
+
 def tense_before(sentence: str, position: int, window: int = 14) -> str:
     """'future', 'intent', 'past' or 'present' for an expression at `position` in `sentence`.
 
@@ -94,8 +109,20 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     'intent' is a bare infinitive ("to hold talks ..."): forward if the date is near.
     """
     head = _clause_head(sentence, position)
+    last_words = [t.lower() for t in TOKEN_RE.findall(head)[-3:]]
+    if last_words and last_words[-1] == "on":
+        last_words.pop()
+    if (
+        len(last_words) >= 2
+        and last_words[-1] not in FUTURE_WORDS
+        and _is_past(last_words[-1], last_words[-2])
+    ):
+        return "past"  # "..., an envoy announced Thursday": the reporting verb's own tense
     markers = list(STRONG_FUTURE_RE.finditer(head))
     if markers:
+        if _reduced_relative(head, markers[-1]) and _has_past(_clause_tail(sentence, position)):
+            return "past"  # "a ceremony scheduled for Thursday was postponed": it was due then
+
         between = [t.lower() for t in TOKEN_RE.findall(head[markers[-1].end() :])]
         if not any(
             t in IRREGULAR_PAST and t != "set" and (i == 0 or between[i - 1] not in ("be", "being"))

@@ -19,6 +19,12 @@ STATIVE_RE = re.compile(
 )
 NEGATION_RE = re.compile(r"\b(?:did not|didn't|does not|doesn't|never)\b", re.IGNORECASE)
 HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
+# "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
+EVERY_RE = re.compile(
+    r"\b(?:every|each)\s+(?:year|day|week|month|quarter|morning|evening|night|spring|summer|fall"
+    r"|autumn|winter|[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+day\b)"
+)
+NEAR = 25  # characters around an expression where "every ..." makes it recurring
 DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+$")
 
 
@@ -28,7 +34,8 @@ def is_state(text: str, mention: Mention) -> bool:
     after = text[mention.end :]
     head = re.split(r"[,;]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
     clause = head + re.split(r"[,;]\s", after[:WINDOW])[0]
-    if HABITUAL_RE.search(clause) and not mention.rule.absolute:
+    near = text[max(0, mention.start - NEAR) : mention.end + NEAR]
+    if (HABITUAL_RE.search(clause) or EVERY_RE.search(near)) and not mention.rule.absolute:
         return True  # "where Kim usually sets goals for the coming year": a habit, not an event
     if mention.rule.negatable and NEGATION_RE.search(head):
         return True  # "state media did not mention the reunions on Thursday": nothing happened
