@@ -186,7 +186,12 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
     a year takes the year named first in the sentence. Unless a second clause tells another
     event (', and ...'), the two are one event and the year's row is dropped."""
     years = [
-        m for m in mentions if m.value and m.value.precision == "year" and not m.value.date_end
+        m
+        for m in mentions
+        if m.value
+        and granularity_of(m.value) == "year"
+        and m.value.precision in ("year", "approx")
+        and not m.value.date_end
     ]
     if len(years) != 1:
         return mentions

@@ -475,7 +475,12 @@ def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
     unit = match["unit"].lower()
     amount = number_value(match["num"])
     base = shift(day_value(ctx.anchor), -amount, unit if unit not in ("hour", "minute") else "day")
-    return _amount_value(base, unit, fuzzy, amount)
+    value = _amount_value(base, unit, fuzzy, amount)
+    if unit in ("month", "year"):
+        # "two years ago" is about that year, not the calendar year: approx ("three days ago"
+        # stays a day)
+        return TimeValue(value.date, "approx")
+    return value
 
 
 def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
@@ -587,12 +592,23 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _not_finer_than(day_value(base, precision), reference)
 
 
+def soon_after(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Shortly afterwards', 'soon after': about the day of the event told before (approx); after
+    a month or a year ("took office in June. Soon after, ...") the time is left open."""
+    if ctx.reference is None or granularity_of(ctx.reference) != "day":
+        return OPEN
+    return day_value(start_date(ctx.reference), "approx")
+
+
 def past_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'in the past two years': from that long before the anchor up to it, by month."""
+    """'in the past two years', 'over the past month': from that long before the anchor up to it,
+    by month; 'in the past week' by day."""
     if ctx.anchor is None:
         return None
     unit = match["unit"].lower()
-    amount = number_value(match["num"])
+    if unit == "decade" or (not match["num"] and match["plural"]):
+        return OPEN  # "over the past decade(s)": too long or not told
+    amount = number_value(match["num"]) if match["num"] else 1
     if unit in ("hour", "minute"):
         return None
     if unit in ("day", "week"):
@@ -732,14 +748,22 @@ def relative_qualified(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
     step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
-    return _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense)
+    return _end_of(match, _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense))
 
 
 def the_year_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'by the end of the year' / 'earlier this year' speak of the anchor's year."""
+    """'by the end of the year' / 'until the end of the month' / 'by year-end' speak of the
+    anchor's year or month."""
     if ctx.anchor is None:
         return None
-    return _unit_value(ctx.anchor, match["unit"].lower(), 0, ctx.tense)
+    return _end_of(match, _unit_value(ctx.anchor, match["unit"].lower(), 0, ctx.tense))
+
+
+def _end_of(match: re.Match[str], value: TimeValue) -> TimeValue:
+    """'the end of the year' is its last month (month precision), as 'the end of July' is July."""
+    if re.search(r"\bend\b", match.group(0), re.IGNORECASE) and granularity_of(value) == "year":
+        return month_value(int(value.date), 12)
+    return value
 
 
 def earlier_today(match: re.Match[str], ctx: Context) -> TimeValue | None:

@@ -48,6 +48,7 @@ from extract.dating.resolvers import (
     relative_qualified,
     relative_unit,
     season,
+    soon_after,
     that_day,
     the_year_alone,
     weekday,
@@ -338,9 +339,16 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "the_year",
-        r"(?i:(?:by|before|until|at|since|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+the\s+)(?P<unit>(?i:year|month))",
+        r"(?i:(?:by|before|until|till|at|since|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)"
+        r"(?P<unit>(?i:year|month))\b",
         the_year_alone,
-        trigger=r"(?i:the (?:year|month)\b)",
+        trigger=r"(?i:\bof (?:the )?(?:year|month)\b)",
+    ),
+    rule(
+        "year_end",
+        r"(?i:(?:by|before|until|till|at|toward|towards)\s+(?:the\s+)?)(?P<unit>(?i:year|month))[- ](?i:end)\b",
+        the_year_alone,
+        trigger=r"(?i:(?:year|month)[- ]end)",
     ),
     rule("ago", COUNT + r"\s+(?i:ago)", ago, trigger=r"(?i:\bago\b)"),
     rule(
@@ -386,8 +394,18 @@ RULES: tuple[Rule, ...] = (
         trigger=r"(?i:\bday\b|morning|evening|night)",
     ),
     rule(
+        "soon_after",
+        # "Shortly afterwards, ...", "Soon after, ...": the previous event's day, approx
+        r"\b(?i:shortly|soon|immediately|right)\s+(?i:afterwards?|thereafter|after(?=\s*[,.;]))",
+        soon_after,
+        relational=True,
+        trigger=r"(?i:after)",
+    ),
+    rule(
         "past_span",
-        r"(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b",
+        # "in the past two years", "over the past week" (one unit: "the past decades" is open)
+        r"(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?:(?P<num>" + NUMBER + r")\s+)?"
+        r"(?P<unit>(?i:hour|minute|day|week|month|year|decade))(?P<plural>s)?\b(?!\s+of\b)",
         past_span,
         trigger=r"(?i:\b(?:past|last)\b)",
     ),

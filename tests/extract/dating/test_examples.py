@@ -58,6 +58,9 @@ RULES = {
     "yearless-year",
     "weekday-speech",
     "named-date",
+    "past-period",
+    "end-of-period",
+    "vague-relative",
 }
 # First month of each northern meteorological season -> its last month.
 SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
