@@ -81,6 +81,55 @@ def iso_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return day_value(day) if day else None
 
 
+def numeric_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'2/15/2013' is month first (US); '15/2/2013' is day first, as its first number is no month."""
+    first, second = int(match["first"]), int(match["second"])
+    month, day = (first, second) if first <= 12 else (second, first)
+    found = safe_date(_year(match), month, day)
+    return day_value(found) if found else None
+
+
+def year_apostrophe(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """ "in '94" is 1994, "the '18 summit" 2018."""
+    short = int(match["yy"])
+    return year_value(short + (2000 if short < 50 else 1900))
+
+
+def fiscal_year_relative(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'this fiscal year' is the publication year; 'next fiscal year' the year after."""
+    if ctx.anchor is None:
+        return None
+    which = match["which"].lower().split()[-1]
+    return year_value(ctx.anchor.year + {"last": -1, "next": 1, "coming": 1}.get(which, 0))
+
+
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
+
+
+def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Q3 2019', 'the third quarter of 2019' are July-September 2019 (month precision); without
+    a year, the quarter by tense and nearness."""
+    groups = match.groupdict()
+    number = int(groups["q"]) if groups.get("q") else QUARTERS[groups["ordinal"].lower()]
+    first = 3 * number - 2
+    if match.groupdict().get("year"):
+        year = _year(match)
+    elif ctx.anchor is None:
+        return None
+    else:
+        spans = [
+            (y, dt.date(y, first, 1), add_months(dt.date(y, first, 1), 3) - dt.timedelta(days=1))
+            for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
+        ]
+        if ctx.tense == "past":
+            year = max(y for y, start, _ in spans if start <= ctx.anchor)
+        elif ctx.tense in ("future", "intent"):
+            year = min(y for y, _, end in spans if end >= ctx.anchor)
+        else:
+            year = min(spans, key=lambda s: abs((s[1] - ctx.anchor).days))[0]
+    return TimeValue(f"{year:04d}-{first:02d}", "month", f"{year:04d}-{first + 2:02d}")
+
+
 def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
     """Tense and strictness from 'last'/'next'/'this' words inside the match, else the clause's."""
     text = match.group(0).lower()

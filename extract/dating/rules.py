@@ -27,6 +27,7 @@ from extract.dating.resolvers import (
     earlier_today,
     event_anaphor,
     full_date,
+    fiscal_year_relative,
     full_date_range,
     holiday,
     in_amount,
@@ -43,7 +44,9 @@ from extract.dating.resolvers import (
     night_to,
     offset_from_event,
     over_the_weekend,
+    numeric_date,
     past_span,
+    quarter,
     reference_unit,
     relative_qualified,
     relative_unit,
@@ -53,6 +56,7 @@ from extract.dating.resolvers import (
     the_year_alone,
     weekday,
     weekday_span,
+    year_apostrophe,
     year_only,
     year_span,
 )
@@ -110,6 +114,22 @@ RULES: tuple[Rule, ...] = (
         "iso_date",
         r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b",
         iso_date,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "numeric_date_ymd",
+        # Korean style: "2013.02.15", "2013/02/15", "2013. 2. 15."
+        r"(?<![\w.,/-]){YEAR}(?P<sep>[./])\s?(?P<mon>[01]?\d)(?P=sep)\s?(?P<day>[0-3]?\d)(?![\w/-]|\.\d)",
+        iso_date,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "numeric_date_mdy",
+        # "2/15/2013" (US month first); "15/2/2013" when the first number cannot be a month
+        r"(?<![\w.,/-])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{YEAR}(?![\w/-])",
+        numeric_date,
         trigger=YEAR_TRIGGER,
         absolute=True,
     ),
@@ -258,6 +278,46 @@ RULES: tuple[Rule, ...] = (
         holiday,
         trigger=r"New Year|Christmas",
         names_occasion=True,
+    ),
+    rule(
+        "fiscal_year",
+        # "fiscal year 2019", "FY2019", "FY 2019", "fiscal 2019": that year ("the 2019 fiscal year"
+        # is a year as it stands)
+        r"(?:\b(?i:in|for|during|by|since|until|through)\s+)?(?:(?i:the\s+)?(?i:fiscal)\s+"
+        r"(?:(?i:year)\s+)?|\bFY\s?){YEAR}\b",
+        year_only,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "fiscal_year_relative",
+        r"(?P<which>(?i:this|next|last|the\s+current|the\s+coming|the\s+next|the\s+last))\s+"
+        r"(?i:fiscal\s+year)\b",
+        fiscal_year_relative,
+        trigger=r"(?i:fiscal year)",
+    ),
+    rule(
+        "quarter",
+        # "Q3 2019", "the third quarter of 2019", "in the first quarter" (its year by tense)
+        r"(?:\b(?i:in|during|by|for|since|until|through)\s+)?(?i:the\s+)?(?P<ordinal>(?i:first|"
+        r"second|third|fourth|final))[- ](?i:quarter)(?:\s+(?:(?i:of)\s+)?{YEAR})?(?![\w-])",
+        quarter,
+        trigger=r"(?i:quarter)",
+    ),
+    rule(
+        "quarter_q",
+        r"(?:\b(?i:in|during|by|for|since|until|through)\s+)?\bQ(?P<q>[1-4])(?:\s+{YEAR}\b)?(?![\w-])",
+        quarter,
+        trigger=r"\bQ[1-4]\b",
+    ),
+    rule(
+        "year_apostrophe",
+        # "in '94", "the '18 summit": 00-49 are 20xx, 50-99 19xx
+        r"(?:\b(?i:in|since|until|by|from|during|of)\s+)?(?<![\w'’‘])['’‘](?P<yy>\d{2})(?![\w'’\"”%])",
+        year_apostrophe,
+        trigger=r"['’‘]\d\d",
+        absolute=True,
+        may_be_number=True,
     ),
     rule(
         "qualified_year",

@@ -61,6 +61,8 @@ RULES = {
     "past-period",
     "end-of-period",
     "vague-relative",
+    "fiscal-quarter",
+    "numeric-date",
 }
 # First month of each northern meteorological season -> its last month.
 SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
