@@ -27,6 +27,7 @@ from extract.dating.calendar import (
     weekday_on_or_before,
     year_value,
 )
+from extract.dating.holidays import holiday_day, holiday_named
 from extract.dating.vocabulary import (
     EVENT_NOUN_CLUES,
     OPEN_BOUNDS,
@@ -382,26 +383,32 @@ def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return min(options, key=lambda v: abs((bounds(v)[0] - ctx.anchor).days))
 
 
-HOLIDAYS = {
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "new year's": (1, 1),
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "christmas": (12, 25),
-}
-
-
 def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    name = re.sub(r"\s+", " ", match["holiday"].replace("’", "'")).lower()
-    month, day = HOLIDAYS[name]
+    """'on Christmas Eve', 'on Chuseok', 'Liberation Day 2019': the holiday's day in the year
+    given, else in the year by tense and nearness."""
+    if re.match(
+        r"\s+(?:harvest\s+)?(?:holidays?|festival|season|break|period)\b",
+        ctx.sentence[match.end() :],
+    ):
+        return OPEN  # "the Chuseok holiday" runs several days: which one is not told
+    named = holiday_named(match.string, *match.span("holiday"))
     if match.groupdict().get("year"):
-        found = safe_date(_year(match), month, day)
+        found = holiday_day(named, _year(match))
         return day_value(found) if found else None
     if ctx.anchor is None:
         return None
-    year = pick_year(ctx.anchor, month, day, ctx.tense)
-    return day_value(dt.date(year, month, day)) if year else None
+    days = [
+        day
+        for year in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+        if (day := holiday_day(named, year)) is not None
+    ]
+    if ctx.tense == "past":
+        fits = [day for day in days if day <= ctx.anchor]
+        return day_value(fits[-1]) if fits else None
+    if ctx.tense in ("future", "intent"):
+        fits = [day for day in days if day >= ctx.anchor]
+        return day_value(fits[0]) if fits else None
+    return day_value(min(days, key=lambda day: abs((day - ctx.anchor).days))) if days else None
 
 
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.resolvers import (
     Resolver,
     ago,
@@ -271,12 +272,11 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "holiday",
-        # "New Year's" alone is a day only before an address, speech or message of that day
-        # (a "New Year's news conference" may fall on any day of early January).
-        r"(?<!Lunar )(?P<holiday>New Year['’]s(?: Day| Eve|(?=\s+(?:address|speech|message)\b))"
-        r"|Christmas(?: Day| Eve)?)\b(?:,?\s+{YEAR})?",
+        # the holidays and national days of extract.dating.holidays, with or without a year
+        r"(?P<holiday>" + HOLIDAY_WORDS + r")\b(?:,?\s+{YEAR})?",
         holiday,
-        trigger=r"New Year|Christmas",
+        trigger=r"New Year|Christmas|Thanksgiving|Chuseok|Seollal|Liberation|Victory|[Aa]rmistice"
+        r"|Day of|[Pp]arty",
         names_occasion=True,
     ),
     rule(

@@ -124,8 +124,9 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "past"  # "a ceremony scheduled for Thursday was postponed": it was due then
 
         between = [t.lower() for t in TOKEN_RE.findall(head[markers[-1].end() :])]
+        # the word right after "will" is its verb's base form ("will let", "will set")
         if not any(
-            t in IRREGULAR_PAST and t != "set" and (i == 0 or between[i - 1] not in ("be", "being"))
+            t in IRREGULAR_PAST and t != "set" and i > 0 and between[i - 1] not in ("be", "being")
             for i, t in enumerate(between)
         ):
             return "future"
