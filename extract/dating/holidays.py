@@ -83,6 +83,8 @@ def _library_days(country: str, name: str, year: int) -> tuple[dt.date, ...]:
 
 def holiday_day(holiday: Holiday, year: int) -> dt.date | None:
     """The day the holiday falls on in `year` (the first day of a holiday of several days)."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
     if holiday.fixed is not None:
         month, day = holiday.fixed
         return dt.date(year, month, day)
