@@ -47,6 +47,9 @@ class Context:
     sentence: str
     start: int
     later: list[TimeValue] = field(default_factory=list)  # dated expressions later in the clause
+    earlier: list[TimeValue] = field(
+        default_factory=list
+    )  # dated expressions before, same sentence
     history: Sequence[tuple[TimeValue, str]] = ()  # earlier (value, sentence), oldest first
     day_reference: TimeValue | None = None  # the latest day-precise time told
     frame: TimeValue | None = None  # the time the previous sentence was about, if it named one
@@ -451,6 +454,90 @@ def weekday_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if start == end:
         return None
     return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def weekday_runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'began Monday and will run through Friday': the start by the tense of its own clause, the
+    end the first such weekday after it."""
+    if ctx.anchor is None:
+        return None
+    start = _weekday_date(ctx.anchor, weekday_number(match["weekday"]), ctx.tense, False)
+    end = start + dt.timedelta(days=(weekday_number(match["weekday2"]) - start.weekday()) % 7)
+    return TimeValue(iso_day(start), "day", iso_day(end)) if end > start else None
+
+
+def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'will run through Friday', 'runs through March 18': from the day the sentence says it
+    began (ctx.earlier), else from publication, to the first such day after the start."""
+    if ctx.anchor is None:
+        return None
+    start_value = ctx.earlier[-1] if ctx.earlier else None
+    if (
+        start_value is not None
+        and granularity_of(start_value) == "day"
+        and not start_value.date_end
+    ):
+        start = start_date(start_value)
+    elif ctx.tense == "past":
+        # "ran through Friday": when it began is not told; the day it ended is
+        if match["weekday"]:
+            return day_value(weekday_on_or_before(ctx.anchor, weekday_number(match["weekday"])))
+        return month_day(match, ctx)
+    else:
+        start = ctx.anchor
+    if match["weekday"]:
+        end = weekday_on_or_after(start + dt.timedelta(days=1), weekday_number(match["weekday"]))
+    else:
+        month, day = month_number(match["month"]), int(match["day"])
+        end = next(
+            (
+                found
+                for year in (start.year, start.year + 1)
+                if (found := safe_date(year, month, day)) is not None and found > start
+            ),
+            None,
+        )
+    if end is None or (end - start).days > 366:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def day_of_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'on the 12th': that day of the month the story is in (a month or day told before)."""
+    reference = ctx.reference
+    if reference is None or granularity_of(reference) == "year" or reference.date_end:
+        return OPEN
+    first = start_date(reference)
+    found = safe_date(first.year, first.month, int(match["day"]))
+    return day_value(found) if found else OPEN
+
+
+def clock_time(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'at 6:40 a.m.': the day the story is at, or the publication date when none was told; with
+    a date after it in the phrase ('at 7 a.m. on Monday') that date tells the day."""
+    if ctx.later or ctx.anchor is None:
+        return OPEN
+    if ctx.reference is None:
+        # "The talks will begin at 3 p.m.": a plan's day is not told
+        return OPEN if ctx.tense in ("future", "intent") else day_value(ctx.anchor)
+    if granularity_of(ctx.reference) != "day" or ctx.reference.date_end:
+        return OPEN
+    return day_value(start_date(ctx.reference), ctx.reference.precision)
+
+
+def month_or_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'late March or early April', 'in December or January': one approx month interval, its
+    first month by tense and nearness, the second the next such month after it."""
+    if ctx.anchor is None:
+        return None
+    first, second = month_number(match["month"]), month_number(match["month2"])
+    year = _year_for(ctx, first, None, ctx.tense)
+    if year is None or first == second:
+        return None
+    end_year = year + (1 if second < first else 0)
+    if (end_year - year) * 12 + second - first > 3:
+        return None  # "in March or October": two guesses, not one span
+    return TimeValue(f"{year:04d}-{first:02d}", "approx", f"{end_year:04d}-{second:02d}")
 
 
 def relative_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:

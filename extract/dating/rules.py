@@ -21,7 +21,9 @@ from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.resolvers import (
     Resolver,
     ago,
+    clock_time,
     consecutive_years,
+    day_of_month,
     day_span,
     decade,
     deictic_day,
@@ -37,6 +39,7 @@ from extract.dating.resolvers import (
     later_earlier,
     month_alone,
     month_day,
+    month_or_month,
     month_relative_year,
     month_span,
     month_year,
@@ -51,11 +54,13 @@ from extract.dating.resolvers import (
     reference_unit,
     relative_qualified,
     relative_unit,
+    runs_through,
     season,
     soon_after,
     that_day,
     the_year_alone,
     weekday,
+    weekday_runs_through,
     weekday_span,
     year_apostrophe,
     year_only,
@@ -91,6 +96,8 @@ class Rule:
     may_restate_zone: bool = False  # "(2210 GMT Wednesday)" restates a time told before
     names_occasion: bool = False  # before a noun it names an occasion ("Christmas address")
     counts_from_event: bool = False  # "N days after ...": dates the clause on one side of it
+    absorbs_start: bool = False  # "began Monday and runs through Friday": one span, one row
+    refines_month: bool = False  # "In April, ... on the 3rd": the month gives no row of its own
 
 
 def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: bool) -> Rule:
@@ -354,7 +361,7 @@ RULES: tuple[Rule, ...] = (
         "weekday_runs_through",
         r"(?:(?i:on)\s+)?{WEEKDAY}\b[^.;]{0,60}?\b(?i:that|which)?\s*(?i:runs?|ran|lasts?|lasted|continues?|continued|running|lasting)\s+"
         r"(?i:through|until|till|to|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}",
-        weekday_span,
+        weekday_runs_through,
         trigger=WEEKDAY_WORDS,
     ),
     rule(
@@ -452,6 +459,45 @@ RULES: tuple[Rule, ...] = (
         next_day,
         relational=True,
         trigger=r"(?i:\bday\b|morning|evening|night)",
+    ),
+    rule(
+        "runs_through",
+        # "will run through Friday", "runs through March 18": from the start told before it in
+        # the sentence ("began Monday and runs through Sept. 1"), else from publication
+        r"\b(?i:runs?|running|lasts?|lasting|continues?|continuing|goes\s+on|go\s+on)\s+"
+        r"(?i:through|until|till)\s+(?:(?i:early|late)\s+)?(?:{WEEKDAY}|{MONTH}\s*{DAY}(?!,?\s*\d))",
+        runs_through,
+        relational=True,
+        absorbing=True,
+        trigger=r"(?i:\b(?:run|runs|running|last|lasts|lasting|continue|continues|continuing|go|goes)\s)",
+        absorbs_start=True,
+    ),
+    rule(
+        "day_of_month",
+        # "on the 12th": that day of the month the story is in
+        r"\b(?i:on)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|but|when|while"
+        r"|as|after|before|at|in|with|to|by|from|that|which)\b)",
+        day_of_month,
+        relational=True,
+        trigger=r"\d(?:st|nd|rd|th)\b",
+        refines_month=True,
+    ),
+    rule(
+        "clock_time",
+        # "at 6:40 a.m.": the day the story is at, or the publication date when none was told
+        r"\b(?i:at)\s+(?:(?i:about|around|approximately)\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)",
+        clock_time,
+        relational=True,
+        trigger=r"\d\s*[ap]\.?m\b",
+    ),
+    rule(
+        "month_or_month",
+        # "late March or early April", "in December or January": one approx interval
+        r"(?:\b(?i:in|by|during|until|around)\s+)?(?:(?i:early|mid|late)[- ])?{MONTH}\s+(?i:or)\s+"
+        r"(?:(?i:early|mid|late)[- ])?{MONTH2}(?![\w-]|\.?\s*\d)",
+        month_or_month,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
     ),
     rule(
         "soon_after",

@@ -63,6 +63,10 @@ RULES = {
     "vague-relative",
     "fiscal-quarter",
     "numeric-date",
+    "day-of-month",
+    "either-or-months",
+    "runs-through",
+    "clock-time",
 }
 # First month of each northern meteorological season -> its last month.
 SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
