@@ -85,7 +85,26 @@ def _plausible(mention: Mention, text: str) -> bool:
 RULE_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
 ANY_TRIGGER = re.compile("|".join(sorted({rule.trigger.pattern for rule in RULES})))
 DIRECT_RULES = [rule for rule in RULES if not rule.relational]
-RELATIONAL_RULES = [rule for rule in RULES if rule.relational]
+RELATIONAL_RULES = [rule for rule in RULES if rule.relational and not rule.antecedent]
+ANTECEDENT_RULE = next(rule for rule in RULES if rule.antecedent)
+# A fronted phrase before the main clause ("Amid a flurry of activities largely focused on ...,").
+FRONTED_PHRASE_RE = re.compile(
+    r"^(?:Amid|After|Before|In|On|At|During|With|Following|As)\b[^,]{0,120},\s"
+)
+
+
+def antecedent_mention(text: str, anchor: dt.date | None, reference: TimeValue) -> Mention | None:
+    """The past event of an undated sentence that the next sentence's "The next day" counts
+    from, dated at the story's time: its main past verb as evidence (None without one)."""
+    fronted = FRONTED_PHRASE_RE.match(text)
+    match = ANTECEDENT_RULE.pattern.search(text, fronted.end() if fronted else 0)
+    if match is None or tense_before(text, match.end()) != "past":
+        return None
+    context = Context(anchor, "past", reference, text, match.start())
+    value = ANTECEDENT_RULE.resolve(match, context)
+    if value is None:
+        return None
+    return Mention(match.start(), match.end(), ANTECEDENT_RULE, match, value, "past")
 
 
 def find_mentions(

@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from extract.dating.calendar import TimeValue, granularity_of
-from extract.dating.mentions import Mention, find_mentions
+from extract.dating.mentions import Mention, antecedent_mention, find_mentions
 from extract.sentences import Sentence
 
 HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
@@ -98,6 +98,9 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             year_frame = opening.value
         elif mentions:
             year_frame = None
+        antecedent = _antecedent(story, sentence, mentions, before)
+        if antecedent is not None:
+            story[-1].mentions.append(antecedent)
         for mention in mentions:
             assert mention.value is not None
             history.append((mention.value, sentence.text))
@@ -106,6 +109,30 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         question = sentence.text.rstrip(" \"”'’)").endswith("?")
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
     return story
+
+
+def _antecedent(
+    story: list[DatedSentence],
+    sentence: Sentence,
+    mentions: list[Mention],
+    reference: TimeValue | None,
+) -> Mention | None:
+    """'Lee also instructed ... to suspend propaganda. The next day, North Korea halted ...':
+    the undated past event just before (same paragraph) that "The next day" counts from is on
+    the story's time."""
+    if not story or reference is None or not mentions:
+        return None
+    opening, previous = mentions[0], story[-1]
+    if (
+        not opening.rule.counts_from_story
+        or sentence.text[: opening.start].strip(' "“')
+        or not sentence.text[opening.end :].startswith(",")  # "The day before the Games opened"
+        or previous.mentions
+        or previous.question
+        or previous.sentence.paragraph != sentence.paragraph
+    ):
+        return None
+    return antecedent_mention(previous.sentence.text, previous.anchor, reference)
 
 
 def _opens_with_year(text: str, opening: Mention) -> bool:

@@ -28,7 +28,11 @@ from extract.dating.calendar import (
     year_value,
 )
 from extract.dating.holidays import holiday_day, holiday_named
+from extract.table.eras import Era, read_eras
 from extract.dating.vocabulary import (
+    ERA_NAMES,
+    MONTH_WORDS,
+    WEEKDAY_WORDS,
     EVENT_NOUN_CLUES,
     OPEN_BOUNDS,
     month_number,
@@ -55,6 +59,15 @@ class Context:
     frame: TimeValue | None = None  # the time the previous sentence was about, if it named one
 
 
+# A date right after an expression ("since taking office last May", "... in 2017").
+DATE_FOLLOWS_RE = re.compile(
+    r"\s+(?:(?:in|on|last|this|early|late|mid)\s+)*(?:"
+    + MONTH_WORDS
+    + "|"
+    + WEEKDAY_WORDS
+    + r"|\d{4}\b)"
+)
+ERA_NAME_RE = re.compile(r"\b(?:" + ERA_NAMES + r")\b")
 # A match whose time the text leaves open ("more than two years ago", "days after"): it gives no
 # row, and it keeps shorter rules from reading a date into its words.
 OPEN = TimeValue("", "open")
@@ -540,6 +553,102 @@ def month_or_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue(f"{year:04d}-{first:02d}", "approx", f"{end_year:04d}-{second:02d}")
 
 
+def _era_person(ctx: Context, named: str | None) -> list[Era]:
+    """The terms of the person a match names, else of the first person of eras.csv the sentence
+    names before it (its subject), else after it ("Since taking office, Lee has ...")."""
+    if named is None:
+        before = ERA_NAME_RE.findall(ctx.sentence[: ctx.start])
+        after = ERA_NAME_RE.findall(ctx.sentence[ctx.start :])
+        named = before[0] if before else (after[0] if after else None)
+    if named is None:
+        return []
+    return [era for era in read_eras() if named in era.aliases]
+
+
+def _era(match: re.Match[str], ctx: Context) -> Era | None:
+    """The term a match speaks of: 'first'/'second' term by order, else the latest begun by
+    publication ("under Trump" in 2025 is his second term; "under Lee" in 2019 Lee Myung-bak)."""
+    groups = match.groupdict()
+    terms = sorted(_era_person(ctx, groups.get("who") or groups.get("who2")), key=lambda e: e.start)
+    if not terms or ctx.anchor is None:
+        return None
+    if groups.get("ord"):
+        index = 0 if groups["ord"].lower() == "first" else 1
+        return terms[index] if index < len(terms) else None
+    begun = [era for era in terms if era.start <= ctx.anchor]
+    return begun[-1] if begun else None
+
+
+# "the first family reunions held under Moon", "its lowest level since he took office": a
+# comparison within a term, not the time of an event.
+COMPARED_RE = re.compile(
+    r"\b(?:first|last|only|lowest|highest|largest|biggest|worst|best|most|least|[a-z]+est)\b"
+    r"(?:\s+[\w-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
+CLAUSE_DATE_RE = re.compile(
+    r"\b(?:in|on|since|by)\s+(?:" + MONTH_WORDS + r"|\d{4}\b)|\b(?:" + WEEKDAY_WORDS + r")\b"
+    r"|\b(?:" + MONTH_WORDS + r")\s+\d{1,2}\b|\b(?:19|20)\d\d\b"
+)
+
+
+def _era_is_frame(match: re.Match[str], ctx: Context) -> bool:
+    """A term that is no time of its own: after a comparison ("the first reunions held under
+    Moon"), or beside another date of its clause ("Since 2016, ... advances under Kim Jong Un");
+    a list after a colon ("during his first term: in Singapore on June 12, 2018, ...") is apart."""
+    if COMPARED_RE.search(ctx.sentence[: ctx.start]):
+        return True
+    clause = (
+        re.split(r"[:;]", ctx.sentence[: ctx.start])[-1]
+        + " "
+        + re.split(r"[:;]", ctx.sentence[ctx.start + len(match.group(0)) :])[0]
+    )
+    return bool(CLAUSE_DATE_RE.search(clause))
+
+
+def era_term(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'under Moon', 'during the Biden administration', 'during his first term': the term of
+    office as a day interval (to publication while it runs); 'under Moon's predecessor' the term
+    before his in the same country."""
+    era = _era(match, ctx)
+    if era is None or _era_is_frame(match, ctx):
+        return OPEN
+    if match.groupdict().get("pred"):
+        chain = sorted((e for e in read_eras() if e.group == era.group), key=lambda e: e.start)
+        index = chain.index(era) + (-1 if match["pred"].lower() == "predecessor" else 1)
+        if not 0 <= index < len(chain):
+            return OPEN
+        era = chain[index]
+    assert ctx.anchor is not None
+    end = era.end or max(ctx.anchor, era.start)
+    if end <= era.start:
+        return day_value(era.start)
+    return TimeValue(iso_day(era.start), "day", iso_day(end))
+
+
+def era_into(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'some 10 days into the Lee Jae-myung administration': that long after the inauguration,
+    approx (a day for days and weeks, a month for months, a year for years)."""
+    era = _era(match, ctx)
+    if era is None or _modifier(match)[0]:
+        return OPEN
+    unit = match["unit"].lower()
+    base = shift(day_value(era.start), number_value(match["num"]), unit)
+    value = _amount_value(base, unit, True, number_value(match["num"]))
+    return TimeValue(value.date, "approx")
+
+
+def since_taking_office(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Moon has met Kim three times since taking office': his inauguration day (ongoing since);
+    with no one of eras.csv named in the sentence the time is open."""
+    if DATE_FOLLOWS_RE.match(ctx.sentence, ctx.start + len(match.group(0))) or COMPARED_RE.search(
+        ctx.sentence[: ctx.start]
+    ):
+        return OPEN  # "since taking office last May": the text dates it itself
+    era = _era(match, ctx)
+    return day_value(era.start) if era is not None else OPEN
+
+
 def relative_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """last/next/this/the coming week|month|year|weekend, against the anchor."""
     which = re.sub(r"^the\s+", "", match["which"].lower())
@@ -733,6 +842,11 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     base = shift(reference, step, "day")
     precision = "day" if reference.precision == "day" and not reference.date_end else "approx"
     return _not_finer_than(day_value(base, precision), reference)
+
+
+def antecedent_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """The event a following "The next day" counts from: the story's time (ctx.reference)."""
+    return ctx.reference
 
 
 def soon_after(match: re.Match[str], ctx: Context) -> TimeValue | None:

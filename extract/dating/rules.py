@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass
 
 from extract.dating.holidays import HOLIDAY_WORDS
+from extract.dating.tense import IRREGULAR_PAST
 from extract.dating.resolvers import (
     Resolver,
     ago,
+    antecedent_event,
     clock_time,
     consecutive_years,
     day_of_month,
@@ -28,6 +30,8 @@ from extract.dating.resolvers import (
     decade,
     deictic_day,
     earlier_today,
+    era_into,
+    era_term,
     event_anaphor,
     full_date,
     fiscal_year_relative,
@@ -56,6 +60,7 @@ from extract.dating.resolvers import (
     relative_unit,
     runs_through,
     season,
+    since_taking_office,
     soon_after,
     that_day,
     the_year_alone,
@@ -69,6 +74,9 @@ from extract.dating.resolvers import (
 from extract.dating.vocabulary import (
     COUNT,
     COUNT_OR_HOURS,
+    ERA_KINDS,
+    ERA_NAMES,
+    ERA_TITLE,
     EVENT_NOUN_CLUES,
     FUZZY,
     MONTH_WORDS,
@@ -97,6 +105,8 @@ class Rule:
     names_occasion: bool = False  # before a noun it names an occasion ("Christmas address")
     counts_from_event: bool = False  # "N days after ...": dates the clause on one side of it
     absorbs_start: bool = False  # "began Monday and runs through Friday": one span, one row
+    counts_from_story: bool = False  # "The next day, ...": counts from the event told just before
+    antecedent: bool = False  # not searched: dates the event "The next day" counts from
     refines_month: bool = False  # "In April, ... on the 3rd": the month gives no row of its own
 
 
@@ -111,6 +121,12 @@ def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: b
 # Triggers shared by many rules: a four-digit number, a month name.
 YEAR_TRIGGER = r"\d{4}"
 MONTH_TRIGGER = r"\b(?:" + MONTH_WORDS.replace("\\.?", "").replace("\\.", "") + r")"
+# A name of extract/table/eras.csv (a rule for eras runs only when one is in the sentence).
+ERA_TRIGGER = r"\b(?:" + ERA_NAMES + r")\b"
+# A verb in the past that tells an act ("instructed", "met"; not "was", "had").
+PAST_VERB = (
+    r"\b(?!(?:was|were|had|did)\b)(?:[a-z]{3,}ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
+)
 # A weekday inside a name: after a name's adjective, or after "the" before a capitalised word.
 NAME_WEEKDAY = r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Super )(?<!Holy )(?!(?<=[Tt]he )\w+\s+[A-Z])"
 # Pattern pieces: a part of a period ("early", "the end of"), a preposition before a date.
@@ -327,6 +343,44 @@ RULES: tuple[Rule, ...] = (
         may_be_number=True,
     ),
     rule(
+        "era_term",
+        # "under Moon", "under former President Moon Jae-in", "during the Biden administration",
+        # "under Moon's predecessor": the term of office, from extract/table/eras.csv
+        r"\b(?:(?i:under)\s+(?:(?i:the)\s+)?" + ERA_TITLE + r"(?P<who>" + ERA_NAMES + r")"
+        r"(?:['’]s\s+(?P<pred>predecessor|successor)\b|(?:['’]s)?\s+(?:" + ERA_KINDS + r")\b"
+        r"|(?![\w'’-]))"
+        r"|(?i:during|throughout)\s+(?:(?i:the)\s+)?" + ERA_TITLE + r"(?P<who2>" + ERA_NAMES + r")"
+        r"(?:['’]s)?\s+(?:(?P<ord>first|second)\s+)?(?:" + ERA_KINDS + r")\b)",
+        era_term,
+        trigger=ERA_TRIGGER,
+    ),
+    rule(
+        "era_own_term",
+        # "during his first term", "in her presidency": the term of the person the sentence names
+        r"\b(?i:during|in|throughout|under)\s+(?i:his|her)\s+(?:(?P<ord>first|second)\s+)?"
+        r"(?i:term|administration|presidency|tenure)\b",
+        era_term,
+        trigger=r"(?i:\b(?:his|her)\b)",
+    ),
+    rule(
+        "era_into",
+        # "some 10 days into the Lee Jae-myung administration", "100 days into his presidency"
+        COUNT
+        + r"\s+(?i:into)\s+(?:(?i:the|his|her)\s+)?(?:(?P<who>"
+        + ERA_NAMES
+        + r")(?:['’]s)?\s+)?"
+        r"(?:(?P<ord>first|second)\s+)?(?i:administration|presidency|government|term|tenure)\b",
+        era_into,
+        trigger=r"(?i:\binto\b)",
+    ),
+    rule(
+        "since_taking_office",
+        # "since taking office", with the person named in the sentence: the inauguration day
+        r"(?i:since)\s+(?:(?i:taking|assuming|entering)\s+office|(?i:he|she)\s+(?i:took|assumed|entered)\s+office)\b",
+        since_taking_office,
+        trigger=r"(?i:\boffice\b)",
+    ),
+    rule(
         "qualified_year",
         ON + PART_OF + r"{YEAR}",
         year_only,
@@ -424,6 +478,7 @@ RULES: tuple[Rule, ...] = (
         later_earlier,
         relational=True,
         trigger=r"(?i:later|earlier)",
+        counts_from_story=True,
     ),
     rule(
         "reference_unit",
@@ -459,6 +514,19 @@ RULES: tuple[Rule, ...] = (
         next_day,
         relational=True,
         trigger=r"(?i:\bday\b|morning|evening|night)",
+        counts_from_story=True,
+    ),
+    rule(
+        "antecedent_event",
+        # "Some 10 days into ..., A. Lee also instructed ... The next day, the North halted ...":
+        # the undated past event that "the next day" counts from is on the story's date (its
+        # "also" or "then", else its past verb, is the evidence); applied by
+        # extract.dating.narrative, never searched for
+        r"\b(?:also|then)(?=\s+" + PAST_VERB + r")|" + PAST_VERB,
+        antecedent_event,
+        relational=True,
+        trigger=r"[a-z]",
+        antecedent=True,
     ),
     rule(
         "runs_through",

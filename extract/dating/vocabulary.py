@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from extract.dating.calendar import MONTHS, WEEKDAYS
+from extract.table.eras import read_eras
 
 MONTH_WORDS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -110,3 +111,18 @@ EVENT_NOUN_CLUES: dict[str, str] = {
     "ruling": r"\bcourt\b|\brul",
     "agreement": r"agree|\bsigned\b|accord",
 }
+
+
+# The people whose terms of office date events ("under Moon", "during the Biden administration"):
+# the aliases of extract/table/eras.csv, longest first. A name shared by two terms ("Trump",
+# "Lee") is told apart by the date (extract.dating.resolvers).
+ERA_NAMES = "|".join(
+    re.escape(alias)
+    for alias in sorted({a for era in read_eras() for a in era.aliases}, key=len, reverse=True)
+)
+ERA_KINDS = r"administration|presidency|government|tenure|rule|era|term|years"
+# Titles before a name: "former President Moon Jae-in", "U.S. President Joe Biden".
+ERA_TITLE = (
+    r"(?:(?i:former|then|late|current)\s+)?(?:(?:South\s+Korean|North\s+Korean|U\.S\.|US|American)\s+)?"
+    r"(?:(?i:president|leader|chairman)\s+)?"
+)

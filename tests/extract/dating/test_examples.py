@@ -67,6 +67,7 @@ RULES = {
     "either-or-months",
     "runs-through",
     "clock-time",
+    "era",
 }
 # First month of each northern meteorological season -> its last month.
 SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
