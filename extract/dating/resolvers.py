@@ -27,7 +27,7 @@ from extract.dating.calendar import (
     weekday_on_or_before,
     year_value,
 )
-from extract.dating.holidays import holiday_day, holiday_named
+from extract.dating.holidays import HOLIDAY_WORDS, Holiday, holiday_day, holiday_named
 from extract.table.eras import Era, read_eras
 from extract.dating.vocabulary import (
     ERA_NAMES,
@@ -37,6 +37,7 @@ from extract.dating.vocabulary import (
     OPEN_BOUNDS,
     month_number,
     number_value,
+    ordinal_value,
     weekday_number,
 )
 
@@ -411,6 +412,11 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if match.groupdict().get("year"):
         found = holiday_day(named, _year(match))
         return day_value(found) if found else None
+    return _holiday_by_tense(named, ctx)
+
+
+def _holiday_by_tense(named: Holiday, ctx: Context) -> TimeValue | None:
+    """The holiday's day by tense and nearness to the anchor."""
     if ctx.anchor is None:
         return None
     days = [
@@ -847,6 +853,41 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
 def antecedent_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """The event a following "The next day" counts from: the story's time (ctx.reference)."""
     return ctx.reference
+
+
+HOLIDAY_RE = re.compile(HOLIDAY_WORDS)
+
+
+def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the 70th anniversary of the armistice' dates the armistice: N years before the
+    anniversary's day when the sentence tells it (a day date beside it, or a holiday it names:
+    July 27), else N years before publication (year). Without 'of ...' only a founding, birth or
+    death anniversary is read ("the 80th founding anniversary")."""
+    if ctx.anchor is None:
+        return None
+    years = ordinal_value(match["nth"])
+    if not re.search(r"\bof\b|founding|birth|death", match.group(0), re.IGNORECASE):
+        return OPEN  # "its 50th anniversary": of what is not told
+    told = [v for v in (*ctx.later[:1], *ctx.earlier[-1:]) if _single_day(v)]
+    named = HOLIDAY_RE.search(match.group(0))
+    if told:
+        day: dt.date | None = start_date(told[0])
+    elif named is not None:
+        start = match.start() + named.start()
+        holiday_value = _holiday_by_tense(
+            holiday_named(match.string, start, match.start() + named.end()), ctx
+        )
+        day = start_date(holiday_value) if holiday_value and holiday_value is not OPEN else None
+    else:
+        return year_value(ctx.anchor.year - years)
+    if day is None:
+        return None
+    original = safe_date(day.year - years, day.month, day.day)
+    return day_value(original) if original else year_value(day.year - years)
+
+
+def _single_day(value: TimeValue) -> bool:
+    return granularity_of(value) == "day" and not value.date_end and value.precision == "day"
 
 
 def soon_after(match: re.Match[str], ctx: Context) -> TimeValue | None:

@@ -22,6 +22,7 @@ from extract.dating.tense import IRREGULAR_PAST
 from extract.dating.resolvers import (
     Resolver,
     ago,
+    anniversary,
     antecedent_event,
     clock_time,
     consecutive_years,
@@ -81,6 +82,7 @@ from extract.dating.vocabulary import (
     FUZZY,
     MONTH_WORDS,
     NUMBER,
+    ORDINAL,
     UNIT,
     WEEKDAY_WORDS,
     expand_placeholders,
@@ -566,6 +568,18 @@ RULES: tuple[Rule, ...] = (
         month_or_month,
         trigger=MONTH_TRIGGER,
         yearless=True,
+    ),
+    rule(
+        "anniversary",
+        # "the 70th anniversary of the armistice (on July 27)", "the 80th founding anniversary":
+        # the original event, N years before the anniversary's day when the sentence tells it
+        r"\b(?P<nth>" + ORDINAL + r")\s+(?:(?i:founding|birth|death)\s+)?(?i:anniversary)"
+        r"(?:\s+of\s+(?:[\w'’.-]+\s+){0,8}?[\w'’-]+(?=\s+(?:on|in|at|with|by|and|when|as|this|last|next"
+        r"|was|is|will|between|against|for|from|after|before|to)\b|\s*[,.;:)\"”]|\s*$))?",
+        anniversary,
+        relational=True,
+        absorbing=True,
+        trigger=r"(?i:anniversary)",
     ),
     rule(
         "soon_after",

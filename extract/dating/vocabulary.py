@@ -126,3 +126,39 @@ ERA_TITLE = (
     r"(?:(?i:former|then|late|current)\s+)?(?:(?:South\s+Korean|North\s+Korean|U\.S\.|US|American)\s+)?"
     r"(?:(?i:president|leader|chairman)\s+)?"
 )
+
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "seventy-fifth": 75,
+    "eightieth": 80,
+    "hundredth": 100,
+}
+# "the 70th", "the seventieth": an ordinal before "anniversary".
+ORDINAL = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|(?i:"
+    + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+    + r"))"
+)
+
+
+def ordinal_value(word: str) -> int:
+    word = word.lower()
+    return int(word[:-2]) if word[:1].isdigit() else ORDINAL_WORDS[word]

@@ -17,6 +17,11 @@ STATIVE_RE = re.compile(
     r"\b(?:operate[sd]?|employ(?:s|ed)?|remain(?:s|ed)?|ha(?:s|d|ve)|hold(?:s)?|held|total(?:s|ed)?"
     r"|number(?:s|ed)|stood|stands?|live[sd]?|own(?:s|ed)?|house[sd]?|contain(?:s|ed)?)\b"
 )
+# "Sunday marks the 10th anniversary of ...", "Wednesday is the first anniversary ...": the day
+# is when an anniversary falls, not an event (the anniversary dates the original event).
+ANNIVERSARY_DAY_RE = re.compile(
+    r"^\s*(?:marks|marked|is|was|will\s+mark|will\s+be)\s+the\s+[\w-]+\s+(?:[\w-]+\s+)?anniversary\b"
+)
 NEGATION_RE = re.compile(r"\b(?:did not|didn't|does not|doesn't|never)\b", re.IGNORECASE)
 HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
 # "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
@@ -44,6 +49,8 @@ def is_state(text: str, mention: Mention) -> bool:
     ):
         return bool(STATIVE_RE.search(text))
     if COPULA_AFTER_RE.match(after):
+        return True
+    if not text[: mention.start].strip(' "“') and ANNIVERSARY_DAY_RE.match(after):
         return True
     return not text[: mention.start].strip() and bool(COPULA_STATE_RE.match(after))
 

@@ -68,6 +68,7 @@ RULES = {
     "runs-through",
     "clock-time",
     "era",
+    "anniversary",
 }
 # First month of each northern meteorological season -> its last month.
 SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
