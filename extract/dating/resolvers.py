@@ -869,6 +869,10 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if not re.search(r"\bof\b|founding|birth|death", match.group(0), re.IGNORECASE):
         return OPEN  # "its 50th anniversary": of what is not told
     told = [v for v in (*ctx.later[:1], *ctx.earlier[-1:]) if _single_day(v)]
+    if not told and ctx.day_reference is not None and _single_day(ctx.day_reference):
+        # "The announcement came on the 68th anniversary ...": on the day the story is at
+        if re.search(r"\bon\s+the\s+$", ctx.sentence[: ctx.start], re.IGNORECASE):
+            told = [ctx.day_reference]
     named = HOLIDAY_RE.search(match.group(0))
     if told:
         day: dt.date | None = start_date(told[0])
