@@ -32,6 +32,7 @@ from extract.table.eras import Era, read_eras
 from extract.dating.vocabulary import (
     ERA_NAMES,
     MONTH_WORDS,
+    OCCASION_PARTS,
     WEEKDAY_WORDS,
     EVENT_NOUN_CLUES,
     OPEN_BOUNDS,
@@ -760,8 +761,10 @@ def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
 def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'two days later' counts from the narrative's reference time; 'hours later' is that day."""
     unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")
-    if _vague_count_before(ctx):
-        return OPEN  # "several hours later"
+    if _vague_count_before(ctx) or re.match(
+        r"\s+than\b", ctx.sentence[ctx.start + len(match.group(0)) :]
+    ):
+        return OPEN  # "several hours later", "a month earlier than usual"
     reference = _reference(ctx, unit)
     if reference is None:
         return None
@@ -892,6 +895,14 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 def _single_day(value: TimeValue) -> bool:
     return granularity_of(value) == "day" and not value.date_end and value.precision == "day"
+
+
+def the_day_began(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'The day began with a parade': the day the story is at."""
+    reference = ctx.day_reference if ctx.reference is not None else None
+    if reference is None or not _single_day(reference):
+        return OPEN
+    return day_value(start_date(reference))
 
 
 def soon_after(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -1036,6 +1047,8 @@ def event_anaphor(match: re.Match[str], ctx: Context) -> TimeValue | None:
     referent = next(
         (value for value, sentence in reversed(ctx.history) if clue.search(sentence)), None
     )
+    if referent is None and match["noun"].lower() in OCCASION_PARTS:
+        referent = ctx.day_reference if ctx.reference is not None else None
     if referent is None:
         return None
     if match["prep"].lower() == "since":

@@ -64,6 +64,7 @@ from extract.dating.resolvers import (
     since_taking_office,
     soon_after,
     that_day,
+    the_day_began,
     the_year_alone,
     weekday,
     weekday_runs_through,
@@ -580,6 +581,14 @@ RULES: tuple[Rule, ...] = (
         relational=True,
         absorbing=True,
         trigger=r"(?i:anniversary)",
+    ),
+    rule(
+        "the_day_began",
+        # "The day began with a visit to Camp Humphreys": the day the story is at
+        r"\b(?i:the)\s+day\s+(?i:began|started|opened|ended|closed|kicked\s+off|wrapped\s+up)\b",
+        the_day_began,
+        relational=True,
+        trigger=r"(?i:\bday\b)",
     ),
     rule(
         "soon_after",

@@ -110,7 +110,18 @@ EVENT_NOUN_CLUES: dict[str, str] = {
     "drills": r"exercise|\bdrill",
     "ruling": r"\bcourt\b|\brul",
     "agreement": r"agree|\bsigned\b|accord",
+    # parts of the occasion a story is about: "After the banquet, ..." is that occasion's day
+    "banquet": r"banquet",
+    "dinner": r"\bdinner|\bdined\b",
+    "luncheon": r"luncheon|\blunch",
+    "lunch": r"luncheon|\blunch",
+    "ceremony": r"ceremon",
+    "reception": r"reception",
+    "parade": r"parade",
 }
+# Nouns of EVENT_NOUN_CLUES that name a part of the occasion the story is about: told before or
+# not, "After the banquet, ..." is on the story's day (approx).
+OCCASION_PARTS = frozenset("banquet dinner luncheon lunch ceremony reception parade".split())
 
 
 # The people whose terms of office date events ("under Moon", "during the Biden administration"):

@@ -69,6 +69,7 @@ RULES = {
     "clock-time",
     "era",
     "anniversary",
+    "anchored-event",
 }
 # First month of each northern meteorological season -> its last month.
 SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
