@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from extract.dating.holidays import HOLIDAY_WORDS
-from extract.dating.tense import IRREGULAR_PAST
+from extract.dating.tense import PAST_VERB
 from extract.dating.resolvers import (
     Resolver,
     ago,
@@ -126,10 +126,6 @@ YEAR_TRIGGER = r"\d{4}"
 MONTH_TRIGGER = r"\b(?:" + MONTH_WORDS.replace("\\.?", "").replace("\\.", "") + r")"
 # A name of extract/table/eras.csv (a rule for eras runs only when one is in the sentence).
 ERA_TRIGGER = r"\b(?:" + ERA_NAMES + r")\b"
-# A verb in the past that tells an act ("instructed", "met"; not "was", "had").
-PAST_VERB = (
-    r"\b(?!(?:was|were|had|did)\b)(?:[a-z]{3,}ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
-)
 # A weekday inside a name: after a name's adjective, or after "the" before a capitalised word.
 NAME_WEEKDAY = r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Super )(?<!Holy )(?!(?<=[Tt]he )\w+\s+[A-Z])"
 # Pattern pieces: a part of a period ("early", "the end of"), a preposition before a date.

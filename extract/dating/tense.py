@@ -23,6 +23,10 @@ IRREGULAR_PAST = frozenset(
     tore undertook upheld woke wound arose awoke bore forbade forgave froze grew overcame
     oversaw rebuilt reread sped underwent""".split()
 )
+# A verb in the past that tells an act ("instructed", "met"; not "was", "had").
+PAST_VERB = (
+    r"\b(?!(?:was|were|had|did)\b)(?:[a-z]{3,}ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
+)
 NOT_PAST_ED = frozenset(
     """united red need indeed bed speed seed feed proceed exceed succeed embed hundred kindred
     limited based armed""".split()

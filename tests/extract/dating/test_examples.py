@@ -70,6 +70,7 @@ RULES = {
     "era",
     "anniversary",
     "anchored-event",
+    "two-events",
 }
 # First month of each northern meteorological season -> its last month.
 SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
