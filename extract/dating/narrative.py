@@ -61,7 +61,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     frame: TimeValue | None = None  # what the previous sentence dated, if anything
     year_frame: TimeValue | None = None  # the year the last dated sentence opened with
     for sentence in sentences:
-        if PAGE_DATE_LINE_RE.match(sentence.text):
+        if PAGE_DATE_LINE_RE.match(re.sub(r"\b([ap])\.m\.", r"\1m", sentence.text)):
             continue
         anchor, is_caption = anchors[sentence.paragraph]
         before = reference

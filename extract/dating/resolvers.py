@@ -309,6 +309,11 @@ def _range(first: TimeValue | None, second: TimeValue | None) -> TimeValue | Non
     return TimeValue(first.date, first.precision, second.date)
 
 
+def numeric_date_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'from 2000.08.15 to 2000.08.18'."""
+    return _range(iso_date(match, ctx), _second(match, iso_date))
+
+
 def full_date_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'from Jan. 3, 2018 to Feb. 5, 2018'."""
     return _range(full_date(match, ctx), _second(match, full_date))
@@ -533,16 +538,35 @@ def day_of_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def clock_time(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'at 6:40 a.m.': the day the story is at, or the publication date when none was told; with
-    a date after it in the phrase ('at 7 a.m. on Monday') that date tells the day."""
-    if ctx.later or ctx.anchor is None:
-        return OPEN
-    if ctx.reference is None:
-        # "The talks will begin at 3 p.m.": a plan's day is not told
-        return OPEN if ctx.tense in ("future", "intent") else day_value(ctx.anchor)
-    if granularity_of(ctx.reference) != "day" or ctx.reference.date_end:
-        return OPEN
-    return day_value(start_date(ctx.reference), ctx.reference.precision)
+    """'at 6:40 a.m.': the day of the sentence's own date, else of the header over it ("FRIDAY,
+    APRIL 27"), else of the story's lead event (the first day told), else the publication date;
+    with a date after it in the phrase ('at 7 a.m. on Monday') that date tells the day."""
+    if (
+        ctx.later
+        or ctx.anchor is None
+        or DAY_FOLLOWS_RE.match(ctx.sentence, ctx.start + len(match.group(0)))
+    ):
+        return OPEN  # "at 8:55 a.m. that day": the words after it tell the day
+    if ctx.earlier:
+        told = ctx.earlier[-1]
+        return day_value(start_date(told), told.precision) if _single_day(told) else OPEN
+    days = [(value, sentence) for value, sentence in ctx.history if _single_day(value)]
+    headers = [value for value, sentence in days if HEADER_RE.match(sentence)]
+    if headers:
+        return day_value(start_date(headers[-1]))  # the entries under "FRIDAY, APRIL 27"
+    if days:
+        return day_value(start_date(days[0][0]))  # the day of the story's lead event
+    # "The talks will begin at 3 p.m.": a plan's day is not told
+    return OPEN if ctx.tense in ("future", "intent") else day_value(ctx.anchor)
+
+
+DAY_FOLLOWS_RE = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:that|the\s+(?:same|next|following|previous))\s+"
+    r"(?:day|morning|afternoon|evening|night)\b|\s+(?:yesterday|today|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
+# A line that is only a date: a header over the entries that follow.
+HEADER_RE = re.compile(r"^[\w ,.]{3,40}$")
 
 
 def month_or_month(match: re.Match[str], ctx: Context) -> TimeValue | None:

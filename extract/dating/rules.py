@@ -54,6 +54,7 @@ from extract.dating.resolvers import (
     offset_from_event,
     over_the_weekend,
     numeric_date,
+    numeric_date_range,
     past_span,
     quarter,
     reference_unit,
@@ -146,6 +147,38 @@ RULES: tuple[Rule, ...] = (
         r"(?<![\w.,/-]){YEAR}(?P<sep>[./])\s?(?P<mon>[01]?\d)(?P=sep)\s?(?P<day>[0-3]?\d)(?![\w/-]|\.\d)",
         iso_date,
         trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "numeric_date_range",
+        # "from 2000.08.15 to 2000.08.18", "from 2018. 8. 20. to 2018. 8. 26."
+        r"(?i:from|between)\s+{YEAR}(?P<sep>[./])\s?(?P<mon>[01]?\d)(?P=sep)\s?(?P<day>[0-3]?\d)\.?\s+"
+        r"(?i:to|and|through|until)\s+{YEAR2}(?P=sep)\s?(?P<mon2>[01]?\d)(?P=sep)\s?(?P<day2>[0-3]?\d)"
+        r"(?![\w/-]|\.\d)",
+        numeric_date_range,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "juche_date",
+        # KCNA: "July 27, Juche 112 (2023)": the Gregorian year in brackets
+        ON + r"{MONTH}\s*{DAY},?\s+Juche\s+\d{1,3}\s+\({YEAR}\)",
+        full_date,
+        trigger=r"Juche",
+        absolute=True,
+    ),
+    rule(
+        "juche_month",
+        ON + r"{MONTH},?\s+Juche\s+\d{1,3}\s+\({YEAR}\)",
+        month_year,
+        trigger=r"Juche",
+        absolute=True,
+    ),
+    rule(
+        "juche_year",
+        ON + r"Juche\s+\d{1,3}\s+\({YEAR}\)",
+        year_only,
+        trigger=r"Juche",
         absolute=True,
     ),
     rule(
@@ -552,7 +585,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         "clock_time",
         # "at 6:40 a.m.": the day the story is at, or the publication date when none was told
-        r"\b(?i:at)\s+(?:(?i:about|around|approximately)\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)",
+        # ("9:29 a.m. — Kim walks ...": a liveblog entry)
+        r"\b(?i:at)\s+(?:(?i:about|around|approximately)\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
+        r"|^\d{1,2}:\d{2}\s*[ap]\.m\.(?=\s*[—–-])",
         clock_time,
         relational=True,
         trigger=r"\d\s*[ap]\.?m\b",

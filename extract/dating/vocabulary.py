@@ -12,6 +12,8 @@ from extract.table.eras import read_eras
 MONTH_WORDS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\."
+    # headers in capitals ("FRIDAY, APRIL 27"); "MAY" is left out, a word in a capitalised title
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
 )
 WEEKDAY_WORDS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 NUMBER_WORDS = {

@@ -63,6 +63,7 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
             assert mention.value is not None
             if (
                 dated.question
+                or _is_header(text, mention)
                 or mention.value in told
                 or is_state(text, mention)
                 or is_dateline(text, mention)
@@ -74,6 +75,14 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
             if second is not None and not any(m.start > second for m in dated.mentions):
                 rows.append(_second_row(rows[-1], dated, second))
     return rows
+
+
+def _is_header(text: str, mention: Mention) -> bool:
+    """'FRIDAY, APRIL 27' on a line of its own heads what follows (it dates the entries under it):
+    no event of its own."""
+    return bool(
+        re.fullmatch(r"[\s*#]*(?:[A-Za-z]+(?i:day),?\s*)?", text[: mention.start])
+    ) and not text[mention.end :].strip(" .:*#")
 
 
 # "... and the South returned fire", "... and Washington unveiled new sanctions": "and", a new
