@@ -44,7 +44,8 @@ HOLIDAYS: tuple[Holiday, ...] = (
     Holiday(r"New Year" + APOSTROPHE + r"s(?=\s+(?:address|speech|message)\b)", (1, 1)),
     Holiday(r"Christmas Eve", (12, 24)),
     Holiday(
-        r"Christmas(?: Day)?(?!\s+(?:trees?|towers?|cards?|lights|decorations|carols?|gifts?|presents|markets?)\b)",
+        r"Christmas(?: Day)?(?!\s+(?:trees?|towers?|cards?|lights|decorations|carols?|gifts?"
+        r"|presents|markets?)\b)",
         (12, 25),
     ),
     Holiday(r"Thanksgiving(?: Day)?", None, "US", "Thanksgiving Day"),

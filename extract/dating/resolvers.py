@@ -28,19 +28,19 @@ from extract.dating.calendar import (
     year_value,
 )
 from extract.dating.holidays import HOLIDAY_WORDS, Holiday, holiday_day, holiday_named
-from extract.table.eras import Era, read_eras
 from extract.dating.vocabulary import (
     ERA_NAMES,
+    EVENT_NOUN_CLUES,
     MONTH_WORDS,
     OCCASION_PARTS,
-    WEEKDAY_WORDS,
-    EVENT_NOUN_CLUES,
     OPEN_BOUNDS,
+    WEEKDAY_WORDS,
     month_number,
     number_value,
     ordinal_value,
     weekday_number,
 )
+from extract.table.eras import Era, read_eras
 
 
 @dataclass
@@ -101,7 +101,7 @@ def iso_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def numeric_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'2/15/2013' is month first (US); '15/2/2013' is day first, as its first number is no month."""
+    """'2/15/2013' is month first (US); '15/2/2013' day first, as its first number is no month."""
     first, second = int(match["first"]), int(match["second"])
     month, day = (first, second) if first <= 12 else (second, first)
     found = safe_date(_year(match), month, day)
@@ -174,7 +174,7 @@ NAMED_BY_DATE_RE = re.compile(
 
 
 def names_by_date(match: re.Match[str], ctx: Context) -> bool:
-    """'the Sept. 19 agreement', 'the April 25 House of Culture': a name, not a date of this year."""
+    """'the Sept. 19 agreement', 'the April 25 House of Culture': a name, not a date this year."""
     return bool(
         re.search(r"\b[Tt]he\s+$", ctx.sentence[: ctx.start])
         and NAMED_BY_DATE_RE.match(ctx.sentence, ctx.start + len(match.group(0)))
@@ -896,10 +896,13 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if not re.search(r"\bof\b|founding|birth|death", match.group(0), re.IGNORECASE):
         return OPEN  # "its 50th anniversary": of what is not told
     told = [v for v in (*ctx.later[:1], *ctx.earlier[-1:]) if _single_day(v)]
-    if not told and ctx.day_reference is not None and _single_day(ctx.day_reference):
-        # "The announcement came on the 68th anniversary ...": on the day the story is at
-        if re.search(r"\bon\s+the\s+$", ctx.sentence[: ctx.start], re.IGNORECASE):
-            told = [ctx.day_reference]
+    if (
+        not told
+        and ctx.day_reference is not None
+        and _single_day(ctx.day_reference)
+        and re.search(r"\bon\s+the\s+$", ctx.sentence[: ctx.start], re.IGNORECASE)
+    ):
+        told = [ctx.day_reference]  # "came on the 68th anniversary ...": the story's day
     named = HOLIDAY_RE.search(match.group(0))
     if told:
         day: dt.date | None = start_date(told[0])

@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 
 from extract.dating.holidays import HOLIDAY_WORDS
-from extract.dating.tense import PAST_VERB
 from extract.dating.resolvers import (
     Resolver,
     ago,
@@ -34,8 +33,8 @@ from extract.dating.resolvers import (
     era_into,
     era_term,
     event_anaphor,
-    full_date,
     fiscal_year_relative,
+    full_date,
     full_date_range,
     holiday,
     in_amount,
@@ -51,10 +50,10 @@ from extract.dating.resolvers import (
     month_year_range,
     next_day,
     night_to,
-    offset_from_event,
-    over_the_weekend,
     numeric_date,
     numeric_date_range,
+    offset_from_event,
+    over_the_weekend,
     past_span,
     quarter,
     reference_unit,
@@ -74,6 +73,7 @@ from extract.dating.resolvers import (
     year_only,
     year_span,
 )
+from extract.dating.tense import PAST_VERB
 from extract.dating.vocabulary import (
     COUNT,
     COUNT_OR_HOURS,
