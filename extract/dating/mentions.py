@@ -209,7 +209,7 @@ def find_mentions(
         )
     )
     # A flashback ("which had begun a decade earlier") does not move the story's time.
-    moving = [m for m in dated if not m.flashback]
+    moving = [m for m in dated if not m.flashback and not m.rule.keeps_story_time]
     return dated, (moving[-1].value if moving else reference)
 
 

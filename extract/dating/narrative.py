@@ -104,7 +104,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         for mention in mentions:
             assert mention.value is not None
             history.append((mention.value, sentence.text))
-            if granularity_of(mention.value) == "day":
+            if granularity_of(mention.value) == "day" and not mention.rule.keeps_story_time:
                 day_reference = mention.value
         question = sentence.text.rstrip(" \"”'’)").endswith("?")
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))

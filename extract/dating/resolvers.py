@@ -133,6 +133,8 @@ def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
     first = 3 * number - 2
     if match.groupdict().get("year"):
         year = _year(match)
+    elif groups.get("which") and ctx.anchor is not None:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(groups["which"].lower(), 0)
     elif ctx.anchor is None:
         return None
     else:
@@ -344,6 +346,10 @@ def month_relative_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
 def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
+    if re.match(r"(?i:the)\s", match.group(0)) and re.match(
+        r"\s+[A-Z]", ctx.sentence[ctx.start + len(match.group(0)) :]
+    ):
+        return None  # "the May Day Stadium", "the April Revolution": a name
     tense, strict = _tense_for(match, ctx)
     month = month_number(match["month"])
     year = _year_for(ctx, month, None, tense, strict)
@@ -415,6 +421,15 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
     ):
         return OPEN  # "the Chuseok holiday" runs several days: which one is not told
     named = holiday_named(match.string, *match.span("holiday"))
+    if match.groupdict().get("which") and ctx.anchor is not None:
+        step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+        if match["unit"].lower() == "year":
+            found = holiday_day(named, ctx.anchor.year + step)
+        else:
+            month = add_months(ctx.anchor.replace(day=1), step)
+            found = holiday_day(named, month.year)
+            found = found if found and found.month == month.month else None
+        return day_value(found) if found else None
     if match.groupdict().get("year"):
         found = holiday_day(named, _year(match))
         return day_value(found) if found else None
@@ -895,6 +910,11 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
     years = ordinal_value(match["nth"])
     if not re.search(r"\bof\b|founding|birth|death", match.group(0), re.IGNORECASE):
         return OPEN  # "its 50th anniversary": of what is not told
+    original_year = re.compile(rf"(?<!\d){ctx.anchor.year - years:04d}(?!\d)")
+    if original_year.search(match.group(0)):
+        return year_value(ctx.anchor.year - years)  # "the 25th anniversary of the 1994 ..."
+    if original_year.search(ctx.sentence):
+        return OPEN  # "... the 77th founding anniversary of the party, founded on October 10, 1945"
     told = [v for v in (*ctx.later[:1], *ctx.earlier[-1:]) if _single_day(v)]
     if (
         not told

@@ -109,6 +109,7 @@ class Rule:
     names_occasion: bool = False  # before a noun it names an occasion ("Christmas address")
     counts_from_event: bool = False  # "N days after ...": dates the clause on one side of it
     absorbs_start: bool = False  # "began Monday and runs through Friday": one span, one row
+    keeps_story_time: bool = False  # a term of office is background: the story's time stays
     counts_from_story: bool = False  # "The next day, ...": counts from the event told just before
     antecedent: bool = False  # not searched: dates the event "The next day" counts from
     refines_month: bool = False  # "In April, ... on the 3rd": the month gives no row of its own
@@ -328,7 +329,12 @@ RULES: tuple[Rule, ...] = (
     rule(
         "holiday",
         # the holidays and national days of extract.dating.holidays, with or without a year
-        r"(?P<holiday>" + HOLIDAY_WORDS + r")\b(?:,?\s+{YEAR})?",
+        # ("New Year's Day address in 2018", "Liberation Day speech last month", "by Seollal next
+        # year": the year or month told after it)
+        r"(?P<holiday>"
+        + HOLIDAY_WORDS
+        + r")\b(?:(?:,?\s+|(?:\s+(?:address|speech|message))?\s+(?:in|of)\s+)"
+        r"{YEAR}|(?:\s+(?:address|speech|message))?\s+(?P<which>last|next|this)\s+(?P<unit>year|month)\b)?",
         holiday,
         trigger=r"New Year|Christmas|Thanksgiving|Chuseok|Seollal|Liberation|Victory|[Aa]rmistice"
         r"|Day of|[Pp]arty",
@@ -355,7 +361,8 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         # "Q3 2019", "the third quarter of 2019", "in the first quarter" (its year by tense)
         r"(?:\b(?i:in|during|by|for|since|until|through)\s+)?(?i:the\s+)?(?P<ordinal>(?i:first|"
-        r"second|third|fourth|final))[- ](?i:quarter)(?:\s+(?:(?i:of)\s+)?{YEAR})?(?![\w-])",
+        r"second|third|fourth|final))[- ](?i:quarter)(?:\s+(?:(?i:of)\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next))"
+        r"\s+(?i:year)))?(?![\w-])",
         quarter,
         trigger=r"(?i:quarter)",
     ),
@@ -385,6 +392,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:['’]s)?\s+(?:(?P<ord>first|second)\s+)?(?:" + ERA_KINDS + r")\b)",
         era_term,
         trigger=ERA_TRIGGER,
+        keeps_story_time=True,
     ),
     rule(
         "era_own_term",
@@ -393,6 +401,7 @@ RULES: tuple[Rule, ...] = (
         r"(?i:term|administration|presidency|tenure)\b",
         era_term,
         trigger=r"(?i:\b(?:his|her)\b)",
+        keeps_story_time=True,
     ),
     rule(
         "era_into",
@@ -411,6 +420,7 @@ RULES: tuple[Rule, ...] = (
         r"(?i:since)\s+(?:(?i:taking|assuming|entering)\s+office|(?i:he|she)\s+(?i:took|assumed|entered)\s+office)\b",
         since_taking_office,
         trigger=r"(?i:\boffice\b)",
+        keeps_story_time=True,
     ),
     rule(
         "qualified_year",

@@ -91,6 +91,16 @@ def _is_past(token: str, previous: str) -> bool:
     )
 
 
+def _bare_set(token: str, previous: str, following: str) -> bool:
+    """'again set an extra place', 'Lee set out his approach': a past verb, not 'is set to' nor
+    'a congress set for May'."""
+    return (
+        token == "set"
+        and previous not in ("is", "are", "was", "were", "be", "been", "all")
+        and following not in ("for", "to")
+    )
+
+
 def _reduced_relative(head: str, marker: re.Match[str]) -> bool:
     """'talks scheduled for Thursday': a participle after a noun, not 'are scheduled to'."""
     return marker.group(0).lower() in ("scheduled", "slated") and not re.search(
@@ -113,6 +123,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     'intent' is a bare infinitive ("to hold talks ..."): forward if the date is near.
     """
     head = _clause_head(sentence, position)
+    if re.match(r"\W*since\b", head, re.IGNORECASE):
+        return "past"  # "Since returning to the White House in January, ..."
     last_words = [t.lower() for t in TOKEN_RE.findall(head)[-3:]]
     if last_words and last_words[-1] == "on":
         last_words.pop()
@@ -135,11 +147,15 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         ):
             return "future"
     words = TOKEN_RE.findall(head)[-window:]
+    first_after = next(iter(TOKEN_RE.findall(sentence[position : position + 20])), "").lower()
     tokens = [t.lower() for t in words]
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         previous = tokens[index - 1] if index > 0 else ""
-        if token in FUTURE_WORDS and not (token in PLAN_NOUNS and previous in DETERMINERS):
+        if token in FUTURE_WORDS and not (
+            (token in PLAN_NOUNS and previous in DETERMINERS)
+            or _bare_set(token, previous, (tokens[index + 1 :] or [first_after])[0])
+        ):
             return "future"
         if previous == "to" and words[index].islower() and token not in FUNCTION_WORDS:
             if index >= 2 and tokens[index - 2] in DONE_VERBS:
@@ -151,7 +167,11 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "present"
     after = [t.lower() for t in TOKEN_RE.findall(_clause_tail(sentence, position))][:10]
     for index, token in enumerate(after):
-        if token in FUTURE_WORDS:
+        if token in FUTURE_WORDS and not _bare_set(
+            token,
+            after[index - 1] if index else "",
+            after[index + 1] if index + 1 < len(after) else "",
+        ):
             return "future"
         if _is_past(token, after[index - 1] if index else ""):
             return "past"

@@ -26,7 +26,7 @@ NEGATION_RE = re.compile(r"\b(?:did not|didn't|does not|doesn't|never)\b", re.IG
 HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
 # "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
 EVERY_RE = re.compile(
-    r"\b(?:every|each)\s+(?:year|day|week|month|quarter|morning|evening|night|spring|summer|fall"
+    r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|day|week|month|quarter|morning|evening|night|spring|summer|fall"
     r"|autumn|winter|[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+day\b)"
 )
 NEAR = 25  # characters around an expression where "every ..." makes it recurring
