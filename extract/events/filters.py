@@ -22,6 +22,11 @@ STATIVE_RE = re.compile(
 ANNIVERSARY_DAY_RE = re.compile(
     r"^\s*(?:marks|marked|is|was|will\s+mark|will\s+be)\s+the\s+[\w-]+\s+(?:[\w-]+\s+)?anniversary\b"
 )
+# "That was before relations deteriorated under Park's predecessor": the sentence places the
+# event told before in time; what follows "before" is a time of reference, not a new event.
+TIME_RELATION_RE = re.compile(
+    r"^\W*(?:That|This|It)\s+(?:was|came)\s+(?:before|after|long before)\b"
+)
 NEGATION_RE = re.compile(r"\b(?:did not|didn't|does not|doesn't|never)\b", re.IGNORECASE)
 HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
 # "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
@@ -48,7 +53,7 @@ def is_state(text: str, mention: Mention) -> bool:
         r"\bas of\s+$", text[max(0, mention.start - 20) : mention.start], re.IGNORECASE
     ):
         return bool(STATIVE_RE.search(text))
-    if COPULA_AFTER_RE.match(after):
+    if COPULA_AFTER_RE.match(after) or TIME_RELATION_RE.match(text):
         return True
     if not text[: mention.start].strip(' "“') and ANNIVERSARY_DAY_RE.match(after):
         return True
