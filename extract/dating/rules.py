@@ -550,6 +550,15 @@ RULES: tuple[Rule, ...] = (
         trigger=r"(?i:\b(?:that|same)\s)",
     ),
     rule(
+        "that_month",
+        # "at the DMZ that June": that month of the year the story is in
+        r"\b(?i:that)\s+{MONTH}(?![\w-]|\.?\s*\d)",
+        in_that_year,
+        relational=True,
+        absorbing=True,
+        trigger=r"(?i:\bthat\s)",
+    ),
+    rule(
         "next_day",
         r"(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)"
         r"|a\s+day\s+(?:earlier|later))",
