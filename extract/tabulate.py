@@ -74,8 +74,8 @@ def build_table(rows: Iterable[dict[str, str]]) -> pd.DataFrame:
 
 
 def weigh_events(rows: list[dict[str, str]]) -> None:
-    """Set each row's weight, the same for every row of an event: 0.45 x the heaviest kind of
-    event its rows tell + 0.30 x how many documents tell it (one: 0, three or more: 1) + 0.25 x
+    """Set each row's weight, the same for every row of an event: 0.55 x the heaviest kind of
+    event its rows tell + 0.25 x how many documents tell it (one: 0, three or more: 1) + 0.20 x
     its best prominence in a document."""
     by_event: dict[str, list[dict[str, str]]] = {}
     for row in rows:
@@ -84,7 +84,7 @@ def weigh_events(rows: list[dict[str, str]]) -> None:
         kind = max(float(row.get(KIND) or 0) for row in event_rows)
         prominence = max(float(row.get(PROMINENCE) or 0) for row in event_rows)
         sources = min(1.0, (len({row["doc"] for row in event_rows}) - 1) / 2)
-        weight = f"{0.45 * kind + 0.30 * sources + 0.25 * prominence:.3f}"
+        weight = f"{0.55 * kind + 0.25 * sources + 0.20 * prominence:.3f}"
         for row in event_rows:
             row["weight"] = weight
 

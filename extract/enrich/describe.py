@@ -44,7 +44,7 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
             row.label = label_of(clause)
             row.category = category if category != OTHER_CATEGORY else context_category
             row.actors = find_actors(words) or find_actors(text) or context_actors
-            row.kind = kind_weight(words)
+            row.kind = kind_weight(_verb_phrase(clause), words)
             row.event_words = _event_words(text, start, end)
             row.what = signature(clause)
         discourse.read(text)
@@ -52,6 +52,14 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
         sentence_category = categorize(text, text)
         if sentence_category != OTHER_CATEGORY:
             context_category = sentence_category
+
+
+def _verb_phrase(clause: Clause) -> str:
+    """The verb as the clause tells it, with its particle ('blew up', 'broke down')."""
+    if not clause.verb:
+        return ""
+    particle = clause.verb.split()[1:]
+    return " ".join([clause.form, *particle, clause.verb])
 
 
 def clause_text(clause: Clause) -> str:

@@ -112,7 +112,13 @@ def is_past(word: str) -> bool:
 def is_participle(word: str) -> bool:
     """'signed', 'held', 'blown' (not 'began', 'blew')."""
     lemma = verb_lemma(word.lower())
-    return lemma is not None and word.lower() in _inflections(lemma).get("VBN", ())
+    return lemma is not None and word.lower() in _participles(lemma)
+
+
+@lru_cache(maxsize=8192)
+def _participles(lemma: str) -> tuple[str, ...]:
+    """The past participles of a verb (lemminflect lists a regular one only under VBD)."""
+    return tuple(getInflection(lemma, tag="VBN"))
 
 
 @lru_cache(maxsize=8192)

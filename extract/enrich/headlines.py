@@ -116,7 +116,7 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
     words = [w for w in analyse(_clean(text, start, end)) if w.text.strip()]
     if not words:
         return Clause("", "", "", False, False, [])
-    noun_phrase = _event_noun_phrase(words, start, end)
+    noun_phrase = _event_noun_phrase(words, start, end) or _circumstance(words, start, end)
     if noun_phrase:
         return Clause("", "", "", False, False, noun_phrase)
     verb = _anchor_verb(words, start, end, side)
@@ -661,6 +661,26 @@ def _event_noun_phrase(words: list[Word], start: int, end: int) -> list[str]:
         _, high = _segment(words, after)
         phrase += [w.text for w in words[after:high] if w.kind != "PUNCT"]
     return phrase if len(phrase) >= 2 else []
+
+
+def _circumstance(words: list[Word], start: int, end: int) -> list[str]:
+    """'After months of rising tension and hostile rhetoric from both capitals in 2017, ...':
+    a verbless phrase after a temporal preposition that holds the date is an event of its own."""
+    before, _ = _index_near(words, start, end)
+    if before < 0:
+        return []
+    low, high = _segment(words, before)
+    if words[low].lower not in TEMPORAL_PREPOSITIONS or low + 1 >= high:
+        return []
+    if any(_is_verb(words, i) or words[i].kind == "AUX" for i in range(low, high)):
+        return []
+    phrase = [w for w in words[low + 1 : high] if w.kind != "PUNCT"]
+    content = [w for w in phrase if w.kind in ("WORD", "NAME") and w.lower not in PREPOSITIONS]
+    return (
+        [w.text for w in phrase if w.kind != "DET" or w is not phrase[0]]
+        if len(content) >= 3
+        else []
+    )
 
 
 # Prepositions that set an event apart as a point in time: "before the Olympics next month".

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from lemminflect import getInflection
 
-from extract.enrich.grammar import DETERMINERS, PREPOSITIONS, REPORTING, present
+from extract.enrich.grammar import (
+    DETERMINERS,
+    PREPOSITIONS,
+    REPORTING,
+    is_past,
+    present,
+    verb_lemma,
+)
 from extract.enrich.headlines import Clause
 
 MAX_LABEL_WORDS = 6
@@ -56,14 +63,49 @@ def _label_words(clause: Clause) -> list[str]:
         noun = MEETING_VERBS[lemma] or _head(rest) or "meeting"
         return [place, noun]
     if lemma in REPORTING or lemma in SPEECH_NOUNS:
+        reported = _reported(rest)  # "says it placed a spy satellite": what was said happened
+        if reported:
+            return reported
         return [*_short(clause.subject), SPEECH_NOUNS.get(lemma, "statement")]
     obj = _object(rest)
+    key = _key_name(rest, obj)
     if obj and obj[-1].lower() not in LIGHT_OBJECTS:
         participle = clause.form if clause.passive else _participle(lemma)
-        return [*obj, participle, *particle]
+        return [*key, *obj, participle, *particle]
     subject = _short(clause.subject)
     verb = clause.form if clause.passive else present(lemma, clause.plural)
     return [*subject, verb, *particle, *obj]
+
+
+def _reported(rest: list[str]) -> list[str]:
+    """The label of a reported clause: its first verb's object and participle."""
+    for index, word in enumerate(rest):
+        lemma = verb_lemma(word.lower())
+        if lemma and lemma not in ("be", "have", "will", "would") and is_past(word):
+            obj = _object(rest[index + 1 :])
+            if obj:
+                return [*obj, _participle(lemma)]
+    return []
+
+
+# Names that tell nothing about which event it was (the actors are a column of their own).
+ACTOR_NAMES = frozenset(
+    """North South Korea Korean Koreas U.S. United States America American China Chinese
+    Japan Japanese Russia Russian Seoul Pyongyang Washington Beijing Tokyo Moscow DPRK ROK
+    UN U.N. The""".split()
+)
+
+
+def _key_name(rest: list[str], obj: list[str]) -> list[str]:
+    """A proper name after the object that says where or what ('operations ... at Kaesong'):
+    prefixed to the label when the object holds none."""
+    if any(word[:1].isupper() for word in obj):
+        return []
+    for word in rest[len(obj) :][:8]:
+        clean = word.strip(",.")
+        if clean[:1].isupper() and clean not in ACTOR_NAMES and clean.lower() not in DETERMINERS:
+            return [clean]
+    return []
 
 
 def _participle(lemma: str) -> str:
@@ -75,8 +117,14 @@ def _content(words: list[str]) -> list[str]:
     return [w for w in words if w.lower() not in DETERMINERS and w not in (",", "-")]
 
 
+# "one of its guard posts", "sections of two roads": the phrase after "of" names the object.
+PARTITIVES = frozenset("one some part parts sections section most all hundreds thousands".split())
+
+
 def _object(rest: list[str]) -> list[str]:
     """The noun phrase right after the verb, without articles, up to three words."""
+    if len(rest) > 2 and rest[0].lower() in PARTITIVES and rest[1].lower() == "of":
+        rest = rest[2:]
     phrase: list[str] = []
     for word in rest:
         lower = word.lower()

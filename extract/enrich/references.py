@@ -144,6 +144,13 @@ class Discourse:
             if person is not None:
                 found.append((match.start(), "person", person))
         for _, kind, name in sorted(found):
+            if kind == "person":  # one person, however the story names them
+                name = KNOWN_PEOPLE.get(name, name)
+                same = next((p for p in self.people if _family(p) == _family(name)), None)
+                if same is not None and len(same) > len(name):
+                    name = same
+                elif same is not None:
+                    self.people.remove(same)
             target = {
                 "person": self.people,
                 "place": self.places,

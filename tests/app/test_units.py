@@ -497,3 +497,43 @@ def test_date_inputs_accept_month_names_but_not_loose_guesses(typed, iso):
     from timeline_app.state import clean_date
 
     assert clean_date(typed) == iso
+
+
+def test_an_event_told_at_several_precisions_takes_its_most_precise_date():
+    base = dict.fromkeys(COLUMNS, "")
+    rows = pd.DataFrame(
+        [
+            {
+                **base,
+                "event_id": "s",
+                "date": "2018",
+                "precision": "year",
+                "doc": "a",
+                "summary": "Trump and Kim meet",
+            },
+            {
+                **base,
+                "event_id": "s",
+                "date": "2018-06-12",
+                "precision": "day",
+                "doc": "b",
+                "summary": "Trump and Kim meet in Singapore",
+            },
+            {
+                **base,
+                "event_id": "s",
+                "date": "2018-06",
+                "precision": "month",
+                "doc": "c",
+                "summary": "Singapore summit",
+            },
+        ]
+    )
+    data = build_data(rows)
+    event = data.event("s")
+    assert (event["date"], event["summary"], event["n_sources"]) == (
+        "2018-06-12",
+        "Trump and Kim meet in Singapore",
+        3,
+    )
+    assert len(data.sources_for("s")) == 3

@@ -25,7 +25,7 @@ DATA = Path(__file__).parent / "headlines.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
 # Floors measured on the corpus when it came in; a change that lowers one is a regression.
 KEYWORD_FLOOR = 0.56  # share of headlines holding all their keywords
-LABEL_FLOOR = 0.42  # share of labels holding their label keywords
+LABEL_FLOOR = 0.45  # share of labels holding their label keywords
 ROUGE_FLOOR = 0.67  # mean ROUGE-1 F1 against the ideal headline
 CATEGORY_FLOOR = 0.74
 ACTORS_FLOOR = 0.62
