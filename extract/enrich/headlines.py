@@ -148,8 +148,9 @@ def _main_verb_of_attribution(words: list[Word], verb: int) -> int:
     if words[verb].kind != "REPORT":
         return verb
     low, high = _segment(words, verb)
-    after = [w for w in words[verb + 1 : high] if not _boundary(w)]
-    attribution = low > 0 and words[low - 1].text == "," and not after
+    after = [w for w in words[verb + 1 : high] if w.kind != "PUNCT"]
+    closes = high >= len(words) or _boundary(words[high]) or words[high].text == "."
+    attribution = low > 0 and words[low - 1].text == "," and not after and closes
     if not attribution or verb - low > 4:
         return verb
     first = next((i for i in range(low) if _is_verb(words, i) or _copula(words, i)), None)
@@ -459,7 +460,9 @@ def _rest(words: list[Word], start: int, end: int, report: bool) -> list[str]:
         if not shifted and (
             word.kind == "PAST" or word.lower in ("was", "were", "had", "did", "would")
         ):
-            several = " and " in " ".join(texts).lower() or _plural(" ".join(texts[-3:]))
+            subject = " ".join(texts).split(" and ")[-1]
+            head = re.split(r"\s(?:in|of|at|from|on|with)\s", " " + subject)[0].split()[-2:]
+            several = " and " in " ".join(texts).lower() or _plural(" ".join(head))
             texts.append("have" if word.lower == "had" and several else _present_of(word.lower))
             shifted = True
             continue

@@ -85,12 +85,22 @@ def signature(clause: Clause) -> frozenset[str]:
     if clause.verb:
         action = SYNONYMS.get(_base(clause.verb), _base(clause.verb))
         if clause.verb.split()[0] in LIGHT_VERBS:  # "hold a summit", "the summit was held"
-            named = clause.subject if clause.passive else " ".join(clause.rest[:4])
-            action = next(iter(_words(named)), action)
+            named = clause.subject if clause.passive else " ".join(_object_phrase(clause.rest))
+            action = next(iter(reversed(_words(named))), action)  # its head: "test"
     if action:
         words.discard(action)
         words.add(ACTION + action)
     return frozenset(words)
+
+
+def _object_phrase(rest: list[str]) -> list[str]:
+    """The words of the object, up to its first preposition ('its sixth nuclear test')."""
+    phrase: list[str] = []
+    for word in rest[:6]:
+        if word.lower() in ("in", "on", "at", "of", "with", "for", "to", "from", "by", ","):
+            break
+        phrase.append(word)
+    return phrase
 
 
 def _words(text: str) -> list[str]:
@@ -140,7 +150,8 @@ def same_what(first: frozenset[str], second: frozenset[str]) -> bool:
 # "six nuclear tests", "a series of launches", "more than 60 missiles": a series is an event of
 # its own, apart from its members.
 SERIES_RE = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|several|series|more than|"
+    r"(?<![\w-])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|several|series|"
+    r"more than|"
     r"multiple|many|record|number of|times)\b",
     re.IGNORECASE,
 )
