@@ -258,7 +258,7 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
             distance -= 3  # "said Monday", "North Korea said Monday": the saying is dated
         by_after = index + 1 < len(words) and words[index + 1].lower == "by"
         if word.kind == "PAST" and by_after and index and words[index - 1].kind in ("NAME", "WORD"):
-            distance += 4  # "areas hit by a typhoon": a participle, not the main verb
+            distance += 8  # "areas hit by a typhoon": a participle, not the main verb
         if best is None or distance < best[0]:
             best = (distance, index)
     if best is None:  # "The first was in Singapore": the copula of the date's clause is its verb
@@ -652,8 +652,14 @@ def _event_noun_phrase(words: list[Word], start: int, end: int) -> list[str]:
     for index in range(after, min(after + 4, len(words))):  # the date inside the phrase
         if words[index].lower in EVENT_NOUNS:
             begin = _phrase_start(words, index)
+            named = all(w.kind == "NAME" for w in words[after : index + 1])  # "Korean War"
+            verb_next = index + 1 < len(words) and _is_verb(words, index + 1)  # "... War ended"
+            if verb_next or not (named or _stands_apart(words, begin)):
+                return []
             phrase = [w.text for w in words[begin : index + 1] if w.kind not in ("PUNCT", "DET")]
-            return phrase if len(phrase) >= 2 and _stands_apart(words, begin) else []
+            if len(phrase) == 2 and words[begin].kind == "DET":
+                phrase = [words[begin].text.capitalize(), *phrase]  # "The Korean War"
+            return phrase if len(phrase) >= 2 else []
         if words[index].kind not in ("WORD", "NAME"):
             break
     head = before

@@ -128,6 +128,7 @@ def _base(word: str) -> str:
     return word
 
 
+MIN_OVERLAP = 0.4  # share of words two events told without an action must have in common
 # Actions that only say an event took place: an event told as a noun phrase may join them.
 OCCURRING = frozenset(ACTION + a for a in "hold open begin start be happen occur take".split())
 
@@ -144,7 +145,8 @@ def same_what(first: frozenset[str], second: frozenset[str]) -> bool:
         return actions[0] == actions[1] and len(common) >= 1
     if (actions[0] or actions[1]) - OCCURRING:
         return False  # "the Winter Olympics" is not "Kim sends a delegation to the Olympics"
-    return len(common) >= 2
+    union = (first - actions[0]) | (second - actions[1])
+    return len(common) >= 2 and len(common) / len(union) >= MIN_OVERLAP
 
 
 # "six nuclear tests", "a series of launches", "more than 60 missiles": a series is an event of
