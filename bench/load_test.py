@@ -1,22 +1,27 @@
-"""Load test on loopback: N concurrent clients against the app under waitress (run by hand).
+"""Load test on loopback: a class of N clients against `python -m timeline_app` (run by hand).
 
-    .venv/bin/python bench/load_test.py [--clients 50] [--callbacks 20] [--events 100000]
+    .venv/bin/python bench/load_test.py [--workers 1,2,3] [--clients 30] [--callbacks 20]
+        [--events events.csv | --synthetic 100000] [--threads 8]
 
-The server runs in a subprocess (its own interpreter, like production) on 127.0.0.1 with a
-synthetic table. Each client loads the page (/, /_dash-layout, /_dash-dependencies) and then
-posts `--callbacks` real filter callbacks (the same JSON the browser sends to
-/_dash-update-component for the chart callback). Prints requests/s, p50/p95 latency and the
-error count (must be 0). Bounded: every request has a timeout and the whole run a deadline.
+For each server setting in --workers (1: one process under waitress; N > 1: N gunicorn worker
+processes), the command line serves the events file in a subprocess on 127.0.0.1, as a teacher
+would start it (--read-only). Each client loads the page (/, /_dash-layout, /_dash-dependencies)
+and then posts --callbacks real filter callbacks (the JSON the browser sends to
+/_dash-update-component for the chart), all clients at once. Prints, per setting and side by
+side, requests/s, p50/p95 of the filter callbacks and p95 of the page loads, and the error count
+(must be 0). Bounded: every request has a timeout and each run a deadline. The machine is
+shared: compare the settings of one run, not runs made at different times.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
-import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -24,16 +29,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-SERVER = """
-import sys, waitress
-sys.path.insert(0, {root!r})
-from timeline_app.app import create_app
-from timeline_app.data import build_data
-from timeline_app.sample import synthetic_events
-app = create_app(data=build_data(synthetic_events({n}, seed=7), path="synthetic"))
-print("ready", flush=True)
-waitress.serve(app.server, host="127.0.0.1", port={port}, threads={threads}, _quiet=True)
-"""
 QUERIES = [
     "",
     "?cat=summit%2Ftalks",
@@ -86,11 +81,16 @@ def request(url: str, data: bytes | None = None) -> tuple[float, int]:
 
 
 def client(
-    base: str, n_callbacks: int, seed: int, latencies: list, errors: list, deadline: float
+    base: str,
+    n_callbacks: int,
+    seed: int,
+    timings: dict[str, list[float]],
+    errors: list[str],
+    deadline: float,
 ) -> None:
     try:
         for path in ("/", "/_dash-layout", "/_dash-dependencies"):
-            latencies.append(request(base + path)[0])
+            timings["page"].append(request(base + path)[0])
         for i in range(n_callbacks):
             if time.time() > deadline:
                 errors.append("deadline")
@@ -102,66 +102,112 @@ def client(
             took, status = request(base + "/_dash-update-component", render_payload(search))
             if status != 200:
                 errors.append(f"HTTP {status}")
-            latencies.append(took)
+            timings["filter"].append(took)
     except Exception as error:  # counted, reported, never hidden
         errors.append(repr(error))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--callbacks", type=int, default=20)
-    parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--threads", type=int, default=8, help="waitress threads")
-    parser.add_argument("--max-seconds", type=int, default=600)
-    args = parser.parse_args()
+def percentile(values: list[float], fraction: float) -> float:
+    """In milliseconds."""
+    ordered = sorted(values)
+    return ordered[int(fraction * (len(ordered) - 1))] * 1000 if ordered else float("nan")
+
+
+def start_server(events: Path, workers: int, threads: int, port: int) -> subprocess.Popen:
+    """`python -m timeline_app` as a teacher starts it; returns once it answers."""
+    command = [sys.executable, "-m", "timeline_app", "--events", str(events), "--read-only"]
+    command += ["--port", str(port), "--workers", str(workers), "--threads", str(threads)]
+    server = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"server exited: {server.stderr.read() if server.stderr else ''}")
+        try:
+            request(f"http://{HOST}:{port}/_dash-layout")
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("server did not answer within 120 s")
+
+
+def run(args: argparse.Namespace, events: Path, workers: int) -> dict[str, float]:
+    """One class against one server setting: its figures."""
     port = free_port()
-    code = SERVER.format(root=str(ROOT), n=args.events, port=port, threads=args.threads)
-    server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    server = start_server(events, workers, args.threads, port)
     try:
-        assert server.stdout is not None
-        if server.stdout.readline().strip() != "ready":
-            print("server did not start", file=sys.stderr)
-            return 1
         base = f"http://{HOST}:{port}"
-        for _ in range(100):  # wait for the socket
-            try:
-                request(base + "/_dash-layout")
-                break
-            except OSError:
-                time.sleep(0.1)
-        latencies: list[float] = []
+        for _ in range(workers):  # each process does its first callbacks before the class
+            for search in QUERIES:
+                request(base + "/_dash-update-component", render_payload(search or "?"))
+        timings: dict[str, list[float]] = {"page": [], "filter": []}
         errors: list[str] = []
         deadline = time.time() + args.max_seconds
-        threads = [
+        clients = [
             threading.Thread(
-                target=client, args=(base, args.callbacks, i, latencies, errors, deadline)
+                target=client, args=(base, args.callbacks, i, timings, errors, deadline)
             )
             for i in range(args.clients)
         ]
         start = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=max(1, deadline - time.time()))
+        for thread in clients:
+            thread.start()
+        for thread in clients:
+            thread.join(timeout=max(1, deadline - time.time()))
         elapsed = time.perf_counter() - start
-        lat = sorted(latencies)
-        p50 = statistics.median(lat) * 1000 if lat else float("nan")
-        p95 = lat[int(0.95 * (len(lat) - 1))] * 1000 if lat else float("nan")
-        print(
-            f"{args.clients} clients x ({3} page requests + {args.callbacks} filter callbacks)"
-            f" on {args.events:,} events, waitress threads={args.threads}"
-        )
-        print(
-            f"requests {len(lat)} in {elapsed:.1f} s = {len(lat) / elapsed:.1f} req/s; "
-            f"p50 {p50:.0f} ms, p95 {p95:.0f} ms; errors {len(errors)}"
-        )
-        for error in errors[:5]:
-            print("  error:", error)
-        return 0 if not errors else 1
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=30)
+    for error in errors[:5]:
+        print(f"  workers={workers} error: {error}")
+    count = len(timings["page"]) + len(timings["filter"])
+    return {
+        "req/s": count / elapsed,
+        "filter p50": percentile(timings["filter"], 0.50),
+        "filter p95": percentile(timings["filter"], 0.95),
+        "page p95": percentile(timings["page"], 0.95),
+        "errors": float(len(errors)),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", default="1,2,3", help="server processes to compare")
+    parser.add_argument("--clients", type=int, default=30)
+    parser.add_argument("--callbacks", type=int, default=20)
+    parser.add_argument("--events", type=Path, default=ROOT / "events.csv")
+    parser.add_argument(
+        "--synthetic", type=int, default=0, help="serve this many synthetic events instead"
+    )
+    parser.add_argument("--threads", type=int, default=8, help="threads per server process")
+    parser.add_argument("--max-seconds", type=int, default=600, help="deadline of each run")
+    args = parser.parse_args()
+    settings = [int(w) for w in args.workers.split(",")]
+    with tempfile.TemporaryDirectory(prefix="load-") as temp:
+        events = args.events
+        if args.synthetic:
+            sys.path.insert(0, str(ROOT))
+            from extract.table.schema import write_events
+            from timeline_app.sample import synthetic_events
+
+            events = Path(temp) / f"synthetic-{args.synthetic}.csv"
+            write_events(synthetic_events(args.synthetic, seed=7), events)
+        print(
+            f"{args.clients} clients x (3 page requests + {args.callbacks} filter callbacks), "
+            f"{events.name}, {args.threads} threads per process, {os.cpu_count()} cores"
+        )
+        results = {workers: run(args, events, workers) for workers in settings}
+    names = list(next(iter(results.values())))
+    print(f"{'workers':>8}" + "".join(f"{name:>13}" for name in names) + "   (ms)")
+    for workers, figures in results.items():
+        print(f"{workers:>8}" + "".join(f"{value:13.1f}" for value in figures.values()))
+    first = settings[0]
+    for workers in settings[1:]:
+        ratio = results[first]["filter p95"] / results[workers]["filter p95"]
+        print(f"filter p95 with {workers} workers: {ratio:.2f}x faster than with {first}")
+    return 0 if not any(r["errors"] for r in results.values()) else 1
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Command line: serve the app, or export a PNG of a view.
 
-python -m timeline_app [--events PATH] [--host H] [--port P] [--debug]
+python -m timeline_app [--events PATH] [--host H] [--port P] [--workers N] [--debug]
 python -m timeline_app export --out chart.png [--events PATH] [--from 2018 --to 2019]
     [--category C ...] [--actor A ...] [--lanes category|actor]
     [--width 1600 --height 800 --scale 2]
@@ -40,13 +40,28 @@ def _serve(argv: list[str]) -> int:
         action="store_true",
         help="Dash debug mode with the development server (never in production)",
     )
-    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (gunicorn, Linux/macOS): each loads the data once and runs "
+        "callbacks in parallel; for a class, one per core (default 1: waitress)",
+    )
+    parser.add_argument(
+        "--threads", type=int, default=8, help="threads per server process (default 8)"
+    )
     parser.add_argument(
         "--read-only",
         action="store_true",
         help="no edit form (corrections are still applied); use with --host",
     )
     args = parser.parse_args(argv)
+    if args.workers < 1 or args.threads < 1:
+        parser.error("--workers and --threads must be at least 1")
+    if args.workers > 1 and args.debug:
+        parser.error("--debug runs one development server: leave out --workers")
+    if args.workers > 1:
+        return _serve_workers(args)
     from timeline_app.app import create_app  # only the server needs Dash
 
     app = create_app(args.events, corrections_path=args.corrections, read_only=args.read_only)
@@ -70,6 +85,47 @@ def _serve(argv: list[str]) -> int:
         return 2
     print(f"Serving {args.events} at {url} (waitress)", file=sys.stderr)
     server.run()
+    return 0
+
+
+def _serve_workers(args: argparse.Namespace) -> int:
+    """Several processes under gunicorn: each builds the app (reads the events file once) and
+    serves callbacks with its own interpreter, so a class's filters run in parallel. Saved
+    corrections go through the file lock and every process re-applies the file when it
+    changes (DataHolder.refresh)."""
+    try:
+        from gunicorn.app.base import BaseApplication
+    except ImportError:  # gunicorn needs fcntl: not on Windows
+        print(
+            "timeline_app: --workers needs gunicorn (Linux or macOS); on Windows serve with "
+            "one process (leave out --workers).",
+            file=sys.stderr,
+        )
+        return 2
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{args.host}:{args.port}")
+            self.cfg.set("workers", args.workers)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("threads", args.threads)
+            self.cfg.set("timeout", 120)  # a PNG export may take a while
+            self.cfg.set("loglevel", "warning")
+
+        def load(self) -> object:  # in each worker process: data loaded once per worker
+            from timeline_app.app import create_app
+
+            app = create_app(
+                args.events, corrections_path=args.corrections, read_only=args.read_only
+            )
+            return app.server
+
+    print(
+        f"Serving {args.events} at http://{args.host}:{args.port}/ "
+        f"(gunicorn, {args.workers} workers x {args.threads} threads)",
+        file=sys.stderr,
+    )
+    Server().run()  # exits the process itself if it cannot listen (the error is printed)
     return 0
 
 

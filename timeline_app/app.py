@@ -42,6 +42,8 @@ def create_app(
     )
     app.layout = build_layout(holder.data, holder.editable)
     app.server.config["TIMELINE_DATA"] = holder
+    # several server processes share one corrections file: each sees the others' saves
+    app.server.before_request(holder.refresh)
     register_callbacks(app, holder)
     return app
 

@@ -65,10 +65,40 @@ class DataHolder:
     corrections_path: Path | None
     version: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    stamp: tuple[int, int, int] | None = None  # the corrections file as last applied
 
     @property
     def editable(self) -> bool:
         return self.corrections_path is not None and self.data.ok
+
+    def refresh(self) -> None:
+        """Apply the corrections file again if it changed since it was applied: another worker
+        process of the server saved a correction, or someone edited the file. One stat call
+        per request."""
+        if self.corrections_path is None or _stamp(self.corrections_path) == self.stamp:
+            return
+        with self.lock:
+            stamp = _stamp(self.corrections_path)
+            if stamp != self.stamp:
+                self._apply(stamp)
+
+    def _apply(self, stamp: tuple[int, int, int] | None) -> None:
+        """Under the lock: the raw rows with the corrections file (as of `stamp`) applied."""
+        assert self.corrections_path is not None
+        self.data = apply_file(
+            self.raw_rows, self.corrections_path, self.data.path, self.data.problems
+        )
+        self.stamp = stamp
+        self.version += 1
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells that a file changed: its modification time, size and inode (None: none)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size, status.st_ino
 
 
 def load_holder(
@@ -86,8 +116,9 @@ def load_holder(
         if corrections_path is not None
         else default_corrections_path(events_path)
     )
+    stamp = _stamp(path)
     data = apply_file(raw.rows, path, raw.path, raw.problems)
-    return DataHolder(data=data, raw_rows=raw.rows, corrections_path=path)
+    return DataHolder(data=data, raw_rows=raw.rows, corrections_path=path, stamp=stamp)
 
 
 def save_edit(
@@ -128,10 +159,7 @@ def save_edit(
             )
         except (ValueError, OSError) as error:
             return f"Not saved: {error}"
-        holder.data = apply_file(
-            holder.raw_rows, holder.corrections_path, holder.data.path, holder.data.problems
-        )
-        holder.version += 1
+        holder._apply(_stamp(holder.corrections_path))
     if reject:
         return f"Rejected: the event is removed (recorded in {holder.corrections_path.name})."
     return f"Saved {', '.join(changes)} (recorded in {holder.corrections_path.name})."

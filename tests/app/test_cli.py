@@ -170,6 +170,60 @@ def test_serve_runs_under_waitress_on_loopback(events, tmp_path):
     assert f"at http://127.0.0.1:{port}/ (waitress)" in err
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="gunicorn runs on Linux and macOS")
+def test_serve_with_workers_runs_several_processes_under_gunicorn(events, tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    import psutil
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "timeline_app", "--events", str(events)]
+    server = subprocess.Popen(
+        [*command, "--port", str(port), "--workers", "2", "--threads", "2"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    header = response.headers.get("Server", "")
+                    body = response.read().decode()
+                break
+            except OSError:
+                assert server.poll() is None, "the server exited"
+                assert time.monotonic() < deadline, "server did not answer"
+                time.sleep(0.2)
+        assert "gunicorn" in header.lower()
+        assert "Inter-Korean relations timeline" in body
+        workers = psutil.Process(server.pid).children()
+        assert len(workers) == 2
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert f"at http://127.0.0.1:{port}/ (gunicorn, 2 workers x 2 threads)" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--workers", "0"], "at least 1"), (["--workers", "2", "--debug"], "leave out --workers")],
+)
+def test_bad_worker_settings_are_clear_errors(args, message, tmp_path):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_busy_port_is_a_clear_error_not_a_traceback(events: Path, tmp_path: Path) -> None:
     import socket
 

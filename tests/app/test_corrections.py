@@ -165,3 +165,25 @@ def test_read_only_app_has_no_edit_form(paths):
     assert "btn-save" not in json.dumps(app.layout.to_plotly_json(), default=str)
     assert save_edit(holder, "e2", {"summary": "x"}).startswith("Editing is not available")
     assert not corrections.exists()
+
+
+def test_a_correction_saved_by_one_server_process_shows_in_the_others(paths):
+    """Under `--workers N` each process holds its own data: a save in one must show in the
+    others, which re-apply the corrections file when it changes (checked on each request)."""
+    events, corrections = paths
+    first, second = holder_of(events, corrections), holder_of(events, corrections)
+    app = create_app(events, corrections_path=corrections)
+    third = app.server.config["TIMELINE_DATA"]
+    fields = {"date": "2018-06", "date_end": "", "precision": "month", "category": "other"}
+    message = save_edit(first, "e2", {**fields, "summary": "Singapore summit"})
+    assert message.startswith("Saved")
+    assert second.data.event("e2")["summary"] == "Singapre summit"  # not read yet
+    version = second.version
+    second.refresh()
+    assert second.data.event("e2")["summary"] == "Singapore summit"
+    assert second.version == version + 1  # views cached by version are made again
+    second.refresh()  # nothing changed since: nothing re-applied
+    assert second.version == version + 1
+    with app.server.test_client() as client:  # a request is what makes a process look
+        assert client.get("/_dash-layout").status_code == 200
+    assert third.data.event("e2")["summary"] == "Singapore summit"
