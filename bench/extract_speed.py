@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.dating.mentions import SCAN_TABLE  # noqa: E402
+from extract.dating.mentions import scan_table  # noqa: E402
 from extract.documents.locations import discover  # noqa: E402
 from extract.documents.reader import parse_document  # noqa: E402
 from extract.pipeline import document_events  # noqa: E402
@@ -92,9 +92,10 @@ def main() -> None:
         f"corpus: {len(corpus)} documents, {sum(len(b) for b, _ in corpus) / 1e6:.2f} MB "
         f"(the {len(discover([ROOT / 'corpus']))} texts of corpus/ repeated)"
     )
-    searched = [SCAN_TABLE.rules[index].name for index in SCAN_TABLE.searched]
+    table = scan_table()
+    searched = [table.rules[index].name for index in table.searched]
     print(
-        f"rule table: {len(SCAN_TABLE.rules)} rules, "
+        f"rule table: {len(table.rules)} rules, "
         + (f"searched in full (not scanned): {', '.join(searched)}" if searched else "all scanned")
     )
     distinct = len({body for body, _ in corpus})

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from extract.dating.calendar import TimeValue, granularity_of
 from extract.dating.resolvers import OPEN, Context, counts_following_clause
@@ -76,8 +77,6 @@ def _plausible(mention: Mention, text: str) -> bool:
 
 
 RULE_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
-# every rule but the antecedent one, which narrative applies and nothing searches for
-SCAN_TABLE = ScanTable([rule for rule in RULES if not rule.antecedent])
 ANTECEDENT_RULE = next(rule for rule in RULES if rule.antecedent)
 # A fronted phrase before the main clause ("Amid a flurry of activities largely focused on ...,").
 FRONTED_PHRASE_RE = re.compile(
@@ -99,9 +98,16 @@ def antecedent_mention(text: str, anchor: dt.date | None, reference: TimeValue) 
     return Mention(match.start(), match.end(), ANTECEDENT_RULE, match, value, "past")
 
 
+@cache
+def scan_table() -> ScanTable:
+    """Every rule but the antecedent one (narrative applies it; nothing searches for it), made
+    ready for scanning on first use: a run that extracts nothing does not pay for it."""
+    return ScanTable([rule for rule in RULES if not rule.antecedent])
+
+
 def scan_document(sentences: Sequence[str]) -> DocumentScan:
     """A document's sentences scanned once for every rule (pass it to `find_mentions`)."""
-    return DocumentScan(sentences, SCAN_TABLE)
+    return DocumentScan(sentences, scan_table())
 
 
 def find_mentions(

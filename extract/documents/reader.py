@@ -76,7 +76,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str] | None, str
     try:
         # BaseLoader: every value a string, so no YAML timestamp/number constructor can fail
         # on `published: 2019-02-30` or `0000-00-00` (parse_published judges the string)
-        data = yaml.load(header, Loader=yaml.BaseLoader) if header.strip() else {}
+        data = _load_yaml(header) if header.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
@@ -97,6 +97,21 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str] | None, str
     if text[body_start : body_start + 1] == "\n":
         body_start += 1
     return metadata, text[body_start:]
+
+
+FAST_LOADER = getattr(yaml, "CBaseLoader", None)  # libyaml's, when PyYAML was built with it
+
+
+def _load_yaml(header: str) -> object:
+    """The header as BaseLoader reads it (every value a string), with libyaml's loader when
+    there is one (the Python one is several times slower); a header libyaml refuses is read
+    again by the Python loader, so errors name the problem as they always did."""
+    if FAST_LOADER is not None:
+        try:
+            return yaml.load(header, Loader=FAST_LOADER)
+        except Exception:  # read again below: the usual message
+            pass
+    return yaml.load(header, Loader=yaml.BaseLoader)
 
 
 def _scalar(value: object) -> str:

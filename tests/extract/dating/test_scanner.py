@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.dating.mentions import SCAN_TABLE, scan_document
+from extract.dating.mentions import scan_document, scan_table
 from extract.dating.rules import RULES, Rule
 from extract.dating.scanner import DocumentScan, ScanTable, matches_by_search
 from extract.documents.reader import parse_document
@@ -26,8 +26,9 @@ def _spans(found: list) -> list[tuple[str, tuple[int, int]]]:
     return [(rule.name, match.span()) for rule, match in found]
 
 
-def _assert_same(texts: list[str], table: ScanTable = SCAN_TABLE) -> None:
+def _assert_same(texts: list[str], table: ScanTable | None = None) -> None:
     """Each sentence of the document `texts`: the scanner's matches are the plain search's."""
+    table = table or scan_table()
     scan = DocumentScan(texts, table)
     for text in texts:
         assert _spans(scan.matches(text)) == _spans(matches_by_search(text, table.rules)), text
@@ -90,7 +91,7 @@ def test_scanner_matches_the_plain_search_on_generated_sentences(seed: int) -> N
     # a document of the sentences the scanner reads (one letter that folds only in re would
     # send the whole document to the plain search), and each sentence on its own
     document = [s for s in sentences if not UNFOLDED_RE.search(s)]
-    assert DocumentScan(document, SCAN_TABLE).exact
+    assert DocumentScan(document, scan_table()).exact
     _assert_same(document)
     for sentence in sentences[:100]:
         _assert_same([sentence])
