@@ -83,7 +83,8 @@ def signature(clause: Clause) -> frozenset[str]:
     words = set(_words(" ".join([clause.subject, *clause.rest])))
     action = ""
     if clause.verb:
-        action = SYNONYMS.get(_base(clause.verb), _base(clause.verb))
+        verb = clause.action or clause.verb
+        action = SYNONYMS.get(_base(verb), _base(verb))
         if clause.verb.split()[0] in LIGHT_VERBS:  # "hold a summit", "the summit was held"
             named = clause.subject if clause.passive else " ".join(_object_phrase(clause.rest))
             action = next(iter(reversed(_words(named))), action)  # its head: "test"
