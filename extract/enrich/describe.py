@@ -87,11 +87,12 @@ class _LastTold(Generic[T]):
 
 
 def _verb_phrase(clause: Clause) -> str:
-    """The verb as the clause tells it, with its particle ('blew up', 'broke down')."""
+    """The verb as the clause tells it, with its particle ('blew up', 'broke down'), and the
+    action it orders ('instructed ... to suspend')."""
     if not clause.verb:
         return ""
     particle = clause.verb.split()[1:]
-    return " ".join([clause.form, *particle, clause.verb])
+    return " ".join([clause.form, *particle, clause.verb, clause.action])
 
 
 def clause_text(clause: Clause) -> str:
