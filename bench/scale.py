@@ -4,11 +4,14 @@ Builds a synthetic corpus in a temp folder by repeating the real texts of corpus
 publication date and the years in the body shifted (so rows differ from copy to copy), then runs
 `python -m extract` on it several ways and prints, side by side:
 chars/s with --jobs 1 and --jobs 2, with --engine dask (a LocalCluster of 2 workers), a cold
-cached run, and a warm cached run after changing 1% of the documents; and the peak memory (RSS
-summed over the process tree, workers included) of each run.
+cached run, and a warm cached run after changing 1% of the documents; the wall seconds and the
+CPU seconds (user + system, the whole process tree) of each run, and its peak memory (RSS
+summed over the process tree, workers included). Each run is a whole `python -m extract`
+process: start-up, imports and writing the table count. The machine is shared: the load average
+is printed, and the CPU seconds do not count other processes' load.
 
-    .venv/bin/python bench/scale.py                 # 2,000 documents (a few minutes on 2 cores)
-    .venv/bin/python bench/scale.py --docs 10000    # about 47 MB, the issue's size
+    .venv/bin/python bench/scale.py                 # 3,000 documents (a few minutes on 2 cores)
+    .venv/bin/python bench/scale.py --docs 10000    # about 24 MB
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import datetime as dt
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -79,9 +83,11 @@ def snapshot_code(work: Path) -> Path:
     return code
 
 
-def measure(args: list[str], cwd: Path, code: Path) -> tuple[float, int, str]:
-    """(seconds, peak RSS of the process tree in bytes, stderr) of `python -m extract ARGS`."""
+def measure(args: list[str], cwd: Path, code: Path) -> tuple[float, float, int, str]:
+    """(wall seconds, CPU seconds, peak RSS of the process tree in bytes, stderr) of
+    `python -m extract ARGS`."""
     env = {**os.environ, "PYTHONPATH": str(code)}
+    used_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "extract", *args, "--quiet"],
@@ -101,15 +107,17 @@ def measure(args: list[str], cwd: Path, code: Path) -> tuple[float, int, str]:
             pass
         time.sleep(0.05)
     seconds = time.perf_counter() - started
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)  # the run and the workers it waited for
+    cpu = (used.ru_utime + used.ru_stime) - (used_before.ru_utime + used_before.ru_stime)
     stderr = process.stderr.read() if process.stderr else ""
     if process.returncode != 0:
         sys.exit(f"run failed ({process.returncode}): {' '.join(args)}\n{stderr}")
-    return seconds, peak, stderr.strip().splitlines()[-1]
+    return seconds, cpu, peak, stderr.strip().splitlines()[-1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=2000, help="documents to generate (2000)")
+    parser.add_argument("--docs", type=int, default=3000, help="documents to generate (3000)")
     parser.add_argument(
         "--changed",
         type=float,
@@ -136,15 +144,18 @@ def main() -> None:
             f"corpus: {args.docs} documents, {chars / 1e6:.1f} M chars, {size / 1e6:.1f} MB "
             f"({time.perf_counter() - started:.1f} s to build) in {corpus}"
         )
-        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+        print(
+            f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average "
+            f"{os.getloadavg()[0]:.1f}\n"
+        )
 
         code = snapshot_code(work)
-        runs: list[tuple[str, float, int, str]] = []
+        runs: list[tuple[str, float, float, int, str]] = []
 
         def run(label: str, *extra: str, output: str = "out.csv") -> None:
-            seconds, peak, summary = measure([str(corpus), "-o", output, *extra], work, code)
-            runs.append((label, seconds, peak, summary))
-            print(f"  {label:<34} {seconds:7.1f} s   {summary}", flush=True)
+            seconds, cpu, peak, summary = measure([str(corpus), "-o", output, *extra], work, code)
+            runs.append((label, seconds, cpu, peak, summary))
+            print(f"  {label:<34} {seconds:7.1f} s {cpu:7.1f} CPU s   {summary}", flush=True)
 
         run("--jobs 1 (no cache)", "--jobs", "1", "--no-cache", output="jobs1.csv")
         run("--jobs 2 (no cache)", "--jobs", "2", "--no-cache", output="jobs2.csv")
@@ -170,12 +181,20 @@ def main() -> None:
         }
 
         base = runs[0][1]
-        print(f"\n{'run':<36}{'seconds':>9}{'chars/s':>12}{'speed vs jobs 1':>17}{'peak RSS':>11}")
-        for label, seconds, peak, _ in runs:
+        print(
+            f"\n{'run':<36}{'seconds':>9}{'CPU s':>8}{'chars/s':>12}{'speed vs jobs 1':>17}"
+            f"{'peak RSS':>11}"
+        )
+        for label, seconds, cpu, peak, _ in runs:
             print(
-                f"{label:<36}{seconds:9.1f}{chars / seconds:12,.0f}{base / seconds:16.2f}x"
-                f"{peak / 2**20:8.0f} MiB"
+                f"{label:<36}{seconds:9.1f}{cpu:8.1f}{chars / seconds:12,.0f}"
+                f"{base / seconds:16.2f}x{peak / 2**20:8.0f} MiB"
             )
+        cold, warm = runs[-2], runs[-1]
+        print(
+            f"\nwarm re-run / cold run: {warm[1] / cold[1]:.0%} of the wall time, "
+            f"{warm[2] / cold[2]:.0%} of the CPU time; load average now {os.getloadavg()[0]:.1f}"
+        )
         print("\nsame table as --jobs 1: " + ", ".join(f"{k}: {v}" for k, v in same.items()))
         print(
             "(seconds include interpreter start, discovery and writing the table; peak RSS sums "

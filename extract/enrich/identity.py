@@ -225,6 +225,7 @@ SERIES_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def is_series(summary: str) -> bool:
     """A count or a series: "six nuclear tests", "more than 60 missiles"."""
     return bool(SERIES_RE.search(summary))
