@@ -10,10 +10,13 @@ events: what kind of event it is, how many documents tell it, and how prominent 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from extract.dating.calendar import iso_span, nested
+from extract.enrich.identity import same_kind, same_what
 from extract.events.similarity import similar
 from extract.table.ids import content_id
 from extract.table.schema import COLUMNS, join_list, sort_events, split_list
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
 
 LEAD_SENTENCES = 3  # an event told in the first sentences of a story is its news
 # Clues for the weight that travel with a document's rows (and its cache entry), not in the table.
-KIND, PROMINENCE = "_kind", "_prominence"
+KIND, PROMINENCE, WHAT = "_kind", "_prominence", "_what"
 
 
 def table_row(document: Document, row: Row) -> dict[str, str]:
@@ -56,6 +59,7 @@ def table_row(document: Document, row: Row) -> dict[str, str]:
         "published": document.published.isoformat() if document.published else "",
         KIND: f"{row.kind:.3f}",
         PROMINENCE: f"{prominence:.3f}",
+        WHAT: " ".join(sorted(row.what)),
     }
 
 
@@ -70,8 +74,8 @@ def build_table(rows: Iterable[dict[str, str]]) -> pd.DataFrame:
 
 
 def weigh_events(rows: list[dict[str, str]]) -> None:
-    """Set each row's weight, the same for every row of an event: 0.45 x the heaviest kind of
-    event its rows tell + 0.30 x how many documents tell it (one: 0, three or more: 1) + 0.25 x
+    """Set each row's weight, the same for every row of an event: 0.55 x the heaviest kind of
+    event its rows tell + 0.25 x how many documents tell it (one: 0, three or more: 1) + 0.20 x
     its best prominence in a document."""
     by_event: dict[str, list[dict[str, str]]] = {}
     for row in rows:
@@ -80,68 +84,91 @@ def weigh_events(rows: list[dict[str, str]]) -> None:
         kind = max(float(row.get(KIND) or 0) for row in event_rows)
         prominence = max(float(row.get(PROMINENCE) or 0) for row in event_rows)
         sources = min(1.0, (len({row["doc"] for row in event_rows}) - 1) / 2)
-        weight = f"{0.45 * kind + 0.30 * sources + 0.25 * prominence:.3f}"
+        weight = f"{0.55 * kind + 0.25 * sources + 0.20 * prominence:.3f}"
         for row in event_rows:
             row["weight"] = weight
 
 
-KEY_COLUMNS = ("date", "date_end", "precision", "category")
-
-
 @dataclass
 class _Story:
-    """One event as told by one or more documents, while ids are being shared."""
+    """One event as told by one or more documents, while ids are being shared: anchored on its
+    most precise mention (rows are taken finest first)."""
 
     first: dict[str, str]
+    span: tuple[dt.date, dt.date]
     actors: frozenset[str]
+    what: frozenset[str]
     docs: set[str] = field(default_factory=set)
     rows: list[dict[str, str]] = field(default_factory=list)
 
 
+MAX_STORIES_COMPARED = 50  # per (year, event word): older stories are not searched further
+MAX_YEARS_INDEXED = 12  # a row spanning more years ("since 2006") is looked up by its ends
+
+
 def share_event_ids(rows: list[dict[str, str]]) -> None:
     """Rows of different documents that tell one event get one id, so the app shows one mark
-    with all its sources: same dates, precision and category, actors in common (or unnamed),
-    and summaries with words in common. Within a document each event keeps its own id.
+    with all its sources, whatever the precision each text gives ("in 2018", "in June 2018",
+    "on June 12, 2018"): one date lies inside the other, the actors agree, and the event's words
+    agree (same action and a word in common, extract.enrich.identity). A wrong merge hides an
+    event, so precision comes first: a row that fits several stories joins none, a series never
+    joins a single event, and a document tells each event once.
 
-    Plain dicts and a summary index keep this linear in the usual case (the same story
-    repeated by many documents), even for archives of a million rows.
+    An index by (year, event word) keeps this near linear for archives of a million rows.
     """
-    groups: dict[tuple[str, ...], list[_Story]] = {}
-    by_summary: dict[tuple[str, ...], _Story] = {}
-    for row in rows:
-        key = tuple(row[column] for column in KEY_COLUMNS)
+    index: dict[tuple[int, str], list[_Story]] = {}
+    stories: list[_Story] = []
+    order = sorted(range(len(rows)), key=lambda i: (_width(rows[i]), i))
+    for position in order:
+        row = rows[position]
+        span = iso_span(row["date"], row["date_end"])
         actors = frozenset(split_list(row["actors"]))
-        exact = by_summary.get((*key, row["summary"]))
-        stories = groups.setdefault(key, [])
-        candidates = [exact] if exact is not None else stories[-MAX_STORIES_COMPARED:]
-        home = next(
-            (story for story in candidates if story is not None and _fits(story, row, actors)),
-            None,
-        )
+        what = frozenset(row.get(WHAT, "").split())
+        keys = [(year, word) for year in _years(span) for word in what]
+        seen: dict[int, _Story] = {}
+        for key in keys:
+            for story in index.get(key, [])[-MAX_STORIES_COMPARED:]:
+                seen[id(story)] = story
+        fits = [
+            story
+            for story in seen.values()
+            if row["doc"] not in story.docs
+            and same_kind(
+                story.first["summary"],
+                bool(story.first["date_end"]),
+                row["summary"],
+                bool(row["date_end"]),
+            )
+            and nested(story.span, span)
+            and not (story.actors and actors and not story.actors & actors)
+            and same_what(story.what, what)
+        ]
+        exact = [story for story in fits if story.span == span]
+        home = exact[0] if len(exact) == 1 else (fits[0] if len(fits) == 1 else None)
         if home is None:
-            home = _Story(first=row, actors=actors)
+            home = _Story(first=row, span=span, actors=actors, what=what)
             stories.append(home)
-            by_summary.setdefault((*key, row["summary"]), home)
+            for key in keys:
+                index.setdefault(key, []).append(home)
         home.docs.add(row["doc"])
         home.rows.append(row)
-    for stories in groups.values():
-        for story in stories:
-            if len(story.docs) > 1:
-                shared = content_id(
-                    "event", *(story.first[c] for c in KEY_COLUMNS), story.first["summary"]
-                )
-                for row in story.rows:
-                    row["event_id"] = shared
+    for story in stories:
+        if len(story.docs) > 1:
+            first = story.first
+            shared = content_id(
+                "event", first["date"], first["date_end"], first["precision"], first["summary"]
+            )
+            for row in story.rows:
+                row["event_id"] = shared
 
 
-MAX_STORIES_COMPARED = 50  # per (dates, category): older stories are not searched further
+def _width(row: dict[str, str]) -> int:
+    start, end = iso_span(row["date"], row["date_end"])
+    return (end - start).days
 
 
-def _fits(story: _Story, row: dict[str, str], actors: frozenset[str]) -> bool:
-    if row["doc"] in story.docs:
-        return False  # a document tells each event once
-    if story.actors and actors and not story.actors & actors:
-        return False
-    return story.first["summary"] == row["summary"] or similar(
-        story.first["summary"], row["summary"], threshold=0.3
-    )
+def _years(span: tuple[dt.date, dt.date]) -> list[int]:
+    first, last = span[0].year, span[1].year
+    if last - first >= MAX_YEARS_INDEXED:
+        return [first, last]
+    return list(range(first, last + 1))

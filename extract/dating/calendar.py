@@ -156,3 +156,23 @@ def value_at_granularity(day: dt.date, granularity: str, precision: str) -> Time
 
 def granularity_of(value: TimeValue) -> str:
     return {10: "day", 7: "month"}.get(len(value.date), "year")
+
+
+def iso_span(date: str, date_end: str = "") -> tuple[dt.date, dt.date]:
+    """The first and last day an ISO value (and its end, for an interval) covers:
+    '2018' -> 2018-01-01..2018-12-31, '2018-06' -> 2018-06-01..2018-06-30."""
+    first = start_date(TimeValue(date, ""))
+    last_value = date_end or date
+    last = start_date(TimeValue(last_value, ""))
+    if len(last_value) == 4:
+        last = dt.date(last.year, 12, 31)
+    elif len(last_value) == 7:
+        last = add_months(last, 1) - dt.timedelta(days=1)
+    return first, last
+
+
+def nested(first: tuple[dt.date, dt.date], second: tuple[dt.date, dt.date]) -> bool:
+    """Whether one span lies inside the other."""
+    return (first[0] <= second[0] and second[1] <= first[1]) or (
+        second[0] <= first[0] and first[1] <= second[1]
+    )

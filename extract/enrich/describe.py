@@ -1,9 +1,11 @@
 """Describing one document's events: a headline, a chart label, a category, the actors and the
 kind of each row, and the content words next to its date (a clue for de-duplication).
 
-The category comes from the event's clause, else its sentence, else the last sentence that had
-one; the actors from the sentence, else the last sentence that named some ("It has tested ...
-since 2006" speaks of the country named before).
+All of it comes from the event's own clause (extract.enrich.headlines.event_clause): the category
+from the clause's keywords, else the sentence's, else the last sentence that had one; the actors
+from the clause, else the sentence, else the last sentence that named some ("It has tested ...
+since 2006" speaks of the country named before). Pronouns and short references are read against
+the actors the story named before (extract.enrich.references).
 """
 
 from __future__ import annotations
@@ -13,37 +15,56 @@ import re
 from extract.dating.narrative import DatedSentence
 from extract.enrich.actors import find_actors
 from extract.enrich.categories import categorize
-from extract.enrich.headlines import clause_span, headline
+from extract.enrich.headlines import Clause, event_clause, summary_of
+from extract.enrich.identity import signature
 from extract.enrich.importance import kind_weight
 from extract.enrich.labels import label_of
+from extract.enrich.references import Discourse
 from extract.events.candidates import Row
 from extract.sentences import WORD_RE
 from extract.table.vocabulary import OTHER_CATEGORY
 
 
 def describe(story: list[DatedSentence], rows: list[Row]) -> None:
-    """Fill in summary, category, actors and event_words of every row (rows in story order)."""
+    """Fill in summary, label, category, actors, kind and event_words of every row."""
     by_sentence: dict[int, list[Row]] = {}
     for row in rows:
         by_sentence.setdefault(row.story_index, []).append(row)
     context_actors: list[str] = []
     context_category = OTHER_CATEGORY
+    discourse = Discourse()
     for index, dated in enumerate(story):
         text = dated.sentence.text
         for row in by_sentence.get(index, ()):
             start, end = row.mention_start, row.mention_end
-            left, right = clause_span(text, start, end, row.side)
-            category = categorize(text[left:right], text)
-            row.summary = headline(text, start, end, row.planned, row.ongoing, row.side)
-            row.label = label_of(row.summary)
-            row.kind = kind_weight(text[left:right])
+            clause = event_clause(text, start, end, row.side, discourse)
+            words = clause_text(clause)
+            category = categorize(words, text)
+            row.summary = summary_of(clause, row.planned, row.ongoing)
+            row.label = label_of(clause)
             row.category = category if category != OTHER_CATEGORY else context_category
-            row.actors = find_actors(text) or context_actors
+            row.actors = find_actors(words) or find_actors(text) or context_actors
+            row.kind = kind_weight(_verb_phrase(clause), words)
             row.event_words = _event_words(text, start, end)
+            row.what = signature(clause)
+        discourse.read(text)
         context_actors = find_actors(text) or context_actors
         sentence_category = categorize(text, text)
         if sentence_category != OTHER_CATEGORY:
             context_category = sentence_category
+
+
+def _verb_phrase(clause: Clause) -> str:
+    """The verb as the clause tells it, with its particle ('blew up', 'broke down')."""
+    if not clause.verb:
+        return ""
+    particle = clause.verb.split()[1:]
+    return " ".join([clause.form, *particle, clause.verb])
+
+
+def clause_text(clause: Clause) -> str:
+    """The words of an event's clause as one text (for keywords and actors)."""
+    return " ".join([clause.subject, clause.form, *clause.rest])
 
 
 # Words next to a date that do not name the event: reporting verbs, places, function words.

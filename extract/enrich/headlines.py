@@ -1,105 +1,837 @@
-"""Short headlines for events: the clause that tells the event, without its date words.
+"""Headlines and chart labels: who did what, from the clause that a date belongs to.
 
-A sentence often tells several things; the headline is cut from the smallest clause around the
-temporal expression that still says something (three words or more once the date is removed),
-then shortened to about a dozen words.
+The date's verb is found first (the nearest verb in its clause; a fronted "In 2018," reads on to
+the main clause; "said Monday" dates the saying), then that verb's subject (a relative clause's
+antecedent, the subject of a coordinated or reduced clause, a pronoun resolved to the actor it
+stands for) and what follows it. The verb is put in the headline's present ("North Korea halts
+noise broadcasts"), a passive keeps its participle ("Treaty signed"), date words, datelines,
+credits, handles, quotes and markup are left out, and the result is cut to at most twelve words
+at a phrase boundary. A date that names an event noun ("before the Winter Olympics next month",
+"Monday's launch") heads with that noun phrase. The chart label is the shortest name of the
+event: its key name or object with the action ("Singapore summit", "Hotlines cut").
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 
-SUBORDINATORS = (
-    r"that|which|who|whom|since|after|before|when|while|because|as|until|although|though"
-    r"|whereas|where"
+from extract.enrich.grammar import (
+    PREPOSITIONS,
+    SAYING,
+    Word,
+    analyse,
+    is_adverb,
+    is_participle,
+    present,
+    verb_lemma,
 )
-LEFT_BOUNDARY_RE = re.compile(rf"[;:—–]\s*|\s-\s|,\s+|\b(?:{SUBORDINATORS})\s+", re.IGNORECASE)
-RIGHT_BOUNDARY_RE = re.compile(
-    r"(?<!\s)\s*(?:[;:—–]|\s-\s|,\s|\s(?:which|who|whom|because|although|though|whereas|while)\s)",
-    re.IGNORECASE,
+from extract.enrich.references import Discourse
+
+MAX_WORDS = 13
+MIN_WORDS = 3  # a shorter headline does not stand alone
+MAX_LABEL_WORDS = 6
+VERB_KINDS = frozenset({"PAST", "PRES", "ING", "REPORT", "BASE"})
+BOUNDARY_PUNCT = frozenset(",;:—–-()[]")  # "-" alone: a dash between spaces
+# Characters blanked before analysis (offsets are kept): markup, quotes, handles, links, credits.
+NOISE_RES = (
+    re.compile(r"\]\((?:https?|javascript|mailto):[^)\s]*\)"),  # the link part of [text](url)
+    re.compile(r"https?://\S+|www\.\S+"),
+    re.compile(r"(?<!\w)@\w+"),
+    re.compile(r"\*\*|__|[\[\]“”\"‘]|(?<!\w)'|'(?!\w)|(?<=\s)’|’(?=\s)|#(?=\w)"),
+    re.compile(r"\((?:[^()]*\b(?:Photo|photo|AP|AFP|Reuters|Yonhap|Getty|file)\b[^()]*)\)"),
+    re.compile(r"\((?:[^()]{1,40})\)"),  # "(DP)", "(Democratic)", "(Figure 1)", "(ICBMs)"
+    re.compile(r"^(?:FILE(?: PHOTO)?|File photo)\s*[:-]\s*"),
+    re.compile(
+        r"^(?:Getty Images\s+)?In this (?:handout )?(?:image|photo|picture)[^,]*,\s*",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?:Getty Images|AP Photo|AFP Photo|Reuters Photo)\b[:\s-]*"),
+    re.compile(r"\b(?:BREAKING|URGENT|JUST IN|UPDATE)\b\s*[:-]?\s*"),
+    # a wire dateline: "SEOUL, Oct. 22 (Yonhap) -- ", "SEOUL, South Korea (AP) — "
+    re.compile(
+        r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–(]{0,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+"
+    ),
+    re.compile(r"^By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}\s*(?:,|--|—)\s*"),
 )
-LEADING_FILLER_RE = re.compile(
-    rf"^(?:(?:and|but|however|meanwhile|also|then|so|yet|still|now|in addition|{SUBORDINATORS})"
-    r"\b[,\s]*)+",
-    re.IGNORECASE,
+# Words a headline never starts with, and never ends with.
+LEADING_FILLERS = frozenset(
+    """and but however meanwhile also then so yet still now thus later earlier already
+    reportedly largely officially initially finally again once jointly""".split()
 )
-CAPTION_CREDIT_RE = re.compile(
-    r"^(?:FILE(?: PHOTO)?\s*[:-]?\s*|Getty Images\s+|(?:AP|AFP|Reuters|Yonhap)\s+Photo\s*[:-]?\s*"
-    r"|In this (?:handout )?(?:image|photo|picture)[^,]*,\s*)+",
-    re.IGNORECASE,
+# A phrase a headline may not start with: "According to ...", "During the summit ...".
+LEADING_PREPOSITIONS = frozenset(
+    "with according at in on under during after before following amid".split()
 )
-DANGLING_RE = re.compile(
-    r"(?:\s+(?:on|in|at|since|by|of|for|from|to|the|a|an|and|or|with|during|until|off|"
-    r"after|before|than|its|their|his|her|that|this|as|into|over|about))+\s*$",
-    re.IGNORECASE,
+# Adverbs between a subject and its verb ("first staged", "jointly announced").
+ADVERBS_BEFORE_VERB = frozenset("first again once jointly also then later".split())
+TRAILING_WORDS = frozenset(PREPOSITIONS) | frozenset(
+    "the a an and or but that which who its their his her this these those as to".split()
 )
-MIN_WORDS = 5
-MAX_WORDS = 12  # a longer clause is cut here and marked with an ellipsis...
-WHOLE_CLAUSE_WORDS = 16  # ...unless it ends within this many words: then it is kept whole
+# Verbs that pass their subject on to an infinitive ("appeared to open", "plans to restore").
+RAISING = frozenset(
+    """appear seem continue begin start plan intend aim expect schedule set slate agree decide
+    vow pledge threaten seek try attempt move prepare hope want offer""".split()
+)
+PARTICLES = frozenset("down up off out over place back away apart".split())
+# Nouns that name an event: a date next to one dates that event ("the Nov. 23 shelling").
+EVENT_NOUNS = frozenset(
+    """summit summits talks meeting meetings test tests round olympics games election elections
+    visit visits launch launches exercise exercises drills ceremony address speech shelling
+    attack attacks sinking inauguration vote referendum parade congress conference plenum
+    session funeral reunion reunions broadcast broadcasts incursion crisis war truce armistice
+    treaty agreement declaration deal pact accord strike strikes bombing explosion assessment
+    review report strategy offer proposal announcement statement decision""".split()
+)
+NAME_TITLE_RE = re.compile(
+    r"^(?:[\w.’'-]+\s+){0,6}?(?:leader|President|president|Chairman|Premier|Minister|minister"
+    r"|Secretary|Comrade|General|chief|Chief)\s+((?:[A-Z][\w’'-]+[ -]?){1,3})$"
+)
 
 
-def _words_without(text: str, start: int, end: int, clause: tuple[int, int]) -> int:
-    left, right = clause
-    return len((text[left : max(left, start)] + " " + text[min(right, end) : right]).split())
+@dataclass
+class Clause:
+    """The event's clause, as a headline needs it."""
+
+    subject: str
+    verb: str  # the verb's lemma ('' when the event is a noun phrase)
+    form: str  # the verb as it appears ('signed' for a passive headline)
+    passive: bool
+    negated: bool
+    rest: list[str]  # the words after the verb: object and complements
+    plural: bool = False
+    adverbs: list[str] = field(default_factory=list)  # kept before the verb ("first meet")
 
 
-@lru_cache(maxsize=1024)
-def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Where clauses may start and end in a sentence (cached: found once per sentence)."""
-    return (
-        tuple(m.end() for m in LEFT_BOUNDARY_RE.finditer(text)),
-        tuple(m.start() for m in RIGHT_BOUNDARY_RE.finditer(text)),
-    )
-
-
-def clause_span(text: str, start: int, end: int, side: str = "around") -> tuple[int, int]:
-    """The smallest clause holding text[start:end] with at least MIN_WORDS other words.
-
-    side="before" keeps only what precedes the expression ("X took place hours before ..."),
-    side="after" only what follows it ("... one day after Biden said ...").
-    """
-    all_lefts, all_rights = _boundaries(text)
-    lefts = [0] + [position for position in all_lefts if position <= start]
-    rights = [position for position in all_rights if position >= end] + [len(text)]
-    if side == "after":
-        lefts = [end]
-    if side == "before":
-        rights = [start]
-    for left in reversed(lefts):
-        for right in rights:
-            if _words_without(text, start, end, (left, right)) >= MIN_WORDS:
-                return left, right
-    return 0, len(text)
-
-
-def headline(
-    text: str, start: int, end: int, planned: bool, ongoing: bool, side: str = "around"
-) -> str:
-    """A short headline for the event told around text[start:end], marked planned/ongoing."""
-    left, right = clause_span(text, start, end, side)
-    clause = text[left : max(left, start)] + " " + text[min(right, end) : right]
-    clause = re.sub(r"^\s*['’]s\b|(?<=\s)['’]s\b", " ", clause)
-    clause = CAPTION_CREDIT_RE.sub("", clause.strip())
-    clause = re.sub(r"\(\s*\)|\s+(?=,)", "", clause)
-    clause = re.sub(r"^[\s,;:.“”\"'’‘()-]+", "", clause)
-    clause = LEADING_FILLER_RE.sub("", re.sub(r"\s+", " ", clause).strip()).strip(" ,")
-    words = clause.split()
-    cut = len(words) > WHOLE_CLAUSE_WORDS
-    summary = " ".join(words[:MAX_WORDS] if cut else words).rstrip(" ,;:.“”\"'’)—–-")
-    previous = None
-    while previous != summary:
-        previous = summary
-        summary = DANGLING_RE.sub("", summary).rstrip(" ,;:")
-    if cut:
-        summary += "…"
-    for opening, closing in (("“", "”"), ("(", ")")):
-        if summary.count(opening) != summary.count(closing):
-            summary = summary.replace(opening, "").replace(closing, "")
-    if summary.count('"') % 2:
-        summary = summary.replace('"', "")
-    summary = summary.strip() or "Event"
-    summary = summary[0].upper() + summary[1:]
+def summary_of(clause: Clause, planned: bool, ongoing: bool) -> str:
+    """The headline of an event's clause, marked planned/ongoing."""
+    summary = _assemble(clause) or "Event"
     if ongoing:
         return summary + " (ongoing since)"
     return summary + " (planned)" if planned else summary
+
+
+def event_clause(text: str, start: int, end: int, side: str, discourse: Discourse) -> Clause:
+    """The subject, verb and rest of the clause that text[start:end] dates."""
+    words = [w for w in analyse(_clean(text, start, end)) if w.text.strip()]
+    if not words:
+        return Clause("", "", "", False, False, [])
+    noun_phrase = _event_noun_phrase(words, start, end) or _circumstance(words, start, end)
+    if noun_phrase:
+        return Clause("", "", "", False, False, noun_phrase)
+    verb = _anchor_verb(words, start, end, side)
+    if verb is not None:
+        verb = _main_verb_of_attribution(words, verb)
+        verb = _past_light_verb(words, verb, end)
+    if verb is None:
+        return Clause("", "", "", False, False, _phrase(words, start, end))
+    local = discourse.copy()  # "... came in March 2018, when he traveled": named earlier on
+    local.read(text[: words[verb].start])
+    before, after = _index_near(words, start, end)
+    limits = {"after": (after, len(words)), "before": (0, before + 1)}.get(side, (0, len(words)))
+    clause = _clause_of(words, verb, local, limits)
+    item = _verbless_item(words, verb, start, end)
+    if item:  # "met three times: at Panmunjom in April": the date's own item
+        clause.rest = item
+    if len(_assemble(clause).split()) < MIN_WORDS:  # "The decision, made on Tuesday, came ..."
+        main = next((i for i in range(verb + 1, len(words)) if _is_verb(words, i)), None)
+        if main is not None:
+            fuller = _clause_of(words, main, local)
+            if len(_assemble(fuller).split()) >= MIN_WORDS:
+                return fuller
+    return clause
+
+
+def _main_verb_of_attribution(words: list[Word], verb: int) -> int:
+    """'..., state media said Wednesday.', '..., South Korea's military said, and ...': a short
+    attribution between commas dates what it reports, the sentence's main clause."""
+    if words[verb].kind != "REPORT":
+        return verb
+    low, high = _segment(words, verb)
+    after = [w for w in words[verb + 1 : high] if w.kind != "PUNCT"]
+    closes = high >= len(words) or _boundary(words[high]) or words[high].text == "."
+    attribution = low > 0 and words[low - 1].text == "," and not after and closes
+    if not attribution or verb - low > 4:
+        return verb
+    first = next((i for i in range(low) if _is_verb(words, i) or _copula(words, i)), None)
+    return verb if first is None else first
+
+
+def _copula(words: list[Word], index: int) -> bool:
+    """'are' in 'Military solutions are now fully in place': a copula as the main verb."""
+    if words[index].lower not in ("is", "are", "was", "were"):
+        return False
+    return not any(w.kind in VERB_KINDS for w in words[index + 1 : index + 3])
+
+
+# Verbs that only place an event in time: "The worst clash came in November 2010, when ...".
+LIGHT_VERBS = frozenset("come happen occur take be".split())
+
+
+def _past_light_verb(words: list[Word], verb: int, end: int) -> int:
+    """A light verb whose date is followed by a when-clause gives way to that clause's verb."""
+    if (verb_lemma(words[verb].lower) or "") not in LIGHT_VERBS:
+        return verb
+    for index in range(verb + 1, len(words) - 1):
+        if words[index].start >= end and words[index].lower == "when":
+            following = next((i for i in range(index + 1, len(words)) if _is_verb(words, i)), None)
+            return following if following is not None else verb
+        if _boundary(words[index]) and words[index].text != ",":
+            break
+    return verb
+
+
+def _verbless_item(words: list[Word], verb: int, start: int, end: int) -> list[str]:
+    """The words of the date's own list item when it has no verb and follows the verb's clause
+    across a colon or comma ('met three times: at Panmunjom in April, and in Pyongyang in
+    September')."""
+    before, _ = _index_near(words, start, end)
+    if verb > before:
+        return []
+    low, high = _segment(words, max(before, 0))
+    if low <= verb:
+        return []
+    item = [w for w in words[low:high] if w.kind not in ("PUNCT", "CONJ") and w.lower != "again"]
+    if any(_is_verb(words, i) for i in range(low, high)) or not item:
+        return []
+    if item[0].lower not in ("at", "in", "on") or not any(w.kind == "NAME" for w in item):
+        return []  # a place ("at Panmunjom"), not a description ("the first time")
+    return [w.text for w in item]
+
+
+def _clean(text: str, start: int, end: int) -> str:
+    """The sentence with the date words and page noise blanked out (offsets kept)."""
+    chars = list(text)
+    possessive = re.match(r"['’]s\b", text[end:])  # "next month's Winter Olympics"
+    spans = [(start, end + (possessive.end() if possessive else 0))]
+    for pattern in NOISE_RES:
+        spans.extend(match.span() for match in pattern.finditer(text))
+    link = re.compile(r"\[([^\]]+)\]\(")
+    spans.extend((m.start(), m.start() + 1) for m in link.finditer(text))
+    for left, right in spans:
+        chars[left:right] = " " * (right - left)
+    cleaned = "".join(chars)
+    # a preposition or article left hanging before the blanked date ("on  ", "the  ")
+    return cleaned
+
+
+def _index_near(words: list[Word], start: int, end: int) -> tuple[int, int]:
+    """The indices of the words just before and just after the blanked date."""
+    before = max((i for i, w in enumerate(words) if w.end <= start), default=-1)
+    after = min((i for i, w in enumerate(words) if w.start >= end), default=len(words))
+    return before, after
+
+
+def _boundary(word: Word) -> bool:
+    return word.kind == "PUNCT" and word.text in BOUNDARY_PUNCT
+
+
+def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | None:
+    """The index of the verb the date belongs to: the nearest verb, a clause boundary counting
+    as five words; left of the date first (a fronted date reads on to the right)."""
+    before, after = _index_near(words, start, end)
+    fronted = all(_boundary(w) or w.kind in ("PREP", "SUB", "DET") for w in words[: before + 1])
+    best: tuple[float, int] | None = None
+    for index, word in enumerate(words):
+        if not _is_verb(words, index):
+            continue
+        right = index >= after
+        if (side == "before" and right) or (side == "after" and not right):
+            continue
+        low, high = (after, index) if right else (index, before)
+        crossings = sum(1 for i in range(low, high + 1) if _boundary(words[i]))
+        openers = sum(1 for i in range(low, high + 1) if _clause_opener(words, i))
+        # a verb after the date across "as"/"when"/"which" belongs to another clause
+        distance = abs(index - (after if right else before)) + 5 * crossings
+        distance += (20 if right else 5) * openers
+        if right and not fronted:
+            distance += 2
+        if word.kind == "REPORT" and distance <= 1:
+            distance -= 3  # "said Monday", "North Korea said Monday": the saying is dated
+        by_after = index + 1 < len(words) and words[index + 1].lower == "by"
+        if word.kind == "PAST" and by_after and index and words[index - 1].kind in ("NAME", "WORD"):
+            distance += 4  # "areas hit by a typhoon": a participle, not the main verb
+        if best is None or distance < best[0]:
+            best = (distance, index)
+    if best is None:  # "The first was in Singapore": the copula of the date's clause is its verb
+        low, high = _segment(words, max(before, 0))
+        copulas = [i for i in range(low, high) if words[i].lower in ("was", "were", "is", "are")]
+        return copulas[0] if copulas else None
+    return best[1]
+
+
+def _clause_opener(words: list[Word], index: int) -> bool:
+    """A subordinator, a relative, or an 'as' that opens a clause ("as the rivals explored")."""
+    word = words[index]
+    if word.lower == "that" and index and words[index - 1].kind in ("PAST", "PRES"):
+        return False  # "agreed that ...": the verb's own complement
+    if word.kind in ("SUB", "REL"):
+        return True
+    if word.lower == "as":
+        return any(_is_verb(words, i) for i in range(index + 1, min(index + 5, len(words))))
+    return False
+
+
+def _is_verb(words: list[Word], index: int) -> bool:
+    word = words[index]
+    if word.kind in VERB_KINDS:
+        if word.kind == "ING":  # "launching" after a subject; not "a security meeting"
+            previous = words[index - 1] if index else None
+            if previous is None or word.lower == "including":
+                return False
+            gerund = previous.lower in ("after", "before", "while", "since", "by", "upon")
+            return previous.kind in ("NAME", "PRON", "AUX") or gerund
+        return True
+    return False
+
+
+def _segment(words: list[Word], index: int) -> tuple[int, int]:
+    """The clause segment around a word: between boundaries, relative pronouns, subordinators
+    and a 'that' after a reporting verb."""
+    low = index
+    while low > 0 and not _opens(words, low):
+        low -= 1
+    high = index + 1
+    while high < len(words) and not _opens(words, high) and not _boundary(words[high]):
+        high += 1
+    return low, high
+
+
+def _opens(words: list[Word], index: int) -> bool:
+    word = words[index]
+    if _boundary(words[index - 1]) or _clause_opener(words, index):
+        return True
+    if words[index - 1].lower in SAYING and word.kind not in ("PREP", "PUNCT", "NAME"):
+        return True  # "says the North's radio made ...": the reported clause
+    if word.kind == "CONJ":  # "and has hardened": a coordinated verb phrase starts a clause
+        following = words[index + 1 : index + 3]
+        return any(w.kind in ("AUX", "PAST", "PRES", "REPORT") for w in following[:1])
+    return False
+
+
+def _clause_of(
+    words: list[Word], verb: int, discourse: Discourse, limits: tuple[int, int] = (0, 10**9)
+) -> Clause:
+    while verb > 0 and words[verb - 1].kind == "PAST" and words[verb].kind == "PAST":
+        verb -= 1  # "has been kept shut": the first verb of the chain is the clause's
+    low, high = _segment(words, verb)
+    low, high = max(low, limits[0]), min(high, limits[1])
+    group_start = verb
+    while group_start > low and (
+        words[group_start - 1].kind == "AUX"
+        or words[group_start - 1].lower in ("not", "never", "also", "n't")
+        or (is_adverb(words[group_start - 1].lower) and words[group_start - 2].kind == "AUX")
+    ):
+        group_start -= 1
+    auxiliaries = [w.lower for w in words[group_start:verb]]
+    main = verb
+    lemma = verb_lemma(words[verb].lower) or words[verb].lower
+    # "appeared to open", "plans to restore": the infinitive is the event
+    if (
+        lemma in RAISING
+        and main + 2 < len(words)
+        and words[main + 1].lower == "to"
+        and verb_lemma(words[main + 2].lower)
+    ):
+        main += 2
+        lemma = verb_lemma(words[main].lower) or lemma
+    passive = any(a in ("was", "were", "is", "are", "been", "be", "being") for a in auxiliaries)
+    passive = passive and words[verb].kind == "PAST" and main == verb
+    negated = any(a in ("not", "never", "n't") for a in auxiliaries) or words[verb].lower == "never"
+    subject_words = [
+        w
+        for w in words[low:group_start]
+        if w.kind not in ("REL", "SUB", "PUNCT") and not is_adverb(w.lower)
+    ]
+    adverbs: list[str] = []
+    while (
+        subject_words
+        and subject_words[-1].lower in ADVERBS_BEFORE_VERB
+        and (len(subject_words) == 1 or subject_words[-2].kind != "DET")
+    ):
+        adverbs.insert(0, subject_words[-1].lower)  # "first staged", "jointly announced"
+        subject_words = subject_words[:-1]
+    while subject_words and (
+        subject_words[0].kind == "CONJ" or subject_words[0].lower in LEADING_FILLERS
+    ):
+        subject_words = subject_words[1:]
+    if words[verb].kind == "ING" or any(w.kind == "REPORT" for w in subject_words):
+        # "in response to North Korea launching", "said Pak ... accused": the nearest phrase
+        subject_words = _noun_phrase_before(words, group_start)
+    object_words: list[str] = []
+    names = [i for i, w in enumerate(subject_words) if w.kind == "NAME"]
+    if names and subject_words[-1].kind == "NAME" and subject_words[0].kind == "WORD":
+        # "comments Trump latched onto": a relative clause without "that"
+        first_name = names[0]
+        if all(w.kind == "NAME" for w in subject_words[first_name:]):
+            object_words = [w.text for w in subject_words[:first_name]]
+            subject_words = subject_words[first_name:]
+    subject = _join(subject_words)
+    opener = words[low]
+    if opener.kind == "REL" and any(
+        _is_verb(words, i) or words[i].kind == "AUX" for i in range(low + 1, group_start)
+    ):
+        # "soldiers who were working inside the DMZ briefly crossed": the main verb's subject
+        # is the relative's antecedent
+        subject_words = []
+        subject = ""
+        opener = Word(",", words[low].start, words[low].start, "PUNCT")
+    rest_start = main + 1
+    if main + 1 < len(words) and words[main + 1].lower in PARTICLES:
+        lemma, rest_start = f"{lemma} {words[main + 1].lower}", main + 2
+    rest = _rest(words, rest_start, high, words[verb].kind == "REPORT")
+    if not rest and lemma in LIGHT_VERBS and high < len(words) and words[high].kind == "SUB":
+        # "The decision came after the North sent balloons": what it came after
+        _, following = _segment(words, high)
+        rest = [w.text for w in words[high:following] if w.kind != "PUNCT"]
+    if object_words:
+        rest = [*rest, *object_words]
+    if opener.lower == "where":  # "the border village where the armistice was signed"
+        place = _antecedent(words, low)
+        rest = [*rest, "at", *place.split()] if place else rest
+    elif opener.kind == "REL" and subject:
+        # "the liaison office, which the two Koreas opened": the antecedent is the object
+        rest = [*_antecedent(words, low).split(), *rest]
+    elif opener.kind == "REL":  # "Yoon Suk-yeol, who assumed office": the antecedent acts
+        subject = _antecedent(words, low)
+    elif not subject:
+        antecedent = (
+            _subject_before_relative(words, low)
+            or (_sentence_subject(words, low) if words[verb].kind != "PAST" or not passive else "")
+            or _antecedent(words, low)
+        )
+        if antecedent:
+            subject = antecedent
+            after_comma = low > 0 and words[low - 1].text == ","
+            other_verb = any(
+                _is_verb(words, i) or words[i].kind == "AUX"
+                for i in [*range(0, low), *range(high, len(words))]
+            )
+            at_start = all(w.lower in ADVERBS_BEFORE_VERB for w in words[low:verb])
+            participle = words[verb].kind == "PAST" and is_participle(words[verb].text)
+            reduced = participle and after_comma and at_start and other_verb
+            passive = passive or reduced
+    gerund = words[verb].kind == "ING" and verb > 0 and words[verb - 1].kind in ("SUB", "PREP")
+    if not subject or gerund:  # "a day after launching the rocket": the main clause's subject
+        subject = _main_subject(words)
+    subject = _simplify_subject(_resolve(subject, discourse))
+    if re.fullmatch(r"[A-Z][a-z]+(?:tion|ment|ance|ence|al)", subject) and discourse.things:
+        subject = f"{subject} of {discourse.things[-1]}"  # "Construction" of what was named
+    if (
+        lemma == "be"
+        and rest
+        and rest[0].lower() in ("in", "at")
+        and subject.split()[-1:]
+        and (subject.split()[-1].lower() in EVENT_NOUNS)
+    ):
+        lemma, passive = "hold", True  # "The first [summit] was in Singapore" -> "... held in"
+        words = [
+            *words[:verb],
+            Word("held", words[verb].start, words[verb].end, "PAST"),
+            *words[verb + 1 :],
+        ]
+    return Clause(
+        subject=subject,
+        verb=lemma,
+        form=words[verb].text,
+        passive=passive,
+        negated=negated,
+        rest=rest,
+        plural=_plural(subject),
+        adverbs=[a for a in adverbs if a == "first"],
+    )
+
+
+def _rest(words: list[Word], start: int, end: int, report: bool) -> list[str]:
+    """The object and complements: to the end of the clause (a reported clause too)."""
+    if report:  # "said (that) it is ending ...": the reported clause, its verb in the present
+        end = len(words)
+        while end > start and _boundary(words[end - 1]):
+            end -= 1
+    chosen = [w for w in words[start:end] if w.kind != "PUNCT" or w.text in ",-"]
+    if chosen and chosen[0].lower == "that" and (report or chosen[0].kind == "REL"):
+        chosen = chosen[1:]
+    if report and chosen and chosen[0].text == ",":  # "that, due to U.S. policies, there is"
+        comma = next((i for i in range(1, len(chosen)) if chosen[i].text == ","), None)
+        chosen = chosen[comma + 1 :] if comma is not None else chosen
+    texts: list[str] = []
+    shifted = not report
+    for word in chosen:
+        if not shifted and (
+            word.kind == "PAST" or word.lower in ("was", "were", "had", "did", "would")
+        ):
+            subject = " ".join(texts).split(" and ")[-1]
+            head = re.split(r"\s(?:in|of|at|from|on|with)\s", " " + subject)[0].split()[-2:]
+            several = " and " in " ".join(texts).lower() or _plural(" ".join(head))
+            texts.append("have" if word.lower == "had" and several else _present_of(word.lower))
+            shifted = True
+            continue
+        if report and word.kind == "PUNCT":
+            break
+        texts.append(word.text)
+    return texts
+
+
+def _present_of(word: str) -> str:
+    """A reported verb in the headline's present: 'was' -> 'is', 'had' -> 'has'."""
+    simple = {"was": "is", "were": "are", "had": "has", "did": "does", "would": "will"}
+    if word in simple:
+        return simple[word]
+    lemma = verb_lemma(word)
+    return present(lemma, plural=False) if lemma else word
+
+
+def _antecedent(words: list[Word], low: int) -> str:
+    """The noun phrase a relative or reduced clause at `low` hangs on ("Yoon Suk-yeol, who ...",
+    "The treaty, signed in 1953"): the nearest noun phrase before it."""
+    end = low
+    while end > 0 and (_boundary(words[end - 1]) or words[end - 1].kind == "REL"):
+        end -= 1
+    begin = end
+    while begin > 0 and words[begin - 1].kind in ("NAME", "WORD", "NUM", "DET", "PAST"):
+        if words[begin - 1].kind == "PAST" and begin < end and words[begin].kind != "WORD":
+            break
+        begin -= 1
+    phrase = [w for w in words[begin:end] if w.kind != "PUNCT"]
+    return _join(phrase)
+
+
+# Capitals that head a headline as their country ("Pyongyang pulls ..." -> "North Korea ...").
+CAPITALS = {
+    "Pyongyang": "North Korea",
+    "Seoul": "South Korea",
+    "Washington": "U.S.",
+    "Beijing": "China",
+    "Tokyo": "Japan",
+    "Moscow": "Russia",
+}
+
+
+def _resolve(subject: str, discourse: Discourse) -> str:
+    """A subject with its pronouns and short references replaced by the actors they stand for
+    ("he and Kim Jong Un" -> "Vladimir Putin and Kim Jong Un", "the North" -> "North Korea")."""
+    whole = discourse.resolve(subject)
+    if whole != subject:
+        return whole
+    if subject.lower() in ("the two koreas", "two koreas", "both koreas"):
+        return "North and South Korea"
+    subject = re.sub(r"\b[Tt]he (North|South)(['’]s)", r"\1 Korea\2", subject)
+    possessive = re.match(r"(?i)(his|her|its|their)\s+", subject)
+    if possessive:
+        owner = discourse.resolve("he" if possessive.group(1).lower() in ("his", "her") else "it")
+        if owner.lower() not in ("he", "it"):
+            subject = f"{_short_name(owner)}'s {subject[possessive.end() :]}"
+    parts = re.split(r"(\s+and\s+|,\s*)", subject)
+    resolved = [discourse.resolve(p) if i % 2 == 0 else p for i, p in enumerate(parts)]
+    text = "".join(resolved)
+    return CAPITALS.get(text, text)
+
+
+def _noun_phrase_before(words: list[Word], end: int) -> list[Word]:
+    """The noun phrase right before a verb ('North Korea', 'Leaders of the two Koreas')."""
+    begin = end
+    while begin > 0:
+        word = words[begin - 1]
+        if word.kind in ("NAME", "WORD", "NUM", "DET") or (
+            word.lower in ("of", "and")
+            and begin - 1 > 0
+            and words[begin - 2].kind in ("NAME", "WORD")
+        ):
+            begin -= 1
+            continue
+        break
+    return [w for w in words[begin:end] if w.kind != "PUNCT"]
+
+
+def _sentence_subject(words: list[Word], low: int) -> str:
+    """'Park on Monday, in a weekly meeting ..., said': the sentence's first segment, when it is
+    a noun phrase of its own (no verb, no preposition first), is the subject of a later verb."""
+    _, high = _segment(words, 0)
+    if high >= low or any(_is_verb(words, i) for i in range(high)):
+        return ""
+    phrase = [w for w in words[:high] if w.kind != "PUNCT"]
+    if (
+        not phrase
+        or phrase[0].kind in ("PREP", "SUB", "CONJ")
+        or phrase[0].lower in LEADING_FILLERS
+    ):
+        return ""
+    return _join(phrase)
+
+
+def _subject_before_relative(words: list[Word], low: int) -> str:
+    """'The Biden Administration, which took office in January 2021, completed ...': the noun
+    phrase before a ', which/who' clause earlier in the sentence is the main verb's subject."""
+    for index in range(1, low):
+        if words[index].kind == "REL" and words[index - 1].text == ",":
+            begin = index - 1
+            while (
+                begin > 0
+                and not _boundary(words[begin - 1])
+                and words[begin - 1].kind
+                not in (
+                    "SUB",
+                    "REL",
+                )
+            ):
+                begin -= 1
+            phrase = [w for w in words[begin : index - 1] if w.kind != "PUNCT"]
+            if (
+                phrase
+                and phrase[0].kind != "PREP"
+                and not any(_is_verb(words, i) for i in range(begin, index - 1))
+            ):
+                return _join(phrase)
+            return ""
+    return ""
+
+
+def _main_subject(words: list[Word]) -> str:
+    """The subject of the sentence's first clause: the words before its first verb."""
+    first_verb = next((i for i in range(len(words)) if _is_verb(words, i)), None)
+    if first_verb is None:
+        return ""
+    low, _ = _segment(words, first_verb)
+    phrase = [
+        w for w in words[low:first_verb] if w.kind not in ("PUNCT", "AUX", "CONJ", "SUB", "REL")
+    ]
+    return _join(phrase)
+
+
+def _simplify_subject(subject: str) -> str:
+    """'The U.S.' -> 'U.S.'; 'North Korean leader Kim Jong Un' -> 'Kim Jong Un'; 'then-President
+    Donald Trump' -> 'Donald Trump'."""
+    subject = re.sub(r"\bthen-", "", subject).strip(" ,")
+    subject = re.sub(
+        r"^(?:The|the|That|that|This|this|These|these|Those|those)\s+(?=\S)", "", subject
+    )
+    titled = NAME_TITLE_RE.match(subject)
+    if titled and len(subject.split()) > 3:
+        subject = titled.group(1).strip()
+    words = subject.split()
+    if len(words) > 7:  # a long subject: up to its first preposition after the head
+        cut = next(
+            (i for i, w in enumerate(words) if i >= 2 and w.lower() in PREPOSITIONS), len(words)
+        )
+        subject = " ".join(words[: min(cut, 7)])
+    return subject[:1].upper() + subject[1:]
+
+
+def _short_name(name: str) -> str:
+    """'Lee Jae-myung' stays whole; a country stays whole."""
+    return name
+
+
+def _plural(subject: str) -> bool:
+    words = subject.split()
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower().endswith("s") and not words[0].endswith(("ss", "us")):
+        return words[0].lower() not in ("news", "congress")  # "Rivals", "Talks"
+    head = words[-1].lower().rstrip(",")
+    if " and " in f" {subject} " or head in ("koreas", "both"):
+        return True
+    if head.endswith("s") and not head.endswith(("ss", "us", "’s", "'s", ".s.")):
+        return not words[-1][0].isupper() or head.endswith("ans")  # "South Koreans"
+    return head in ("they", "we", "you", "police", "people")
+
+
+def _event_noun_phrase(words: list[Word], start: int, end: int) -> list[str]:
+    """The noun phrase an event noun heads when the date names it: 'the Nov. 23 shelling',
+    "Monday's launch", 'the 2021 annual threat assessment' (the date inside the phrase), or
+    'before the Winter Olympics in Pyeongchang next month' (an event after a preposition)."""
+    before, after = _index_near(words, start, end)
+    for index in range(after, min(after + 4, len(words))):  # the date inside the phrase
+        if words[index].lower in EVENT_NOUNS:
+            begin = _phrase_start(words, index)
+            phrase = [w.text for w in words[begin : index + 1] if w.kind not in ("PUNCT", "DET")]
+            return phrase if len(phrase) >= 2 and _stands_apart(words, begin) else []
+        if words[index].kind not in ("WORD", "NAME"):
+            break
+    head = before
+    while head > 0 and words[head].kind == "NAME" and words[head - 1].kind in ("NAME", "PREP"):
+        head -= 1  # past a place: "the Winter Olympics in Pyeongchang"
+        if words[head].kind == "PREP":
+            head -= 1
+            break
+    if head < 0 or words[head].lower not in EVENT_NOUNS:
+        return []
+    begin = _phrase_start(words, head)
+    if not _stands_apart(words, begin):
+        return []  # "held marathon talks ... Sunday": the verb's clause tells it better
+    phrase = [w.text for w in words[begin : before + 1] if w.kind not in ("PUNCT", "DET")]
+    if after < len(words) and words[after].lower == "of":  # "an offer on Tuesday of talks"
+        _, high = _segment(words, after)
+        phrase += [w.text for w in words[after:high] if w.kind != "PUNCT"]
+    return phrase if len(phrase) >= 2 else []
+
+
+def _circumstance(words: list[Word], start: int, end: int) -> list[str]:
+    """'After months of rising tension and hostile rhetoric from both capitals in 2017, ...':
+    a verbless phrase after a temporal preposition that holds the date is an event of its own."""
+    before, _ = _index_near(words, start, end)
+    if before < 0:
+        return []
+    low, high = _segment(words, before)
+    if words[low].lower not in TEMPORAL_PREPOSITIONS or low + 1 >= high:
+        return []
+    if any(_is_verb(words, i) or words[i].kind == "AUX" for i in range(low, high)):
+        return []
+    phrase = [w for w in words[low + 1 : high] if w.kind != "PUNCT"]
+    content = [w for w in phrase if w.kind in ("WORD", "NAME") and w.lower not in PREPOSITIONS]
+    return (
+        [w.text for w in phrase if w.kind != "DET" or w is not phrase[0]]
+        if len(content) >= 3
+        else []
+    )
+
+
+# Prepositions that set an event apart as a point in time: "before the Olympics next month".
+TEMPORAL_PREPOSITIONS = frozenset(
+    "before after during since until following amid ahead despite".split()
+)
+
+
+def _phrase_start(words: list[Word], head: int) -> int:
+    """Where the noun phrase ending at `head` starts: at its determiner, or where the words
+    stop being a noun's modifiers."""
+    begin = head
+    while begin > 0 and words[begin - 1].kind in ("NAME", "WORD", "NUM", "DET"):
+        begin -= 1
+        if words[begin].kind == "DET":
+            break
+    return begin
+
+
+def _stands_apart(words: list[Word], begin: int) -> bool:
+    """Whether a noun phrase starting at `begin` is an event of its own (after a temporal
+    preposition, or heading the clause), not the object or setting of a verb."""
+    if begin == 0:
+        return True
+    previous = words[begin - 1]
+    if previous.lower in TEMPORAL_PREPOSITIONS:
+        return True
+    if previous.lower == "to" and begin > 1 and words[begin - 2].lower == "according":
+        return True  # "According to the 2023 annual threat assessment, ..."
+    if (verb_lemma(previous.lower) or "") in ("follow", "precede"):
+        return True  # "followed a South Korean offer on Tuesday of high-level talks"
+    return _boundary(previous) and not any(_is_verb(words, i) for i in range(begin, len(words)))
+
+
+def _phrase(words: list[Word], start: int, end: int) -> list[str]:
+    """With no verb: the words of the date's clause ('Next scheduled elections: April 2028'),
+    or the sentence's first phrase when the date's own is too short to tell anything."""
+    before, _ = _index_near(words, start, end)
+    low, high = _segment(words, max(0, before))
+    phrase = [w.text for w in words[low:high] if w.kind != "PUNCT"]
+    if len(phrase) < 3:
+        _, first_high = _segment(words, 0)
+        phrase = [w.text for w in words[:first_high] if w.kind != "PUNCT"] or phrase
+    return phrase
+
+
+def _join(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _assemble(clause: Clause) -> str:
+    """Subject, verb in the present (or its participle for a passive), rest; at most twelve
+    words, cut at a phrase boundary, never ending on a function word."""
+    parts: list[str] = []
+    if clause.subject:
+        parts.extend(clause.subject.split())
+    if clause.verb:
+        if clause.passive:
+            verb = clause.form
+        elif clause.negated:
+            verb = ("do not " if clause.plural else "does not ") + clause.verb.split()[0]
+            verb += "".join(" " + p for p in clause.verb.split()[1:])
+        else:
+            head, *particle = clause.verb.split()
+            verb = " ".join([present(head, clause.plural), *particle])
+        parts.extend([*clause.adverbs, *verb.split()])
+    parts.extend(clause.rest)
+    words = _without_dates([w for w in parts if w])
+    words = _compact(words, len(clause.subject.split()) + len(clause.verb.split()))
+    while words and (words[0].lower() in LEADING_FILLERS or words[0] in (",", "-")):
+        words = words[1:]
+    if len(words) > 3 and words[0].lower() in LEADING_PREPOSITIONS:
+        words = words[2:] if words[1].lower() == "to" else words[1:]  # "According to the ..."
+    words = _cut(words)
+    text = " ".join(words)
+    text = re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,;:-")
+    return text[:1].upper() + text[1:]
+
+
+# Words that open a trailing modifier a headline can do without once it says who did what.
+TRAILING_MODIFIERS = frozenset(
+    """carrying filled including following amid despite because while whereas although though
+    which who where when""".split()
+)
+COMPACT_AT = 7  # words: a headline this long loses its trailing modifiers
+
+
+def _compact(words: list[str], head: int) -> list[str]:
+    """Drop what follows the object once the headline is long enough: a participle phrase
+    ('balloons carrying trash'), a subordinate clause, what follows a comma."""
+    for index in range(head + 2, len(words)):
+        lower = words[index].lower()
+        if index >= COMPACT_AT and (lower in TRAILING_MODIFIERS or lower == ","):
+            return words[:index]
+    return words
+
+
+MONTH_WORDS = (
+    "january february march april may june july august september october november december "
+    "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."
+).split()
+WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday".split()
+DATE_PREPOSITIONS = frozenset("in on since by until during from through".split())
+
+
+def _without_dates(words: list[str]) -> list[str]:
+    """Other date words of the sentence left out of the headline ('in May', 'on Monday', 'in
+    2018'): the row's date says when."""
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index].lower().rstrip(",")
+        dated = word in MONTH_WORDS or word in WEEKDAY_WORDS or re.fullmatch(r"(?:19|20)\d\d", word)
+        if dated:
+            while kept and kept[-1].lower() in DATE_PREPOSITIONS:
+                kept.pop()
+            index += 1
+            while index < len(words) and re.fullmatch(r"\d{1,4},?", words[index]):
+                index += 1  # "May 3, 2018"
+            continue
+        kept.append(words[index])
+        index += 1
+    return kept
+
+
+# Where a long headline may be cut, strongest first: a clause, a comma, a phrase, a coordination.
+CUT_WORDS = (
+    frozenset("because although though while whereas which who whom that if unless when".split()),
+    frozenset({",", ";", "-", "including", "as", "after", "before", "since", "until"}),
+    frozenset(PREPOSITIONS) | {"to"},
+)
+SOFT_LIMIT = 15  # a clause that ends within this many words is kept whole
+
+
+def _cut(words: list[str]) -> list[str]:
+    """At most about MAX_WORDS words, cut at the strongest boundary near the limit (a clause
+    that ends within SOFT_LIMIT words stays whole); no function word or comma at the end."""
+    if len(words) > MAX_WORDS:
+        for strength, stops in enumerate(CUT_WORDS):
+            limit = SOFT_LIMIT if strength == 0 else MAX_WORDS
+            cuts = [
+                i for i in range(5, min(limit, len(words) - 1) + 1) if words[i].lower() in stops
+            ]
+            if cuts:
+                words = words[: cuts[-1]]
+                break
+        else:
+            words = words[:MAX_WORDS]
+    while len(words) > 1 and (words[-1].lower() in TRAILING_WORDS or words[-1] in (",", "-")):
+        words = words[:-1]
+    return words

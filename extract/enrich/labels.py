@@ -1,20 +1,158 @@
-"""Chart labels: the shortest name of an event (2-6 words), from its headline."""
+"""Chart labels: the shortest name of an event (2-6 words), from its clause.
+
+A label names the action and what it bore on: the object with the verb's participle ("Noise
+broadcasts halted", "Liaison office blown up"), a meeting by its place ("Singapore summit"), an
+event told as a noun phrase by that phrase ("Winter Olympics in Pyeongchang"), a statement by its
+speaker ("North Korea statement").
+"""
 
 from __future__ import annotations
 
-import re
+from lemminflect import getInflection
+
+from extract.enrich.grammar import (
+    DETERMINERS,
+    PREPOSITIONS,
+    REPORTING,
+    is_past,
+    present,
+    verb_lemma,
+)
+from extract.enrich.headlines import Clause
 
 MAX_LABEL_WORDS = 6
-MARKERS_RE = re.compile(r"\s*\((?:planned|ongoing since)\)\s*$")
-TRAILING_FUNCTION_WORDS = frozenset(
-    "a an the of to in on at for with by from and or but as that this its their his her".split()
+# Meetings are named by their place: "Trump and Kim meet in Singapore" -> "Singapore summit".
+MEETING_VERBS = {"meet": "summit", "hold": "", "host": "summit", "visit": "visit"}
+# Objects too light to name an event ("take office", "take place"): keep the verb phrase.
+LIGHT_OBJECTS = frozenset("office place power effect part hold shape".split())
+SPEECH_NOUNS = {
+    "say": "statement",
+    "announce": "announcement",
+    "warn": "warning",
+    "accuse": "accusation",
+    "threaten": "threat",
+    "urge": "appeal",
+    "vow": "vow",
+    "declare": "declaration",
+    "deny": "denial",
+    "claim": "claim",
+    "call": "call",
+    "tell": "statement",
+    "report": "report",
+    "confirm": "confirmation",
+}
+
+
+def label_of(clause: Clause) -> str:
+    """A 2-6 word name for the event of a clause."""
+    words = _label_words(clause)
+    words = [w for w in words if w not in (",", "-")][:MAX_LABEL_WORDS]
+    while len(words) > 2 and words[-1].lower() in PREPOSITIONS | DETERMINERS | {"and", "or"}:
+        words.pop()
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _label_words(clause: Clause) -> list[str]:
+    if not clause.verb:
+        return _content(clause.rest)[-4:] or clause.subject.split()[-3:]
+    lemma, *particle = clause.verb.split()
+    rest = clause.rest
+    place = _place(rest)
+    if lemma in MEETING_VERBS and place:
+        noun = MEETING_VERBS[lemma] or _head(rest) or "meeting"
+        return [place, noun]
+    if lemma in REPORTING or lemma in SPEECH_NOUNS:
+        reported = _reported(rest)  # "says it placed a spy satellite": what was said happened
+        if reported:
+            return reported
+        return [*_short(clause.subject), SPEECH_NOUNS.get(lemma, "statement")]
+    obj = _object(rest)
+    key = _key_name(rest, obj)
+    if obj and obj[-1].lower() not in LIGHT_OBJECTS:
+        participle = clause.form if clause.passive else _participle(lemma)
+        return [*key, *obj, participle, *particle]
+    subject = _short(clause.subject)
+    verb = clause.form if clause.passive else present(lemma, clause.plural)
+    return [*subject, verb, *particle, *obj]
+
+
+def _reported(rest: list[str]) -> list[str]:
+    """The label of a reported clause: its first verb's object and participle."""
+    for index, word in enumerate(rest):
+        lemma = verb_lemma(word.lower())
+        if lemma and lemma not in ("be", "have", "will", "would") and is_past(word):
+            obj = _object(rest[index + 1 :])
+            if obj:
+                return [*obj, _participle(lemma)]
+    return []
+
+
+# Names that tell nothing about which event it was (the actors are a column of their own).
+ACTOR_NAMES = frozenset(
+    """North South Korea Korean Koreas U.S. United States America American China Chinese
+    Japan Japanese Russia Russian Seoul Pyongyang Washington Beijing Tokyo Moscow DPRK ROK
+    UN U.N. The""".split()
 )
 
 
-def label_of(headline: str) -> str:
-    """A short name for the event a headline tells: at most six words, not ending on a
-    function word, without the "(planned)" / "(ongoing since)" markers."""
-    words = MARKERS_RE.sub("", headline).rstrip("…").split()[:MAX_LABEL_WORDS]
-    while len(words) > 2 and words[-1].lower().strip(",;:") in TRAILING_FUNCTION_WORDS:
-        words.pop()
-    return " ".join(words).rstrip(",;:")
+def _key_name(rest: list[str], obj: list[str]) -> list[str]:
+    """A proper name after the object that says where or what ('operations ... at Kaesong'):
+    prefixed to the label when the object holds none."""
+    if any(word[:1].isupper() for word in obj):
+        return []
+    for word in rest[len(obj) :][:8]:
+        clean = word.strip(",.")
+        if clean[:1].isupper() and clean not in ACTOR_NAMES and clean.lower() not in DETERMINERS:
+            return [clean]
+    return []
+
+
+def _participle(lemma: str) -> str:
+    forms = getInflection(lemma, tag="VBN")
+    return forms[0] if forms else lemma
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w.lower() not in DETERMINERS and w not in (",", "-")]
+
+
+# "one of its guard posts", "sections of two roads": the phrase after "of" names the object.
+PARTITIVES = frozenset("one some part parts sections section most all hundreds thousands".split())
+
+
+def _object(rest: list[str]) -> list[str]:
+    """The noun phrase right after the verb, without articles, up to three words."""
+    if len(rest) > 2 and rest[0].lower() in PARTITIVES and rest[1].lower() == "of":
+        rest = rest[2:]
+    phrase: list[str] = []
+    for word in rest:
+        lower = word.lower()
+        if lower in PREPOSITIONS or lower in ("and", "or", "to", "that", "which", ",", "-"):
+            break
+        if lower in ("times", "time", "again", "together") or (lower[:1].isdigit() and not phrase):
+            break  # "met three times": no object
+        if lower in DETERMINERS or (lower.endswith(("’s", "'s")) and lower in ("its’s",)):
+            continue
+        phrase.append(word)
+    return phrase[-3:]
+
+
+def _place(rest: list[str]) -> str:
+    """The capitalised place after 'in' or 'at' ('in Singapore', 'at Panmunjom')."""
+    for index, word in enumerate(rest[:-1]):
+        following = rest[index + 1]
+        if word.lower() in ("in", "at") and following[:1].isupper():
+            return following.rstrip(",")
+    return ""
+
+
+def _head(rest: list[str]) -> str:
+    obj = _object(rest)
+    return obj[-1] if obj else ""
+
+
+def _short(subject: str) -> list[str]:
+    """A subject for a label: a person's family name, a country's name, at most three words."""
+    words = subject.split()
+    return words[-3:] if len(words) > 3 else words

@@ -48,6 +48,7 @@ class Row:
     actors: list[str] = field(default_factory=list)
     kind: float = 0.0  # what kind of event, as a weight (extract.enrich.importance)
     event_words: frozenset[str] = frozenset()
+    what: frozenset[str] = frozenset()  # the event's words, for identity (extract.enrich.identity)
     mentions: int = 1  # how often the document tells it (later mentions get no row)
 
 

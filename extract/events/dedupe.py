@@ -2,11 +2,16 @@
 
 Two rows of one document tell the same event when they share their dates and something else:
 the words around the date, a content word next to it, an attributive reference ("Wednesday's
-talks"), or, between a photo caption and the story, sentences with words in common.
+talks"), or, between a photo caption and the story, sentences with words in common. Rows dated
+at different precisions ("in 2017", "on Sept. 3, 2017") are one event when one date lies inside
+the other and they tell the same thing (two words of the event in common, actors that agree,
+neither a series); the most precise mention then gives the row.
 """
 
 from __future__ import annotations
 
+from extract.dating.calendar import iso_span, nested
+from extract.enrich.identity import same_kind, same_what
 from extract.events.candidates import Row
 from extract.events.similarity import similar
 
@@ -35,8 +40,8 @@ def _names_earlier_event(row: Row) -> bool:
 
 
 def one_row_per_event(rows: list[Row]) -> list[Row]:
-    """Keep the first mention of each event; later mentions of it get no row (they count as
-    mentions of the kept one)."""
+    """Keep one row per event: the first mention at the same dates, the most precise mention
+    across precisions; the other mentions get no row (they count as mentions of the kept one)."""
     kept: list[Row] = []
     by_dates: dict[tuple[str, str], list[Row]] = {}
     sharper_years: set[str] = set()  # years of the kept rows dated finer than a year
@@ -48,8 +53,45 @@ def one_row_per_event(rows: list[Row]) -> list[Row]:
             continue
         if _names_earlier_event(row) and row.date in sharper_years:
             continue
+        coarser_or_finer = [earlier for earlier in kept if _told_at_other_precision(earlier, row)]
+        if len(coarser_or_finer) == 1:  # more than one: ambiguous, keep both
+            earlier = coarser_or_finer[0]
+            if _width(row) < _width(earlier):  # the finer mention gives the row
+                row.mentions += earlier.mentions
+                kept[kept.index(earlier)] = row
+                by_dates[(earlier.date, earlier.date_end)].remove(earlier)
+                same_dates.append(row)
+            else:
+                earlier.mentions += 1
+            continue
         kept.append(row)
         same_dates.append(row)
         if len(row.date) > 4:
             sharper_years.add(row.date[:4])
     return kept
+
+
+MAX_COARSE_DAYS = 366  # a year at most: a decade or "in 2018 and 2019" holds several events
+
+
+def _told_at_other_precision(first: Row, second: Row) -> bool:
+    """'North Korea tested a nuclear weapon in 2017' ... 'the test on Sept. 3, 2017': in
+    different sentences, the coarser date at most a year, both planned or both not."""
+    if (first.date, first.date_end) == (second.date, second.date_end):
+        return False
+    if first.sentence == second.sentence or first.planned != second.planned:
+        return False
+    if max(_width(first), _width(second)) > MAX_COARSE_DAYS or first.ongoing or second.ongoing:
+        return False
+    if not nested(iso_span(first.date, first.date_end), iso_span(second.date, second.date_end)):
+        return False
+    if not same_kind(first.summary, bool(first.date_end), second.summary, bool(second.date_end)):
+        return False
+    if first.actors and second.actors and not set(first.actors) & set(second.actors):
+        return False
+    return same_what(first.what, second.what)
+
+
+def _width(row: Row) -> int:
+    start, end = iso_span(row.date, row.date_end)
+    return (end - start).days

@@ -142,7 +142,16 @@ ROWS = [
         "doc": "a",
         "published": "2017-12-20",
     },
-    {**HOTLINE, "event_id": "on1", "doc": "b", "published": "2018-01-02", "summary": "x"},
+    {
+        "event_id": "on1",
+        "date": "2016-02",
+        "precision": "month",
+        "summary": "The channel has been suspended (ongoing since)",
+        "category": "communication channel",
+        "actors": "North Korea;South Korea",
+        "doc": "b",
+        "published": "2018-01-02",
+    },
 ]
 ALL_IDS = {"p1", "m1", "s1", "i1", "a1", "a2", "d1", "pl1", "pl2", "on1"}
 

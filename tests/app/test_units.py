@@ -513,3 +513,43 @@ def test_the_vendored_plotly_bundle_is_the_version_plotly_py_writes_for():
     assert [b.name for b in bundles] == [f"plotly-cartesian-{get_plotlyjs_version()}.min.js"]
     head = bundles[0].read_text(encoding="utf-8")[:200]
     assert f"(cartesian - minified) v{get_plotlyjs_version()}" in head
+
+
+def test_an_event_told_at_several_precisions_takes_its_most_precise_date():
+    base = dict.fromkeys(COLUMNS, "")
+    rows = pd.DataFrame(
+        [
+            {
+                **base,
+                "event_id": "s",
+                "date": "2018",
+                "precision": "year",
+                "doc": "a",
+                "summary": "Trump and Kim meet",
+            },
+            {
+                **base,
+                "event_id": "s",
+                "date": "2018-06-12",
+                "precision": "day",
+                "doc": "b",
+                "summary": "Trump and Kim meet in Singapore",
+            },
+            {
+                **base,
+                "event_id": "s",
+                "date": "2018-06",
+                "precision": "month",
+                "doc": "c",
+                "summary": "Singapore summit",
+            },
+        ]
+    )
+    data = build_data(rows)
+    event = data.event("s")
+    assert (event["date"], event["summary"], event["n_sources"]) == (
+        "2018-06-12",
+        "Trump and Kim meet in Singapore",
+        3,
+    )
+    assert len(data.sources_for("s")) == 3

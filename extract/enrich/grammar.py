@@ -1,0 +1,308 @@
+"""Just enough English grammar for headlines: words with their offsets and a coarse word class,
+verb groups, and present-tense forms.
+
+A statistical tagger would need a model downloaded at run time; news sentences are regular enough
+for closed word lists, morphology (lemminflect's tables, which ship with the package) and a few
+position rules: a past form after a determiner is an adjective ("a failed launch"), an -ing form
+after one is a noun ("the meeting"), a capitalised word inside a sentence is a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllInflections, getAllLemmas, getInflection
+
+WORD_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?:-[A-Za-z0-9]+)*|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\sA-Za-z0-9]"
+)
+
+DETERMINERS = frozenset(
+    "a an the this that these those its his her their our my your some any no every each "
+    "another such both all".split()
+)
+PRONOUNS = frozenset("he she it they we i you him them us".split())
+PREPOSITIONS = frozenset(
+    """in on at by for with from to of into onto over under about against during through across
+    near toward towards between among via per without within along amid despite beyond behind
+    around off upon like than as""".split()
+)
+CONJUNCTIONS = frozenset("and or but nor".split())
+SUBORDINATORS = frozenset(
+    """after before because since when while although though until if unless whereas once
+    whether where""".split()
+)
+RELATIVES = frozenset("which who whom whose".split())
+AUXILIARIES = frozenset(
+    """is are was were be been being am has have had do does did will would shall should can
+    could may might must 'll ’ll""".split()
+)
+# Verbs that report speech or findings: a date next to one dates the saying.
+REPORTING = frozenset(
+    """say says said tell tells told announce announces announced report reports reported add
+    adds added stated claim claims claimed warn warns warned insist insists insisted
+    confirm confirms confirmed note notes noted accuse accuses accused deny denies denied allege
+    alleges alleged argue argues argued declare declares declared threaten threatens threatened
+    vow vows vowed urge urges urged call calls called posted tweet tweets tweeted writes
+    wrote""".split()
+)
+# -s words that are nearly always nouns in news text, even after a name ("North Korea talks").
+PLURAL_NOUNS = frozenset(
+    """talks tests launches drills exercises sanctions relations forces officials missiles
+    leaders troops weapons ties years months weeks days times plans efforts calls visits
+    meetings reports attacks threats hopes needs means news""".split()
+)
+# Past forms that are usually adjectives in news ("limited", "united").
+NOT_VERBS = frozenset(
+    """united limited based armed red need indeed hundred willing leading following ongoing
+    upcoming remaining existing outstanding""".split()
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int  # offset in the analysed text
+    end: int
+    kind: str  # see tag()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@lru_cache(maxsize=8192)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    return getAllLemmas(word)
+
+
+def is_adverb(word: str) -> bool:
+    """'reportedly', 'largely', 'also' (not 'assembly', 'family', 'early')."""
+    lemmas = _lemmas(word.lower())
+    return "ADV" in lemmas and "NOUN" not in lemmas and "ADJ" not in lemmas
+
+
+def _adjective(word: str) -> bool:
+    """A word that is only an adjective ('next', 'new'): a past form after it is one too."""
+    lemmas = _lemmas(word)
+    return "ADJ" in lemmas and "NOUN" not in lemmas and "VERB" not in lemmas
+
+
+def verb_lemma(word: str) -> str | None:
+    """The verb a word is a form of ('met' -> 'meet', 'test-fired' -> 'test-fire'), or None."""
+    lemmas = _lemmas(word.lower()).get("VERB")
+    return lemmas[0] if lemmas else None
+
+
+def is_past(word: str) -> bool:
+    """'halted', 'met', 'blew', 'shut' (a past or past participle form of a verb)."""
+    lower = word.lower()
+    if lower in NOT_VERBS:
+        return False
+    lemma = verb_lemma(lower)
+    if lemma is None:
+        return False
+    forms = _inflections(lemma)
+    return lower in forms.get("VBD", ()) or lower in forms.get("VBN", ())
+
+
+def is_participle(word: str) -> bool:
+    """'signed', 'held', 'blown' (not 'began', 'blew')."""
+    lemma = verb_lemma(word.lower())
+    return lemma is not None and word.lower() in _participles(lemma)
+
+
+@lru_cache(maxsize=8192)
+def _participles(lemma: str) -> tuple[str, ...]:
+    """The past participles of a verb (lemminflect lists a regular one only under VBD)."""
+    return tuple(getInflection(lemma, tag="VBN"))
+
+
+@lru_cache(maxsize=8192)
+def _inflections(lemma: str) -> dict[str, tuple[str, ...]]:
+    return getAllInflections(lemma, upos="VERB")
+
+
+def present(lemma: str, plural: bool) -> str:
+    """The headline present of a verb: 'meets' (one subject) or 'meet' (several)."""
+    if lemma == "be":
+        return "are" if plural else "is"
+    if plural:
+        return lemma
+    forms = getInflection(lemma, tag="VBZ")
+    return forms[0] if forms else lemma + "s"
+
+
+# Reporting verbs followed directly by what was reported ("says the North's radio made ...").
+SAYING = frozenset(
+    """say says said announce announces announced report reports reported add adds added claim
+    claims claimed note notes noted stated insist insists insisted confirm confirms
+    confirmed posted tweet tweets tweeted writes wrote""".split()
+)
+SENTENCE_OPENERS = frozenset({".", ":", "“", '"', "(", "—", "–", "-"})
+
+
+def tag(words: list[str]) -> list[str]:
+    """A coarse word class for each word of a sentence:
+    DET PRON PREP CONJ SUB REL AUX REPORT PAST ING PRES BASE NAME NUM PUNCT WORD."""
+    kinds: list[str] = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        previous = kinds[-1] if kinds else ""
+        previous_word = words[index - 1].lower() if index else ""
+        if not word[0].isalnum():
+            kind = "PUNCT"
+        elif word[0].isdigit():
+            kind = "NUM"
+        elif lower in DETERMINERS and not (lower == "that" and _after_report(kinds, index)):
+            kind = "DET"
+        elif lower in PRONOUNS:
+            kind = "PRON"
+        elif word[0].isupper() and index > 0 and previous_word not in SENTENCE_OPENERS:
+            kind = "NAME"  # "the United States", "in May", ", Sung Kim,": a name, not a verb
+        elif lower in AUXILIARIES:
+            kind = "AUX"
+        elif lower in RELATIVES or (lower == "that" and previous not in ("DET",)):
+            kind = "REL"
+        elif lower in CONJUNCTIONS:
+            kind = "CONJ"
+        elif lower in SUBORDINATORS:
+            kind = "SUB"
+        elif lower in PREPOSITIONS:
+            kind = "PREP"
+        elif lower in REPORTING and previous not in ("DET",) and not previous_word.endswith("'s"):
+            kind = "REPORT"
+        elif (
+            is_past(lower)
+            and previous not in ("DET", "PREP")
+            and not previous_word.endswith(("'s", "’s"))
+            and not _adjective(previous_word)
+            and not (previous_word.endswith("ly") and index > 1 and kinds[index - 2] == "DET")
+        ):
+            kind = "PAST"  # not "a failed launch", "North Korea's failed launch", "next scheduled"
+        elif (
+            lower.endswith("ing")
+            and verb_lemma(lower)
+            and previous != "DET"
+            and lower not in NOT_VERBS
+        ):
+            kind = "ING"
+        elif verb_lemma(lower) == lower and (
+            previous == "AUX"
+            or (index > 1 and kinds[index - 2] == "AUX" and is_adverb(previous_word))
+        ):
+            kind = "BASE"  # "will host", "did not respond", "would partially suspend"
+        elif _is_present(words, kinds, index):
+            kind = "PRES"
+        elif word[0].isupper():
+            kind = "NAME"
+        else:
+            kind = "WORD"
+        kinds.append(kind)
+    return kinds
+
+
+PARTICLE_WORDS = frozenset("up down off out over back away".split())
+# Words that may follow a verb where an object would ("lands south of", "kills millions").
+OBJECT_ADVERBS = frozenset(
+    "south north east west near home abroad millions thousands hundreds dozens".split()
+)
+
+
+def _after_report(kinds: list[str], index: int) -> bool:
+    """'said that', 'said Friday that', 'said on Friday that': 'that' opens what was said."""
+    recent = kinds[max(0, index - 3) : index]
+    if recent[-1:] in (["REPORT"], ["PAST"]):
+        return True
+    if "REPORT" not in recent:
+        return False
+    last = len(recent) - 1 - recent[::-1].index("REPORT")
+    return all(kind in ("NAME", "PREP", "NUM") for kind in recent[last + 1 :])
+
+
+def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
+    """A verb in the present after its subject: 'North Korea blows up ...', 'The two Koreas hold
+    their ...', 'A North Korean missile lands south ...' (not 'talks' or 'tests', nouns there).
+    A word that can also be a noun counts only before an object, a preposition or a particle."""
+    lower = words[index].lower()
+    if lower in PLURAL_NOUNS or lower.endswith("ss"):
+        return False
+    lemma = verb_lemma(lower)
+    if lemma is None:
+        return False
+    third_person = lower.endswith("s") and lemma != lower
+    if not third_person and lemma != lower:
+        return False
+    previous = kinds[index - 1] if index else ""
+    previous_word = words[index - 1].lower() if index else ""
+    before_previous = kinds[index - 2] if index > 1 else ""
+    following_word = words[index + 1].lower() if index + 1 < len(words) else ""
+    if (
+        previous_word == ","
+        and third_person
+        and (
+            following_word in PREPOSITIONS
+            or following_word in DETERMINERS
+            or following_word in SUBORDINATORS
+        )
+    ):
+        previous = "NAME"  # a caption: "Sung Kim, speaks after ...", "Park, second from left,
+        # presides over ..."
+    if previous in ("NAME", "PRON") and not third_person:
+        # a base form needs a plural subject: "Trump and Kim meet", "the two Koreas hold"
+        recent = [w.lower() for w in words[max(0, index - 6) : index]]
+        subject = (
+            previous_word.endswith("s")
+            or "and" in recent
+            or previous_word
+            in (
+                "they",
+                "we",
+                "i",
+                "you",
+            )
+        )
+    elif previous in ("NAME", "PRON"):
+        subject = True
+    elif previous == "WORD" and before_previous not in ("PREP", "DET", "CONJ", "WORD"):
+        lemmas = _lemmas(previous_word)
+        plural = previous_word.endswith("s") and "NOUN" in lemmas
+        subject = "NOUN" in lemmas and "ADJ" not in lemmas and (third_person or plural)
+    else:
+        subject = False
+    if not subject:
+        return False
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if third_person and "NOUN" not in _lemmas(lower):
+        return (
+            following.lower() not in AUXILIARIES
+            and following not in (",", ".")
+            and not is_past(following)
+        )
+    if "NOUN" in _lemmas(lower) or not third_person:
+        return (
+            following.lower() in DETERMINERS
+            or following.lower() in PRONOUNS
+            or following.lower() in PREPOSITIONS
+            or following.lower() in PARTICLE_WORDS
+            or following.lower() in ("to", "that")
+            or following.lower() in OBJECT_ADVERBS
+            or following[:1].isupper()
+            or following[:1].isdigit()
+        )
+    return True
+
+
+def split_words(text: str) -> list[tuple[str, int, int]]:
+    """The words and punctuation of a text with their offsets."""
+    return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def analyse(text: str) -> list[Word]:
+    """The words of a text with offsets and word classes."""
+    pieces = split_words(text)
+    kinds = tag([piece[0] for piece in pieces])
+    return [Word(p[0], p[1], p[2], k) for p, k in zip(pieces, kinds, strict=True)]

@@ -1,0 +1,177 @@
+"""What an event is, as a set of words two reports of it share: the clue that lets "nuclear talks
+collapsed in 2019" and "negotiations ... broke down in 2019" be one event.
+
+The words of the event's clause are reduced to their base forms (lemminflect) and to one word
+per meaning ("negotiations", "dialogue" -> talks; "broke down" -> collapse; "met" -> summit);
+words that name no event (reporting verbs, the two Koreas, function words) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+from extract.enrich.headlines import Clause
+
+# One word per meaning: what two reports of one event may say differently.
+SYNONYMS: dict[str, str] = {
+    "negotiation": "talks",
+    "dialogue": "talks",
+    "talk": "talks",
+    "meeting": "summit",
+    "meet": "summit",
+    "encounter": "summit",
+    "collapse": "collapse",
+    "break down": "collapse",
+    "breakdown": "collapse",
+    "stall": "collapse",
+    "fall apart": "collapse",
+    "test-fire": "launch",
+    "fire": "launch",
+    "test-launch": "launch",
+    "shut down": "close",
+    "shutdown": "close",
+    "closure": "close",
+    "suspend": "halt",
+    "suspension": "halt",
+    "stop": "halt",
+    "cut": "halt",
+    "cut off": "halt",
+    "sever": "halt",
+    "restore": "reopen",
+    "resume": "reopen",
+    "reconnect": "reopen",
+    "hotline": "channel",
+    "line": "channel",
+    "liaison": "channel",
+    "communication": "channel",
+    "advance": "advance",
+    "capability": "capability",
+    "inauguration": "office",
+    "assume": "office",
+    "enter": "office",
+    "blow up": "demolish",
+    "explosion": "demolish",
+    "loudspeaker": "broadcast",
+    "propaganda": "broadcast",
+    "icbm": "missile",
+    "dprk": "",
+    "pyongyang": "",
+    "seoul": "",
+}
+NOT_EVENT_WORDS = frozenset(
+    """the a an of in on at to for with by from and or but as that this these those its his her
+    their it he she they be have do say tell announce report add state claim note confirm
+    north south korea korean koreas nk rok us u.s. united states kim president leader official
+    officials government first second third last new also would will could may might
+    more than about some other its own state-run""".split()
+)
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9.'’-]*")
+PHRASES = ("break down", "shut down", "cut off", "blow up", "fall apart")
+
+
+# Verbs whose object names the event: "hold a summit", "conduct a test", "stage drills".
+LIGHT_VERBS = frozenset("hold have conduct stage carry make take give deliver issue".split())
+ACTION = "!"  # marks the action word in a signature ("!summit", "!collapse")
+
+
+def signature(clause: Clause) -> frozenset[str]:
+    """The event's words: its action (marked with ACTION) and the other words, as base forms,
+    one per meaning, without the words that name no event."""
+    words = set(_words(" ".join([clause.subject, *clause.rest])))
+    action = ""
+    if clause.verb:
+        action = SYNONYMS.get(_base(clause.verb), _base(clause.verb))
+        if clause.verb.split()[0] in LIGHT_VERBS:  # "hold a summit", "the summit was held"
+            named = clause.subject if clause.passive else " ".join(_object_phrase(clause.rest))
+            action = next(iter(reversed(_words(named))), action)  # its head: "test"
+    if action:
+        words.discard(action)
+        words.add(ACTION + action)
+    return frozenset(words)
+
+
+def _object_phrase(rest: list[str]) -> list[str]:
+    """The words of the object, up to its first preposition ('its sixth nuclear test')."""
+    phrase: list[str] = []
+    for word in rest[:6]:
+        if word.lower() in ("in", "on", "at", "of", "with", "for", "to", "from", "by", ","):
+            break
+        phrase.append(word)
+    return phrase
+
+
+def _words(text: str) -> list[str]:
+    text = text.lower()
+    for phrase in PHRASES:
+        text = text.replace(phrase, phrase.replace(" ", "_"))
+    words: list[str] = []
+    for token in WORD_RE.findall(text):
+        word = _base(token.strip(".’'").replace("_", " "))
+        word = SYNONYMS.get(word, word)
+        if word and word not in NOT_EVENT_WORDS and len(word) > 2 and word not in words:
+            words.append(word)
+    return words
+
+
+@lru_cache(maxsize=16384)
+def _base(word: str) -> str:
+    """'negotiations' -> 'negotiation', 'broke' -> 'break', 'tested' -> 'test'."""
+    if " " in word:
+        return word
+    lemmas = getAllLemmas(word)
+    for pos in ("NOUN", "VERB", "ADJ"):
+        if pos in lemmas:
+            return lemmas[pos][0]
+    return word
+
+
+# Actions that only say an event took place: an event told as a noun phrase may join them.
+OCCURRING = frozenset(ACTION + a for a in "hold open begin start be happen occur take".split())
+
+
+def same_what(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two signatures tell the same event: the same action and a word in common, or,
+    when one tells no action, two words in common."""
+    actions = (
+        {w for w in first if w.startswith(ACTION)},
+        {w for w in second if w.startswith(ACTION)},
+    )
+    common = (first - actions[0]) & (second - actions[1])
+    if actions[0] and actions[1]:
+        return actions[0] == actions[1] and len(common) >= 1
+    if (actions[0] or actions[1]) - OCCURRING:
+        return False  # "the Winter Olympics" is not "Kim sends a delegation to the Olympics"
+    return len(common) >= 2
+
+
+# "six nuclear tests", "a series of launches", "more than 60 missiles": a series is an event of
+# its own, apart from its members.
+SERIES_RE = re.compile(
+    r"(?<![\w-])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|several|series|"
+    r"more than|"
+    r"multiple|many|record|number of|times)\b",
+    re.IGNORECASE,
+)
+
+
+def is_series(summary: str) -> bool:
+    """A count or a series: "six nuclear tests", "more than 60 missiles"."""
+    return bool(SERIES_RE.search(summary))
+
+
+ONGOING = "(ongoing since)"
+
+
+def same_kind(first: str, first_is_interval: bool, second: str, second_is_interval: bool) -> bool:
+    """Whether two summaries can tell one event as far as their kind goes: a series never joins
+    a single event; something going on since a date joins a span ("advances in 2016 and 2017")
+    or another one going on, not a single event."""
+    if is_series(first) != is_series(second):
+        return False
+    ongoing = first.endswith(ONGOING), second.endswith(ONGOING)
+    if ongoing[0] == ongoing[1]:
+        return True
+    return second_is_interval if ongoing[0] else first_is_interval

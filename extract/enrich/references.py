@@ -1,0 +1,228 @@
+"""Who "he", "it", "the North" and "the two leaders" are: the named actors a story has told so far.
+
+A headline must stand alone, so a pronoun or a short reference that heads an event's clause is
+replaced by the actor it stands for, when the text makes it clear: the last person named for "he"
+or "she", the last country or body for "it" or "they", the last two people named together for
+"the two leaders". When nothing fits, the reference stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.table.eras import read_eras
+
+# Fixed references to the two Koreas.
+FIXED: dict[str, str] = {
+    "the north": "North Korea",
+    "the south": "South Korea",
+    "the north's": "North Korea's",
+    "the south's": "South Korea's",
+}
+TITLE_WORDS = (
+    r"President|President-elect|leader|Leader|Chairman|chairman|Premier|Prime Minister|Minister"
+    r"|minister|Secretary|secretary|envoy|Envoy|Representative|Ambassador|ambassador|spokesman"
+    r"|spokeswoman|spokesperson|General|Gen\.|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|Comrade|sister"
+    r"|chief|Chief|commander|Commander|Director|director|official|Vice|negotiator|Speaker"
+)
+NAME = r"[A-Z][a-z’'-]+(?:[ -][A-Z][a-z’'-]+){1,3}"
+# A person: a name after a title ("leader Kim Jong Un", "envoy Sung Kim", "President Trump").
+TITLED_PERSON_RE = re.compile(
+    rf"\b(?:{TITLE_WORDS})\s+(?:[A-Z][\w.]*\s+){{0,3}}?({NAME}|[A-Z][a-z]+)\b"
+)
+COUNTRY_RE = re.compile(
+    r"\b(North Korea|South Korea|United States|the U\.S\.|China|Japan|Russia|the United Nations"
+    r"|the U\.N\.|Pyongyang|Seoul|Washington|Beijing|Tokyo|Moscow)\b"
+)
+PAIR_RE = re.compile(rf"\b({NAME}|[A-Z][a-z]+) and ({NAME}|[A-Z][a-z]+)\b")
+NOT_PEOPLE = frozenset(
+    """North Korea|South Korea|United States|United Nations|Security Council|White House
+    |State Department|Workers Party|National Assembly|Constitutional Court|Unification Ministry
+    |Korean War|Winter Olympics|Joint Chiefs|Soviet Union|European Union|Kim Jong Un's""".replace(
+        "\n", ""
+    ).split("|")
+)
+NOT_PERSON_WORDS = frozenset(
+    """Korea Korean Koreas Party Ministry Council Assembly Court Union Agency News Army Navy
+    Force Forces Command Olympics War Administration Department House Office Complex""".split()
+)
+
+
+def _known_people() -> dict[str, str]:
+    """Leaders from the eras table: any alias -> the full name ("Moon" -> "Moon Jae-in")."""
+    people: dict[str, str] = {}
+    for era in read_eras():
+        full = re.sub(r"\s*\(.*\)$", "", era.name)
+        for alias in era.aliases:
+            people.setdefault(alias, full)
+    return people
+
+
+KNOWN_PEOPLE = _known_people()
+KNOWN_PERSON_RE = re.compile(
+    r"\b(" + "|".join(re.escape(n) for n in sorted(KNOWN_PEOPLE, key=len, reverse=True)) + r")\b"
+)
+
+
+# Nouns that a story counts in ("five summits", "met three times"): "the first" is the first of
+# them; a verb names its noun.
+COUNTED_RE = re.compile(
+    r"\b(summits?|meetings?|talks|tests?|launches|visits?|rounds?|reunions?|elections?|"
+    r"met|meet|tested)\b",
+    re.IGNORECASE,
+)
+COUNTED_NOUN = {"met": "meeting", "meet": "meeting", "tested": "test", "talks": "talks"}
+# A person named as a sentence's subject: "Xi Jinping became ...", "Vladimir Putin made ...".
+SUBJECT_NAME_RE = re.compile(r"^((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+) (?=[a-z])")
+# A person told by a common noun: "The North Korean soldier who fled ..." ("he" then is him).
+HUMAN_RE = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w-]+ ){0,2}(?:soldier|defector|man|woman|official|diplomat|fisherman"
+    r"|worker|tourist|student|prisoner|pilot|leader|envoy|minister|general))\b"
+)
+# A group "they" may stand for: "Some North Korean officials returned ...".
+GROUP_RE = re.compile(
+    r"\b(?:[Ss]ome |[Tt]he |[Tt]wo |[Tt]hree |[Ss]everal )?((?:[A-Z][\w-]+ ){0,3}(?:[a-z]+ )?"
+    r"(?:officials|soldiers|leaders|defectors|workers|diplomats|activists|fishermen|troops"
+    r"|athletes|tourists|lawmakers|protesters|delegates|negotiators|families))\b"
+)
+# A thing "it" may stand for: "the Kaesong complex", "the Ryugyong Hotel".
+THING_RE = re.compile(
+    r"\b(?:[Tt]he )?((?:[A-Z][\w-]+ ){1,3}(?:complex|[Cc]omplex|office|[Oo]ffice|line|hotline|zone"
+    r"|resort|plant|[Hh]otel|facility|site|channel|[Cc]enter|[Rr]eactor|[Dd]am|[Bb]ridge|[Rr]oad))\b"
+)
+ORDINAL_RE = re.compile(r"(?i)^(?:the\s+)?(first|second|third|fourth|fifth|last|latest|next)$")
+
+
+@dataclass
+class Discourse:
+    """The actors named so far in a story, most recent last."""
+
+    people: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # countries, capitals, bodies
+    pair: str = ""  # the last two people named together: "Trump and Kim"
+    counted: str = ""  # the last noun the story counted in: "summit", "meeting"
+    things: list[str] = field(default_factory=list)  # "Kaesong complex", "Ryugyong Hotel"
+    last_place_or_thing: str = ""  # which of the two "it" stands for: the one told last
+    groups: list[str] = field(default_factory=list)  # "North Korean officials"
+    last_plural: str = ""  # which "they" stands for: "place" or "group", the one told last
+
+    def copy(self) -> Discourse:
+        return Discourse(
+            list(self.people),
+            list(self.places),
+            self.pair,
+            self.counted,
+            list(self.things),
+            self.last_place_or_thing,
+            list(self.groups),
+            self.last_plural,
+        )
+
+    def read(self, text: str) -> None:
+        """Take note of the actors a sentence names, in their order in it."""
+        found: list[tuple[int, str, str]] = []
+        for match in KNOWN_PERSON_RE.finditer(text):
+            found.append((match.start(), "person", match.group(1)))
+        for match in TITLED_PERSON_RE.finditer(text):
+            name = match.group(1)
+            if name not in NOT_PEOPLE and not COUNTRY_RE.fullmatch(name):
+                found.append((match.start(1), "person", name))
+        for match in COUNTRY_RE.finditer(text):
+            found.append((match.start(), "place", match.group(1)))
+        subject = SUBJECT_NAME_RE.match(text)
+        if subject and _person(subject.group(1)) and not THING_RE.fullmatch(subject.group(1)):
+            found.append((0, "person", subject.group(1)))
+        for match in HUMAN_RE.finditer(text):
+            found.append((match.start(), "person", match.group(1)))
+        for match in THING_RE.finditer(text):
+            found.append((match.start(1), "thing", match.group(1)))
+        for match in GROUP_RE.finditer(text):
+            found.append((match.start(1), "group", match.group(1)))
+        for match in re.finditer(r"\b[A-Z][a-z]+\b", text):  # "Lee entered office": Lee Jae-myung
+            person = next((p for p in reversed(self.people) if _family(p) == match.group()), None)
+            if person is not None:
+                found.append((match.start(), "person", person))
+        for _, kind, name in sorted(found):
+            if kind == "person":  # one person, however the story names them
+                name = KNOWN_PEOPLE.get(name, name)
+                same = next((p for p in self.people if _family(p) == _family(name)), None)
+                if same is not None and len(same) > len(name):
+                    name = same
+                elif same is not None:
+                    self.people.remove(same)
+            target = {
+                "person": self.people,
+                "place": self.places,
+                "thing": self.things,
+                "group": self.groups,
+            }[kind]
+            if name in target:
+                target.remove(name)
+            target.append(name)
+            if kind in ("place", "thing"):
+                self.last_place_or_thing = kind
+            if kind in ("place", "group"):
+                self.last_plural = kind
+        counted = COUNTED_RE.findall(text)
+        if counted:
+            word = counted[-1].lower()
+            self.counted = COUNTED_NOUN.get(word, word.rstrip("s") if word != "talks" else word)
+        for match in PAIR_RE.finditer(text):
+            first, second = match.group(1), match.group(2)
+            if _person(first) and _person(second):
+                self.pair = f"{_short(first)} and {_short(second)}"
+
+    def resolve(self, phrase: str) -> str:
+        """The named actor a subject phrase stands for, or the phrase itself."""
+        lower = phrase.lower().strip()
+        if lower in FIXED:
+            return FIXED[lower]
+        if lower in ("he", "she", "we", "i") and self.people:
+            return self.people[-1]  # "we" in a quotation: its speaker, named nearby
+        if (
+            lower == "it"
+            and self.things
+            and (self.last_place_or_thing == "thing" or not self.places)
+        ):
+            return self.things[-1]
+        if lower == "they" and self.groups and (self.last_plural == "group" or not self.places):
+            return self.groups[-1]
+        if lower in ("it", "they") and self.places:
+            place = self.places[-1]
+            return "U.S." if place == "the U.S." else place
+        if lower in ("the two leaders", "both leaders", "the two men"):
+            if self.pair:
+                return self.pair
+            if len(self.people) >= 2:
+                return f"{_short(self.people[-2])} and {_short(self.people[-1])}"
+        ordinal = ORDINAL_RE.match(lower)
+        if ordinal and self.counted:
+            return f"{ordinal.group(1).capitalize()} {self.counted}"
+        return phrase
+
+
+def _family(name: str) -> str:
+    """The name a story calls a person by: 'Lee Jae-myung' -> 'Lee', 'Donald Trump' -> 'Trump'."""
+    full = KNOWN_PEOPLE.get(name, name)
+    words = full.split()
+    korean = len(words) >= 2 and (len(words) == 3 or "-" in words[-1])
+    return words[0] if korean else words[-1]
+
+
+def _person(name: str) -> bool:
+    if name in KNOWN_PEOPLE:
+        return True
+    if name in NOT_PEOPLE or COUNTRY_RE.fullmatch(name):
+        return False
+    return not any(word in NOT_PERSON_WORDS for word in name.split())
+
+
+def _short(name: str) -> str:
+    """'Donald Trump' -> 'Trump', 'Kim Jong Un' -> 'Kim' for a pair in a headline."""
+    full = KNOWN_PEOPLE.get(name, name)
+    return (
+        full.split()[0]
+        if full.startswith(("Kim ", "Moon ", "Yoon ", "Lee ", "Park "))
+        else (full.split()[-1])
+    )

@@ -1,0 +1,71 @@
+"""One event, one mark: mentions of an event at several precisions in one document become one
+row (the most precise), and rows of several documents share one id; series, different acts and
+ambiguous rows stay apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract.documents.reader import Document
+from extract.pipeline import document_events, document_rows
+from extract.tabulate import build_table
+
+
+def rows_of(text: str, published: str) -> list[tuple[str, str]]:
+    return [(r.date, r.precision) for r in document_events(text, dt.date.fromisoformat(published))]
+
+
+def test_an_event_told_at_two_precisions_in_one_document_is_one_row_at_the_finer_date() -> None:
+    text = (
+        "North Korea conducted its sixth nuclear test in September 2017. "
+        "It conducted the nuclear test on Sept. 3, 2017, at its Punggye-ri site."
+    )
+    assert rows_of(text, "2018-01-10") == [("2017-09-03", "day")]
+
+
+def test_a_series_and_one_of_its_members_stay_two_rows() -> None:
+    text = (
+        "North Korea tested three intercontinental ballistic missiles in 2017. "
+        "On Nov. 29, 2017, North Korea tested the Hwasong-15 intercontinental ballistic missile."
+    )
+    assert sorted(rows_of(text, "2018-01-10")) == [("2017", "year"), ("2017-11-29", "day")]
+
+
+def test_different_acts_at_nested_dates_stay_apart() -> None:
+    text = (
+        "North Korea launched a long-range rocket in February 2016. "
+        "South Korea suspended the Kaesong complex on Feb. 10, 2016."
+    )
+    assert sorted(rows_of(text, "2016-03-01")) == [("2016-02", "month"), ("2016-02-10", "day")]
+
+
+def document(doc: str, body: str, published: str) -> Document:
+    return Document(doc, doc, "test", "", dt.date.fromisoformat(published), body)
+
+
+def test_two_documents_at_different_precisions_share_the_event_id() -> None:
+    first = document(
+        "a.txt", "Trump and Kim held a summit in Singapore in June 2018.", "2019-01-02"
+    )
+    second = document(
+        "b.txt", "Trump and Kim held a summit in Singapore on June 12, 2018.", "2018-06-14"
+    )
+    third = document(
+        "c.txt", "Moon and Kim held a summit at Panmunjom in April 2018.", "2018-05-02"
+    )
+    table = build_table([*document_rows(first), *document_rows(second), *document_rows(third)])
+    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    assert ids["a.txt"] == ids["b.txt"]
+    assert ids["c.txt"] != ids["a.txt"]
+    dates = dict(zip(table["doc"], table["date"], strict=True))
+    assert (dates["a.txt"], dates["b.txt"]) == ("2018-06", "2018-06-12")  # each keeps its own
+
+
+def test_a_coarse_row_that_fits_two_events_joins_neither() -> None:
+    first = document("a.txt", "North Korea conducted a nuclear test on Jan. 6, 2016.", "2016-01-07")
+    second = document(
+        "b.txt", "North Korea conducted a nuclear test on Sept. 9, 2016.", "2016-09-10"
+    )
+    third = document("c.txt", "North Korea conducted a nuclear test in 2016.", "2017-01-02")
+    table = build_table([*document_rows(first), *document_rows(second), *document_rows(third)])
+    assert table["event_id"].nunique() == 3
