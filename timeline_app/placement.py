@@ -214,8 +214,9 @@ def place_labels(
             centre = top + h / 2
             if left < ax0 or top < ay0 or box[2] > ax1 or box[3] > ay1:
                 continue
-            if leader is None and not request.band[0] <= centre <= request.band[1]:
-                continue  # (a label on a leader line may leave its lane: the line shows whose)
+            reach = h if leader else 0  # a label on a leader line may stick out a little
+            if not request.band[0] - reach <= centre <= request.band[1] + reach:
+                continue
             if _hits(boxes, box, 1) or _hits(taken, box, gap):
                 continue
             line = None

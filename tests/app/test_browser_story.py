@@ -264,8 +264,8 @@ def test_the_legend_explains_planned_and_ongoing_marks(new_page, url):
     page.goto(url + "?from=2016&to=2030")
     wait_chart(page, "gd.querySelector('.legend') !== null")
     legend = " | ".join(texts(page, "#graph .legend .legendtext"))
-    assert "Planned (period)" in legend and "Ongoing until the latest report" in legend
-    assert "Day" in legend and "Month, season, year or decade" in legend
+    assert "Planned (period)" in legend and "Ongoing to its latest report" in legend
+    assert "Day" in legend and "Month, season, year, decade" in legend
 
 
 def test_the_presentation_starts_at_the_first_key_event_highlighted_in_the_chart(new_page, url):
