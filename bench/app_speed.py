@@ -1,14 +1,17 @@
 """How fast the app is (run by hand; prints figures, asserts nothing).
 
     .venv/bin/python bench/app_speed.py [--sizes 100000 1000000] [--runs 3] [--no-browser]
+        [--against DIR]   (e.g. a snapshot of main: git archive main | tar -x -C DIR)
 
 1. The default data (events.csv) in headless Chromium at 1366x768, side by side in one run:
-   the app as served (compressed responses, plotly.js's cartesian bundle) and the same app
-   with the full plotly.js bundle and no compression (Playwright swaps the file and asks for
-   identity encoding). For each: first contentful paint, first chart drawn (marks on screen)
-   after navigation, bytes transferred, a filter round trip (type a search, until the count
-   and the chart have changed) and an export (slide PNG rendered in the browser, click to
-   download). Medians of --runs page loads.
+   the app as served (compressed responses, plotly.js's cartesian bundle), the same app with
+   the full plotly.js bundle and no compression (Playwright swaps the file and asks for
+   identity encoding), and with --against another checkout's app (e.g. main, to compare
+   before and after a change; served from there with `python -m timeline_app`). For each:
+   first contentful paint, first chart drawn (marks on screen) after navigation, bytes
+   transferred, a filter round trip (type a search, until the count and the chart have
+   changed) and an export (slide PNG rendered in the browser, click to download; skipped
+   where the app has no export menu). Medians of --runs page loads, taken in turns.
 2. Large synthetic tables (--sizes): preparing the table at load, one full filter callback
    (filter + figure + count + detail, the function the Dash callback calls) for the whole range
    (density view) and zoomed (marks and labels), a table page, and the bytes of the payload.
@@ -18,10 +21,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import socket
 import statistics
+import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,6 +44,7 @@ from timeline_app.sample import synthetic_events
 from timeline_app.state import ViewState
 from timeline_app.views import page_view, table_page
 
+CHART = "document.querySelector('#graph .js-plotly-plot')"
 FULL_PLOTLY = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 SCREEN = (1366, 768)
 GRAPH_SIZE = (1114, 420)  # the graph at 1366x768
@@ -87,31 +95,65 @@ def load_once(browser, url: str, full_bundle: bool) -> dict:
             + performance.getEntriesByType('navigation')[0].transferSize,
     })"""
     )
-    if full_bundle:  # a routed response reports no transfer size: count its bytes
-        out["bytes"] += len(FULL_PLOTLY.read_bytes())
     before = page.inner_text("#count-number")
+    page.evaluate(
+        "() => { window.__layout = document.querySelector('#graph .js-plotly-plot')._fullLayout; }"
+    )
     page.fill("#f-text", "missile")
     start = page.evaluate("() => performance.now()")
     page.press("#f-text", "Enter")
-    page.wait_for_function(
+    page.wait_for_function(  # the count and a newly drawn chart
         "old => { const n = document.getElementById('count-number');"
         " const gd = document.querySelector('#graph .js-plotly-plot');"
-        " return n && n.innerText !== old && gd && gd.layout && gd._fullData"
-        " && gd._fullData.every(t => !t.customdata || t.customdata.length < 40); }",
+        " return n && n.innerText !== old && gd._fullLayout !== window.__layout; }",
         arg=before,
         polling="raf",
     )
     out["filter"] = page.evaluate("() => performance.now()") - start
-    page.click("#export-menu summary")
-    start = time.perf_counter()
-    with page.expect_download(timeout=60_000):
-        page.click("#btn-png")
-    out["export"] = (time.perf_counter() - start) * 1000
+    out["export"] = float("nan")
+    if page.locator("#export-menu").count():
+        page.click("#export-menu summary")
+        start = time.perf_counter()
+        with page.expect_download(timeout=60_000):
+            page.click("#btn-png")
+        out["export"] = (time.perf_counter() - start) * 1000
     context.close()
     return out
 
 
-def browser_figures(runs: int) -> None:
+def serve_checkout(path: Path) -> tuple[str, subprocess.Popen]:
+    """Another checkout's app on a free loopback port (its own code, our default data)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "timeline_app",
+            "--events",
+            str(DEFAULT_EVENTS),
+            "--port",
+            str(port),
+            "--read-only",
+        ],
+        cwd=path,
+        env={**os.environ, "PYTHONPATH": str(path), "PYTHONDONTWRITEBYTECODE": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return url, process
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise SystemExit(f"the app in {path} did not start")
+
+
+def browser_figures(runs: int, against: Path | None) -> None:
     import waitress
     from playwright.sync_api import sync_playwright
 
@@ -121,20 +163,28 @@ def browser_figures(runs: int) -> None:
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}/"
     bundle = next((ASSETS / "vendor").glob("plotly-cartesian-*.min.js")).name
-    results: dict[str, list[dict]] = {"as served": [], "full plotly.js, uncompressed": []}
+    variants = {"as served": (url, False), "full plotly.js, uncompressed": (url, True)}
+    other = None
+    if against is not None:
+        other_url, other = serve_checkout(against)
+        variants[f"{against.name or against} (as served)"] = (other_url, False)
+    results: dict[str, list[dict]] = {name: [] for name in variants}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path="/usr/bin/chromium",
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
-            load_once(browser, url, False)  # warm the server's caches once
-            for _ in range(runs):  # alternate, so both see the same machine load
-                results["as served"].append(load_once(browser, url, False))
-                results["full plotly.js, uncompressed"].append(load_once(browser, url, True))
+            for target, full in variants.values():  # warm each server's caches once
+                load_once(browser, target, full)
+            for _ in range(runs):  # in turns, so all see the same machine load
+                for name, (target, full) in variants.items():
+                    results[name].append(load_once(browser, target, full))
             browser.close()
     finally:
         server.close()
+        if other is not None:
+            other.terminate()
     print(f"\n=== default data ({DEFAULT_EVENTS.name}), headless Chromium {SCREEN[0]}x{SCREEN[1]},")
     print(f"    median of {runs} loads; 'as served' = compressed + {bundle} ===")
     medians = {}
@@ -146,11 +196,14 @@ def browser_figures(runs: int) -> None:
             f"transferred {m['bytes'] / 1e6:5.2f} MB  filter round trip {m['filter']:5.0f} ms  "
             f"export (slide PNG) {m['export']:5.0f} ms"
         )
-    a, b = medians["as served"], medians["full plotly.js, uncompressed"]
-    print(
-        f"{'ratio (as served / full)':30s} chart drawn {a['chart'] / b['chart']:.2f}  "
-        f"bytes {a['bytes'] / b['bytes']:.2f}"
-    )
+    ours = medians["as served"]
+    for name, m in medians.items():
+        if name != "as served":
+            ratios = {k: ours[k] / m[k] for k in ("chart", "bytes", "filter")}
+            print(
+                f"{'ratio as served / ' + name:30s} chart drawn {ratios['chart']:.2f}  "
+                f"bytes {ratios['bytes']:.2f}  filter {ratios['filter']:.2f}"
+            )
 
 
 def synthetic_figures(sizes: list[int]) -> None:
@@ -196,9 +249,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--against", type=Path, default=None, help="another checkout to compare")
     args = parser.parse_args()
     if not args.no_browser:
-        browser_figures(args.runs)
+        browser_figures(args.runs, args.against.resolve() if args.against else None)
     synthetic_figures(args.sizes)
 
 

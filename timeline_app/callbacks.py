@@ -44,10 +44,24 @@ ACTIONS = (
 )
 
 
-def register_callbacks(app: dash.Dash, holder: DataHolder) -> None:
+PageView = Callable[[ViewState, "tuple[int, int] | None"], tuple]
+
+
+def page_cache(holder: DataHolder) -> PageView:
+    """page_view with a cache: same view, data version and size, same page (shared links
+    opened by a whole class; the first chart put in the page and its first render)."""
+
+    @functools.lru_cache(maxsize=64)
+    def cached(state: ViewState, version: int, size: tuple[int, int] | None) -> tuple:
+        return page_view(holder.data, state, size)
+
+    return lambda state, size: cached(state, holder.version, size)
+
+
+def register_callbacks(app: dash.Dash, holder: DataHolder, view: PageView) -> None:
     _measure(app)
     _sync_url(app, holder)
-    _render(app, holder)
+    _render(app, holder, view)
     _mark_bad_dates(app)
     _download(app, holder, ids.BTN_CSV, ids.DOWNLOAD_CSV, _csv_file)
     _download(app, holder, ids.BTN_TIMELINEJS, ids.DOWNLOAD_TIMELINEJS, _timelinejs_file)
@@ -115,8 +129,10 @@ def _control_values(state: ViewState) -> tuple:
     )
 
 
-def _size(value: object) -> tuple[int, int] | None:
-    """The measured graph size, if it is a sane one."""
+def graph_size(value: object) -> tuple[int, int] | None:
+    """The measured graph size ({"w": ..., "h": ...} or "WxH"), if it is a sane one."""
+    if isinstance(value, str) and value.count("x") == 1:
+        value = dict(zip("wh", value.split("x"), strict=True))
     if not isinstance(value, dict):
         return None
     try:
@@ -128,7 +144,7 @@ def _size(value: object) -> tuple[int, int] | None:
     return width, height
 
 
-def _render(app: dash.Dash, holder: DataHolder) -> None:
+def _render(app: dash.Dash, holder: DataHolder, view: PageView) -> None:
     @app.callback(
         Output(ids.GRAPH, "figure"),
         Output(ids.GRAPH, "config"),
@@ -143,12 +159,7 @@ def _render(app: dash.Dash, holder: DataHolder) -> None:
         Input(ids.GRAPH_SIZE, "data"),
     )
     def render(search, version, size):
-        return cached_view(query_to_state(search), holder.version, _size(size))
-
-    @functools.lru_cache(maxsize=64)
-    def cached_view(state: ViewState, version: int, size: tuple[int, int] | None) -> tuple:
-        """Same view, data version and size: same page (shared links opened by a class)."""
-        return page_view(holder.data, state, size)
+        return view(query_to_state(search), graph_size(size))
 
     @app.callback(
         Output(ids.TABLE, "data"),

@@ -262,7 +262,8 @@ def _present_bar() -> html.Div:
     )
 
 
-def build_layout(data: EventData, editable: bool = False) -> html.Div:
+def build_layout(data: EventData, editable: bool = False, figure: object = None) -> html.Div:
+    """The page; `figure` is the chart it opens with (the default view's)."""
     return html.Div(
         id=ids.ROOT,
         className="root",
@@ -314,7 +315,8 @@ def build_layout(data: EventData, editable: bool = False) -> html.Div:
                                 className="graph-box",
                                 children=dcc.Graph(
                                     id=ids.GRAPH,
-                                    config={"displaylogo": False},
+                                    figure=figure or {},
+                                    config={"displaylogo": False, "displayModeBar": "hover"},
                                     responsive=False,
                                     className="graph",
                                 ),

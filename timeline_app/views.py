@@ -253,7 +253,7 @@ def page_view(data: EventData, state: ViewState, size: tuple[int, int] | None) -
         count_text(data, view),
         detail_panel(data, state.sel),
         caption(data, view, state.story) if state.present else [],
-        "root present" if state.present else "root",
+        "root present rendered" if state.present else "root rendered",
         "Exit presentation" if state.present else "Presentation mode",
         f"Show {other}",
     )

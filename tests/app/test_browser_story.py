@@ -93,10 +93,12 @@ CHART = "document.querySelector('#graph .js-plotly-plot')"
 
 
 def wait_chart(page, condition: str = "true", arg=None) -> None:
-    """Wait until the chart is drawn and `condition` (JS, with gd = the graph) holds."""
+    """Wait until the view's own chart is drawn (the page opens with the default view's; the
+    first render marks the root 'rendered') and `condition` (JS, gd = the graph) holds."""
     page.wait_for_function(
         f"arg => {{ const gd = {CHART}; if (!gd || !gd._fullLayout ||"
-        " !gd.querySelector('.cartesianlayer')) return false;"
+        " !gd.querySelector('.cartesianlayer')"
+        " || !document.getElementById('root').classList.contains('rendered')) return false;"
         f" return ({condition}); }}",
         arg=arg,
         timeout=30_000,
@@ -241,7 +243,7 @@ def test_all_shows_every_event_from_1953_and_one_year_stays_in_the_past(new_page
 def test_empty_lanes_disappear_under_filters(new_page, url):
     page = new_page(1366, 768)
     page.goto(url + "?cat=politics")
-    wait_chart(page, "(gd.layout.yaxis.ticktext || []).includes('politics')")
+    wait_chart(page, "!(gd.layout.yaxis.ticktext || []).includes('summit/talks')")
     ticks = page.evaluate(f"() => {CHART}.layout.yaxis.ticktext")
     assert "politics" in ticks and not {"summit/talks", "communication<br>channel"} & set(ticks)
 
@@ -348,13 +350,13 @@ def test_png_and_svg_exports_have_a_title_a_footer_and_no_controls(new_page, url
     page = new_page(1366, 768)
     page.goto(url + "?cat=summit%2Ftalks&from=2018&to=2018")
     page.wait_for_function(
-        "() => document.getElementById('export-title').value"
+        "() => (document.getElementById('export-title') || {}).value"
         " === 'Inter-Korean relations, 2018: summit and talks'"
     )
     name, png = export(page, "#btn-png", "slide")
     assert name.endswith("_slide.png") and read_png_size(png) == (1920, 1080)
     page.wait_for_function(
-        "() => /Saved .*1920 × 1080/.test(document.getElementById('export-status').innerText)"
+        "() => /Saved .*1920 × 1080/.test(document.getElementById('export-status').textContent)"
     )
     _, report = export(page, "#btn-png", "report")
     assert read_png_size(report) == (3508, 2480)  # A4 landscape at 300 dpi

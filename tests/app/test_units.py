@@ -397,7 +397,7 @@ def test_app_starts_on_a_missing_file_and_reports_on_console(tmp_path, capsys):
     app = create_app(tmp_path / "missing.csv")
     err = capsys.readouterr().err
     assert "missing.csv" in err and "not found" in err
-    layout = json.dumps(app.layout.to_plotly_json(), default=str)
+    layout = json.dumps(app.layout().to_plotly_json(), default=str)
     assert "missing.csv: file not found" in layout and "Traceback" not in layout
 
 

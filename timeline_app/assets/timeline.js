@@ -3,7 +3,14 @@
 (function () {
   var GRAPH_BOX = "graph-box";
   var SIZE_STORE = "graph-size";
+  var SIZE_COOKIE = "timeline-graph";  // app.py puts the default chart in the page at this size
   var listening = false;
+
+  // The page opens with the default view's chart; a URL with a query shows it only once its
+  // own view is drawn (style.css).
+  if (window.location.search.length > 1) {
+    document.documentElement.classList.add("has-query");
+  }
 
   function graphSize() {
     var box = document.getElementById(GRAPH_BOX);
@@ -48,6 +55,10 @@
         listen();
         var size = graphSize();
         if (!size) { return window.dash_clientside.no_update; }
+        if (!present) {
+          document.cookie = SIZE_COOKIE + "=" + size.w + "x" + size.h
+            + "; path=/; max-age=31536000; SameSite=Lax";
+        }
         return changed(size, previous) ? size : window.dash_clientside.no_update;
       },
       export_started: function () {
