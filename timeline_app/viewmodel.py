@@ -18,7 +18,7 @@ from timeline_app import ids
 from timeline_app.data import OTHER_ACTORS, EventData
 from timeline_app.describe import default_title, footer, outlets_of, subtitle
 from timeline_app.export import IMAGE_FORMATS, PRESETS, ExportPreset, safe_filename
-from timeline_app.figure import FigureOptions, build_figure
+from timeline_app.figure import TINTED_ERA_GROUP, FigureOptions, build_figure
 from timeline_app.filters import filter_events, in_range, neighbour, visible_range
 from timeline_app.state import STORY_MODES, ViewState, clean_date, normalise
 from timeline_app.story import story_events
@@ -226,7 +226,9 @@ def timelinejs_document(data: EventData, state: ViewState, today: dt.date | None
     view = view_of(data, state)
     title, sub, _ = export_texts(data, state, view, today or dt.date.today())
     rows = data.rows[data.rows["event_id"].isin(set(view.in_view["event_id"]))]
-    return timeline_json(view.in_view, rows, title, sub, eras_for(state))
+    # TimelineJS draws eras on one line: the South's presidencies, as tinted on the chart
+    eras = tuple(era for era in eras_for(state) if era.group == TINTED_ERA_GROUP)
+    return timeline_json(view.in_view, rows, title, sub, eras)
 
 
 def view_name(state: ViewState) -> str:

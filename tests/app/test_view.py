@@ -223,7 +223,8 @@ def test_the_timelinejs_file_follows_the_documented_format(data):
         key = (start["year"], start.get("month", 1), start.get("day", 1))
         assert key <= (end["year"], end.get("month", 12), end.get("day", 31))
     eras = {era["text"]["headline"] for era in document["eras"]}
-    assert "Kim Il Sung (North Korea)" in eras and "Moon Jae-in (South Korea)" in eras
+    assert "Moon Jae-in (South Korea)" in eras and "Roh Tae-woo (South Korea)" in eras
+    assert all(era.endswith("(South Korea)") for era in eras)  # one line of eras
     assert document["title"]["text"]["headline"].startswith("Inter-Korean relations, 1953-2030")
 
 
