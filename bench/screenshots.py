@@ -22,11 +22,15 @@ from timeline_app.data import DEFAULT_EVENTS
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-CHART_DRAWN = "() => document.querySelector('#graph .main-svg .cartesianlayer') !== null"
+CHART_DRAWN = (
+    "() => document.querySelector('#graph .main-svg .cartesianlayer') !== null"
+    " && document.getElementById('root').classList.contains('rendered')"
+)
 
 
 def settle(page) -> None:
-    """Wait until the chart is drawn and Dash has no callback in flight."""
+    """Wait until the view's chart is drawn (the first render marks the root) and Dash has no
+    callback in flight."""
     page.wait_for_function(CHART_DRAWN, timeout=60_000)
     page.wait_for_function(
         "() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=60_000

@@ -798,45 +798,43 @@ def _selected(
             boxes.append((x - ring / 2, y - ring / 2, x + ring / 2, y + ring / 2))
         else:
             boxes.append((mark.px_left - 3, y - style.bar, mark.px_right + 3, y + style.bar))
+
+    def highlight(part: pd.DataFrame) -> dict:
+        return {
+            "y": part["y"].to_numpy(),
+            "name": TRACE_SELECTED,
+            "showlegend": False,
+            "customdata": part["event_id"].to_numpy(),
+            "hovertext": _hover(part),
+            "hoverinfo": "text",
+        }
+
+    line = {"width": 4 if options.present else 3, "color": COLOR_SELECTED}
     points = hit[hit["kind"] == "point"]
     if len(points):
         traces.append(
             go.Scatter(
                 x=_iso(points["start"].to_numpy()),
-                y=points["y"].to_numpy(),
                 mode="markers",
-                name=TRACE_SELECTED,
-                showlegend=False,
-                customdata=points["event_id"].to_numpy(),
-                hovertext=_hover(points),
-                hoverinfo="text",
                 marker={
                     "symbol": "circle-open",
                     "size": ring,
                     "color": COLOR_SELECTED,
-                    "line": {"width": 4 if options.present else 3, "color": COLOR_SELECTED},
+                    "line": line,
                 },
+                **highlight(points),
             )
         )
     spans = hit[hit["kind"] != "point"]
     if len(spans):
-        ms = frame.ms_per_px()
         traces.append(
             go.Bar(
                 orientation="h",
                 base=[frame.x_date(px - 3) for px in spans["bar_left"]],
-                x=((spans["bar_right"] - spans["bar_left"] + 6) * ms).to_numpy(),
-                y=spans["y"].to_numpy(),
+                x=((spans["bar_right"] - spans["bar_left"] + 6) * frame.ms_per_px()).to_numpy(),
                 width=style.bar + 8,
-                name=TRACE_SELECTED,
-                showlegend=False,
-                customdata=spans["event_id"].to_numpy(),
-                hovertext=_hover(spans),
-                hoverinfo="text",
-                marker={
-                    "color": "rgba(0,0,0,0)",
-                    "line": {"width": 4 if options.present else 3, "color": COLOR_SELECTED},
-                },
+                marker={"color": "rgba(0,0,0,0)", "line": line},
+                **highlight(spans),
             )
         )
     notes: list[dict] = []

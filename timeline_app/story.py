@@ -16,7 +16,6 @@ from extract.table.vocabulary import ONGOING_MARKER, PLANNED_MARKER, PRECISIONS
 from timeline_app.placement import shorten
 
 STORY_SIZE = 18  # key events in a presentation, unless the teacher asks for all
-STORY_MODES = ("key", "all")
 LABEL_CHARS = 32
 
 
