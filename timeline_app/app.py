@@ -18,7 +18,7 @@ import dash
 import flask
 from dash import html
 
-from timeline_app.callbacks import graph_size, page_cache, register_callbacks
+from timeline_app.callbacks import Views, graph_size, register_callbacks
 from timeline_app.corrections_ui import load_holder
 from timeline_app.data import DEFAULT_EVENTS, EventData
 from timeline_app.layout import build_layout
@@ -54,19 +54,19 @@ def create_app(
         eager_loading=False,
         compress=True,
     )
-    view = page_cache(holder)
+    views = Views(holder)
 
     def layout() -> html.Div:
         """The page, the default view's chart already in it, so the first chart is drawn
         before any callback returns, at the size this browser's graph had last time (a cookie
         the browser sets when it measures the graph; the first render corrects the size)."""
         cookie = flask.request.cookies.get(SIZE_COOKIE) if flask.has_request_context() else None
-        figure = view(DEFAULT_STATE, graph_size(cookie) or DEFAULT_GRAPH_SIZE)[0]
+        figure = views.page(DEFAULT_STATE, graph_size(cookie) or DEFAULT_GRAPH_SIZE)[0]
         return build_layout(holder.data, holder.editable, figure)
 
     app.layout = layout
     app.server.config["TIMELINE_DATA"] = holder
-    register_callbacks(app, holder, view)
+    register_callbacks(app, holder, views)
     return app
 
 

@@ -15,12 +15,13 @@ from dash import ClientsideFunction, Input, Output, State, ctx, dcc, no_update
 
 from timeline_app import ids
 from timeline_app.corrections_ui import EDIT_FIELDS, DataHolder, save_edit
+from timeline_app.describe import default_title
 from timeline_app.export import ExportError, events_csv
 from timeline_app.filters import filter_events
 from timeline_app.layout import PAGE_SIZE
 from timeline_app.state import ViewState, clean_date, query_to_state, state_to_query
 from timeline_app.viewmodel import (
-    default_export_title,
+    View,
     image_job,
     next_state,
     timelinejs_document,
@@ -44,24 +45,33 @@ ACTIONS = (
 )
 
 
-PageView = Callable[[ViewState, "tuple[int, int] | None"], tuple]
+class Views:
+    """What a view shows (viewmodel.view_of) and the page of a view (views.page_view), cached:
+    the same view and data version give the same answer to every callback of one URL change
+    (chart, table, export title) and to a whole class opening a shared link."""
+
+    def __init__(self, holder: DataHolder) -> None:
+        self.holder = holder
+        self._view = functools.lru_cache(maxsize=4)(  # few: a view holds table slices
+            lambda state, version: view_of(holder.data, state)
+        )
+        self._page = functools.lru_cache(maxsize=64)(
+            lambda state, version, size: page_view(
+                holder.data, state, size, self._view(state, version)
+            )
+        )
+
+    def view(self, state: ViewState) -> View:
+        return self._view(state, self.holder.version)
+
+    def page(self, state: ViewState, size: tuple[int, int] | None) -> tuple:
+        return self._page(state, self.holder.version, size)
 
 
-def page_cache(holder: DataHolder) -> PageView:
-    """page_view with a cache: same view, data version and size, same page (shared links
-    opened by a whole class; the first chart put in the page and its first render)."""
-
-    @functools.lru_cache(maxsize=64)
-    def cached(state: ViewState, version: int, size: tuple[int, int] | None) -> tuple:
-        return page_view(holder.data, state, size)
-
-    return lambda state, size: cached(state, holder.version, size)
-
-
-def register_callbacks(app: dash.Dash, holder: DataHolder, view: PageView) -> None:
+def register_callbacks(app: dash.Dash, holder: DataHolder, views: Views) -> None:
     _measure(app)
     _sync_url(app, holder)
-    _render(app, holder, view)
+    _render(app, holder, views)
     _mark_bad_dates(app)
     _download(app, holder, ids.BTN_CSV, ids.DOWNLOAD_CSV, _csv_file)
     _download(app, holder, ids.BTN_TIMELINEJS, ids.DOWNLOAD_TIMELINEJS, _timelinejs_file)
@@ -144,7 +154,7 @@ def graph_size(value: object) -> tuple[int, int] | None:
     return width, height
 
 
-def _render(app: dash.Dash, holder: DataHolder, view: PageView) -> None:
+def _render(app: dash.Dash, holder: DataHolder, views: Views) -> None:
     @app.callback(
         Output(ids.GRAPH, "figure"),
         Output(ids.GRAPH, "config"),
@@ -159,7 +169,7 @@ def _render(app: dash.Dash, holder: DataHolder, view: PageView) -> None:
         Input(ids.GRAPH_SIZE, "data"),
     )
     def render(search, version, size):
-        return view(query_to_state(search), graph_size(size))
+        return views.page(query_to_state(search), graph_size(size))
 
     @app.callback(
         Output(ids.TABLE, "data"),
@@ -173,7 +183,7 @@ def _render(app: dash.Dash, holder: DataHolder, view: PageView) -> None:
     def table(search, page, sort_by, version):
         if ctx.triggered_id == ids.URL:
             page = 0
-        events = view_of(holder.data, query_to_state(search)).in_view
+        events = views.view(query_to_state(search)).in_view
         records, pages = table_page(events, page or 0, PAGE_SIZE, sort_by)
         return records, pages, min(page or 0, pages - 1)
 
@@ -187,7 +197,8 @@ def _render(app: dash.Dash, holder: DataHolder, view: PageView) -> None:
     )
     def export_title(search, version, title, previous):
         """The export title follows the view unless the user has written their own."""
-        default = default_export_title(holder.data, query_to_state(search))
+        state = query_to_state(search)
+        default = default_title(state, views.view(state).in_view, views.view(state).window)
         if default == previous:
             return no_update, no_update
         edited = bool(title) and title != previous

@@ -38,7 +38,11 @@ def story_events(events: pd.DataFrame, mode: str = "key", size: int = STORY_SIZE
     """The presentation's events in date order: the `size` most important ones, or all."""
     if mode == "all" or len(events) <= size:
         return events
-    keep = by_importance(events).index[:size]
+    importance = events["importance"].to_numpy()
+    # only events at least as important as the size-th are candidates (fast on a big table)
+    threshold = np.partition(importance, len(importance) - size)[len(importance) - size]
+    candidates = events[importance >= threshold]
+    keep = by_importance(candidates).index[:size]
     return events.loc[events.index.isin(keep)]
 
 

@@ -191,12 +191,6 @@ def export_figure(
     )
 
 
-def default_export_title(data: EventData, state: ViewState) -> str:
-    """What the view shows, in words (the export title unless the user writes another)."""
-    view = view_of(data, state)
-    return default_title(state, view.in_view, view.window)
-
-
 def image_job(
     data: EventData,
     state: ViewState,

@@ -235,10 +235,12 @@ def count_text(data: EventData, view: View) -> list:
     return [html.Span(f"{shown:,}", id="count-number"), rest]
 
 
-def page_view(data: EventData, state: ViewState, size: tuple[int, int] | None) -> tuple:
+def page_view(
+    data: EventData, state: ViewState, size: tuple[int, int] | None, view: View | None = None
+) -> tuple:
     """Everything the page shows for a state except the table: (figure, graph config, count,
     detail panel, caption, root class, presentation button label, story button label)."""
-    view = view_of(data, state)
+    view = view or view_of(data, state)
     fig = figure_for(data, state, size=size, view=view)
     config = {
         "displaylogo": False,
