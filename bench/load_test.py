@@ -52,6 +52,7 @@ RENDER_OUTPUTS = [
     "caption.children",
     "root.className",
     "btn-present.children",
+    "btn-story.children",
 ]
 
 
@@ -69,6 +70,7 @@ def render_payload(search: str) -> bytes:
         "inputs": [
             {"id": "url", "property": "search", "value": search},
             {"id": "data-version", "property": "data", "value": 0},
+            {"id": "graph-size", "property": "data", "value": {"w": 1114, "h": 420}},
         ],
         "changedPropIds": ["url.search"],
         "state": [],
