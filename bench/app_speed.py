@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import plotly
 import plotly.io as pio
 
-from timeline_app.app import ASSETS, create_app
+from timeline_app.app import ASSETS, DEFAULT_GRAPH_SIZE, create_app
 from timeline_app.data import DEFAULT_EVENTS, build_data
 from timeline_app.filters import filter_events
 from timeline_app.layout import PAGE_SIZE
@@ -47,7 +47,6 @@ from timeline_app.views import page_view, table_page
 CHART = "document.querySelector('#graph .js-plotly-plot')"
 FULL_PLOTLY = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 SCREEN = (1366, 768)
-GRAPH_SIZE = (1114, 420)  # the graph at 1366x768
 
 
 def timed(fn, repeat: int = 5) -> tuple[float, object]:
@@ -230,7 +229,9 @@ def synthetic_figures(sizes: list[int]) -> None:
         }
         for name, state in states.items():
             ms_filter, events = timed(lambda s=state, d=data: filter_events(d, s))
-            ms_cb, out = timed(lambda s=state, d=data: page_view(d, s, GRAPH_SIZE), repeat=3)
+            ms_cb, out = timed(
+                lambda s=state, d=data: page_view(d, s, DEFAULT_GRAPH_SIZE), repeat=3
+            )
             ms_table, (records, _) = timed(
                 lambda s=state, ev=events: table_page(ev, 0, PAGE_SIZE, None), repeat=3
             )

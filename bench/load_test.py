@@ -70,7 +70,7 @@ def render_payload(search: str) -> bytes:
         "inputs": [
             {"id": "url", "property": "search", "value": search},
             {"id": "data-version", "property": "data", "value": 0},
-            {"id": "graph-size", "property": "data", "value": {"w": 1114, "h": 420}},
+            {"id": "graph-size", "property": "data", "value": {"w": 1122, "h": 456}},
         ],
         "changedPropIds": ["url.search"],
         "state": [],

@@ -27,7 +27,7 @@ from timeline_app.state import DEFAULT_STATE
 ASSETS = Path(__file__).resolve().parent / "assets"
 MAX_PROBLEMS_PRINTED = 20
 SIZE_COOKIE = "timeline-graph"  # set by assets/timeline.js
-DEFAULT_GRAPH_SIZE = (1114, 420)  # the graph at 1366x768
+DEFAULT_GRAPH_SIZE = (1122, 456)  # the graph at 1366x768 (assets/style.css)
 
 
 def create_app(
