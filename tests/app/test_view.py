@@ -232,3 +232,18 @@ def test_the_timelinejs_file_has_no_eras_when_they_are_off(data):
     document = timelinejs_document(data, ViewState(eras=False), TODAY)
     jsonschema.validate(document, SCHEMA)
     assert "eras" not in document
+
+
+def test_an_older_table_without_weight_or_label_ranks_by_sources_and_labels_by_summary():
+    rows = [{**row(f"o{i}", f"2018-0{i}-01", "summit/talks", ""), "label": ""} for i in range(1, 4)]
+    rows.append({**rows[1], "doc": "another-doc"})  # o2 is told by two documents
+    data = build_data(pd.DataFrame(rows).astype(str))
+    assert by_importance(data.events)["event_id"].iloc[0] == "o2"
+    assert data.events.set_index("event_id")["importance"].to_dict() == {
+        "o1": 0.25,
+        "o2": 0.5,
+        "o3": 0.25,
+    }
+    fig = export_figure(data, ViewState(), PRESETS["slide"], today=TODAY)
+    labels = {a.name: a.text for a in fig.layout.annotations if (a.name or "").startswith("label")}
+    assert labels["label:o2"] == "Event o2 happened"  # the summary stands in for the label
