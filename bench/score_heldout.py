@@ -1,7 +1,7 @@
 """Accuracy on text the rules were not written from: run the extractor on gold sets and score it.
 
     python bench/score_heldout.py [SET ...]     (default: every bench/heldout* set and the
-                                                 shared devset, when ../shared is next to the repo)
+                                                 shared devset, from the nearest ../shared)
 
 Uses the shared scorer (../shared/eval/score.py): strict and lenient precision, recall, F1.
 """
@@ -14,7 +14,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the project root; from a worktree at /work/wt/NAME, beside its parent folder.
+SHARED = next(
+    (folder / "shared" for folder in ROOT.parents if (folder / "shared" / "eval").is_dir()),
+    ROOT.parent / "shared",
+)
 SCORER = SHARED / "eval" / "score.py"
 
 

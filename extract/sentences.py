@@ -41,6 +41,8 @@ def _is_abbreviation_end(line: str, dot: int, following: str) -> bool:
     bare = word.rstrip(".").lower()
     next_word = re.match(r"[\"'“‘(]*([A-Za-z0-9]+)", following)
     next_token = next_word.group(1) if next_word else ""
+    if INITIALISM_RE.search(word) and following[:1] in "—–":
+        return True  # "9:29 a.m. — Kim walks down the steps": a liveblog entry goes on
     if not next_token:
         return False
     if next_token[0].islower() or next_token[0].isdigit():

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from extract.dating.calendar import iso_span, nested
-from extract.enrich.identity import same_kind, same_what
+from extract.enrich.identity import same_kind, same_what, strongly_same
 from extract.events.similarity import similar
 from extract.table.ids import content_id
 from extract.table.schema import COLUMNS, join_list, sort_events, split_list
@@ -140,8 +140,11 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
                 bool(row["date_end"]),
             )
             and nested(story.span, span)
-            and not (story.actors and actors and not story.actors & actors)
             and same_what(story.what, what)
+            and (
+                not (story.actors and actors and not story.actors & actors)
+                or strongly_same(story.what, what)
+            )
         ]
         exact = [story for story in fits if story.span == span]
         home = exact[0] if len(exact) == 1 else (fits[0] if len(fits) == 1 else None)

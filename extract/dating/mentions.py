@@ -85,7 +85,26 @@ def _plausible(mention: Mention, text: str) -> bool:
 RULE_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
 ANY_TRIGGER = re.compile("|".join(sorted({rule.trigger.pattern for rule in RULES})))
 DIRECT_RULES = [rule for rule in RULES if not rule.relational]
-RELATIONAL_RULES = [rule for rule in RULES if rule.relational]
+RELATIONAL_RULES = [rule for rule in RULES if rule.relational and not rule.antecedent]
+ANTECEDENT_RULE = next(rule for rule in RULES if rule.antecedent)
+# A fronted phrase before the main clause ("Amid a flurry of activities largely focused on ...,").
+FRONTED_PHRASE_RE = re.compile(
+    r"^(?:Amid|After|Before|In|On|At|During|With|Following|As)\b[^,]{0,120},\s"
+)
+
+
+def antecedent_mention(text: str, anchor: dt.date | None, reference: TimeValue) -> Mention | None:
+    """The past event of an undated sentence that the next sentence's "The next day" counts
+    from, dated at the story's time: its main past verb as evidence (None without one)."""
+    fronted = FRONTED_PHRASE_RE.match(text)
+    match = ANTECEDENT_RULE.pattern.search(text, fronted.end() if fronted else 0)
+    if match is None or tense_before(text, match.end()) != "past":
+        return None
+    context = Context(anchor, "past", reference, text, match.start())
+    value = ANTECEDENT_RULE.resolve(match, context)
+    if value is None:
+        return None
+    return Mention(match.start(), match.end(), ANTECEDENT_RULE, match, value, "past")
 
 
 def find_mentions(
@@ -153,6 +172,7 @@ def find_mentions(
             text,
             mention.start,
             later=later,
+            earlier=[v for v in before if v is not None],
             history=history,
             day_reference=days_before[-1] if days_before else day_reference,
             frame=frame,
@@ -166,6 +186,16 @@ def find_mentions(
                 and mention.value is not OPEN
                 and mention.value.date < context.reference.date[: len(mention.value.date)]
             )
+            if mention.rule.absorbs_start and mention.value is not OPEN:
+                # "began Monday and runs through Friday": the start is inside the span's row
+                taken = [
+                    m
+                    for m in taken
+                    if m is mention
+                    or m.end > mention.start
+                    or m.value is None
+                    or m.value.date != mention.value.date
+                ]
             if mention.rule.counts_from_event:
                 if later and before:
                     # "fired an ICBM on Monday, hours after it launched a missile late on
@@ -173,11 +203,13 @@ def find_mentions(
                     mention.value = OPEN
                 mention.side = _offset_side(text, mention, bool(later))
 
-    dated = _share_sentence_year(
-        sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+    dated = _drop_refined_months(
+        _share_sentence_year(
+            sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+        )
     )
     # A flashback ("which had begun a decade earlier") does not move the story's time.
-    moving = [m for m in dated if not m.flashback]
+    moving = [m for m in dated if not m.flashback and not m.rule.keeps_story_time]
     return dated, (moving[-1].value if moving else reference)
 
 
@@ -186,7 +218,12 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
     a year takes the year named first in the sentence. Unless a second clause tells another
     event (', and ...'), the two are one event and the year's row is dropped."""
     years = [
-        m for m in mentions if m.value and m.value.precision == "year" and not m.value.date_end
+        m
+        for m in mentions
+        if m.value
+        and granularity_of(m.value) == "year"
+        and m.value.precision in ("year", "approx")
+        and not m.value.date_end
     ]
     if len(years) != 1:
         return mentions
@@ -216,6 +253,25 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
     if moved and one_event:  # "Eight years ago, athletes marched ... on Feb. 9": one event
         return [m for m in mentions if m is not year_mention]
     return mentions
+
+
+def _drop_refined_months(mentions: list[Mention]) -> list[Mention]:
+    """'In April 2013, the North barred workers on the 3rd and pulled out its own on the 8th':
+    the days date the events, the month that frames them gives no row of its own (unless a
+    ';' puts an event of its own between them: 'Last month ...; on the 29th, ...')."""
+    refined = {
+        id(month)
+        for day in mentions
+        if day.rule.refines_month and day.value is not None
+        for month in mentions
+        if month.end <= day.start
+        and month.value is not None
+        and granularity_of(month.value) == "month"
+        and not month.value.date_end
+        and day.value.date.startswith(month.value.date)
+        and ";" not in month.match.string[month.end : day.start]
+    }
+    return [m for m in mentions if id(m) not in refined]
 
 
 def _offset_side(text: str, mention: Mention, has_later_date: bool) -> str:

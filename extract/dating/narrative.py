@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from extract.dating.calendar import TimeValue, granularity_of
-from extract.dating.mentions import Mention, find_mentions
+from extract.dating.mentions import Mention, antecedent_mention, find_mentions
 from extract.sentences import Sentence
 
 HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
@@ -59,13 +59,21 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     # What was told before, for events named again; bounded, so thousands of dates stay linear.
     history: deque[tuple[TimeValue, str]] = deque(maxlen=HISTORY_SIZE)
     frame: TimeValue | None = None  # what the previous sentence dated, if anything
+    year_frame: TimeValue | None = None  # the year the last dated sentence opened with
     for sentence in sentences:
-        if PAGE_DATE_LINE_RE.match(sentence.text):
+        if PAGE_DATE_LINE_RE.match(re.sub(r"\b([ap])\.m\.", r"\1m", sentence.text)):
             continue
         anchor, is_caption = anchors[sentence.paragraph]
+        before = reference
         mentions, reference = find_mentions(
             sentence.text, anchor, reference, history, day_reference, frame
         )
+        if frame is None and year_frame is not None and _opens_yearless(sentence.text, mentions):
+            # "In 2014, the North sent athletes ... On Oct. 4, three officials ...": the
+            # sentence opening with a month or day goes on in the year the last one opened with.
+            mentions, reference = find_mentions(
+                sentence.text, anchor, before, history, day_reference, year_frame
+            )
         speech = _speech_day(sentence.text, mentions)
         if speech is not None:  # '"We met yesterday," she said on Friday': from that Friday
             start, end, day = speech
@@ -78,21 +86,78 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         # A timeline entry ("Jan. 6, 2016: North Korea conducts ...") frames the next sentence;
         # a date in passing, or an opening "In 2022, ..." of its own story, does not.
         opening = mentions[0] if mentions else None
+        fronted = opening is not None and not sentence.text[: opening.start].strip(' -•*"“')
         frame = (
             opening.value
             if opening is not None
-            and not sentence.text[: opening.start].strip(' -•*"“')
+            and fronted
             and sentence.text[opening.end : opening.end + 2].lstrip().startswith(":")
             else None
         )
+        if opening is not None and _opens_with_year(sentence.text, opening):
+            year_frame = opening.value
+        elif mentions:
+            year_frame = None
+        antecedent = _antecedent(story, sentence, mentions, before)
+        if antecedent is not None:
+            story[-1].mentions.append(antecedent)
         for mention in mentions:
             assert mention.value is not None
             history.append((mention.value, sentence.text))
-            if granularity_of(mention.value) == "day":
+            if granularity_of(mention.value) == "day" and not mention.rule.keeps_story_time:
                 day_reference = mention.value
         question = sentence.text.rstrip(" \"”'’)").endswith("?")
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
     return story
+
+
+def _antecedent(
+    story: list[DatedSentence],
+    sentence: Sentence,
+    mentions: list[Mention],
+    reference: TimeValue | None,
+) -> Mention | None:
+    """'Lee also instructed ... to suspend propaganda. The next day, North Korea halted ...':
+    the undated past event just before (same paragraph) that "The next day" counts from is on
+    the story's time."""
+    if not story or reference is None or not mentions:
+        return None
+    opening, previous = mentions[0], story[-1]
+    if (
+        not opening.rule.counts_from_story
+        or sentence.text[: opening.start].strip(' "“')
+        or not sentence.text[opening.end :].startswith(",")  # "The day before the Games opened"
+        or previous.mentions
+        or previous.question
+        or previous.sentence.paragraph != sentence.paragraph
+    ):
+        return None
+    return antecedent_mention(previous.sentence.text, previous.anchor, reference)
+
+
+def _opens_with_year(text: str, opening: Mention) -> bool:
+    """'In 2014, ...', 'Back in 2017, ...': a sentence that opens with a year and a comma."""
+    assert opening.value is not None
+    return (
+        re.fullmatch(r"[\s\"“]*(?:Back\s+)?", text[: opening.start]) is not None
+        and opening.value.precision == "year"
+        and not opening.value.date_end
+        and text[opening.end : opening.end + 1] == ","
+    )
+
+
+def _opens_yearless(text: str, mentions: list[Mention]) -> bool:
+    """'On Oct. 4, ...', 'In September, ...': a sentence that opens with a month or day told
+    without a year, in the past."""
+    if not mentions:
+        return False
+    opening = mentions[0]
+    return (
+        opening.rule.yearless
+        and not text[: opening.start].strip(' "“')
+        and opening.tense not in ("future", "intent")
+        and not re.search(r"\d{4}", text[opening.start : opening.end])
+    )
 
 
 def _speech_day(text: str, mentions: list[Mention]) -> tuple[int, int, dt.date] | None:

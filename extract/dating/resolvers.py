@@ -27,13 +27,20 @@ from extract.dating.calendar import (
     weekday_on_or_before,
     year_value,
 )
+from extract.dating.holidays import HOLIDAY_WORDS, Holiday, holiday_day, holiday_named
 from extract.dating.vocabulary import (
+    ERA_NAMES,
     EVENT_NOUN_CLUES,
+    MONTH_WORDS,
+    OCCASION_PARTS,
     OPEN_BOUNDS,
+    WEEKDAY_WORDS,
     month_number,
     number_value,
+    ordinal_value,
     weekday_number,
 )
+from extract.table.eras import Era, read_eras
 
 
 @dataclass
@@ -46,11 +53,23 @@ class Context:
     sentence: str
     start: int
     later: list[TimeValue] = field(default_factory=list)  # dated expressions later in the clause
+    earlier: list[TimeValue] = field(
+        default_factory=list
+    )  # dated expressions before, same sentence
     history: Sequence[tuple[TimeValue, str]] = ()  # earlier (value, sentence), oldest first
     day_reference: TimeValue | None = None  # the latest day-precise time told
     frame: TimeValue | None = None  # the time the previous sentence was about, if it named one
 
 
+# A date right after an expression ("since taking office last May", "... in 2017").
+DATE_FOLLOWS_RE = re.compile(
+    r"\s+(?:(?:in|on|last|this|early|late|mid)\s+)*(?:"
+    + MONTH_WORDS
+    + "|"
+    + WEEKDAY_WORDS
+    + r"|\d{4}\b)"
+)
+ERA_NAME_RE = re.compile(r"\b(?:" + ERA_NAMES + r")\b")
 # A match whose time the text leaves open ("more than two years ago", "days after"): it gives no
 # row, and it keeps shorter rules from reading a date into its words.
 OPEN = TimeValue("", "open")
@@ -81,6 +100,57 @@ def iso_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return day_value(day) if day else None
 
 
+def numeric_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'2/15/2013' is month first (US); '15/2/2013' day first, as its first number is no month."""
+    first, second = int(match["first"]), int(match["second"])
+    month, day = (first, second) if first <= 12 else (second, first)
+    found = safe_date(_year(match), month, day)
+    return day_value(found) if found else None
+
+
+def year_apostrophe(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """ "in '94" is 1994, "the '18 summit" 2018."""
+    short = int(match["yy"])
+    return year_value(short + (2000 if short < 50 else 1900))
+
+
+def fiscal_year_relative(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'this fiscal year' is the publication year; 'next fiscal year' the year after."""
+    if ctx.anchor is None:
+        return None
+    which = match["which"].lower().split()[-1]
+    return year_value(ctx.anchor.year + {"last": -1, "next": 1, "coming": 1}.get(which, 0))
+
+
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
+
+
+def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Q3 2019', 'the third quarter of 2019' are July-September 2019 (month precision); without
+    a year, the quarter by tense and nearness."""
+    groups = match.groupdict()
+    number = int(groups["q"]) if groups.get("q") else QUARTERS[groups["ordinal"].lower()]
+    first = 3 * number - 2
+    if match.groupdict().get("year"):
+        year = _year(match)
+    elif groups.get("which") and ctx.anchor is not None:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(groups["which"].lower(), 0)
+    elif ctx.anchor is None:
+        return None
+    else:
+        spans = [
+            (y, dt.date(y, first, 1), add_months(dt.date(y, first, 1), 3) - dt.timedelta(days=1))
+            for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
+        ]
+        if ctx.tense == "past":
+            year = max(y for y, start, _ in spans if start <= ctx.anchor)
+        elif ctx.tense in ("future", "intent"):
+            year = min(y for y, _, end in spans if end >= ctx.anchor)
+        else:
+            year = min(spans, key=lambda s: abs((s[1] - ctx.anchor).days))[0]
+    return TimeValue(f"{year:04d}-{first:02d}", "month", f"{year:04d}-{first + 2:02d}")
+
+
 def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
     """Tense and strictness from 'last'/'next'/'this' words inside the match, else the clause's."""
     text = match.group(0).lower()
@@ -95,8 +165,28 @@ def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
     return ctx.tense, False
 
 
+# A month and day that name something ("the June 15 declaration", "the Feb. 8 Vinalon Complex"):
+# a document noun within two words, or a capitalised name ending before a preposition or verb.
+NAMED_BY_DATE_RE = re.compile(
+    r"\s+(?:(?:[\w-]+\s+){0,2}(?i:agreement|accord|declaration|deal|communiqu[eé]|pact|"
+    r"joint\s+statement)s?\b"
+    r"|(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|of|on|to|with|by|for|and"
+    r"|or|that|which|was|were|is|are|has|had|signed|agreed|reached|adopted)\b))"
+)
+
+
+def names_by_date(match: re.Match[str], ctx: Context) -> bool:
+    """'the Sept. 19 agreement', 'the April 25 House of Culture': a name, not a date this year."""
+    return bool(
+        re.search(r"\b[Tt]he\s+$", ctx.sentence[: ctx.start])
+        and NAMED_BY_DATE_RE.match(ctx.sentence, ctx.start + len(match.group(0)))
+    )
+
+
 def month_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     month, day = month_number(match["month"]), int(match["day"])
+    if not match.groupdict().get("year") and names_by_date(match, ctx):
+        return OPEN  # the text does not give the year of the named agreement
     if match.groupdict().get("year"):
         found = safe_date(_year(match), month, day)
         return day_value(found) if found else None
@@ -221,6 +311,11 @@ def _range(first: TimeValue | None, second: TimeValue | None) -> TimeValue | Non
     return TimeValue(first.date, first.precision, second.date)
 
 
+def numeric_date_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'from 2000.08.15 to 2000.08.18'."""
+    return _range(iso_date(match, ctx), _second(match, iso_date))
+
+
 def full_date_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'from Jan. 3, 2018 to Feb. 5, 2018'."""
     return _range(full_date(match, ctx), _second(match, full_date))
@@ -251,6 +346,10 @@ def month_relative_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
 def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
+    if re.match(r"(?i:the)\s", match.group(0)) and re.match(
+        r"\s+[A-Z]", ctx.sentence[ctx.start + len(match.group(0)) :]
+    ):
+        return None  # "the May Day Stadium", "the April Revolution": a name
     tense, strict = _tense_for(match, ctx)
     month = month_number(match["month"])
     year = _year_for(ctx, month, None, tense, strict)
@@ -313,26 +412,46 @@ def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return min(options, key=lambda v: abs((bounds(v)[0] - ctx.anchor).days))
 
 
-HOLIDAYS = {
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "new year's": (1, 1),
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "christmas": (12, 25),
-}
-
-
 def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    name = re.sub(r"\s+", " ", match["holiday"].replace("’", "'")).lower()
-    month, day = HOLIDAYS[name]
-    if match.groupdict().get("year"):
-        found = safe_date(_year(match), month, day)
+    """'on Christmas Eve', 'on Chuseok', 'Liberation Day 2019': the holiday's day in the year
+    given, else in the year by tense and nearness."""
+    if re.match(
+        r"\s+(?:harvest\s+)?(?:holidays?|festival|season|break|period)\b",
+        ctx.sentence[match.end() :],
+    ):
+        return OPEN  # "the Chuseok holiday" runs several days: which one is not told
+    named = holiday_named(match.string, *match.span("holiday"))
+    if match.groupdict().get("which") and ctx.anchor is not None:
+        step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+        if match["unit"].lower() == "year":
+            found = holiday_day(named, ctx.anchor.year + step)
+        else:
+            month = add_months(ctx.anchor.replace(day=1), step)
+            found = holiday_day(named, month.year)
+            found = found if found and found.month == month.month else None
         return day_value(found) if found else None
+    if match.groupdict().get("year"):
+        found = holiday_day(named, _year(match))
+        return day_value(found) if found else None
+    return _holiday_by_tense(named, ctx)
+
+
+def _holiday_by_tense(named: Holiday, ctx: Context) -> TimeValue | None:
+    """The holiday's day by tense and nearness to the anchor."""
     if ctx.anchor is None:
         return None
-    year = pick_year(ctx.anchor, month, day, ctx.tense)
-    return day_value(dt.date(year, month, day)) if year else None
+    days = [
+        day
+        for year in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+        if (day := holiday_day(named, year)) is not None
+    ]
+    if ctx.tense == "past":
+        fits = [day for day in days if day <= ctx.anchor]
+        return day_value(fits[-1]) if fits else None
+    if ctx.tense in ("future", "intent"):
+        fits = [day for day in days if day >= ctx.anchor]
+        return day_value(fits[0]) if fits else None
+    return day_value(min(days, key=lambda day: abs((day - ctx.anchor).days))) if days else None
 
 
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -375,6 +494,205 @@ def weekday_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if start == end:
         return None
     return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def weekday_runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'began Monday and will run through Friday': the start by the tense of its own clause, the
+    end the first such weekday after it."""
+    if ctx.anchor is None:
+        return None
+    start = _weekday_date(ctx.anchor, weekday_number(match["weekday"]), ctx.tense, False)
+    end = start + dt.timedelta(days=(weekday_number(match["weekday2"]) - start.weekday()) % 7)
+    return TimeValue(iso_day(start), "day", iso_day(end)) if end > start else None
+
+
+def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'will run through Friday', 'runs through March 18': from the day the sentence says it
+    began (ctx.earlier), else from publication, to the first such day after the start."""
+    if ctx.anchor is None:
+        return None
+    start_value = ctx.earlier[-1] if ctx.earlier else None
+    if (
+        start_value is not None
+        and granularity_of(start_value) == "day"
+        and not start_value.date_end
+    ):
+        start = start_date(start_value)
+    elif ctx.tense == "past":
+        # "ran through Friday": when it began is not told; the day it ended is
+        if match["weekday"]:
+            return day_value(weekday_on_or_before(ctx.anchor, weekday_number(match["weekday"])))
+        return month_day(match, ctx)
+    else:
+        start = ctx.anchor
+    if match["weekday"]:
+        end = weekday_on_or_after(start + dt.timedelta(days=1), weekday_number(match["weekday"]))
+    else:
+        month, day = month_number(match["month"]), int(match["day"])
+        end = next(
+            (
+                found
+                for year in (start.year, start.year + 1)
+                if (found := safe_date(year, month, day)) is not None and found > start
+            ),
+            None,
+        )
+    if end is None or (end - start).days > 366:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def day_of_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'on the 12th': that day of the month the story is in (a month or day told before)."""
+    reference = ctx.reference
+    if reference is None or granularity_of(reference) == "year" or reference.date_end:
+        return OPEN
+    first = start_date(reference)
+    found = safe_date(first.year, first.month, int(match["day"]))
+    return day_value(found) if found else OPEN
+
+
+def clock_time(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'at 6:40 a.m.': the day of the sentence's own date, else of the header over it ("FRIDAY,
+    APRIL 27"), else of the story's lead event (the first day told), else the publication date;
+    with a date after it in the phrase ('at 7 a.m. on Monday') that date tells the day."""
+    if (
+        ctx.later
+        or ctx.anchor is None
+        or DAY_FOLLOWS_RE.match(ctx.sentence, ctx.start + len(match.group(0)))
+    ):
+        return OPEN  # "at 8:55 a.m. that day": the words after it tell the day
+    if ctx.earlier:
+        told = ctx.earlier[-1]
+        return day_value(start_date(told), told.precision) if _single_day(told) else OPEN
+    days = [(value, sentence) for value, sentence in ctx.history if _single_day(value)]
+    headers = [value for value, sentence in days if HEADER_RE.match(sentence)]
+    if headers:
+        return day_value(start_date(headers[-1]))  # the entries under "FRIDAY, APRIL 27"
+    if days:
+        return day_value(start_date(days[0][0]))  # the day of the story's lead event
+    # "The talks will begin at 3 p.m.": a plan's day is not told
+    return OPEN if ctx.tense in ("future", "intent") else day_value(ctx.anchor)
+
+
+DAY_FOLLOWS_RE = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:that|the\s+(?:same|next|following|previous))\s+"
+    r"(?:day|morning|afternoon|evening|night)\b|\s+(?:yesterday|today|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
+# A line that is only a date: a header over the entries that follow.
+HEADER_RE = re.compile(r"^[\w ,.]{3,40}$")
+
+
+def month_or_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'late March or early April', 'in December or January': one approx month interval, its
+    first month by tense and nearness, the second the next such month after it."""
+    if ctx.anchor is None:
+        return None
+    first, second = month_number(match["month"]), month_number(match["month2"])
+    year = _year_for(ctx, first, None, ctx.tense)
+    if year is None or first == second:
+        return None
+    end_year = year + (1 if second < first else 0)
+    if (end_year - year) * 12 + second - first > 3:
+        return None  # "in March or October": two guesses, not one span
+    return TimeValue(f"{year:04d}-{first:02d}", "approx", f"{end_year:04d}-{second:02d}")
+
+
+def _era_person(ctx: Context, named: str | None) -> list[Era]:
+    """The terms of the person a match names, else of the first person of eras.csv the sentence
+    names before it (its subject), else after it ("Since taking office, Lee has ...")."""
+    if named is None:
+        before = ERA_NAME_RE.findall(ctx.sentence[: ctx.start])
+        after = ERA_NAME_RE.findall(ctx.sentence[ctx.start :])
+        named = before[0] if before else (after[0] if after else None)
+    if named is None:
+        return []
+    return [era for era in read_eras() if named in era.aliases]
+
+
+def _era(match: re.Match[str], ctx: Context) -> Era | None:
+    """The term a match speaks of: 'first'/'second' term by order, else the latest begun by
+    publication ("under Trump" in 2025 is his second term; "under Lee" in 2019 Lee Myung-bak)."""
+    groups = match.groupdict()
+    terms = sorted(_era_person(ctx, groups.get("who") or groups.get("who2")), key=lambda e: e.start)
+    if not terms or ctx.anchor is None:
+        return None
+    if groups.get("ord"):
+        index = 0 if groups["ord"].lower() == "first" else 1
+        return terms[index] if index < len(terms) else None
+    begun = [era for era in terms if era.start <= ctx.anchor]
+    return begun[-1] if begun else None
+
+
+# "the first family reunions held under Moon", "its lowest level since he took office": a
+# comparison within a term, not the time of an event.
+COMPARED_RE = re.compile(
+    r"\b(?:first|last|only|lowest|highest|largest|biggest|worst|best|most|least|[a-z]+est)\b"
+    r"(?:\s+[\w-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
+CLAUSE_DATE_RE = re.compile(
+    r"\b(?:in|on|since|by)\s+(?:" + MONTH_WORDS + r"|\d{4}\b)|\b(?:" + WEEKDAY_WORDS + r")\b"
+    r"|\b(?:" + MONTH_WORDS + r")\s+\d{1,2}\b|\b(?:19|20)\d\d\b"
+)
+
+
+def _era_is_frame(match: re.Match[str], ctx: Context) -> bool:
+    """A term that is no time of its own: after a comparison ("the first reunions held under
+    Moon"), or beside another date of its clause ("Since 2016, ... advances under Kim Jong Un");
+    a list after a colon ("during his first term: in Singapore on June 12, 2018, ...") is apart."""
+    if COMPARED_RE.search(ctx.sentence[: ctx.start]):
+        return True
+    clause = (
+        re.split(r"[:;]", ctx.sentence[: ctx.start])[-1]
+        + " "
+        + re.split(r"[:;]", ctx.sentence[ctx.start + len(match.group(0)) :])[0]
+    )
+    return bool(CLAUSE_DATE_RE.search(clause))
+
+
+def era_term(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'under Moon', 'during the Biden administration', 'during his first term': the term of
+    office as a day interval (to publication while it runs); 'under Moon's predecessor' the term
+    before his in the same country."""
+    era = _era(match, ctx)
+    if era is None or _era_is_frame(match, ctx):
+        return OPEN
+    if match.groupdict().get("pred"):
+        chain = sorted((e for e in read_eras() if e.group == era.group), key=lambda e: e.start)
+        index = chain.index(era) + (-1 if match["pred"].lower() == "predecessor" else 1)
+        if not 0 <= index < len(chain):
+            return OPEN
+        era = chain[index]
+    assert ctx.anchor is not None
+    end = era.end or max(ctx.anchor, era.start)
+    if end <= era.start:
+        return day_value(era.start)
+    return TimeValue(iso_day(era.start), "day", iso_day(end))
+
+
+def era_into(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'some 10 days into the Lee Jae-myung administration': that long after the inauguration,
+    approx (a day for days and weeks, a month for months, a year for years)."""
+    era = _era(match, ctx)
+    if era is None or _modifier(match)[0]:
+        return OPEN
+    unit = match["unit"].lower()
+    base = shift(day_value(era.start), number_value(match["num"]), unit)
+    value = _amount_value(base, unit, True, number_value(match["num"]))
+    return TimeValue(value.date, "approx")
+
+
+def since_taking_office(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Moon has met Kim three times since taking office': his inauguration day (ongoing since);
+    with no one of eras.csv named in the sentence the time is open."""
+    if DATE_FOLLOWS_RE.match(ctx.sentence, ctx.start + len(match.group(0))) or COMPARED_RE.search(
+        ctx.sentence[: ctx.start]
+    ):
+        return OPEN  # "since taking office last May": the text dates it itself
+    era = _era(match, ctx)
+    return day_value(era.start) if era is not None else OPEN
 
 
 def relative_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -455,7 +773,12 @@ def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
     unit = match["unit"].lower()
     amount = number_value(match["num"])
     base = shift(day_value(ctx.anchor), -amount, unit if unit not in ("hour", "minute") else "day")
-    return _amount_value(base, unit, fuzzy, amount)
+    value = _amount_value(base, unit, fuzzy, amount)
+    if unit in ("month", "year"):
+        # "two years ago" is about that year, not the calendar year: approx ("three days ago"
+        # stays a day)
+        return TimeValue(value.date, "approx")
+    return value
 
 
 def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
@@ -477,8 +800,10 @@ def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
 def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'two days later' counts from the narrative's reference time; 'hours later' is that day."""
     unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")
-    if _vague_count_before(ctx):
-        return OPEN  # "several hours later"
+    if _vague_count_before(ctx) or re.match(
+        r"\s+than\b", ctx.sentence[ctx.start + len(match.group(0)) :]
+    ):
+        return OPEN  # "several hours later", "a month earlier than usual"
     reference = _reference(ctx, unit)
     if reference is None:
         return None
@@ -567,12 +892,83 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _not_finer_than(day_value(base, precision), reference)
 
 
+def antecedent_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """The event a following "The next day" counts from: the story's time (ctx.reference)."""
+    return ctx.reference
+
+
+HOLIDAY_RE = re.compile(HOLIDAY_WORDS)
+
+
+def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the 70th anniversary of the armistice' dates the armistice: N years before the
+    anniversary's day when the sentence tells it (a day date beside it, or a holiday it names:
+    July 27), else N years before publication (year). Without 'of ...' only a founding, birth or
+    death anniversary is read ("the 80th founding anniversary")."""
+    if ctx.anchor is None:
+        return None
+    years = ordinal_value(match["nth"])
+    if not re.search(r"\bof\b|founding|birth|death", match.group(0), re.IGNORECASE):
+        return OPEN  # "its 50th anniversary": of what is not told
+    original_year = re.compile(rf"(?<!\d){ctx.anchor.year - years:04d}(?!\d)")
+    if original_year.search(match.group(0)):
+        return year_value(ctx.anchor.year - years)  # "the 25th anniversary of the 1994 ..."
+    if original_year.search(ctx.sentence):
+        return OPEN  # "... the 77th founding anniversary of the party, founded on October 10, 1945"
+    told = [v for v in (*ctx.later[:1], *ctx.earlier[-1:]) if _single_day(v)]
+    if (
+        not told
+        and ctx.day_reference is not None
+        and _single_day(ctx.day_reference)
+        and re.search(r"\bon\s+the\s+$", ctx.sentence[: ctx.start], re.IGNORECASE)
+    ):
+        told = [ctx.day_reference]  # "came on the 68th anniversary ...": the story's day
+    named = HOLIDAY_RE.search(match.group(0))
+    if told:
+        day: dt.date | None = start_date(told[0])
+    elif named is not None:
+        start = match.start() + named.start()
+        holiday_value = _holiday_by_tense(
+            holiday_named(match.string, start, match.start() + named.end()), ctx
+        )
+        day = start_date(holiday_value) if holiday_value and holiday_value is not OPEN else None
+    else:
+        return year_value(ctx.anchor.year - years)
+    if day is None:
+        return None
+    original = safe_date(day.year - years, day.month, day.day)
+    return day_value(original) if original else year_value(day.year - years)
+
+
+def _single_day(value: TimeValue) -> bool:
+    return granularity_of(value) == "day" and not value.date_end and value.precision == "day"
+
+
+def the_day_began(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'The day began with a parade': the day the story is at."""
+    reference = ctx.day_reference if ctx.reference is not None else None
+    if reference is None or not _single_day(reference):
+        return OPEN
+    return day_value(start_date(reference))
+
+
+def soon_after(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Shortly afterwards', 'soon after': about the day of the event told before (approx); after
+    a month or a year ("took office in June. Soon after, ...") the time is left open."""
+    if ctx.reference is None or granularity_of(ctx.reference) != "day":
+        return OPEN
+    return day_value(start_date(ctx.reference), "approx")
+
+
 def past_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'in the past two years': from that long before the anchor up to it, by month."""
+    """'in the past two years', 'over the past month': from that long before the anchor up to it,
+    by month; 'in the past week' by day."""
     if ctx.anchor is None:
         return None
     unit = match["unit"].lower()
-    amount = number_value(match["num"])
+    if unit == "decade" or (not match["num"] and match["plural"]):
+        return OPEN  # "over the past decade(s)": too long or not told
+    amount = number_value(match["num"]) if match["num"] else 1
     if unit in ("hour", "minute"):
         return None
     if unit in ("day", "week"):
@@ -698,6 +1094,8 @@ def event_anaphor(match: re.Match[str], ctx: Context) -> TimeValue | None:
     referent = next(
         (value for value, sentence in reversed(ctx.history) if clue.search(sentence)), None
     )
+    if referent is None and match["noun"].lower() in OCCASION_PARTS:
+        referent = ctx.day_reference if ctx.reference is not None else None
     if referent is None:
         return None
     if match["prep"].lower() == "since":
@@ -712,14 +1110,22 @@ def relative_qualified(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
     step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
-    return _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense)
+    return _end_of(match, _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense))
 
 
 def the_year_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'by the end of the year' / 'earlier this year' speak of the anchor's year."""
+    """'by the end of the year' / 'until the end of the month' / 'by year-end' speak of the
+    anchor's year or month."""
     if ctx.anchor is None:
         return None
-    return _unit_value(ctx.anchor, match["unit"].lower(), 0, ctx.tense)
+    return _end_of(match, _unit_value(ctx.anchor, match["unit"].lower(), 0, ctx.tense))
+
+
+def _end_of(match: re.Match[str], value: TimeValue) -> TimeValue:
+    """'the end of the year' is its last month (month precision), as 'the end of July' is July."""
+    if re.search(r"\bend\b", match.group(0), re.IGNORECASE) and granularity_of(value) == "year":
+        return month_value(int(value.date), 12)
+    return value
 
 
 def earlier_today(match: re.Match[str], ctx: Context) -> TimeValue | None:

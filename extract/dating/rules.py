@@ -17,15 +17,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.resolvers import (
     Resolver,
     ago,
+    anniversary,
+    antecedent_event,
+    clock_time,
     consecutive_years,
+    day_of_month,
     day_span,
     decade,
     deictic_day,
     earlier_today,
+    era_into,
+    era_term,
     event_anaphor,
+    fiscal_year_relative,
     full_date,
     full_date_range,
     holiday,
@@ -35,33 +43,48 @@ from extract.dating.resolvers import (
     later_earlier,
     month_alone,
     month_day,
+    month_or_month,
     month_relative_year,
     month_span,
     month_year,
     month_year_range,
     next_day,
     night_to,
+    numeric_date,
+    numeric_date_range,
     offset_from_event,
     over_the_weekend,
     past_span,
+    quarter,
     reference_unit,
     relative_qualified,
     relative_unit,
+    runs_through,
     season,
+    since_taking_office,
+    soon_after,
     that_day,
+    the_day_began,
     the_year_alone,
     weekday,
+    weekday_runs_through,
     weekday_span,
+    year_apostrophe,
     year_only,
     year_span,
 )
+from extract.dating.tense import PAST_VERB
 from extract.dating.vocabulary import (
     COUNT,
     COUNT_OR_HOURS,
+    ERA_KINDS,
+    ERA_NAMES,
+    ERA_TITLE,
     EVENT_NOUN_CLUES,
     FUZZY,
     MONTH_WORDS,
     NUMBER,
+    ORDINAL,
     UNIT,
     WEEKDAY_WORDS,
     expand_placeholders,
@@ -85,6 +108,11 @@ class Rule:
     may_restate_zone: bool = False  # "(2210 GMT Wednesday)" restates a time told before
     names_occasion: bool = False  # before a noun it names an occasion ("Christmas address")
     counts_from_event: bool = False  # "N days after ...": dates the clause on one side of it
+    absorbs_start: bool = False  # "began Monday and runs through Friday": one span, one row
+    keeps_story_time: bool = False  # a term of office is background: the story's time stays
+    counts_from_story: bool = False  # "The next day, ...": counts from the event told just before
+    antecedent: bool = False  # not searched: dates the event "The next day" counts from
+    refines_month: bool = False  # "In April, ... on the 3rd": the month gives no row of its own
 
 
 def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: bool) -> Rule:
@@ -98,6 +126,10 @@ def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: b
 # Triggers shared by many rules: a four-digit number, a month name.
 YEAR_TRIGGER = r"\d{4}"
 MONTH_TRIGGER = r"\b(?:" + MONTH_WORDS.replace("\\.?", "").replace("\\.", "") + r")"
+# A name of extract/table/eras.csv (a rule for eras runs only when one is in the sentence).
+ERA_TRIGGER = r"\b(?:" + ERA_NAMES + r")\b"
+# A weekday inside a name: after a name's adjective, or after "the" before a capitalised word.
+NAME_WEEKDAY = r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Super )(?<!Holy )(?!(?<=[Tt]he )\w+\s+[A-Z])"
 # Pattern pieces: a part of a period ("early", "the end of"), a preposition before a date.
 PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
 ON = r"(?:\b(?i:on|in|since|from|by|until|till|through|during|before|after|of|as of)\s+)?"
@@ -107,6 +139,54 @@ RULES: tuple[Rule, ...] = (
         "iso_date",
         r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b",
         iso_date,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "numeric_date_ymd",
+        # Korean style: "2013.02.15", "2013/02/15", "2013. 2. 15."
+        r"(?<![\w.,/-]){YEAR}(?P<sep>[./])\s?(?P<mon>[01]?\d)(?P=sep)\s?(?P<day>[0-3]?\d)(?![\w/-]|\.\d)",
+        iso_date,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "numeric_date_range",
+        # "from 2000.08.15 to 2000.08.18", "from 2018. 8. 20. to 2018. 8. 26."
+        r"(?i:from|between)\s+{YEAR}(?P<sep>[./])\s?(?P<mon>[01]?\d)(?P=sep)\s?(?P<day>[0-3]?\d)\.?\s+"
+        r"(?i:to|and|through|until)\s+{YEAR2}(?P=sep)\s?(?P<mon2>[01]?\d)(?P=sep)\s?(?P<day2>[0-3]?\d)"
+        r"(?![\w/-]|\.\d)",
+        numeric_date_range,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "juche_date",
+        # KCNA: "July 27, Juche 112 (2023)": the Gregorian year in brackets
+        ON + r"{MONTH}\s*{DAY},?\s+Juche\s+\d{1,3}\s+\({YEAR}\)",
+        full_date,
+        trigger=r"Juche",
+        absolute=True,
+    ),
+    rule(
+        "juche_month",
+        ON + r"{MONTH},?\s+Juche\s+\d{1,3}\s+\({YEAR}\)",
+        month_year,
+        trigger=r"Juche",
+        absolute=True,
+    ),
+    rule(
+        "juche_year",
+        ON + r"Juche\s+\d{1,3}\s+\({YEAR}\)",
+        year_only,
+        trigger=r"Juche",
+        absolute=True,
+    ),
+    rule(
+        "numeric_date_mdy",
+        # "2/15/2013" (US month first); "15/2/2013" when the first number cannot be a month
+        r"(?<![\w.,/-])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{YEAR}(?![\w/-])",
+        numeric_date,
         trigger=YEAR_TRIGGER,
         absolute=True,
     ),
@@ -198,7 +278,8 @@ RULES: tuple[Rule, ...] = (
         r"their|its|his|her|the|"
         r"the end of|the beginning of|the start of|the middle of)[\s-]+(?:(?i:early|late|mid)[\s-]+)?"
         r"(?:(?i:the end of|the beginning of|the start of|the middle of)\s+)?){MONTH}"
-        r"(?:'s|’s)?(?![\w-]|\s+\d)",
+        # "the Jan. 6 test" is a day: an abbreviation is not cut before its dot and day
+        r"(?:'s|’s)?(?![\w-]|\.?\s*\d)",
         month_alone,
         trigger=MONTH_TRIGGER,
         yearless=True,
@@ -247,13 +328,99 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "holiday",
-        # "New Year's" alone is a day only before an address, speech or message of that day
-        # (a "New Year's news conference" may fall on any day of early January).
-        r"(?<!Lunar )(?P<holiday>New Year['’]s(?: Day| Eve|(?=\s+(?:address|speech|message)\b))"
-        r"|Christmas(?: Day| Eve)?)\b(?:,?\s+{YEAR})?",
+        # the holidays and national days of extract.dating.holidays, with or without a year
+        # ("New Year's Day address in 2018", "Liberation Day speech last month", "by Seollal next
+        # year": the year or month told after it)
+        r"(?P<holiday>"
+        + HOLIDAY_WORDS
+        + r")\b(?:(?:,?\s+|(?:\s+(?:address|speech|message))?\s+(?:in|of)\s+)"
+        r"{YEAR}|(?:\s+(?:address|speech|message))?\s+(?P<which>last|next|this)\s+(?P<unit>year|month)\b)?",
         holiday,
-        trigger=r"New Year|Christmas",
+        trigger=r"New Year|Christmas|Thanksgiving|Chuseok|Seollal|Liberation|Victory|[Aa]rmistice"
+        r"|Day of|[Pp]arty",
         names_occasion=True,
+    ),
+    rule(
+        "fiscal_year",
+        # "fiscal year 2019", "FY2019", "FY 2019", "fiscal 2019": that year ("the 2019 fiscal year"
+        # is a year as it stands)
+        r"(?:\b(?i:in|for|during|by|since|until|through)\s+)?(?:(?i:the\s+)?(?i:fiscal)\s+"
+        r"(?:(?i:year)\s+)?|\bFY\s?){YEAR}\b",
+        year_only,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "fiscal_year_relative",
+        r"(?P<which>(?i:this|next|last|the\s+current|the\s+coming|the\s+next|the\s+last))\s+"
+        r"(?i:fiscal\s+year)\b",
+        fiscal_year_relative,
+        trigger=r"(?i:fiscal year)",
+    ),
+    rule(
+        "quarter",
+        # "Q3 2019", "the third quarter of 2019", "in the first quarter" (its year by tense)
+        r"(?:\b(?i:in|during|by|for|since|until|through)\s+)?(?i:the\s+)?(?P<ordinal>(?i:first|"
+        r"second|third|fourth|final))[- ](?i:quarter)(?:\s+(?:(?i:of)\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next))"
+        r"\s+(?i:year)))?(?![\w-])",
+        quarter,
+        trigger=r"(?i:quarter)",
+    ),
+    rule(
+        "quarter_q",
+        r"(?:\b(?i:in|during|by|for|since|until|through)\s+)?\bQ(?P<q>[1-4])(?:\s+{YEAR}\b)?(?![\w-])",
+        quarter,
+        trigger=r"\bQ[1-4]\b",
+    ),
+    rule(
+        "year_apostrophe",
+        # "in '94", "the '18 summit": 00-49 are 20xx, 50-99 19xx
+        r"(?:\b(?i:in|since|until|by|from|during|of)\s+)?(?<![\w'’‘])['’‘](?P<yy>\d{2})(?![\w'’\"”%])",
+        year_apostrophe,
+        trigger=r"['’‘]\d\d",
+        absolute=True,
+        may_be_number=True,
+    ),
+    rule(
+        "era_term",
+        # "under Moon", "under former President Moon Jae-in", "during the Biden administration",
+        # "under Moon's predecessor": the term of office, from extract/table/eras.csv
+        r"\b(?:(?i:under)\s+(?:(?i:the)\s+)?" + ERA_TITLE + r"(?P<who>" + ERA_NAMES + r")"
+        r"(?:['’]s\s+(?P<pred>predecessor|successor)\b|(?:['’]s)?\s+(?:" + ERA_KINDS + r")\b"
+        r"|(?![\w'’-]))"
+        r"|(?i:during|throughout)\s+(?:(?i:the)\s+)?" + ERA_TITLE + r"(?P<who2>" + ERA_NAMES + r")"
+        r"(?:['’]s)?\s+(?:(?P<ord>first|second)\s+)?(?:" + ERA_KINDS + r")\b)",
+        era_term,
+        trigger=ERA_TRIGGER,
+        keeps_story_time=True,
+    ),
+    rule(
+        "era_own_term",
+        # "during his first term", "in her presidency": the term of the person the sentence names
+        r"\b(?i:during|in|throughout|under)\s+(?i:his|her)\s+(?:(?P<ord>first|second)\s+)?"
+        r"(?i:term|administration|presidency|tenure)\b",
+        era_term,
+        trigger=r"(?i:\b(?:his|her)\b)",
+        keeps_story_time=True,
+    ),
+    rule(
+        "era_into",
+        # "some 10 days into the Lee Jae-myung administration", "100 days into his presidency"
+        COUNT
+        + r"\s+(?i:into)\s+(?:(?i:the|his|her)\s+)?(?:(?P<who>"
+        + ERA_NAMES
+        + r")(?:['’]s)?\s+)?"
+        r"(?:(?P<ord>first|second)\s+)?(?i:administration|presidency|government|term|tenure)\b",
+        era_into,
+        trigger=r"(?i:\binto\b)",
+    ),
+    rule(
+        "since_taking_office",
+        # "since taking office", with the person named in the sentence: the inauguration day
+        r"(?i:since)\s+(?:(?i:taking|assuming|entering)\s+office|(?i:he|she)\s+(?i:took|assumed|entered)\s+office)\b",
+        since_taking_office,
+        trigger=r"(?i:\boffice\b)",
+        keeps_story_time=True,
     ),
     rule(
         "qualified_year",
@@ -290,7 +457,7 @@ RULES: tuple[Rule, ...] = (
         "weekday_runs_through",
         r"(?:(?i:on)\s+)?{WEEKDAY}\b[^.;]{0,60}?\b(?i:that|which)?\s*(?i:runs?|ran|lasts?|lasted|continues?|continued|running|lasting)\s+"
         r"(?i:through|until|till|to|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}",
-        weekday_span,
+        weekday_runs_through,
         trigger=WEEKDAY_WORDS,
     ),
     rule(
@@ -303,7 +470,10 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "weekday",
-        r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?{WEEKDAY}(?:['’]s)?"
+        r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?"
+        # not a habit ("on Saturdays") nor a name ("Good Friday", "The Sunday Times")
+        + NAME_WEEKDAY
+        + r"{WEEKDAY}(?!s\b)(?:['’]s)?"
         r"(?:\s+(?i:morning|afternoon|evening|night))?",
         weekday,
         trigger=WEEKDAY_WORDS,
@@ -332,9 +502,16 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "the_year",
-        r"(?i:(?:by|before|until|at|since|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+the\s+)(?P<unit>(?i:year|month))",
+        r"(?i:(?:by|before|until|till|at|since|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)"
+        r"(?P<unit>(?i:year|month))\b",
         the_year_alone,
-        trigger=r"(?i:the (?:year|month)\b)",
+        trigger=r"(?i:\bof (?:the )?(?:year|month)\b)",
+    ),
+    rule(
+        "year_end",
+        r"(?i:(?:by|before|until|till|at|toward|towards)\s+(?:the\s+)?)(?P<unit>(?i:year|month))[- ](?i:end)\b",
+        the_year_alone,
+        trigger=r"(?i:(?:year|month)[- ]end)",
     ),
     rule("ago", COUNT + r"\s+(?i:ago)", ago, trigger=r"(?i:\bago\b)"),
     rule(
@@ -343,6 +520,7 @@ RULES: tuple[Rule, ...] = (
         later_earlier,
         relational=True,
         trigger=r"(?i:later|earlier)",
+        counts_from_story=True,
     ),
     rule(
         "reference_unit",
@@ -372,16 +550,109 @@ RULES: tuple[Rule, ...] = (
         trigger=r"(?i:\b(?:that|same)\s)",
     ),
     rule(
+        "that_month",
+        # "at the DMZ that June": that month of the year the story is in
+        r"\b(?i:that)\s+{MONTH}(?![\w-]|\.?\s*\d)",
+        in_that_year,
+        relational=True,
+        absorbing=True,
+        trigger=r"(?i:\bthat\s)",
+    ),
+    rule(
         "next_day",
         r"(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)"
         r"|a\s+day\s+(?:earlier|later))",
         next_day,
         relational=True,
         trigger=r"(?i:\bday\b|morning|evening|night)",
+        counts_from_story=True,
+    ),
+    rule(
+        "antecedent_event",
+        # "Some 10 days into ..., A. Lee also instructed ... The next day, the North halted ...":
+        # the undated past event that "the next day" counts from is on the story's date (its
+        # "also" or "then", else its past verb, is the evidence); applied by
+        # extract.dating.narrative, never searched for
+        r"\b(?:also|then)(?=\s+" + PAST_VERB + r")|" + PAST_VERB,
+        antecedent_event,
+        relational=True,
+        trigger=r"[a-z]",
+        antecedent=True,
+    ),
+    rule(
+        "runs_through",
+        # "will run through Friday", "runs through March 18": from the start told before it in
+        # the sentence ("began Monday and runs through Sept. 1"), else from publication
+        r"\b(?i:runs?|running|lasts?|lasting|continues?|continuing|goes\s+on|go\s+on)\s+"
+        r"(?i:through|until|till)\s+(?:(?i:early|late)\s+)?(?:{WEEKDAY}|{MONTH}\s*{DAY}(?!,?\s*\d))",
+        runs_through,
+        relational=True,
+        absorbing=True,
+        trigger=r"(?i:\b(?:run|runs|running|last|lasts|lasting|continue|continues|continuing|go|goes)\s)",
+        absorbs_start=True,
+    ),
+    rule(
+        "day_of_month",
+        # "on the 12th": that day of the month the story is in
+        r"\b(?i:on)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|but|when|while"
+        r"|as|after|before|at|in|with|to|by|from|that|which)\b)",
+        day_of_month,
+        relational=True,
+        trigger=r"\d(?:st|nd|rd|th)\b",
+        refines_month=True,
+    ),
+    rule(
+        "clock_time",
+        # "at 6:40 a.m.": the day the story is at, or the publication date when none was told
+        # ("9:29 a.m. — Kim walks ...": a liveblog entry)
+        r"\b(?i:at)\s+(?:(?i:about|around|approximately)\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
+        r"|^\d{1,2}:\d{2}\s*[ap]\.m\.(?=\s*[—–-])",
+        clock_time,
+        relational=True,
+        trigger=r"\d\s*[ap]\.?m\b",
+    ),
+    rule(
+        "month_or_month",
+        # "late March or early April", "in December or January": one approx interval
+        r"(?:\b(?i:in|by|during|until|around)\s+)?(?:(?i:early|mid|late)[- ])?{MONTH}\s+(?i:or)\s+"
+        r"(?:(?i:early|mid|late)[- ])?{MONTH2}(?![\w-]|\.?\s*\d)",
+        month_or_month,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
+        "anniversary",
+        # "the 70th anniversary of the armistice (on July 27)", "the 80th founding anniversary":
+        # the original event, N years before the anniversary's day when the sentence tells it
+        r"\b(?P<nth>" + ORDINAL + r")\s+(?:(?i:founding|birth|death)\s+)?(?i:anniversary)"
+        r"(?:\s+of\s+(?:[\w'’.-]+\s+){0,8}?[\w'’-]+(?=\s+(?:on|in|at|with|by|and|when|as|this|last|next"
+        r"|was|is|will|between|against|for|from|after|before|to|that|which|who)\b|\s*[,.;:)\"”]|\s*$))?",
+        anniversary,
+        relational=True,
+        absorbing=True,
+        trigger=r"(?i:anniversary)",
+    ),
+    rule(
+        "the_day_began",
+        # "The day began with a visit to Camp Humphreys": the day the story is at
+        r"\b(?i:the)\s+day\s+(?i:began|started|opened|ended|closed|kicked\s+off|wrapped\s+up)\b",
+        the_day_began,
+        relational=True,
+        trigger=r"(?i:\bday\b)",
+    ),
+    rule(
+        "soon_after",
+        # "Shortly afterwards, ...", "Soon after, ...": the previous event's day, approx
+        r"\b(?i:shortly|soon|immediately|right)\s+(?i:afterwards?|thereafter|after(?=\s*[,.;]))",
+        soon_after,
+        relational=True,
+        trigger=r"(?i:after)",
     ),
     rule(
         "past_span",
-        r"(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?P<num>" + NUMBER + r")\s+" + UNIT + r"\b",
+        # "in the past two years", "over the past week" (one unit: "the past decades" is open)
+        r"(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?:(?P<num>" + NUMBER + r")\s+)?"
+        r"(?P<unit>(?i:hour|minute|day|week|month|year|decade))(?P<plural>s)?\b(?!\s+of\b)",
         past_span,
         trigger=r"(?i:\b(?:past|last)\b)",
     ),

@@ -11,7 +11,7 @@ import re
 FUTURE_WORDS = frozenset(
     """will 'll ’ll shall would scheduled slated planned plans planning plan expected expects
     expect anticipated anticipates anticipate upcoming due intends intend intended aims aim
-    proposed proposes propose set looking forthcoming coming""".split()
+    proposed proposes propose set looking forthcoming coming must""".split()
 )
 PRESENT_WORDS = frozenset("is are am says say tells announces remains continues".split())
 IRREGULAR_PAST = frozenset(
@@ -22,6 +22,10 @@ IRREGULAR_PAST = frozenset(
     sang sank shook shot slid sought spent split spread stole stuck stung strove swept swung
     tore undertook upheld woke wound arose awoke bore forbade forgave froze grew overcame
     oversaw rebuilt reread sped underwent""".split()
+)
+# A verb in the past that tells an act ("instructed", "met"; not "was", "had").
+PAST_VERB = (
+    r"\b(?!(?:was|were|had|did)\b)(?:[a-z]{3,}ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
 )
 NOT_PAST_ED = frozenset(
     """united red need indeed bed speed seed feed proceed exceed succeed embed hundred kindred
@@ -87,6 +91,31 @@ def _is_past(token: str, previous: str) -> bool:
     )
 
 
+def _bare_set(token: str, previous: str, following: str) -> bool:
+    """'again set an extra place', 'Lee set out his approach': a past verb, not 'is set to' nor
+    'a congress set for May'."""
+    return (
+        token == "set"
+        and previous not in ("is", "are", "was", "were", "be", "been", "all")
+        and following not in ("for", "to")
+    )
+
+
+def _reduced_relative(head: str, marker: re.Match[str]) -> bool:
+    """'talks scheduled for Thursday': a participle after a noun, not 'are scheduled to'."""
+    return marker.group(0).lower() in ("scheduled", "slated") and not re.search(
+        r"\b(?:is|are|am|was|were|be|been|being)\s+$", head[: marker.start()], re.IGNORECASE
+    )
+
+
+def _has_past(tail: str) -> bool:
+    tokens = [t.lower() for t in TOKEN_RE.findall(tail)][:8]
+    return any(
+        token in ("was", "were") or _is_past(token, tokens[i - 1] if i else "")
+        for i, token in enumerate(tokens)
+    )
+
+
 def tense_before(sentence: str, position: int, window: int = 14) -> str:
     """'future', 'intent', 'past' or 'present' for an expression at `position` in `sentence`.
 
@@ -94,20 +123,39 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     'intent' is a bare infinitive ("to hold talks ..."): forward if the date is near.
     """
     head = _clause_head(sentence, position)
+    if re.match(r"\W*since\b", head, re.IGNORECASE):
+        return "past"  # "Since returning to the White House in January, ..."
+    last_words = [t.lower() for t in TOKEN_RE.findall(head)[-3:]]
+    if last_words and last_words[-1] == "on":
+        last_words.pop()
+    if (
+        len(last_words) >= 2
+        and last_words[-1] not in FUTURE_WORDS
+        and _is_past(last_words[-1], last_words[-2])
+    ):
+        return "past"  # "..., an envoy announced Thursday": the reporting verb's own tense
     markers = list(STRONG_FUTURE_RE.finditer(head))
     if markers:
+        if _reduced_relative(head, markers[-1]) and _has_past(_clause_tail(sentence, position)):
+            return "past"  # "a ceremony scheduled for Thursday was postponed": it was due then
+
         between = [t.lower() for t in TOKEN_RE.findall(head[markers[-1].end() :])]
+        # the word right after "will" is its verb's base form ("will let", "will set")
         if not any(
-            t in IRREGULAR_PAST and t != "set" and (i == 0 or between[i - 1] not in ("be", "being"))
+            t in IRREGULAR_PAST and t != "set" and i > 0 and between[i - 1] not in ("be", "being")
             for i, t in enumerate(between)
         ):
             return "future"
     words = TOKEN_RE.findall(head)[-window:]
+    first_after = next(iter(TOKEN_RE.findall(sentence[position : position + 20])), "").lower()
     tokens = [t.lower() for t in words]
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         previous = tokens[index - 1] if index > 0 else ""
-        if token in FUTURE_WORDS and not (token in PLAN_NOUNS and previous in DETERMINERS):
+        if token in FUTURE_WORDS and not (
+            (token in PLAN_NOUNS and previous in DETERMINERS)
+            or _bare_set(token, previous, (tokens[index + 1 :] or [first_after])[0])
+        ):
             return "future"
         if previous == "to" and words[index].islower() and token not in FUNCTION_WORDS:
             if index >= 2 and tokens[index - 2] in DONE_VERBS:
@@ -119,7 +167,11 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "present"
     after = [t.lower() for t in TOKEN_RE.findall(_clause_tail(sentence, position))][:10]
     for index, token in enumerate(after):
-        if token in FUTURE_WORDS:
+        if token in FUTURE_WORDS and not _bare_set(
+            token,
+            after[index - 1] if index else "",
+            after[index + 1] if index + 1 < len(after) else "",
+        ):
             return "future"
         if _is_past(token, after[index - 1] if index else ""):
             return "past"

@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 
 from extract.dating.calendar import MONTHS, WEEKDAYS
+from extract.table.eras import read_eras
 
 MONTH_WORDS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\."
+    # headers in capitals ("FRIDAY, APRIL 27"); "MAY" is left out, a word in a capitalised title
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
 )
 WEEKDAY_WORDS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 NUMBER_WORDS = {
@@ -109,4 +112,66 @@ EVENT_NOUN_CLUES: dict[str, str] = {
     "drills": r"exercise|\bdrill",
     "ruling": r"\bcourt\b|\brul",
     "agreement": r"agree|\bsigned\b|accord",
+    # parts of the occasion a story is about: "After the banquet, ..." is that occasion's day
+    "banquet": r"banquet",
+    "dinner": r"\bdinner|\bdined\b",
+    "luncheon": r"luncheon|\blunch",
+    "lunch": r"luncheon|\blunch",
+    "ceremony": r"ceremon",
+    "reception": r"reception",
+    "parade": r"parade",
 }
+# Nouns of EVENT_NOUN_CLUES that name a part of the occasion the story is about: told before or
+# not, "After the banquet, ..." is on the story's day (approx).
+OCCASION_PARTS = frozenset("banquet dinner luncheon lunch ceremony reception parade".split())
+
+
+# The people whose terms of office date events ("under Moon", "during the Biden administration"):
+# the aliases of extract/table/eras.csv, longest first. A name shared by two terms ("Trump",
+# "Lee") is told apart by the date (extract.dating.resolvers).
+ERA_NAMES = "|".join(
+    re.escape(alias)
+    for alias in sorted({a for era in read_eras() for a in era.aliases}, key=len, reverse=True)
+)
+ERA_KINDS = r"administration|presidency|government|tenure|rule|era|term|years"
+# Titles before a name: "former President Moon Jae-in", "U.S. President Joe Biden".
+ERA_TITLE = (
+    r"(?:(?i:former|then|late|current)\s+)?(?:(?:South\s+Korean|North\s+Korean|U\.S\.|US|American)\s+)?"
+    r"(?:(?i:president|leader|chairman)\s+)?"
+)
+
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "seventy-fifth": 75,
+    "eightieth": 80,
+    "hundredth": 100,
+}
+# "the 70th", "the seventieth": an ordinal before "anniversary".
+ORDINAL = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|(?i:"
+    + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+    + r"))"
+)
+
+
+def ordinal_value(word: str) -> int:
+    word = word.lower()
+    return int(word[:-2]) if word[:1].isdigit() else ORDINAL_WORDS[word]

@@ -55,11 +55,12 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
 
 
 def _verb_phrase(clause: Clause) -> str:
-    """The verb as the clause tells it, with its particle ('blew up', 'broke down')."""
+    """The verb as the clause tells it, with its particle ('blew up', 'broke down'), and the
+    action it orders ('instructed ... to suspend')."""
     if not clause.verb:
         return ""
     particle = clause.verb.split()[1:]
-    return " ".join([clause.form, *particle, clause.verb])
+    return " ".join([clause.form, *particle, clause.verb, clause.action])
 
 
 def clause_text(clause: Clause) -> str:

@@ -68,6 +68,8 @@ ADVERBS_BEFORE_VERB = frozenset("first again once jointly also then later".split
 TRAILING_WORDS = frozenset(PREPOSITIONS) | frozenset(
     "the a an and or but that which who its their his her this these those as to".split()
 )
+# Verbs whose object is told to do the event ("ordered the military to halt broadcasts").
+DIRECTIVES = frozenset("instruct order tell ask urge direct command call".split())
 # Verbs that pass their subject on to an infinitive ("appeared to open", "plans to restore").
 RAISING = frozenset(
     """appear seem continue begin start plan intend aim expect schedule set slate agree decide
@@ -101,6 +103,7 @@ class Clause:
     rest: list[str]  # the words after the verb: object and complements
     plural: bool = False
     adverbs: list[str] = field(default_factory=list)  # kept before the verb ("first meet")
+    action: str = ""  # what happened when it is not the verb ("ordered ... to halt": halt)
 
 
 def summary_of(clause: Clause, planned: bool, ongoing: bool) -> str:
@@ -250,7 +253,7 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
             distance -= 3  # "said Monday", "North Korea said Monday": the saying is dated
         by_after = index + 1 < len(words) and words[index + 1].lower == "by"
         if word.kind == "PAST" and by_after and index and words[index - 1].kind in ("NAME", "WORD"):
-            distance += 4  # "areas hit by a typhoon": a participle, not the main verb
+            distance += 8  # "areas hit by a typhoon": a participle, not the main verb
         if best is None or distance < best[0]:
             best = (distance, index)
     if best is None:  # "The first was in Singapore": the copula of the date's clause is its verb
@@ -380,6 +383,12 @@ def _clause_of(
     if main + 1 < len(words) and words[main + 1].lower in PARTICLES:
         lemma, rest_start = f"{lemma} {words[main + 1].lower}", main + 2
     rest = _rest(words, rest_start, high, words[verb].kind == "REPORT")
+    action = lemma
+    if lemma in DIRECTIVES:  # "instructed civic groups to suspend propaganda": a suspension
+        to = next((i for i, w in enumerate(rest[:8]) if w.lower() == "to"), None)
+        if to is not None and to + 1 < len(rest) and verb_lemma(rest[to + 1].lower()):
+            action = verb_lemma(rest[to + 1].lower()) or lemma
+            lemma, rest = action, rest[to + 2 :]  # the headline tells what was ordered
     if not rest and lemma in LIGHT_VERBS and high < len(words) and words[high].kind == "SUB":
         # "The decision came after the North sent balloons": what it came after
         _, following = _segment(words, high)
@@ -431,6 +440,7 @@ def _clause_of(
             *words[verb + 1 :],
         ]
     return Clause(
+        action=action,
         subject=subject,
         verb=lemma,
         form=words[verb].text,
@@ -623,6 +633,8 @@ def _short_name(name: str) -> str:
 
 
 def _plural(subject: str) -> bool:
+    # the head comes before its complement: "Clear signs of a thaw", "officials in Seoul"
+    subject = re.split(r"\s(?:of|in|at|from|on|with|for)\s", subject)[0]
     words = subject.split()
     if not words:
         return False
@@ -644,8 +656,14 @@ def _event_noun_phrase(words: list[Word], start: int, end: int) -> list[str]:
     for index in range(after, min(after + 4, len(words))):  # the date inside the phrase
         if words[index].lower in EVENT_NOUNS:
             begin = _phrase_start(words, index)
+            named = all(w.kind == "NAME" for w in words[after : index + 1])  # "Korean War"
+            verb_next = index + 1 < len(words) and _is_verb(words, index + 1)  # "... War ended"
+            if verb_next or not (named or _stands_apart(words, begin)):
+                return []
             phrase = [w.text for w in words[begin : index + 1] if w.kind not in ("PUNCT", "DET")]
-            return phrase if len(phrase) >= 2 and _stands_apart(words, begin) else []
+            if len(phrase) == 2 and words[begin].kind == "DET":
+                phrase = [words[begin].text.capitalize(), *phrase]  # "The Korean War"
+            return phrase if len(phrase) >= 2 else []
         if words[index].kind not in ("WORD", "NAME"):
             break
     head = before
@@ -766,7 +784,7 @@ def _assemble(clause: Clause) -> str:
 # Words that open a trailing modifier a headline can do without once it says who did what.
 TRAILING_MODIFIERS = frozenset(
     """carrying filled including following amid despite because while whereas although though
-    which who where when""".split()
+    which who where when using citing saying calling""".split()
 )
 COMPACT_AT = 7  # words: a headline this long loses its trailing modifiers
 

@@ -83,14 +83,72 @@ def signature(clause: Clause) -> frozenset[str]:
     words = set(_words(" ".join([clause.subject, *clause.rest])))
     action = ""
     if clause.verb:
-        action = SYNONYMS.get(_base(clause.verb), _base(clause.verb))
+        verb = clause.action or clause.verb
+        if verb in REPORTING_LEMMAS:  # "announces he'd suspend the war games": a suspension
+            verb = next((v for v in map(_verb_of, clause.rest[:8]) if v), verb)
+        if verb in TRAVEL and _event_after_for(clause.rest):  # "flies ... for the summit"
+            verb = _event_after_for(clause.rest)
+        action = SYNONYMS.get(_base(verb), _base(verb))
         if clause.verb.split()[0] in LIGHT_VERBS:  # "hold a summit", "the summit was held"
             named = clause.subject if clause.passive else " ".join(_object_phrase(clause.rest))
             action = next(iter(reversed(_words(named))), action)  # its head: "test"
     if action:
         words.discard(action)
         words.add(ACTION + action)
+    words.update(NAME + name for name in _occasion_names(clause))
     return frozenset(words)
+
+
+NAME = "@"  # marks a name of place or occasion in a signature ("@singapore", "@punggye-ri")
+# Capitalised words that name no occasion: actors, months, weekdays, titles, openers.
+NOT_OCCASIONS = frozenset(
+    """north south korea korean koreas u.s. us united states america american china chinese
+    japan japanese russia russian seoul pyongyang washington beijing tokyo moscow dprk rok un
+    u.n. nations security council the a an january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday
+    sunday president leader minister kim moon trump yoon lee park biden xi putin jong un
+    jae-in suk yeol jae-myung state media news agency kcna yonhap party workers' assembly
+    national people's republic democratic government military army""".split()
+)
+EVENT_WORDS = frozenset(
+    """summit talks test launch treaty agreement declaration pact meeting visit election
+    exercise drill shelling attack sinking""".split()
+)
+
+
+def _occasion_names(clause: Clause) -> list[str]:
+    """Names in the clause that pick out one occasion: 'Singapore', 'Camp David', 'Hanoi'."""
+    names = []
+    for word in [*clause.subject.split(), *clause.rest]:
+        clean = word.strip(",.’'").lower()
+        if word[:1].isupper() and clean not in NOT_OCCASIONS and len(clean) > 2:
+            names.append(clean.removesuffix("’s").removesuffix("'s"))
+    return names
+
+
+REPORTING_LEMMAS = frozenset(
+    "say tell announce report add state claim note confirm declare write post tweet".split()
+)
+TRAVEL = frozenset("fly travel go head arrive come leave return".split())
+
+
+def _verb_of(word: str) -> str:
+    """The verb a word of a reported clause is a form of ('suspend', 'halted'), or ''."""
+    lemmas = getAllLemmas(word.lower())
+    if "VERB" in lemmas and "NOUN" not in lemmas and word.lower() not in NOT_EVENT_WORDS:
+        return lemmas["VERB"][0]
+    return ""
+
+
+def _event_after_for(rest: list[str]) -> str:
+    """'for the first inter-Korean summit' -> 'summit'."""
+    lowered = [w.lower() for w in rest]
+    if "for" not in lowered:
+        return ""
+    for word in lowered[lowered.index("for") + 1 :][:5]:
+        if word in ("summit", "talks", "meeting", "negotiations"):
+            return word
+    return ""
 
 
 def _object_phrase(rest: list[str]) -> list[str]:
@@ -128,6 +186,7 @@ def _base(word: str) -> str:
     return word
 
 
+MIN_OVERLAP = 0.4  # share of words two events told without an action must have in common
 # Actions that only say an event took place: an event told as a noun phrase may join them.
 OCCURRING = frozenset(ACTION + a for a in "hold open begin start be happen occur take".split())
 
@@ -140,11 +199,20 @@ def same_what(first: frozenset[str], second: frozenset[str]) -> bool:
         {w for w in second if w.startswith(ACTION)},
     )
     common = (first - actions[0]) & (second - actions[1])
+    if any(w.startswith(NAME) for w in common) and (
+        (actions[0] & actions[1]) or _event_words(first) & _event_words(second)
+    ):
+        return True  # "the Singapore summit" ... "held a summit in Singapore"
     if actions[0] and actions[1]:
         return actions[0] == actions[1] and len(common) >= 1
     if (actions[0] or actions[1]) - OCCURRING:
         return False  # "the Winter Olympics" is not "Kim sends a delegation to the Olympics"
-    return len(common) >= 2
+    union = (first - actions[0]) | (second - actions[1])
+    return len(common) >= 2 and len(common) / len(union) >= MIN_OVERLAP
+
+
+def _event_words(signature: frozenset[str]) -> set[str]:
+    return {w.lstrip(ACTION) for w in signature} & EVENT_WORDS
 
 
 # "six nuclear tests", "a series of launches", "more than 60 missiles": a series is an event of
@@ -175,3 +243,10 @@ def same_kind(first: str, first_is_interval: bool, second: str, second_is_interv
     if ongoing[0] == ongoing[1]:
         return True
     return second_is_interval if ongoing[0] else first_is_interval
+
+
+def strongly_same(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Two signatures that agree on the action and two more words ('collapse' + 'hanoi',
+    'summit'): the same event even when the actors each text names disagree."""
+    common = first & second
+    return any(w.startswith(ACTION) for w in common) and len(common) >= 3

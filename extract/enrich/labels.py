@@ -130,6 +130,8 @@ def _object(rest: list[str]) -> list[str]:
         lower = word.lower()
         if lower in PREPOSITIONS or lower in ("and", "or", "to", "that", "which", ",", "-"):
             break
+        if lower.endswith("ing") and verb_lemma(lower):  # "propaganda using balloons"
+            break
         if lower in ("times", "time", "again", "together") or (lower[:1].isdigit() and not phrase):
             break  # "met three times": no object
         if lower in DETERMINERS or (lower.endswith(("’s", "'s")) and lower in ("its’s",)):

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.dating.calendar import TimeValue, granularity_of
 from extract.dating.mentions import Mention
 from extract.dating.narrative import DatedSentence
+from extract.dating.tense import PAST_VERB
 from extract.dating.vocabulary import NUMBER_WORDS, number_value
 from extract.events.filters import WINDOW, is_dateline, is_state
 from extract.sentences import WORD_RE
@@ -29,7 +30,7 @@ class Row:
     precision: str
     evidence: str
     sentence: str
-    start: int  # offset of the evidence in the body
+    start: int  # offset of the evidence in the body (of its own clause for a second act)
     story_index: int  # which sentence of the story (extract.dating.narrative) holds it
     mention_start: int  # offset of the evidence in the sentence
     mention_end: int
@@ -63,6 +64,7 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
             assert mention.value is not None
             if (
                 dated.question
+                or _is_header(text, mention)
                 or mention.value in told
                 or is_state(text, mention)
                 or is_dateline(text, mention)
@@ -70,7 +72,56 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
                 continue
             told.add(mention.value)
             rows.append(_row(dated, index, mention))
+            second = _second_act(text, mention)
+            if second is not None and not any(m.start > second for m in dated.mentions):
+                rows.append(_second_row(rows[-1], dated, second))
     return rows
+
+
+def _is_header(text: str, mention: Mention) -> bool:
+    """'FRIDAY, APRIL 27' on a line of its own heads what follows (it dates the entries under it):
+    no event of its own."""
+    return bool(
+        re.fullmatch(r"[\s*#]*(?:[A-Za-z]+(?i:day),?\s*)?", text[: mention.start])
+    ) and not text[mention.end :].strip(" .:*#")
+
+
+# "... and the South returned fire", "... and Washington unveiled new sanctions": "and", a new
+# subject (one to four words, not a pronoun) and a verb in the past. The same subject's second
+# verb ("Kim declared ... and ordered ...") tells one event, as every gold set has it.
+SECOND_ACT_RE = re.compile(
+    r",?\s+and\s+(?!(?:he|she|it|they|we|then|later|also)\b)"
+    r"(?:(?!" + PAST_VERB + r"|(?:that|which|who)\b)[\w’'-]+\s+){1,4}?" + PAST_VERB
+)
+
+
+def _second_act(text: str, mention: Mention) -> int | None:
+    """'On Monday, the North fired shells and the South returned fire': a fronted date of two
+    acts told one after the other dates both. The offset where the second act is told, or None."""
+    if text[: mention.start].strip(' "“') or not text[mention.end :].startswith(","):
+        return None
+    first_verb = re.compile(PAST_VERB).search(text, mention.end)
+    if first_verb is None or re.search(r"[;:]", text[mention.end : first_verb.start()]):
+        return None
+    second = SECOND_ACT_RE.search(text, first_verb.end())
+    if second is None or re.search(
+        r"[;:]|,\s+(?!and\b)|\bthat\b", text[first_verb.end() : second.start()]
+    ):
+        return None  # "announced that he and Kim had agreed": one act reported
+    return second.start() + second.group(0).index("and") + len("and ")
+
+
+def _second_row(first: Row, dated: DatedSentence, offset: int) -> Row:
+    """The row of the second act: the same date words, told from `offset` of the sentence."""
+    return replace(
+        first,
+        start=dated.sentence.start + offset,
+        mention_start=offset,
+        mention_end=offset,
+        side="after",
+        before="",
+        after="",
+    )
 
 
 def _row(dated: DatedSentence, index: int, mention: Mention) -> Row:

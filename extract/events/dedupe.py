@@ -21,7 +21,8 @@ def _same_event(first: Row, second: Row) -> bool:
     if (first.date, first.date_end) != (second.date, second.date_end):
         return False
     if first.sentence == second.sentence:
-        return first.precision == second.precision
+        # two acts dated by one phrase ("On Monday, X fired and Y returned fire") stay two
+        return first.precision == second.precision and first.mention_start == second.mention_start
     if (first.before and first.before == second.before) or (
         first.after and first.after == second.after
     ):
@@ -80,6 +81,8 @@ def _told_at_other_precision(first: Row, second: Row) -> bool:
     if (first.date, first.date_end) == (second.date, second.date_end):
         return False
     if first.sentence == second.sentence or first.planned != second.planned:
+        return False
+    if first.caption != second.caption:  # a photo caption tells its own moment
         return False
     if max(_width(first), _width(second)) > MAX_COARSE_DAYS or first.ongoing or second.ongoing:
         return False

@@ -17,8 +17,24 @@ STATIVE_RE = re.compile(
     r"\b(?:operate[sd]?|employ(?:s|ed)?|remain(?:s|ed)?|ha(?:s|d|ve)|hold(?:s)?|held|total(?:s|ed)?"
     r"|number(?:s|ed)|stood|stands?|live[sd]?|own(?:s|ed)?|house[sd]?|contain(?:s|ed)?)\b"
 )
+# "Sunday marks the 10th anniversary of ...", "Wednesday is the first anniversary ...": the day
+# is when an anniversary falls, not an event (the anniversary dates the original event).
+ANNIVERSARY_DAY_RE = re.compile(
+    r"^\s*(?:marks|marked|is|was|will\s+mark|will\s+be)\s+the\s+[\w-]+\s+(?:[\w-]+\s+)?anniversary\b"
+)
+# "That was before relations deteriorated under Park's predecessor": the sentence places the
+# event told before in time; what follows "before" is a time of reference, not a new event.
+TIME_RELATION_RE = re.compile(
+    r"^\W*(?:That|This|It)\s+(?:was|came)\s+(?:before|after|long before)\b"
+)
 NEGATION_RE = re.compile(r"\b(?:did not|didn't|does not|doesn't|never)\b", re.IGNORECASE)
 HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
+# "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
+EVERY_RE = re.compile(
+    r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|day|week|month|quarter|morning|evening|night|spring|summer|fall"
+    r"|autumn|winter|[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+day\b)"
+)
+NEAR = 25  # characters around an expression where "every ..." makes it recurring
 DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+$")
 
 
@@ -28,7 +44,8 @@ def is_state(text: str, mention: Mention) -> bool:
     after = text[mention.end :]
     head = re.split(r"[,;]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
     clause = head + re.split(r"[,;]\s", after[:WINDOW])[0]
-    if HABITUAL_RE.search(clause) and not mention.rule.absolute:
+    near = text[max(0, mention.start - NEAR) : mention.end + NEAR]
+    if (HABITUAL_RE.search(clause) or EVERY_RE.search(near)) and not mention.rule.absolute:
         return True  # "where Kim usually sets goals for the coming year": a habit, not an event
     if mention.rule.negatable and NEGATION_RE.search(head):
         return True  # "state media did not mention the reunions on Thursday": nothing happened
@@ -36,7 +53,9 @@ def is_state(text: str, mention: Mention) -> bool:
         r"\bas of\s+$", text[max(0, mention.start - 20) : mention.start], re.IGNORECASE
     ):
         return bool(STATIVE_RE.search(text))
-    if COPULA_AFTER_RE.match(after):
+    if COPULA_AFTER_RE.match(after) or TIME_RELATION_RE.match(text):
+        return True
+    if not text[: mention.start].strip(' "“') and ANNIVERSARY_DAY_RE.match(after):
         return True
     return not text[: mention.start].strip() and bool(COPULA_STATE_RE.match(after))
 

@@ -24,6 +24,8 @@ ROW_SHAPING = (
     "table/vocabulary.py",
     "table/ids.py",
     "table/textfile.py",
+    "table/eras.py",
+    "table/eras.csv",
 )
 DATA_SUFFIXES = (".py", ".csv", ".yaml")
 

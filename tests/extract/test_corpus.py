@@ -69,17 +69,22 @@ def test_singapore_summit_in_2018_is_a_year() -> None:
     assert hits[0]["category"] == "summit/talks"
 
 
-def test_loudspeaker_halt_is_approx_june_2025_from_metadata_date() -> None:
+def test_both_loudspeaker_halts_are_rows_dated_through_the_lee_administration() -> None:
+    # "Some 10 days into the Lee Jae-myung administration" (inaugurated 2025-06-04) is about
+    # 2025-06-14; the South's instruction to suspend loudspeakers is told then, and "The next
+    # day, North Korea halted its broadcasts" is the day after.
     rows = rows_of(SEED_COLUMN)
     assert rows[0]["published"] == "2025-06-16"
-    halt = [
+    south = [r for r in rows if "instructed" in r["sentence"] and "loudspeakers" in r["sentence"]]
+    north = [
         r
         for r in rows
         if "halted its broadcasts" in r["sentence"] and r["evidence"] == "The next day"
     ]
-    assert len(halt) == 1
-    assert (halt[0]["date"], halt[0]["precision"]) == ("2025-06", "approx")
-    assert halt[0]["category"] == "propaganda/border"
+    assert [(r["date"], r["precision"]) for r in south] == [("2025-06-14", "approx")]
+    assert [(r["date"], r["precision"]) for r in north] == [("2025-06-15", "approx")]
+    assert {r["category"] for r in south + north} == {"propaganda/border"}
+    assert south[0]["event_id"] != north[0]["event_id"]
 
 
 def test_opinion_column_last_week_is_the_monday_to_sunday_before_publication() -> None:
