@@ -315,18 +315,83 @@ def _opens(words: list[Word], index: int) -> bool:
 def _clause_of(
     words: list[Word], verb: int, discourse: Discourse, limits: tuple[int, int] = (0, 10**9)
 ) -> Clause:
+    """The clause of the verb at `verb`: its subject, its verb and what follows."""
     while verb > 0 and words[verb - 1].kind == "PAST" and words[verb].kind == "PAST":
         verb -= 1  # "has been kept shut": the first verb of the chain is the clause's
     low, high = _segment(words, verb)
     low, high = max(low, limits[0]), min(high, limits[1])
-    group_start = verb
-    while group_start > low and (
-        words[group_start - 1].kind == "AUX"
-        or words[group_start - 1].lower in ("not", "never", "also", "n't")
-        or (is_adverb(words[group_start - 1].lower) and words[group_start - 2].kind == "AUX")
+    group = _verb_group(words, verb, low)
+    subject_words, adverbs, object_words = _subject_phrase(words, low, group.start, verb)
+    opener = words[low]
+    if opener.kind == "REL" and any(
+        _is_verb(words, i) or words[i].kind == "AUX" for i in range(low + 1, group.start)
     ):
-        group_start -= 1
-    auxiliaries = [w.lower for w in words[group_start:verb]]
+        # "soldiers who were working inside the DMZ briefly crossed": the main verb's subject
+        # is the relative's antecedent
+        subject_words = []
+        opener = Word(",", words[low].start, words[low].start, "PUNCT")
+    subject = _join(subject_words)
+    lemma, rest, action = _predicate(words, group, verb, high)
+    rest = [*rest, *object_words]
+    passive = group.passive
+    if opener.lower == "where":  # "the border village where the armistice was signed"
+        place = _antecedent(words, low)
+        rest = [*rest, "at", *place.split()] if place else rest
+    elif opener.kind == "REL" and subject:
+        # "the liaison office, which the two Koreas opened": the antecedent is the object
+        rest = [*_antecedent(words, low).split(), *rest]
+    elif opener.kind == "REL":  # "Yoon Suk-yeol, who assumed office": the antecedent acts
+        subject = _antecedent(words, low)
+    elif not subject:
+        subject, passive = _missing_subject(words, verb, low, high, passive)
+    gerund = words[verb].kind == "ING" and verb > 0 and words[verb - 1].kind in ("SUB", "PREP")
+    if not subject or gerund:  # "a day after launching the rocket": the main clause's subject
+        subject = _main_subject(words)
+    subject = _simplify_subject(_resolve(subject, discourse))
+    if re.fullmatch(r"[A-Z][a-z]+(?:tion|ment|ance|ence|al)", subject) and discourse.things:
+        subject = f"{subject} of {discourse.things[-1]}"  # "Construction" of what was named
+    form = words[verb].text
+    if (
+        lemma == "be"
+        and rest
+        and rest[0].lower() in ("in", "at")
+        and (subject.split()[-1:] and subject.split()[-1].lower() in EVENT_NOUNS)
+    ):
+        lemma, passive, form = "hold", True, "held"  # "The first [summit] was in Singapore"
+    return Clause(
+        action=action,
+        subject=subject,
+        verb=lemma,
+        form=form,
+        passive=passive,
+        negated=group.negated,
+        rest=rest,
+        plural=_plural(subject),
+        adverbs=[a for a in adverbs if a == "first"],
+    )
+
+
+@dataclass
+class _Group:
+    """A verb group: where it starts, its main verb (an infinitive after 'appeared to'), the
+    main verb's lemma, and whether it is passive or negated."""
+
+    start: int
+    main: int
+    lemma: str
+    passive: bool
+    negated: bool
+
+
+def _verb_group(words: list[Word], verb: int, low: int) -> _Group:
+    start = verb
+    while start > low and (
+        words[start - 1].kind == "AUX"
+        or words[start - 1].lower in ("not", "never", "also", "n't")
+        or (is_adverb(words[start - 1].lower) and words[start - 2].kind == "AUX")
+    ):
+        start -= 1
+    auxiliaries = [w.lower for w in words[start:verb]]
     main = verb
     lemma = verb_lemma(words[verb].lower) or words[verb].lower
     # "appeared to open", "plans to restore": the infinitive is the event
@@ -341,6 +406,14 @@ def _clause_of(
     passive = any(a in ("was", "were", "is", "are", "been", "be", "being") for a in auxiliaries)
     passive = passive and words[verb].kind == "PAST" and main == verb
     negated = any(a in ("not", "never", "n't") for a in auxiliaries) or words[verb].lower == "never"
+    return _Group(start, main, lemma, passive, negated)
+
+
+def _subject_phrase(
+    words: list[Word], low: int, group_start: int, verb: int
+) -> tuple[list[Word], list[str], list[str]]:
+    """(subject words, adverbs kept before the verb, words that are the verb's object after all)
+    from the words between the clause's start and its verb group."""
     subject_words = [
         w
         for w in words[low:group_start]
@@ -369,19 +442,17 @@ def _clause_of(
         if all(w.kind == "NAME" for w in subject_words[first_name:]):
             object_words = [w.text for w in subject_words[:first_name]]
             subject_words = subject_words[first_name:]
-    subject = _join(subject_words)
-    opener = words[low]
-    if opener.kind == "REL" and any(
-        _is_verb(words, i) or words[i].kind == "AUX" for i in range(low + 1, group_start)
-    ):
-        # "soldiers who were working inside the DMZ briefly crossed": the main verb's subject
-        # is the relative's antecedent
-        subject_words = []
-        subject = ""
-        opener = Word(",", words[low].start, words[low].start, "PUNCT")
-    rest_start = main + 1
-    if main + 1 < len(words) and words[main + 1].lower in PARTICLES:
-        lemma, rest_start = f"{lemma} {words[main + 1].lower}", main + 2
+    return subject_words, adverbs, object_words
+
+
+def _predicate(
+    words: list[Word], group: _Group, verb: int, high: int
+) -> tuple[str, list[str], str]:
+    """(the headline's verb lemma, the words after it, the action the event is)."""
+    lemma = group.lemma
+    rest_start = group.main + 1
+    if group.main + 1 < len(words) and words[group.main + 1].lower in PARTICLES:
+        lemma, rest_start = f"{lemma} {words[group.main + 1].lower}", group.main + 2
     rest = _rest(words, rest_start, high, words[verb].kind == "REPORT")
     action = lemma
     if lemma in DIRECTIVES:  # "instructed civic groups to suspend propaganda": a suspension
@@ -393,63 +464,30 @@ def _clause_of(
         # "The decision came after the North sent balloons": what it came after
         _, following = _segment(words, high)
         rest = [w.text for w in words[high:following] if w.kind != "PUNCT"]
-    if object_words:
-        rest = [*rest, *object_words]
-    if opener.lower == "where":  # "the border village where the armistice was signed"
-        place = _antecedent(words, low)
-        rest = [*rest, "at", *place.split()] if place else rest
-    elif opener.kind == "REL" and subject:
-        # "the liaison office, which the two Koreas opened": the antecedent is the object
-        rest = [*_antecedent(words, low).split(), *rest]
-    elif opener.kind == "REL":  # "Yoon Suk-yeol, who assumed office": the antecedent acts
-        subject = _antecedent(words, low)
-    elif not subject:
-        antecedent = (
-            _subject_before_relative(words, low)
-            or (_sentence_subject(words, low) if words[verb].kind != "PAST" or not passive else "")
-            or _antecedent(words, low)
-        )
-        if antecedent:
-            subject = antecedent
-            after_comma = low > 0 and words[low - 1].text == ","
-            other_verb = any(
-                _is_verb(words, i) or words[i].kind == "AUX"
-                for i in [*range(0, low), *range(high, len(words))]
-            )
-            at_start = all(w.lower in ADVERBS_BEFORE_VERB for w in words[low:verb])
-            participle = words[verb].kind == "PAST" and is_participle(words[verb].text)
-            reduced = participle and after_comma and at_start and other_verb
-            passive = passive or reduced
-    gerund = words[verb].kind == "ING" and verb > 0 and words[verb - 1].kind in ("SUB", "PREP")
-    if not subject or gerund:  # "a day after launching the rocket": the main clause's subject
-        subject = _main_subject(words)
-    subject = _simplify_subject(_resolve(subject, discourse))
-    if re.fullmatch(r"[A-Z][a-z]+(?:tion|ment|ance|ence|al)", subject) and discourse.things:
-        subject = f"{subject} of {discourse.things[-1]}"  # "Construction" of what was named
-    if (
-        lemma == "be"
-        and rest
-        and rest[0].lower() in ("in", "at")
-        and subject.split()[-1:]
-        and (subject.split()[-1].lower() in EVENT_NOUNS)
-    ):
-        lemma, passive = "hold", True  # "The first [summit] was in Singapore" -> "... held in"
-        words = [
-            *words[:verb],
-            Word("held", words[verb].start, words[verb].end, "PAST"),
-            *words[verb + 1 :],
-        ]
-    return Clause(
-        action=action,
-        subject=subject,
-        verb=lemma,
-        form=words[verb].text,
-        passive=passive,
-        negated=negated,
-        rest=rest,
-        plural=_plural(subject),
-        adverbs=[a for a in adverbs if a == "first"],
+    return lemma, rest, action
+
+
+def _missing_subject(
+    words: list[Word], verb: int, low: int, high: int, passive: bool
+) -> tuple[str, bool]:
+    """The subject of a clause that starts with its verb, and whether it is a reduced passive
+    ("The treaty, signed in 1953, ..."): the phrase the clause hangs on."""
+    antecedent = (
+        _subject_before_relative(words, low)
+        or (_sentence_subject(words, low) if words[verb].kind != "PAST" or not passive else "")
+        or _antecedent(words, low)
     )
+    if not antecedent:
+        return "", passive
+    after_comma = low > 0 and words[low - 1].text == ","
+    other_verb = any(
+        _is_verb(words, i) or words[i].kind == "AUX"
+        for i in [*range(0, low), *range(high, len(words))]
+    )
+    at_start = all(w.lower in ADVERBS_BEFORE_VERB for w in words[low:verb])
+    participle = words[verb].kind == "PAST" and is_participle(words[verb].text)
+    reduced = participle and after_comma and at_start and other_verb
+    return antecedent, passive or reduced
 
 
 def _rest(words: list[Word], start: int, end: int, report: bool) -> list[str]:
