@@ -47,6 +47,7 @@ RENDER_OUTPUTS = [
     "caption.children",
     "root.className",
     "btn-present.children",
+    "btn-story.children",
 ]
 
 
@@ -64,6 +65,7 @@ def render_payload(search: str) -> bytes:
         "inputs": [
             {"id": "url", "property": "search", "value": search},
             {"id": "data-version", "property": "data", "value": 0},
+            {"id": "graph-size", "property": "data", "value": {"w": 1122, "h": 456}},
         ],
         "changedPropIds": ["url.search"],
         "state": [],

@@ -1,22 +1,25 @@
-"""Command line: serve the app, or export a PNG of a view.
+"""Command line: serve the app, or export a view.
 
 python -m timeline_app [--events PATH] [--host H] [--port P] [--workers N] [--debug]
-python -m timeline_app export --out chart.png [--events PATH] [--from 2018 --to 2019]
-    [--category C ...] [--actor A ...] [--lanes category|actor]
-    [--width 1600 --height 800 --scale 2]
+python -m timeline_app export --out chart.png|chart.svg|view.json [--events PATH]
+    [--from 2018 --to 2019] [--category C ...] [--actor A ...] [--lanes category|actor]
+    [--preset slide|report] [--title TEXT] [--no-eras] [--no-labels]
+    [--width W --height H --scale S]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from timeline_app.corrections_ui import load_holder
 from timeline_app.data import DEFAULT_EVENTS
-from timeline_app.export import ExportError, write_png
+from timeline_app.export import IMAGE_FORMATS, PRESETS, ExportError, figure_image, write_file
 from timeline_app.state import ViewState, clean_date, normalise
-from timeline_app.viewmodel import figure_for, view_name
+from timeline_app.viewmodel import export_figure, timelinejs_document
 
 
 def _serve(argv: list[str]) -> int:
@@ -131,9 +134,13 @@ def _serve_workers(args: argparse.Namespace) -> int:
 
 def _export(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m timeline_app export", description="Write a PNG of the timeline (kaleido)."
+        prog="python -m timeline_app export",
+        description=(
+            "Write the view as a picture (PNG or SVG, rendered by kaleido with the same layout "
+            "as the app's export) or as a TimelineJS file (.json): the format follows --out."
+        ),
     )
-    parser.add_argument("--out", required=True, help="PNG file to write")
+    parser.add_argument("--out", required=True, help="file to write: .png, .svg or .json")
     parser.add_argument("--events", default=str(DEFAULT_EVENTS))
     parser.add_argument("--from", dest="date_from", default="", help="YYYY[-MM[-DD]]")
     parser.add_argument("--to", dest="date_to", default="", help="YYYY[-MM[-DD]]")
@@ -147,13 +154,26 @@ def _export(argv: list[str]) -> int:
         help="corrections file (default: corrections.csv next to the events)",
     )
     parser.add_argument("--lanes", choices=["category", "actor"], default="category")
-    parser.add_argument("--width", type=int, default=1600)
-    parser.add_argument("--height", type=int, default=None)
-    parser.add_argument("--scale", type=float, default=2)
+    parser.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        default="slide",
+        help="; ".join(f"{name}: {preset.label}" for name, preset in PRESETS.items()),
+    )
+    parser.add_argument("--title", default="", help="default: what the view shows, in words")
+    parser.add_argument("--no-eras", action="store_true", help="no bands of presidents/leaders")
+    parser.add_argument("--no-labels", action="store_true", help="no labels on the chart")
+    parser.add_argument("--width", type=int, default=None, help="override the preset's width")
+    parser.add_argument("--height", type=int, default=None, help="override the preset's height")
+    parser.add_argument("--scale", type=float, default=None, help="override the preset's scale")
     args = parser.parse_args(argv)
     for flag, value in (("--from", args.date_from), ("--to", args.date_to)):
         if value and not clean_date(value):
             parser.error(f"{flag} {value!r} is not a date like 2018, 2018-06 or 2018-06-03")
+    out = Path(args.out)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in (*IMAGE_FORMATS, "json"):
+        parser.error(f"--out {args.out!r}: the file name must end in .png, .svg or .json")
     data = load_holder(args.events, args.corrections).data
     if data.error:
         print(f"timeline_app: {data.error}", file=sys.stderr)
@@ -169,11 +189,24 @@ def _export(argv: list[str]) -> int:
             sources=tuple(args.source),
             text=args.search,
             lanes=args.lanes,
+            eras=not args.no_eras,
+            labels=not args.no_labels,
         )
     )
-    fig = figure_for(data, state, title=view_name(state).replace("_", " "))
     try:
-        out = write_png(fig, Path(args.out), width=args.width, height=args.height, scale=args.scale)
+        if fmt == "json":
+            text = json.dumps(timelinejs_document(data, state), ensure_ascii=False, indent=1)
+            write_file(out, text.encode("utf-8"))
+        else:
+            spec = PRESETS[args.preset]
+            spec = replace(
+                spec,
+                width=args.width or spec.width,
+                height=args.height or spec.height,
+                scale=args.scale or spec.scale,
+            )
+            fig = export_figure(data, state, spec, args.title)
+            write_file(out, figure_image(fig, fmt, spec.scale if fmt == "png" else 1))
     except (ExportError, OSError) as error:
         print(f"timeline_app: {error}", file=sys.stderr)
         return 2

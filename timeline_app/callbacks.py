@@ -1,35 +1,93 @@
 """The app's callbacks, kept thin: parse the inputs, call the pure functions of viewmodel.py,
-views.py and corrections_ui.py, return their outputs."""
+views.py and corrections_ui.py, return their outputs. Two run in the browser
+(assets/timeline.js): measuring the graph (the figure is laid out for its size in pixels) and
+rendering an export with Plotly.toImage."""
 
 from __future__ import annotations
 
 import functools
+import json
 import logging
 from collections.abc import Callable
 
 import dash
-from dash import Input, Output, State, ctx, dcc, no_update
+from dash import ClientsideFunction, Input, Output, State, ctx, dcc, no_update
 
 from timeline_app import ids
 from timeline_app.corrections_ui import EDIT_FIELDS, DataHolder, save_edit
-from timeline_app.export import ExportError, events_csv, figure_png
+from timeline_app.describe import default_title
+from timeline_app.export import ExportError, events_csv
 from timeline_app.filters import filter_events
 from timeline_app.layout import PAGE_SIZE
 from timeline_app.state import ViewState, clean_date, query_to_state, state_to_query
-from timeline_app.viewmodel import figure_for, next_state, view_name
+from timeline_app.viewmodel import (
+    View,
+    image_job,
+    next_state,
+    timelinejs_document,
+    view_name,
+    view_of,
+)
 from timeline_app.views import page_view, table_page
 
 log = logging.getLogger("timeline_app")
+# Inputs of the URL callback besides the filters, in order: graph and table events, buttons.
+ACTIONS = (
+    (ids.GRAPH, "clickData"),
+    (ids.GRAPH, "relayoutData"),
+    (ids.TABLE, "active_cell"),
+    (ids.BTN_PRESENT, "n_clicks"),
+    (ids.BTN_PREV, "n_clicks"),
+    (ids.BTN_NEXT, "n_clicks"),
+    (ids.BTN_STORY, "n_clicks"),
+    (ids.BTN_RESET, "n_clicks"),
+    *((button, "n_clicks") for button in ids.ZOOM_BUTTONS),
+)
 
 
-def register_callbacks(app: dash.Dash, holder: DataHolder) -> None:
+class Views:
+    """What a view shows (viewmodel.view_of) and the page of a view (views.page_view), cached:
+    the same view and data version give the same answer to every callback of one URL change
+    (chart, table, export title) and to a whole class opening a shared link."""
+
+    def __init__(self, holder: DataHolder) -> None:
+        self.holder = holder
+        self._view = functools.lru_cache(maxsize=4)(  # few: a view holds table slices
+            lambda state, version: view_of(holder.data, state)
+        )
+        self._page = functools.lru_cache(maxsize=64)(
+            lambda state, version, size: page_view(
+                holder.data, state, size, self._view(state, version)
+            )
+        )
+
+    def view(self, state: ViewState) -> View:
+        return self._view(state, self.holder.version)
+
+    def page(self, state: ViewState, size: tuple[int, int] | None) -> tuple:
+        return self._page(state, self.holder.version, size)
+
+
+def register_callbacks(app: dash.Dash, holder: DataHolder, views: Views) -> None:
+    _measure(app)
     _sync_url(app, holder)
-    _render(app, holder)
+    _render(app, holder, views)
     _mark_bad_dates(app)
     _download(app, holder, ids.BTN_CSV, ids.DOWNLOAD_CSV, _csv_file)
-    _download(app, holder, ids.BTN_PNG, ids.DOWNLOAD_PNG, _png_file)
+    _download(app, holder, ids.BTN_TIMELINEJS, ids.DOWNLOAD_TIMELINEJS, _timelinejs_file)
+    _export_images(app, holder)
     if holder.editable:
         _edit_form(app, holder)
+
+
+def _measure(app: dash.Dash) -> None:
+    """The graph's size in pixels, measured in the browser before each render (and on resize)."""
+    app.clientside_callback(
+        ClientsideFunction("timeline", "measure"),
+        Output(ids.GRAPH_SIZE, "data"),
+        Input(ids.URL, "search"),
+        State(ids.GRAPH_SIZE, "data"),
+    )
 
 
 def _sync_url(app: dash.Dash, holder: DataHolder) -> None:
@@ -42,13 +100,7 @@ def _sync_url(app: dash.Dash, holder: DataHolder) -> None:
         Output(ids.TABLE, "active_cell"),
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in ids.FILTERS],
-        Input(ids.GRAPH, "clickData"),
-        Input(ids.GRAPH, "relayoutData"),
-        Input(ids.TABLE, "active_cell"),
-        Input(ids.BTN_PRESENT, "n_clicks"),
-        Input(ids.BTN_PREV, "n_clicks"),
-        Input(ids.BTN_NEXT, "n_clicks"),
-        Input(ids.BTN_RESET, "n_clicks"),
+        *[Input(component, prop) for component, prop in ACTIONS],
     )
     def sync(search, *args):
         values = dict(zip(ids.FILTERS, args[: len(ids.FILTERS)], strict=True))
@@ -83,10 +135,26 @@ def _control_values(state: ViewState) -> tuple:
         list(state.sources),
         list(state.precisions),
         state.lanes,
+        [name for name, on in (("labels", state.labels), ("eras", state.eras)) if on],
     )
 
 
-def _render(app: dash.Dash, holder: DataHolder) -> None:
+def graph_size(value: object) -> tuple[int, int] | None:
+    """The measured graph size ({"w": ..., "h": ...} or "WxH"), if it is a sane one."""
+    if isinstance(value, str) and value.count("x") == 1:
+        value = dict(zip("wh", value.split("x"), strict=True))
+    if not isinstance(value, dict):
+        return None
+    try:
+        width, height = int(value["w"]), int(value["h"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (200 <= width <= 8000 and 150 <= height <= 8000):
+        return None
+    return width, height
+
+
+def _render(app: dash.Dash, holder: DataHolder, views: Views) -> None:
     @app.callback(
         Output(ids.GRAPH, "figure"),
         Output(ids.GRAPH, "config"),
@@ -95,16 +163,13 @@ def _render(app: dash.Dash, holder: DataHolder) -> None:
         Output(ids.CAPTION, "children"),
         Output(ids.ROOT, "className"),
         Output(ids.BTN_PRESENT, "children"),
+        Output(ids.BTN_STORY, "children"),
         Input(ids.URL, "search"),
         Input(ids.DATA_VERSION, "data"),
+        Input(ids.GRAPH_SIZE, "data"),
     )
-    def render(search, version):
-        return cached_view(query_to_state(search), holder.version)
-
-    @functools.lru_cache(maxsize=64)
-    def cached_view(state: ViewState, version: int) -> tuple:
-        """Same view, same data version: same page (shared links opened by a whole class)."""
-        return page_view(holder.data, state)
+    def render(search, version, size):
+        return views.page(query_to_state(search), graph_size(size))
 
     @app.callback(
         Output(ids.TABLE, "data"),
@@ -118,9 +183,26 @@ def _render(app: dash.Dash, holder: DataHolder) -> None:
     def table(search, page, sort_by, version):
         if ctx.triggered_id == ids.URL:
             page = 0
-        events = filter_events(holder.data, query_to_state(search))
+        events = views.view(query_to_state(search)).in_view
         records, pages = table_page(events, page or 0, PAGE_SIZE, sort_by)
         return records, pages, min(page or 0, pages - 1)
+
+    @app.callback(
+        Output(ids.EXPORT_TITLE, "value"),
+        Output(ids.EXPORT_DEFAULT, "data"),
+        Input(ids.URL, "search"),
+        Input(ids.DATA_VERSION, "data"),
+        State(ids.EXPORT_TITLE, "value"),
+        State(ids.EXPORT_DEFAULT, "data"),
+    )
+    def export_title(search, version, title, previous):
+        """The export title follows the view unless the user has written their own."""
+        state = query_to_state(search)
+        default = default_title(state, views.view(state).in_view, views.view(state).window)
+        if default == previous:
+            return no_update, no_update
+        edited = bool(title) and title != previous
+        return (no_update if edited else default), default
 
 
 def _mark_bad_dates(app: dash.Dash) -> None:
@@ -145,9 +227,10 @@ def _csv_file(holder: DataHolder, state: ViewState) -> dict:
     return dcc.send_string(events_csv(rows), view_name(state) + ".csv")
 
 
-def _png_file(holder: DataHolder, state: ViewState) -> dict:
-    png = figure_png(figure_for(holder.data, state), width=1600, scale=2)
-    return dcc.send_bytes(png, view_name(state) + ".png")
+def _timelinejs_file(holder: DataHolder, state: ViewState) -> dict:
+    document = timelinejs_document(holder.data, state)
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    return dcc.send_string(text, view_name(state) + "_timelinejs.json")
 
 
 def _download(
@@ -171,6 +254,40 @@ def _download(
         except ExportError as error:
             log.error("%s", error)
             return no_update
+
+
+def _export_images(app: dash.Dash, holder: DataHolder) -> None:
+    """PNG and SVG: the server lays the figure out for the preset, the browser renders it
+    (Plotly.toImage in assets/timeline.js) and downloads it; the status line shows progress
+    and errors."""
+    app.clientside_callback(
+        ClientsideFunction("timeline", "export_started"),
+        Output(ids.EXPORT_STATUS, "children", allow_duplicate=True),
+        Input(ids.BTN_PNG, "n_clicks"),
+        Input(ids.BTN_SVG, "n_clicks"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.EXPORT_JOB, "data"),
+        Input(ids.BTN_PNG, "n_clicks"),
+        Input(ids.BTN_SVG, "n_clicks"),
+        State(ids.URL, "search"),
+        State(ids.EXPORT_TITLE, "value"),
+        State(ids.EXPORT_PRESET, "value"),
+        prevent_initial_call=True,
+    )
+    def export_job(n_png, n_svg, search, title, preset):
+        fmt = "svg" if ctx.triggered_id == ids.BTN_SVG else "png"
+        return image_job(holder.data, query_to_state(search), fmt, str(preset), str(title or ""))
+
+    app.clientside_callback(
+        ClientsideFunction("timeline", "render_image"),
+        Output(ids.DOWNLOAD_IMAGE, "data"),
+        Output(ids.EXPORT_STATUS, "children"),
+        Input(ids.EXPORT_JOB, "data"),
+        prevent_initial_call=True,
+    )
 
 
 def _edit_form(app: dash.Dash, holder: DataHolder) -> None:

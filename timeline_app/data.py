@@ -3,8 +3,10 @@
 `EventData` holds two tables:
 - `rows`: every row of the file (one per event and source document), strings as read;
 - `events`: one row per event_id (the first source's fields), sorted by start, with parsed
-  `start`/`end` (datetime64, end exclusive), `kind` (point/span/interval), `approx`,
-  `n_sources`, a lowercase `search` text, and integer codes for fast filtering.
+  `start`/`end` (datetime64, end exclusive), `kind` (point, span = a whole month/season/year/
+  decade, interval = date to date_end, ongoing = from the date to the latest report of it),
+  `approx`, `planned`, `n_sources`, `importance` (the weight, or a fallback), a lowercase
+  `search` text, and integer codes for fast filtering.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ import numpy as np
 import pandas as pd
 
 from extract.table.schema import COLUMNS, EventsFileError, RowProblem, read_events, split_list
-from extract.table.vocabulary import PRECISIONS
+from extract.table.vocabulary import ONGOING_MARKER, PLANNED_MARKER, PRECISIONS
 from timeline_app.dates import parse_starts_ends
 
 DEFAULT_EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
 OTHER_ACTORS = "other actors"
 NO_CATEGORY = "(none)"
 MAX_ACTOR_LANES = 12
+# Importance of an event without a weight (older tables): a quarter per source telling it.
+FALLBACK_WEIGHT_PER_SOURCE = 0.25
 
 
 def empty_rows() -> pd.DataFrame:
@@ -104,11 +108,34 @@ def prepare_events(rows: pd.DataFrame) -> pd.DataFrame:
     )
     kind = np.where(span, "span", "point")
     kind = np.where(has_end & ~precision.isin(["season", "decade"]), "interval", kind)
+    published = pd.to_datetime(events["published"], format="%Y-%m-%d", errors="coerce")
+    summary = events["summary"]
+    events["planned"] = (
+        summary.str.endswith(PLANNED_MARKER) | (published.notna() & (events["start"] > published))
+    ).to_numpy()
+    ongoing = (summary.str.endswith(ONGOING_MARKER) & ~has_end).to_numpy()
+    if ongoing.any():
+        report = _latest_report(rows, events["event_id"][ongoing]) + pd.Timedelta(days=1)
+        runs_on = ongoing.copy()
+        runs_on[ongoing] = (report > events["end"][ongoing]).to_numpy()
+        events.loc[runs_on, "end"] = report[runs_on[ongoing]].to_numpy()
+        kind = np.where(runs_on, "ongoing", kind)
     events["kind"] = kind
     events["approx"] = (precision == "approx").to_numpy()
+    weight = pd.to_numeric(events["weight"], errors="coerce")
+    fallback = np.minimum(1.0, FALLBACK_WEIGHT_PER_SOURCE * events["n_sources"])
+    events["importance"] = weight.fillna(fallback).to_numpy(dtype=float)
     events["category"] = events["category"].where(events["category"] != "", NO_CATEGORY)
     events = events.sort_values(["start", "end", "event_id"], kind="stable").reset_index(drop=True)
     return events
+
+
+def _latest_report(rows: pd.DataFrame, event_ids: pd.Series) -> pd.Series:
+    """The latest publication date among the rows of each event (NaT when none has one)."""
+    told = rows[rows["event_id"].isin(set(event_ids))]
+    latest = told.groupby("event_id")["published"].max()
+    dates = pd.to_datetime(event_ids.map(latest), format="%Y-%m-%d", errors="coerce")
+    return dates.astype("datetime64[s]")
 
 
 def build_data(

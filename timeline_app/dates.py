@@ -114,6 +114,18 @@ def format_date_label(date: str, date_end: str = "", precision: str = "day") -> 
         return f"{date}..{date_end}" if date_end else date
 
 
+def event_date_label(
+    date: str, date_end: str, precision: str, kind: str = "", end: object = None
+) -> str:
+    """An event's date in words; an ongoing state says until when the latest report saw it
+    ('since 2016, still at the report of 7 Dec 2024'). `end` is the exclusive end."""
+    label = format_date_label(date, date_end, precision)
+    if kind == "ongoing" and end is not None:
+        last = (pd.Timestamp(end) - pd.Timedelta(days=1)).date().isoformat()
+        return f"since {label}, still at the report of {format_date_label(last)}"
+    return label
+
+
 def parse_user_date(value: object, end: bool = False) -> pd.Timestamp | None:
     """A date typed by a user or found in the URL ('2018', '2018-06', '2018-06-03') as a
     Timestamp (start of that period, or exclusive end when `end`), or None if it is not one."""

@@ -8,9 +8,10 @@ from dash import dash_table, dcc, html
 from extract.table.vocabulary import CATEGORIES, PRECISIONS
 from timeline_app import ids
 from timeline_app.data import EventData
+from timeline_app.export import PRESETS
 from timeline_app.views import TABLE_COLUMNS, notices
 
-PAGE_SIZE = 15
+PAGE_SIZE = 10
 
 
 def _options(values: list[str] | tuple[str, ...]) -> list[dict[str, str]]:
@@ -78,6 +79,17 @@ def _sidebar(data: EventData) -> html.Div:
                 ],
                 value="category",
                 className="checklist",
+            ),
+            html.Label("On the chart"),
+            dcc.Checklist(
+                id=ids.SHOW,
+                options=[
+                    {"label": "labels of key events", "value": "labels"},
+                    {"label": "presidents and leaders (eras)", "value": "eras"},
+                ],
+                value=["labels", "eras"],
+                className="checklist",
+                inputClassName="check",
             ),
             html.Button("Reset filters", id=ids.BTN_RESET, n_clicks=0, className="btn"),
         ],
@@ -166,7 +178,92 @@ def _table() -> dash_table.DataTable:
     )
 
 
-def build_layout(data: EventData, editable: bool = False) -> html.Div:
+def _export_menu() -> html.Details:
+    """A drop-down panel: the title (its default says what the view shows), the preset, and
+    one button per format. Images are rendered in the browser."""
+    return html.Details(
+        id=ids.EXPORT_MENU,
+        className="export-menu",
+        children=[
+            html.Summary("Export ▾", className="btn"),
+            html.Div(
+                className="export-panel",
+                children=[
+                    html.Label("Title", htmlFor=ids.EXPORT_TITLE),
+                    dcc.Input(
+                        id=ids.EXPORT_TITLE, type="text", className="text-input wide", value=""
+                    ),
+                    html.Label("Size"),
+                    dcc.RadioItems(
+                        id=ids.EXPORT_PRESET,
+                        options=[
+                            {"label": f" {preset.label}", "value": name}
+                            for name, preset in PRESETS.items()
+                        ],
+                        value="slide",
+                        className="checklist",
+                    ),
+                    html.Div(
+                        className="export-buttons",
+                        children=[
+                            html.Button("PNG", id=ids.BTN_PNG, n_clicks=0, className="btn"),
+                            html.Button("SVG", id=ids.BTN_SVG, n_clicks=0, className="btn"),
+                            html.Button(
+                                "TimelineJS (JSON)",
+                                id=ids.BTN_TIMELINEJS,
+                                n_clicks=0,
+                                className="btn",
+                                title="The events in view as a TimelineJS slideshow file",
+                            ),
+                        ],
+                    ),
+                    html.Div(id=ids.EXPORT_STATUS, className="export-status", role="status"),
+                ],
+            ),
+        ],
+    )
+
+
+def _zoom_buttons() -> html.Div:
+    labels = {ids.BTN_ZOOM_1Y: "1 y", ids.BTN_ZOOM_5Y: "5 y", ids.BTN_ZOOM_10Y: "10 y"}
+    return html.Div(
+        className="zoom",
+        children=[
+            html.Span("Zoom:", className="zoom-label"),
+            *[
+                html.Button(
+                    labels.get(button, "all"),
+                    id=button,
+                    n_clicks=0,
+                    className="btn btn-small",
+                    title="every matching event" if button == ids.BTN_ZOOM_ALL else None,
+                )
+                for button in ids.ZOOM_BUTTONS
+            ],
+        ],
+    )
+
+
+def _present_bar() -> html.Div:
+    return html.Div(
+        id=ids.PRESENT_BAR,
+        className="present-bar",
+        children=[
+            html.Button("◀ Prev", id=ids.BTN_PREV, n_clicks=0, className="btn btn-step"),
+            html.Div(id=ids.CAPTION, className="caption"),
+            html.Div(
+                className="present-side",
+                children=[
+                    html.Button("Next ▶", id=ids.BTN_NEXT, n_clicks=0, className="btn btn-step"),
+                    html.Button("", id=ids.BTN_STORY, n_clicks=0, className="btn btn-small"),
+                ],
+            ),
+        ],
+    )
+
+
+def build_layout(data: EventData, editable: bool = False, figure: object = None) -> html.Div:
+    """The page; `figure` is the chart it opens with (the default view's)."""
     return html.Div(
         id=ids.ROOT,
         className="root",
@@ -174,20 +271,25 @@ def build_layout(data: EventData, editable: bool = False) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.DATA_VERSION, data=0),
             dcc.Store(id=ids.EDIT_LOADED, data=""),
+            dcc.Store(id=ids.GRAPH_SIZE),
+            dcc.Store(id=ids.EXPORT_JOB),
+            dcc.Store(id=ids.EXPORT_DEFAULT, data=""),
             dcc.Download(id=ids.DOWNLOAD_CSV),
-            dcc.Download(id=ids.DOWNLOAD_PNG),
+            dcc.Download(id=ids.DOWNLOAD_IMAGE),
+            dcc.Download(id=ids.DOWNLOAD_TIMELINEJS),
             html.Header(
                 className="topbar",
                 children=[
                     html.H1("Inter-Korean relations timeline", className="title"),
-                    html.Div(id=ids.COUNT, className="count"),
+                    html.Div(id=ids.COUNT, className="count", role="status"),
+                    _zoom_buttons(),
                     html.Div(
                         className="actions",
                         children=[
                             html.Button(
                                 "Download CSV", id=ids.BTN_CSV, n_clicks=0, className="btn"
                             ),
-                            html.Button("Export PNG", id=ids.BTN_PNG, n_clicks=0, className="btn"),
+                            _export_menu(),
                             html.Button(
                                 "Presentation mode",
                                 id=ids.BTN_PRESENT,
@@ -207,35 +309,17 @@ def build_layout(data: EventData, editable: bool = False) -> html.Div:
                     html.Main(
                         className="main",
                         children=[
+                            _present_bar(),
                             html.Div(
-                                id=ids.PRESENT_BAR,
-                                className="present-bar",
-                                children=[
-                                    html.Button(
-                                        "◀ Prev",
-                                        id=ids.BTN_PREV,
-                                        n_clicks=0,
-                                        className="btn btn-step",
-                                    ),
-                                    html.Div(id=ids.CAPTION, className="caption"),
-                                    html.Button(
-                                        "Next ▶",
-                                        id=ids.BTN_NEXT,
-                                        n_clicks=0,
-                                        className="btn btn-step",
-                                    ),
-                                ],
-                            ),
-                            dcc.Loading(
-                                dcc.Graph(
+                                id=ids.GRAPH_BOX,
+                                className="graph-box",
+                                children=dcc.Graph(
                                     id=ids.GRAPH,
-                                    config={"displaylogo": False},
-                                    responsive="auto",
+                                    figure=figure or {},
+                                    config={"displaylogo": False, "displayModeBar": "hover"},
+                                    responsive=False,
                                     className="graph",
                                 ),
-                                parent_className="graph-box",
-                                delay_show=400,
-                                type="dot",
                             ),
                             html.Div(
                                 id="lower",

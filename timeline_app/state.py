@@ -1,4 +1,5 @@
-"""The whole view state (filters, zoom, lanes, presentation, selection) and its URL form.
+"""The whole view state (filters, zoom, lanes, what the chart shows, presentation, selection)
+and its URL form.
 
 `query_to_state` never raises: anything it does not understand falls back to the default, so
 a hand-edited or garbled URL still opens the app. No value read here is ever used as a path.
@@ -13,6 +14,7 @@ from urllib.parse import parse_qs, urlencode
 from timeline_app.dates import iso_from_words, parse_user_date
 
 LANE_MODES = ("category", "actor")
+STORY_MODES = ("key", "all")  # a presentation tells the key events, or all of them
 MAX_VALUES = 50
 MAX_VALUE_LEN = 200
 EVENT_ID_RE = re.compile(r"^[A-Za-z0-9_.:\-]{1,100}$")
@@ -30,7 +32,10 @@ class ViewState:
     x0: str = ""
     x1: str = ""
     lanes: str = "category"
+    labels: bool = True
+    eras: bool = True
     present: bool = False
+    story: str = "key"
     sel: str = ""
 
     def with_(self, **changes: object) -> ViewState:
@@ -51,9 +56,13 @@ KEYS = {
     "x0": "x0",
     "x1": "x1",
     "lanes": "lanes",
+    "labels": "labels",
+    "eras": "eras",
     "present": "present",
+    "story": "story",
     "sel": "sel",
 }
+YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
 def clean_date(value: object) -> str:
@@ -108,7 +117,10 @@ def normalise(state: ViewState) -> ViewState:
         x0=x0,
         x1=x1,
         lanes=state.lanes if state.lanes in LANE_MODES else "category",
+        labels=state.labels is not False,
+        eras=state.eras is not False,
         present=state.present is True,
+        story=state.story if state.story in STORY_MODES else "key",
         sel=sel,
     )
 
@@ -125,7 +137,7 @@ def state_to_query(state: ViewState) -> str:
         if isinstance(value, tuple):
             pairs.extend((key, v) for v in value)
         elif isinstance(value, bool):
-            pairs.append((key, "1"))
+            pairs.append((key, "1" if value else "0"))
         else:
             pairs.append((key, value))
     return "?" + urlencode(pairs) if pairs else ""
@@ -156,7 +168,10 @@ def query_to_state(query: object) -> ViewState:
         x0=one("x0"),
         x1=one("x1"),
         lanes=one("lanes") or "category",
-        present=one("present") in ("1", "true", "yes"),
+        labels=one("labels") not in NO,
+        eras=one("eras") not in NO,
+        present=one("present") in YES,
+        story=one("story") or "key",
         sel=one("sel"),
     )
     return normalise(raw)

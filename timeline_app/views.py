@@ -6,18 +6,17 @@ as text and never interpreted as HTML or markdown.
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import numpy as np
 import pandas as pd
 from dash import html
 
 from extract.table.schema import RowProblem
 from timeline_app.data import EventData
-from timeline_app.dates import format_date_label
-from timeline_app.filters import filter_events
+from timeline_app.dates import event_date_label, format_date_label
+from timeline_app.export import safe_link
 from timeline_app.state import ViewState
-from timeline_app.viewmodel import figure_for, view_name
+from timeline_app.story import without_markers
+from timeline_app.viewmodel import View, eras_at, figure_for, view_of
 
 MAX_PROBLEMS_SHOWN = 10
 TABLE_COLUMNS = [
@@ -28,17 +27,6 @@ TABLE_COLUMNS = [
     {"id": "n_sources", "name": "Sources", "type": "numeric"},
     {"id": "precision", "name": "Precision"},
 ]
-
-
-def safe_link(url: str) -> str | None:
-    """Only http(s) URLs become links; anything else (javascript:, data:) stays text."""
-    try:
-        parsed = urlparse(url.strip())
-    except ValueError:
-        return None
-    if parsed.scheme in ("http", "https") and parsed.netloc:
-        return url.strip()
-    return None
 
 
 def highlight(sentence: str, evidence: str) -> list:
@@ -54,7 +42,9 @@ def highlight(sentence: str, evidence: str) -> list:
 
 
 def event_label(row: pd.Series) -> str:
-    return format_date_label(row["date"], row["date_end"], row["precision"])
+    return event_date_label(
+        row["date"], row["date_end"], row["precision"], row.get("kind", ""), row.get("end")
+    )
 
 
 def detail_panel(data: EventData, event_id: str) -> list:
@@ -112,22 +102,43 @@ def detail_panel(data: EventData, event_id: str) -> list:
     ]
 
 
-def caption(data: EventData, event_id: str, position: tuple[int, int]) -> list:
-    """Presentation-mode caption: step, date and summary in large type, and the evidence."""
-    event = data.event(event_id) if event_id else None
+def caption(data: EventData, view: View, mode: str) -> list:
+    """Presentation-mode caption: progress, date, headline (at most two lines), the sentence
+    with its date expression, the source, and who was in office at the time."""
+    event = data.event(view.current) if view.current else None
     if event is None:
-        return [html.Div("No event selected: press → or Next", className="cap-summary")]
-    step, total = position
-    sources = data.sources_for(event_id)
+        return [html.Div("No events match the filters.", className="cap-summary")]
+    step, total = view.position
+    sources = data.sources_for(view.current)
     first = sources.iloc[0] if len(sources) else event
+    noun = "key events" if mode == "key" and total < len(view.events) else "events"
+    offices = eras_at(pd.Timestamp(event["start"]).date())
     return [
-        html.Div(f"{step} / {total}", className="cap-step"),
-        html.Div(event_label(event), className="cap-date", id="cap-date"),
-        html.Div(event["summary"], className="cap-summary", id="cap-summary"),
+        html.Div(
+            [
+                html.Span(f"{step} / {total}", id="cap-step", className="cap-step"),
+                html.Span(f" {noun}", className="cap-noun"),
+                html.Span(event_label(event), className="cap-date", id="cap-date"),
+                html.Span("planned", className="cap-tag") if event["planned"] else None,
+            ],
+            className="cap-head",
+        ),
+        html.Div(without_markers(event["summary"]), className="cap-summary", id="cap-summary"),
         html.Div(highlight(first["sentence"], first["evidence"]), className="cap-sentence"),
         html.Div(
-            f"{first['source']} · {len(sources)} source" + ("" if len(sources) == 1 else "s"),
-            className="cap-source",
+            [
+                html.Span(
+                    f"{first['source']} · {len(sources)} source"
+                    + ("" if len(sources) == 1 else "s"),
+                    className="cap-source",
+                ),
+                html.Span(
+                    " · ".join(f"{era.group}: {era.name}" for era in offices),
+                    className="cap-era",
+                    id="cap-era",
+                ),
+            ],
+            className="cap-foot",
         ),
     ]
 
@@ -209,33 +220,42 @@ def table_page(
     return records, pages
 
 
-def page_view(data: EventData, state: ViewState) -> tuple:
+def count_text(data: EventData, view: View) -> list:
+    """'82 of 83 events in view' (the count follows the zoom and the filters)."""
+    shown, matching, total = len(view.in_view), len(view.events), len(data.events)
+    if view.story is not None:
+        rest = f" key events of {matching:,}" if len(view.story) < matching else " events"
+        return [html.Span(f"{len(view.story):,}", id="count-number"), rest]
+    if shown == matching == total:
+        rest = " events shown"
+    elif matching == total:
+        rest = f" of {total:,} events in view"
+    else:
+        rest = f" in view of {matching:,} matching ({total:,} in all)"
+    return [html.Span(f"{shown:,}", id="count-number"), rest]
+
+
+def page_view(
+    data: EventData, state: ViewState, size: tuple[int, int] | None, view: View | None = None
+) -> tuple:
     """Everything the page shows for a state except the table: (figure, graph config, count,
-    detail panel, caption, root class, presentation button label)."""
-    events = filter_events(data, state)
-    fig = figure_for(data, state, events)
+    detail panel, caption, root class, presentation button label, story button label)."""
+    view = view or view_of(data, state)
+    fig = figure_for(data, state, size=size, view=view)
     config = {
         "displaylogo": False,
-        "displayModeBar": not state.present,
+        "displayModeBar": False if state.present else "hover",
         "scrollZoom": False,
-        "toImageButtonOptions": {"format": "png", "scale": 3, "filename": view_name(state)},
+        "modeBarButtonsToRemove": ["toImage", "lasso2d", "select2d", "autoScale2d"],
     }
-    n = len(events)
-    total = len(data.events)
-    count = [
-        html.Span(f"{n:,}", id="count-number"),
-        f" of {total:,} events shown" if n != total else " events shown",
-    ]
-    position = (0, n)
-    if state.present and state.sel:
-        where = np.flatnonzero(events["event_id"].to_numpy() == state.sel)
-        position = (int(where[0]) + 1 if len(where) else 0, n)
+    other = "all events" if state.story == "key" else "key events"
     return (
         fig,
         config,
-        count,
+        count_text(data, view),
         detail_panel(data, state.sel),
-        caption(data, state.sel, position) if state.present else [],
-        "root present" if state.present else "root",
+        caption(data, view, state.story) if state.present else [],
+        "root present rendered" if state.present else "root rendered",
         "Exit presentation" if state.present else "Presentation mode",
+        f"Show {other}",
     )

@@ -29,6 +29,7 @@ from extract.enrich.grammar import (
 )
 from extract.enrich.references import Discourse
 from extract.prefilter import PrefilterSet
+from extract.table.vocabulary import ONGOING_MARKER, PLANNED_MARKER
 
 MAX_WORDS = 13
 MIN_WORDS = 3  # a shorter headline does not stand alone
@@ -114,8 +115,8 @@ def summary_of(clause: Clause, planned: bool, ongoing: bool) -> str:
     """The headline of an event's clause, marked planned/ongoing."""
     summary = _assemble(clause) or "Event"
     if ongoing:
-        return summary + " (ongoing since)"
-    return summary + " (planned)" if planned else summary
+        return f"{summary} {ONGOING_MARKER}"
+    return f"{summary} {PLANNED_MARKER}" if planned else summary
 
 
 def event_clause(text: str, start: int, end: int, side: str, discourse: Discourse) -> Clause:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from extract.enrich.headlines import Clause
+from extract.table.vocabulary import ONGOING_MARKER
 
 # One word per meaning: what two reports of one event may say differently.
 SYNONYMS: dict[str, str] = {
@@ -231,16 +232,13 @@ def is_series(summary: str) -> bool:
     return bool(SERIES_RE.search(summary))
 
 
-ONGOING = "(ongoing since)"
-
-
 def same_kind(first: str, first_is_interval: bool, second: str, second_is_interval: bool) -> bool:
     """Whether two summaries can tell one event as far as their kind goes: a series never joins
     a single event; something going on since a date joins a span ("advances in 2016 and 2017")
     or another one going on, not a single event."""
     if is_series(first) != is_series(second):
         return False
-    ongoing = first.endswith(ONGOING), second.endswith(ONGOING)
+    ongoing = first.endswith(ONGOING_MARKER), second.endswith(ONGOING_MARKER)
     if ongoing[0] == ongoing[1]:
         return True
     return second_is_interval if ongoing[0] else first_is_interval

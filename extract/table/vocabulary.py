@@ -49,3 +49,8 @@ MONTH_NAMES: tuple[str, ...] = (
     "November",
     "December",
 )
+
+# What the extractor appends to a summary when the text tells a planned event, or a state that
+# holds from its date to the time of the report ("since 2016"); the app draws both as such.
+PLANNED_MARKER = "(planned)"
+ONGOING_MARKER = "(ongoing since)"

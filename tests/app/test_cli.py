@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pandas as pd
 import pytest
@@ -98,6 +100,48 @@ def test_export_writes_a_png_of_the_filtered_view(events, tmp_path):
     assert int.from_bytes(data[16:20], "big") == 1600  # width x scale
     assert int.from_bytes(data[20:24], "big") == 1000
     assert not list(out.parent.glob(".*.tmp"))  # temp file renamed into place
+
+
+@pytest.mark.skipif(
+    not Path("/usr/bin/chromium").exists() and not os.environ.get("BROWSER_PATH"),
+    reason="kaleido needs a Chromium (/usr/bin/chromium)",
+)
+def test_export_writes_an_svg_slide_with_title_subtitle_and_footer(events, tmp_path):
+    out = tmp_path / "slide.svg"
+    result = run(
+        "export",
+        "--out",
+        str(out),
+        "--events",
+        str(events),
+        "--category",
+        "summit/talks",
+        "--preset",
+        "slide",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    svg = out.read_bytes()
+    root = ElementTree.fromstring(svg)
+    assert (root.get("width"), root.get("height")) == ("1920", "1080")
+    text = " ".join(root.itertext())
+    assert "Inter-Korean relations, 2019: summit and talks" in text  # the default title
+    assert "category: summit/talks" in text and "Exported" in text
+    assert b"rangeslider" not in svg and b"rangeselector" not in svg
+
+
+def test_export_writes_a_timelinejs_file(events, tmp_path):
+    out = tmp_path / "view.json"
+    result = run("export", "--out", str(out), "--events", str(events), "--no-eras", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(out.read_text())
+    assert [e["text"]["headline"] for e in document["events"]] == ["Famine", "Hotline", "Hanoi"]
+    assert "eras" not in document
+
+
+def test_export_refuses_an_unknown_format(events, tmp_path):
+    result = run("export", "--out", str(tmp_path / "x.gif"), "--events", str(events), cwd=tmp_path)
+    assert result.returncode == 2 and "must end in .png, .svg or .json" in result.stderr
 
 
 def test_export_reports_a_missing_events_file(tmp_path):

@@ -162,7 +162,7 @@ def test_read_only_app_has_no_edit_form(paths):
     app = create_app(events, corrections_path=corrections, read_only=True)
     holder = app.server.config["TIMELINE_DATA"]
     assert not holder.editable
-    assert "btn-save" not in json.dumps(app.layout.to_plotly_json(), default=str)
+    assert "btn-save" not in json.dumps(app.layout().to_plotly_json(), default=str)
     assert save_edit(holder, "e2", {"summary": "x"}).startswith("Editing is not available")
     assert not corrections.exists()
 

@@ -222,10 +222,11 @@ def test_neighbour_steps_in_date_order(data):
 
 def test_next_state_actions(data):
     state = ViewState(categories=("summit/talks",))
-    assert next_state(data, state, "btn-next", {}).sel == "e2"
-    assert next_state(data, state.with_(sel="e2"), "btn-next", {}).sel == "e3"
     present = next_state(data, state, "btn-present", {})
-    assert present.present and present.sel == "e2"
+    assert present.present and present.sel == "e2"  # the story starts at its first event
+    assert next_state(data, present, "btn-next", {}).sel == "e3"
+    assert next_state(data, present.with_(sel=""), "btn-next", {}).sel == "e3"  # "" shows e2
+    assert next_state(data, present.with_(sel="e3"), "btn-prev", {}).sel == "e2"
     assert not next_state(data, present, "btn-present", {}).present
     click = {"click": {"points": [{"x": "2018-01-03", "y": 0, "customdata": "e1"}]}}
     assert next_state(data, state, "graph.clickData", click).sel == "e1"
@@ -265,11 +266,15 @@ def test_state_round_trip_and_defaults():
         x0="2018-01-01",
         x1="2018-06-01",
         lanes="actor",
+        labels=False,
+        eras=False,
         present=True,
+        story="all",
         sel="e1",
     )
     query = state_to_query(state)
     assert query.startswith("?") and "present=1" in query
+    assert "eras=0" in query and "labels=0" in query and "story=all" in query
     assert query_to_state(query) == state
     assert state_to_query(DEFAULT_STATE) == ""
     assert query_to_state("") == DEFAULT_STATE
@@ -392,7 +397,7 @@ def test_app_starts_on_a_missing_file_and_reports_on_console(tmp_path, capsys):
     app = create_app(tmp_path / "missing.csv")
     err = capsys.readouterr().err
     assert "missing.csv" in err and "not found" in err
-    layout = json.dumps(app.layout.to_plotly_json(), default=str)
+    layout = json.dumps(app.layout().to_plotly_json(), default=str)
     assert "missing.csv: file not found" in layout and "Traceback" not in layout
 
 
@@ -450,17 +455,14 @@ def test_build_data_on_empty_table():
     assert len(filter_events(data, ViewState(text="x", actors=("a",)))) == 0
 
 
-def test_presentation_window_centres_the_event(data):
+def test_presentation_window_frames_the_event_wherever_it_is(data):
     from timeline_app.viewmodel import presentation_window
 
-    lo, hi = pd.Timestamp("1950-01-01"), pd.Timestamp("2030-01-01")
-    x0, x1 = presentation_window(data, "e3", lo, hi)
-    assert x0 < pd.Timestamp("2019-02-27") < x1 and (x1 - x0).days <= 3660
-    x0, _ = presentation_window(data, "e4", pd.Timestamp("1993-01-01"), hi)
-    assert x0 == pd.Timestamp("1993-01-01")  # clipped to the range
-    assert presentation_window(data, "e3", hi - pd.Timedelta(days=100), hi)[0] == hi - pd.Timedelta(
-        days=100
-    )  # short ranges are kept
+    x0, x1 = presentation_window(data, "e3")
+    assert x0 < pd.Timestamp("2019-02-27") < x1 and 5 * 365 <= (x1 - x0).days <= 7 * 365
+    x0, x1 = presentation_window(data, "e4")  # the 1990s: the whole decade and some context
+    assert x0 < pd.Timestamp("1990-01-01") and x1 > pd.Timestamp("2000-01-01")
+    assert presentation_window(data, "gone") is None
 
 
 def test_density_click_zooms_into_that_year(data):
@@ -497,6 +499,20 @@ def test_date_inputs_accept_month_names_but_not_loose_guesses(typed, iso):
     from timeline_app.state import clean_date
 
     assert clean_date(typed) == iso
+
+
+def test_the_vendored_plotly_bundle_is_the_version_plotly_py_writes_for():
+    """The page loads plotly.js from assets/vendor (the light "cartesian" bundle); figures
+    are written by plotly.py for its own plotly.js. Upgrading plotly.py means fetching the
+    same version of the bundle: npm pack plotly.js-cartesian-dist-min@VERSION."""
+    from plotly.offline import get_plotlyjs_version
+
+    from timeline_app.app import ASSETS
+
+    bundles = sorted((ASSETS / "vendor").glob("plotly-cartesian-*.min.js"))
+    assert [b.name for b in bundles] == [f"plotly-cartesian-{get_plotlyjs_version()}.min.js"]
+    head = bundles[0].read_text(encoding="utf-8")[:200]
+    assert f"(cartesian - minified) v{get_plotlyjs_version()}" in head
 
 
 def test_an_event_told_at_several_precisions_takes_its_most_precise_date():

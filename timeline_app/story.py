@@ -1,0 +1,60 @@
+"""Which events matter most, and what the chart calls them.
+
+Events are ranked by the extractor's `weight` (tables without one fall back to the number of
+sources, see timeline_app.data), then by sources, precision and date, so the ranking is
+stable. The ranking chooses the events that get a label on the chart and the key events of a
+presentation: its story, told in date order. A label is the event's `label`, or its summary
+shortened when the table has none.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from extract.table.vocabulary import ONGOING_MARKER, PLANNED_MARKER, PRECISIONS
+from timeline_app.placement import shorten
+
+STORY_SIZE = 18  # key events in a presentation, unless the teacher asks for all
+LABEL_CHARS = 32
+
+
+def by_importance(events: pd.DataFrame) -> pd.DataFrame:
+    """The events, most important first."""
+    precision_rank = events["precision"].map({p: i for i, p in enumerate(PRECISIONS)}).fillna(9)
+    order = np.lexsort(
+        (
+            events["event_id"].to_numpy(),
+            events["start"].to_numpy(),
+            precision_rank.to_numpy(),
+            -events["n_sources"].to_numpy(),
+            -events["importance"].to_numpy(),
+        )
+    )
+    return events.iloc[order]
+
+
+def story_events(events: pd.DataFrame, mode: str = "key", size: int = STORY_SIZE) -> pd.DataFrame:
+    """The presentation's events in date order: the `size` most important ones, or all."""
+    if mode == "all" or len(events) <= size:
+        return events
+    importance = events["importance"].to_numpy()
+    # only events at least as important as the size-th are candidates (fast on a big table)
+    threshold = np.partition(importance, len(importance) - size)[len(importance) - size]
+    candidates = events[importance >= threshold]
+    keep = by_importance(candidates).index[:size]
+    return events.loc[events.index.isin(keep)]
+
+
+def without_markers(text: str) -> str:
+    """A summary without the extractor's "(planned)" / "(ongoing since)" suffix (the chart and
+    the caption say it in their own way)."""
+    text = (text or "").strip()
+    for marker in (PLANNED_MARKER, ONGOING_MARKER):
+        text = text.removesuffix(marker).strip()
+    return text
+
+
+def label_text(label: str, summary: str, limit: int = LABEL_CHARS) -> str:
+    """What the chart writes next to an event: its label, else its summary, shortened."""
+    return shorten(without_markers(label) or without_markers(summary), limit)
