@@ -70,7 +70,7 @@ TRAILING_WORDS = frozenset(PREPOSITIONS) | frozenset(
     "the a an and or but that which who its their his her this these those as to".split()
 )
 # Verbs whose object is told to do the event ("ordered the military to halt broadcasts").
-DIRECTIVES = frozenset("instruct order tell ask urge direct command call".split())
+DIRECTIVES = frozenset("instruct order direct command".split())
 # Verbs that pass their subject on to an infinitive ("appeared to open", "plans to restore").
 RAISING = frozenset(
     """appear seem continue begin start plan intend aim expect schedule set slate agree decide

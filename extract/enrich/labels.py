@@ -54,8 +54,8 @@ def label_of(clause: Clause) -> str:
 
 
 def _label_words(clause: Clause) -> list[str]:
-    if not clause.verb:
-        return _content(clause.rest)[-4:] or clause.subject.split()[-3:]
+    if not clause.verb:  # an event told as a noun phrase: its head, up to "of <what>"
+        return _noun_phrase_label(clause.rest) or clause.subject.split()[-3:]
     lemma, *particle = clause.verb.split()
     rest = clause.rest
     place = _place(rest)
@@ -81,6 +81,8 @@ def _reported(rest: list[str]) -> list[str]:
     """The label of a reported clause: its first verb's object and participle."""
     for index, word in enumerate(rest):
         lemma = verb_lemma(word.lower())
+        if lemma in REPORTING or lemma in SPEECH_NOUNS:
+            return []  # "says it has told the U.S.": a statement about a statement
         if lemma and lemma not in ("be", "have", "will", "would") and is_past(word):
             obj = _object(rest[index + 1 :])
             if obj:
@@ -155,6 +157,26 @@ def _head(rest: list[str]) -> str:
 
 
 def _short(subject: str) -> list[str]:
-    """A subject for a label: a person's family name, a country's name, at most three words."""
-    words = subject.split()
-    return words[-3:] if len(words) > 3 else words
+    """A subject for a label: up to its first preposition, at most three words ('U.S. Special
+    Representative for North Korea' -> 'U.S. Special Representative')."""
+    words: list[str] = []
+    for word in subject.split():
+        if word.lower() in PREPOSITIONS:
+            break
+        words.append(word)
+    return words[-3:]
+
+
+def _noun_phrase_label(rest: list[str]) -> list[str]:
+    """'South Korean offer of high-level talks with ...' -> 'South Korean offer of talks'."""
+    words = _content(rest)
+    if "of" in [w.lower() for w in words[:4]]:
+        cut = [w.lower() for w in words].index("of")
+        following = [w for w in words[cut + 1 :] if w.lower() not in PREPOSITIONS][:2]
+        return [*words[:cut], "of", *following][:MAX_LABEL_WORDS]
+    head = []
+    for word in words:
+        if word.lower() in PREPOSITIONS and head:
+            break
+        head.append(word)
+    return head[:4]
