@@ -14,6 +14,7 @@ from extract.enrich.grammar import (
     DETERMINERS,
     PREPOSITIONS,
     REPORTING,
+    SUBORDINATORS,
     is_past,
     present,
     verb_lemma,
@@ -62,6 +63,9 @@ def _label_words(clause: Clause) -> list[str]:
     if lemma in MEETING_VERBS and place:
         noun = MEETING_VERBS[lemma] or _head(rest) or "meeting"
         return [place, noun]
+    intended = _object(rest[2:]) if len(rest) > 2 and rest[0].lower() == "to" else []
+    if intended and verb_lemma(rest[1].lower()):  # "offers to hold talks": "Talks offered"
+        return [*intended, _participle(lemma)]
     if lemma in REPORTING or lemma in SPEECH_NOUNS:
         reported = _reported(rest)  # "says it placed a spy satellite": what was said happened
         if reported:
@@ -130,7 +134,15 @@ def _object(rest: list[str]) -> list[str]:
     phrase: list[str] = []
     for word in rest:
         lower = word.lower()
-        if lower in PREPOSITIONS or lower in ("and", "or", "to", "that", "which", ",", "-"):
+        if lower in PREPOSITIONS | SUBORDINATORS or lower in (
+            "and",
+            "or",
+            "to",
+            "that",
+            "which",
+            ",",
+            "-",
+        ):
             break
         if lower.endswith("ing") and verb_lemma(lower):  # "propaganda using balloons"
             break
