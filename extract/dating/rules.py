@@ -117,9 +117,14 @@ class Rule:
 
 def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: bool) -> Rule:
     """A rule record with its pattern and trigger compiled (re.compile caches by text, so rules
-    sharing a trigger share one compiled object)."""
+    sharing a trigger share one compiled object). No match starts inside a word: "won
+    Wednesday's" holds "Wednesday's", not "on Wednesday's"."""
     return Rule(
-        name, re.compile(expand_placeholders(pattern)), resolve, re.compile(trigger), **flags
+        name,
+        re.compile(r"(?<!\w)(?:" + expand_placeholders(pattern) + ")"),
+        resolve,
+        re.compile(trigger),
+        **flags,
     )
 
 

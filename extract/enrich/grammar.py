@@ -28,7 +28,7 @@ PRONOUNS = frozenset("he she it they we i you him them us".split())
 PREPOSITIONS = frozenset(
     """in on at by for with from to of into onto over under about against during through across
     near toward towards between among via per without within along amid despite beyond behind
-    around off upon like than as""".split()
+    around off upon like than as aboard inside outside beside below above""".split()
 )
 CONJUNCTIONS = frozenset("and or but nor".split())
 SUBORDINATORS = frozenset(

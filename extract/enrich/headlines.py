@@ -62,7 +62,7 @@ LINK_OPENING_RE = re.compile(r"\[([^\]]+)\]\(")  # the "[" of [text](url)
 # Words a headline never starts with, and never ends with.
 LEADING_FILLERS = frozenset(
     """and but however meanwhile also then so yet still now thus later earlier already
-    reportedly largely officially initially finally again once jointly""".split()
+    reportedly largely officially initially finally again once jointly as""".split()
 )
 # A phrase a headline may not start with: "According to ...", "During the summit ...".
 LEADING_PREPOSITIONS = frozenset(
@@ -74,11 +74,11 @@ TRAILING_WORDS = frozenset(PREPOSITIONS) | frozenset(
     "the a an and or but that which who its their his her this these those as to".split()
 )
 # Verbs whose object is told to do the event ("ordered the military to halt broadcasts").
-DIRECTIVES = frozenset("instruct order tell ask urge direct command call".split())
+DIRECTIVES = frozenset("instruct order direct command".split())
 # Verbs that pass their subject on to an infinitive ("appeared to open", "plans to restore").
 RAISING = frozenset(
     """appear seem continue begin start plan intend aim expect schedule set slate agree decide
-    vow pledge threaten seek try attempt move prepare hope want offer""".split()
+    move prepare""".split()
 )
 PARTICLES = frozenset("down up off out over place back away apart".split())
 # Nouns that name an event: a date next to one dates that event ("the Nov. 23 shelling").
@@ -91,7 +91,7 @@ EVENT_NOUNS = frozenset(
     review report strategy offer proposal announcement statement decision""".split()
 )
 NAME_TITLE_RE = re.compile(
-    r"^(?:[\w.’'-]+\s+){0,6}?(?:leader|President|president|Chairman|Premier|Minister|minister"
+    r"^(?:[\w.’'-]+\s+){0,6}?(?:leader|Leader|President|president|Chairman|Premier|Minister|minister"
     r"|Secretary|Comrade|General|chief|Chief)\s+((?:[A-Z][\w’'-]+[ -]?){1,3})$"
 )
 
@@ -211,12 +211,12 @@ def _clean(text: str, start: int, end: int) -> str:
     """The sentence with the date words and page noise blanked out (offsets kept)."""
     chars = list(text)
     possessive = re.match(r"['’]s\b", text[end:])  # "next month's Winter Olympics"
-    spans = [(start, end + (possessive.end() if possessive else 0)), *_noise(text)]
+    hanging = re.search(r"\b(?:for|on|in|at|by|since|until|from|through|during)\s+$", text[:start])
+    left = hanging.start() if hanging else start
+    spans = [(left, end + (possessive.end() if possessive else 0)), *_noise(text)]
     for left, right in spans:
         chars[left:right] = " " * (right - left)
-    cleaned = "".join(chars)
-    # a preposition or article left hanging before the blanked date ("on  ", "the  ")
-    return cleaned
+    return "".join(chars)
 
 
 @lru_cache(maxsize=1024)
@@ -425,8 +425,8 @@ def _subject_phrase(
     from the words between the clause's start and its verb group."""
     subject_words = [
         w
-        for w in words[low:group_start]
-        if w.kind not in ("REL", "SUB", "PUNCT") and not is_adverb(w.lower)
+        for i, w in enumerate(words[low:group_start], start=low)
+        if w.kind not in ("REL", "SUB", "PUNCT") and not _adverb_in_subject(words, i)
     ]
     adverbs: list[str] = []
     while (
@@ -452,6 +452,13 @@ def _subject_phrase(
             object_words = [w.text for w in subject_words[:first_name]]
             subject_words = subject_words[first_name:]
     return subject_words, adverbs, object_words
+
+
+def _adverb_in_subject(words: list[Word], index: int) -> bool:
+    """'The North also [fired]': an adverb to leave out of a subject; not a name's word ('Moon Jae
+    In') nor a preposition ('aboard a small boat')."""
+    word = words[index]
+    return word.kind != "NAME" and word.lower not in PREPOSITIONS and is_adverb(word.lower)
 
 
 def _predicate(
@@ -506,8 +513,19 @@ def _rest(words: list[Word], start: int, end: int, report: bool) -> list[str]:
         while end > start and _boundary(words[end - 1]):
             end -= 1
     chosen = [w for w in words[start:end] if w.kind != "PUNCT" or w.text in ",-"]
+    if report and chosen and chosen[0].kind == "PREP":  # "said during a town hall that ..."
+        that = next((i for i, w in enumerate(chosen[:8]) if w.lower == "that"), None)
+        chosen = chosen[that:] if that is not None else chosen
     if chosen and chosen[0].lower == "that" and (report or chosen[0].kind == "REL"):
         chosen = chosen[1:]
+    if report:  # "said it has told the U.S. that it is ending ...": what was told
+        chosen = [
+            w
+            for i, w in enumerate(chosen)
+            if not (
+                w.lower == "that" and any(x.kind == "REPORT" for x in chosen[max(i - 5, 0) : i])
+            )
+        ]
     if report and chosen and chosen[0].text == ",":  # "that, due to U.S. policies, there is"
         comma = next((i for i in range(1, len(chosen)) if chosen[i].text == ","), None)
         chosen = chosen[comma + 1 :] if comma is not None else chosen
@@ -579,7 +597,11 @@ def _resolve(subject: str, discourse: Discourse) -> str:
         if owner.lower() not in ("he", "it"):
             subject = f"{_short_name(owner)}'s {subject[possessive.end() :]}"
     parts = re.split(r"(\s+and\s+|,\s*)", subject)
-    resolved = [discourse.resolve(p) if i % 2 == 0 else p for i, p in enumerate(parts)]
+    names = parts[::2]
+    resolved = [
+        discourse.resolve(p, besides=[n for n in names if n != p]) if i % 2 == 0 else p
+        for i, p in enumerate(parts)
+    ]
     text = "".join(resolved)
     return CAPITALS.get(text, text)
 
@@ -662,15 +684,22 @@ def _simplify_subject(subject: str) -> str:
     subject = re.sub(
         r"^(?:The|the|That|that|This|this|These|these|Those|those)\s+(?=\S)", "", subject
     )
-    titled = NAME_TITLE_RE.match(subject)
-    if titled and len(subject.split()) > 3:
-        subject = titled.group(1).strip()
-    words = subject.split()
+    conjuncts = subject.split(" and ")  # "Supreme Leader Kim and President Moon"
+    if len(conjuncts) == 1 or not all(NAME_TITLE_RE.match(c) or c.istitle() for c in conjuncts):
+        conjuncts = [subject]
+    names = []
+    for conjunct in conjuncts:
+        titled = NAME_TITLE_RE.match(conjunct)
+        names.append(titled.group(1).strip() if titled and len(conjunct.split()) > 3 else conjunct)
+    words = " and ".join(names).split()
     if len(words) > 7:  # a long subject: up to its first preposition after the head
         cut = next(
             (i for i, w in enumerate(words) if i >= 2 and w.lower() in PREPOSITIONS), len(words)
         )
-        subject = " ".join(words[: min(cut, 7)])
+        words = words[: min(cut, 7)]
+        while words[-1].lower() in TRAILING_WORDS:
+            words = words[:-1]
+    subject = " ".join(words)
     return subject[:1].upper() + subject[1:]
 
 
@@ -851,7 +880,7 @@ MONTH_WORDS = (
     "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."
 ).split()
 WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday".split()
-DATE_PREPOSITIONS = frozenset("in on since by until during from through".split())
+DATE_PREPOSITIONS = frozenset("in on since by until during from through for".split())
 
 
 def _without_dates(words: list[str]) -> list[str]:
@@ -860,18 +889,28 @@ def _without_dates(words: list[str]) -> list[str]:
     kept: list[str] = []
     index = 0
     while index < len(words):
-        word = words[index].lower().rstrip(",")
-        dated = word in MONTH_WORDS or word in WEEKDAY_WORDS or re.fullmatch(r"(?:19|20)\d\d", word)
-        if dated:
+        if _date_word(words[index]):
             while kept and kept[-1].lower() in DATE_PREPOSITIONS:
                 kept.pop()
             index += 1
             while index < len(words) and re.fullmatch(r"\d{1,4},?", words[index]):
                 index += 1  # "May 3, 2018"
+            joined = index + 1 < len(words) and words[index].lower() in ("and", "or", "to")
+            if joined and _date_word(words[index + 1]):
+                index += 1  # "in the 1970s and 1980s"
             continue
         kept.append(words[index])
         index += 1
     return kept
+
+
+def _date_word(word: str) -> bool:
+    word = word.lower().rstrip(",")
+    return (
+        word in MONTH_WORDS
+        or word in WEEKDAY_WORDS
+        or bool(re.fullmatch(r"(?:19|20)\d\d|(?:19|20)\d0s", word))
+    )
 
 
 # Where a long headline may be cut, strongest first: a clause, a comma, a phrase, a coordination.
@@ -880,12 +919,16 @@ CUT_WORDS = (
     frozenset({",", ";", "-", "including", "as", "after", "before", "since", "until"}),
     frozenset(PREPOSITIONS) | {"to"},
 )
+DROPPABLE = frozenset("a an the his her its their".split())  # lowercase: not "The Hague"
 SOFT_LIMIT = 15  # a clause that ends within this many words is kept whole
 
 
 def _cut(words: list[str]) -> list[str]:
     """At most about MAX_WORDS words, cut at the strongest boundary near the limit (a clause
-    that ends within SOFT_LIMIT words stays whole); no function word or comma at the end."""
+    that ends within SOFT_LIMIT words stays whole); no function word or comma at the end. A
+    long headline first drops its articles and possessives, as headlines do."""
+    if len(words) > MAX_WORDS:
+        words = [words[0], *(w for w in words[1:] if w not in DROPPABLE)]
     if len(words) > MAX_WORDS:
         for strength, stops in enumerate(CUT_WORDS):
             limit = SOFT_LIMIT if strength == 0 else MAX_WORDS

@@ -14,6 +14,7 @@ from extract.enrich.grammar import (
     DETERMINERS,
     PREPOSITIONS,
     REPORTING,
+    SUBORDINATORS,
     is_past,
     present,
     verb_lemma,
@@ -54,14 +55,17 @@ def label_of(clause: Clause) -> str:
 
 
 def _label_words(clause: Clause) -> list[str]:
-    if not clause.verb:
-        return _content(clause.rest)[-4:] or clause.subject.split()[-3:]
+    if not clause.verb:  # an event told as a noun phrase: its head, up to "of <what>"
+        return _noun_phrase_label(clause.rest) or clause.subject.split()[-3:]
     lemma, *particle = clause.verb.split()
     rest = clause.rest
     place = _place(rest)
     if lemma in MEETING_VERBS and place:
         noun = MEETING_VERBS[lemma] or _head(rest) or "meeting"
         return [place, noun]
+    intended = _object(rest[2:]) if len(rest) > 2 and rest[0].lower() == "to" else []
+    if intended and verb_lemma(rest[1].lower()):  # "offers to hold talks": "Talks offered"
+        return [*intended, _participle(lemma)]
     if lemma in REPORTING or lemma in SPEECH_NOUNS:
         reported = _reported(rest)  # "says it placed a spy satellite": what was said happened
         if reported:
@@ -81,6 +85,8 @@ def _reported(rest: list[str]) -> list[str]:
     """The label of a reported clause: its first verb's object and participle."""
     for index, word in enumerate(rest):
         lemma = verb_lemma(word.lower())
+        if lemma in REPORTING or lemma in SPEECH_NOUNS:
+            return []  # "says it has told the U.S.": a statement about a statement
         if lemma and lemma not in ("be", "have", "will", "would") and is_past(word):
             obj = _object(rest[index + 1 :])
             if obj:
@@ -128,7 +134,15 @@ def _object(rest: list[str]) -> list[str]:
     phrase: list[str] = []
     for word in rest:
         lower = word.lower()
-        if lower in PREPOSITIONS or lower in ("and", "or", "to", "that", "which", ",", "-"):
+        if lower in PREPOSITIONS | SUBORDINATORS or lower in (
+            "and",
+            "or",
+            "to",
+            "that",
+            "which",
+            ",",
+            "-",
+        ):
             break
         if lower.endswith("ing") and verb_lemma(lower):  # "propaganda using balloons"
             break
@@ -155,6 +169,26 @@ def _head(rest: list[str]) -> str:
 
 
 def _short(subject: str) -> list[str]:
-    """A subject for a label: a person's family name, a country's name, at most three words."""
-    words = subject.split()
-    return words[-3:] if len(words) > 3 else words
+    """A subject for a label: up to its first preposition, at most three words ('U.S. Special
+    Representative for North Korea' -> 'U.S. Special Representative')."""
+    words: list[str] = []
+    for word in subject.split():
+        if word.lower() in PREPOSITIONS:
+            break
+        words.append(word)
+    return words[-3:]
+
+
+def _noun_phrase_label(rest: list[str]) -> list[str]:
+    """'South Korean offer of high-level talks with ...' -> 'South Korean offer of talks'."""
+    words = _content(rest)
+    if "of" in [w.lower() for w in words[:4]]:
+        cut = [w.lower() for w in words].index("of")
+        following = [w for w in words[cut + 1 :] if w.lower() not in PREPOSITIONS][:2]
+        return [*words[:cut], "of", *following][:MAX_LABEL_WORDS]
+    head = []
+    for word in words:
+        if word.lower() in PREPOSITIONS and head:
+            break
+        head.append(word)
+    return head[:4]

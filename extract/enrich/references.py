@@ -191,13 +191,16 @@ class Discourse:
             if _person(first) and _person(second):
                 self.pair = f"{_short(first)} and {_short(second)}"
 
-    def resolve(self, phrase: str) -> str:
-        """The named actor a subject phrase stands for, or the phrase itself."""
+    def resolve(self, phrase: str, besides: list[str] | None = None) -> str:
+        """The named actor a subject phrase stands for, or the phrase itself; never one of the
+        people it is coordinated with (`besides`: "he and Kim Jong Un")."""
         lower = phrase.lower().strip()
         if lower in FIXED:
             return FIXED[lower]
-        if lower in ("he", "she", "we", "i") and self.people:
-            return self.people[-1]  # "we" in a quotation: its speaker, named nearby
+        others = {_family(name) for name in besides or []}
+        people = [p for p in self.people if _family(p) not in others]
+        if lower in ("he", "she", "we", "i") and people:
+            return people[-1]  # "we" in a quotation: its speaker, named nearby
         if (
             lower == "it"
             and self.things

@@ -252,3 +252,12 @@ def test_every_rule_has_an_example() -> None:
         fired.update(row.rule for row in produced if _key(row) in expected)
     missing = [name for name in rule_names if name not in fired]
     assert not missing, f"rules with no example in {DATA.name}: {missing}"
+
+
+def test_no_mention_starts_inside_a_word() -> None:
+    # "won Wednesday's" once read as "on Wednesday's", leaving "Yoon w" as the headline's subject.
+    rows = document_events(
+        "Yoon won Wednesday's election by a narrow margin.", dt.date(2022, 3, 10)
+    )
+    assert [(row.date, row.evidence) for row in rows] == [("2022-03-09", "Wednesday's")]
+    assert dt.date(2022, 3, 9).strftime("%A") == "Wednesday"

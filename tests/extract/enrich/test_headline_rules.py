@@ -1,0 +1,84 @@
+"""One hand-checked headline per rule of extract.enrich.headlines, beside the blind corpus of
+headlines.yaml: each case names the class it guards, and its expected headline was read against
+its sentence (who did what is true to the text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.pipeline import document_events
+
+CASES = [
+    (  # a pronoun coordinated with a name is not that name
+        "Vladimir Putin made his first trip to Pyongyang in 24 years. During the June 2024 visit,"
+        " he and Kim Jong Un signed a treaty pledging mutual military assistance.",
+        "2024-06-20",
+        "June 2024",
+        "Vladimir Putin and Kim Jong Un sign a treaty pledging mutual military assistance",
+    ),
+    (  # each titled name of a coordinated subject loses its title; a name's "In" stays
+        "The respected Supreme Leader Kim Jong Un and President Moon Jae In signed the Pyongyang"
+        " Joint Declaration on September 19.",
+        "2018-09-20",
+        "on September 19",
+        "Kim Jong Un and Moon Jae In sign the Pyongyang Joint Declaration",
+    ),
+    (  # a threat is the event, not what is threatened
+        'Earlier Monday, North Korea threatened to take "physical action" after the U.S. and'
+        " South Korea announced plans to deploy a missile defense system.",
+        "2016-07-12",
+        "Monday",
+        "North Korea threatens to take physical action",
+    ),
+    (  # what was said, past the place where it was said
+        "President Joe Biden said during a CNN town hall on Thursday that the U.S. was committed"
+        " to defending Taiwan.",
+        "2021-10-23",
+        "on Thursday",
+        "President Joe Biden says the U.S. is committed to defending Taiwan",
+    ),
+    (  # a long headline drops its articles and possessives before it is cut
+        "North Korean leader Kim Jong Un urged his military scientists Monday to overcome a"
+        " failed spy satellite launch.",
+        "2024-05-29",
+        "Monday",
+        "Kim Jong Un urges military scientists to overcome failed spy satellite launch",
+    ),
+    (  # another date's preposition goes with it ("for July 21")
+        "South Korea on Monday proposed military talks with North Korea for July 21 at the truce"
+        " village of Panmunjom.",
+        "2017-07-17",
+        "July 21",
+        "South Korea proposes military talks with North Korea at truce village of Panmunjom",
+    ),
+    (  # a preposition in a subject is kept, then the long subject is cut before it
+        "Four North Koreans aboard a small wooden boat were taken into custody on Tuesday, the"
+        " military said.",
+        "2023-10-24",
+        "on Tuesday",
+        "Four North Koreans taken into custody",
+    ),
+    (  # what was told, inside what was said
+        "North Korea said Monday it has told the U.S. that it is ending all diplomatic"
+        " communications with the U.S.",
+        "2016-07-12",
+        "Monday",
+        "North Korea says it has told U.S. it is ending all diplomatic communications",
+    ),
+    (  # two decades joined by "and" leave the headline together
+        "North Korea admitted in 2002 that its agents had kidnapped 13 Japanese citizens in the"
+        " 1970s and 1980s.",
+        "2020-01-01",
+        "in 2002",
+        "North Korea admits its agents had kidnapped 13 Japanese citizens",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "evidence", "headline"), CASES)
+def test_headline_rule(text: str, published: str, evidence: str, headline: str) -> None:
+    rows = document_events(text, dt.date.fromisoformat(published))
+    summaries = {row.evidence: row.summary.removesuffix(" (planned)") for row in rows}
+    assert summaries.get(evidence) == headline, summaries
