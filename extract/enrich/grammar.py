@@ -93,17 +93,34 @@ def _adjective(word: str) -> bool:
     return "ADJ" in lemmas and "NOUN" not in lemmas and "VERB" not in lemmas
 
 
+# Nouns that make a compound verb with the verb after them: "test-fired", "test launched".
+VERB_PREFIXES = frozenset({"test"})
+COMPOUNDED_VERBS = frozenset({"launch", "fire"})  # "test launched", not "the test took place"
+
+
+def _compound(word: str) -> tuple[str, str]:
+    """'test-fired' -> ('test-', 'fired'), 'test launched' -> ('test-', 'launched'); any other
+    word -> ('', word)."""
+    for separator in "- ":
+        head, found, tail = word.partition(separator)
+        if found and head in VERB_PREFIXES and tail:
+            return f"{head}-", tail
+    return "", word
+
+
 @lru_cache(maxsize=16384)
 def verb_lemma(word: str) -> str | None:
     """The verb a word is a form of ('met' -> 'meet', 'test-fired' -> 'test-fire'), or None."""
-    lemmas = _lemmas(word.lower()).get("VERB")
-    return lemmas[0] if lemmas else None
+    prefix, tail = _compound(word.lower())
+    lemmas = _lemmas(tail).get("VERB")
+    return prefix + lemmas[0] if lemmas else None
 
 
 @lru_cache(maxsize=16384)
 def is_past(word: str) -> bool:
-    """'halted', 'met', 'blew', 'shut' (a past or past participle form of a verb)."""
-    lower = word.lower()
+    """'halted', 'met', 'blew', 'shut', 'test-fired' (a past or past participle form of a
+    verb)."""
+    _, lower = _compound(word.lower())
     if lower in NOT_VERBS:
         return False
     lemma = verb_lemma(lower)
@@ -116,8 +133,9 @@ def is_past(word: str) -> bool:
 @lru_cache(maxsize=16384)
 def is_participle(word: str) -> bool:
     """'signed', 'held', 'blown' (not 'began', 'blew')."""
-    lemma = verb_lemma(word.lower())
-    return lemma is not None and word.lower() in _participles(lemma)
+    _, lower = _compound(word.lower())
+    lemma = verb_lemma(lower)
+    return lemma is not None and lower in _participles(lemma)
 
 
 @lru_cache(maxsize=8192)
@@ -308,7 +326,13 @@ def split_words(text: str) -> list[tuple[str, int, int]]:
 
 
 def analyse(text: str) -> list[Word]:
-    """The words of a text with offsets and word classes."""
+    """The words of a text with offsets and word classes ("test launched" one verb)."""
     pieces = split_words(text)
+    for index in range(len(pieces) - 2, -1, -1):
+        word, start, _ = pieces[index]
+        following, next_start, end = pieces[index + 1]
+        adjacent = word.lower() in VERB_PREFIXES and next_start == start + len(word) + 1
+        if adjacent and verb_lemma(following) in COMPOUNDED_VERBS:
+            pieces[index : index + 2] = [(text[start:end], start, end)]
     kinds = tag([piece[0] for piece in pieces])
     return [Word(p[0], p[1], p[2], k) for p, k in zip(pieces, kinds, strict=True)]

@@ -90,6 +90,10 @@ EVENT_NOUNS = frozenset(
     treaty agreement declaration deal pact accord strike strikes bombing explosion assessment
     review report strategy offer proposal announcement statement decision""".split()
 )
+TITLE_WORDS = frozenset(
+    """leader president chairman premier minister secretary general chief envoy spokesman
+    spokeswoman spokesperson official ambassador lawmaker commander""".split()
+)
 NAME_TITLE_RE = re.compile(
     r"^(?:[\w.’'-]+\s+){0,6}?(?:leader|Leader|President|president|Chairman|Premier|Minister|minister"
     r"|Secretary|Comrade|General|chief|Chief)\s+((?:[A-Z][\w’'-]+[ -]?){1,3})$"
@@ -341,7 +345,8 @@ def _clause_of(
         opener = Word(",", words[low].start, words[low].start, "PUNCT")
     subject = _join(subject_words)
     lemma, rest, action = _predicate(words, group, verb, high)
-    rest = [*rest, *object_words]
+    stranded = all(word.lower() in PREPOSITIONS for word in rest)  # "comments Trump latched onto"
+    rest = [*rest, *object_words] if stranded else [*object_words, *rest]
     passive = group.passive
     if opener.lower == "where":  # "the border village where the armistice was signed"
         place = _antecedent(words, low)
@@ -443,15 +448,34 @@ def _subject_phrase(
     if words[verb].kind == "ING" or any(w.kind == "REPORT" for w in subject_words):
         # "in response to North Korea launching", "said Pak ... accused": the nearest phrase
         subject_words = _noun_phrase_before(words, group_start)
+    elif _clause_before(subject_words):
+        # "It pointed to the treaty Pyongyang signed", "We remain committed to what the two
+        # leaders agreed": the verb's subject is the phrase right before it
+        subject_words = _noun_phrase_before(words, group_start)
+        while subject_words and (
+            subject_words[0].kind == "DET" or subject_words[0].lower in ("what", "whatever")
+        ):
+            subject_words = subject_words[1:]
     object_words: list[str] = []
     names = [i for i, w in enumerate(subject_words) if w.kind == "NAME"]
     if names and subject_words[-1].kind == "NAME" and subject_words[0].kind == "WORD":
         # "comments Trump latched onto": a relative clause without "that"
         first_name = names[0]
-        if all(w.kind == "NAME" for w in subject_words[first_name:]):
+        titled = subject_words[first_name - 1].lower in TITLE_WORDS  # "leader Kim Jong Un"
+        complement = any(w.lower == "that" for w in subject_words[:first_name])  # "evidence that"
+        names_only = all(w.kind == "NAME" for w in subject_words[first_name:])
+        if names_only and not titled and not complement:
             object_words = [w.text for w in subject_words[:first_name]]
             subject_words = subject_words[first_name:]
     return subject_words, adverbs, object_words
+
+
+def _clause_before(subject_words: list[Word]) -> bool:
+    """Whether the words before a verb open with a clause of their own: a pronoun, its verb and
+    more ('It pointed to ...')."""
+    if len(subject_words) < 4 or subject_words[0].kind != "PRON":
+        return False
+    return any(w.kind in ("PAST", "PRES") for w in subject_words[1:3])
 
 
 def _adverb_in_subject(words: list[Word], index: int) -> bool:

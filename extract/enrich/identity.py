@@ -217,12 +217,18 @@ def _event_words(signature: frozenset[str]) -> set[str]:
 
 
 # "six nuclear tests", "a series of launches", "more than 60 missiles": a series is an event of
-# its own, apart from its members.
+# its own, apart from its members ("34-year-old leader" counts nothing).
 SERIES_RE = re.compile(
-    r"(?<![\w-])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|several|series|"
+    r"(?<![\w-])(?:\d[\d,]*(?![\d,-])|two|three|four|five|six|seven|eight|nine|ten|dozens?|several|series|"
     r"more than|"
     r"multiple|many|record|number of|times)\b",
     re.IGNORECASE,
+)
+
+
+# "a record number of missiles", "dozens of launches": a total, never one salvo ("two missiles").
+TOTAL_RE = re.compile(
+    r"\b(?:dozens|several|series|more than|multiple|many|record|number of|times)\b", re.IGNORECASE
 )
 
 
@@ -232,13 +238,21 @@ def is_series(summary: str) -> bool:
     return bool(SERIES_RE.search(summary))
 
 
+@lru_cache(maxsize=65536)
+def is_total(summary: str) -> bool:
+    """A total over a period: "a record number of missiles", "more than 60 missiles"."""
+    return bool(TOTAL_RE.search(summary))
+
+
 def same_kind(first: str, first_is_interval: bool, second: str, second_is_interval: bool) -> bool:
     """Whether two summaries can tell one event as far as their kind goes: a series never joins
-    a single event; something going on since a date joins a span ("advances in 2016 and 2017")
-    or another one going on, not a single event."""
+    a single event, nor a total a salvo; something going on since a date joins a span
+    ("advances in 2016 and 2017") or another one going on, not a single event."""
     if is_series(first) != is_series(second):
         return False
     ongoing = first.endswith(ONGOING_MARKER), second.endswith(ONGOING_MARKER)
+    if is_total(first) != is_total(second) and not any(ongoing):
+        return False  # "a record number of missiles this year", "two missiles Friday"
     if ongoing[0] == ongoing[1]:
         return True
     return second_is_interval if ongoing[0] else first_is_interval

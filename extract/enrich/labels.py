@@ -11,8 +11,10 @@ from __future__ import annotations
 from lemminflect import getInflection
 
 from extract.enrich.grammar import (
+    AUXILIARIES,
     DETERMINERS,
     PREPOSITIONS,
+    PRONOUNS,
     REPORTING,
     SUBORDINATORS,
     is_past,
@@ -78,6 +80,9 @@ def _label_words(clause: Clause) -> list[str]:
         return [*key, *obj, participle, *particle]
     subject = _short(clause.subject)
     verb = clause.form if clause.passive else present(lemma, clause.plural)
+    if not obj and rest[:1] == ["with"] and rest[1:2] and rest[1][:1].isupper():
+        # "Kim Jong Un meets with Trump"
+        obj = ["with", *_object(rest[1:])]
     return [*subject, verb, *particle, *obj]
 
 
@@ -131,6 +136,7 @@ def _object(rest: list[str]) -> list[str]:
     """The noun phrase right after the verb, without articles, up to three words."""
     if len(rest) > 2 and rest[0].lower() in PARTITIVES and rest[1].lower() == "of":
         rest = rest[2:]
+    rest = _without_quantity(rest)
     phrase: list[str] = []
     for word in rest:
         lower = word.lower()
@@ -146,12 +152,35 @@ def _object(rest: list[str]) -> list[str]:
             break
         if lower.endswith("ing") and verb_lemma(lower):  # "propaganda using balloons"
             break
+        if lower in PRONOUNS or lower in AUXILIARIES:  # "relatives they had not seen"
+            break
         if lower in ("times", "time", "again", "together") or (lower[:1].isdigit() and not phrase):
+            if phrase and phrase[-1].lower() in NUMBER_WORDS:
+                phrase.pop()  # "tested a device six times"
             break  # "met three times": no object
         if lower in DETERMINERS or (lower.endswith(("’s", "'s")) and lower in ("its’s",)):
             continue
         phrase.append(word)
     return phrase[-3:]
+
+
+QUANTIFIERS = frozenset(
+    "more less fewer than at least about nearly almost around over some".split()
+)
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds".split())
+
+
+def _without_quantity(rest: list[str]) -> list[str]:
+    """'more than 80 ballistic missiles' -> 'ballistic missiles' ('met 3 times' stays)."""
+    index = 0
+    while index < len(rest) and rest[index].lower() in QUANTIFIERS:
+        if not any(word[:1].isdigit() for word in rest[index : index + 3]):
+            return rest
+        index += 1
+    counted = index + 1 < len(rest) and rest[index + 1].lower() not in ("times", "time")
+    if index < len(rest) and rest[index][:1].isdigit() and counted:
+        index += 1
+    return rest[index:]
 
 
 def _place(rest: list[str]) -> str:

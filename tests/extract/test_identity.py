@@ -31,6 +31,15 @@ def test_a_series_and_one_of_its_members_stay_two_rows() -> None:
     assert sorted(rows_of(text, "2018-01-10")) == [("2017", "year"), ("2017-11-29", "day")]
 
 
+def test_a_total_over_the_year_and_a_salvo_in_it_stay_two_rows() -> None:
+    text = (
+        "North Korea fired two short-range ballistic missiles toward its eastern waters Friday. "
+        "Pyongyang has test-fired a record number of missiles this year."
+    )
+    assert dt.date(2022, 12, 23).strftime("%A") == "Friday"
+    assert sorted(rows_of(text, "2022-12-26")) == [("2022", "year"), ("2022-12-23", "day")]
+
+
 def test_different_acts_at_nested_dates_stay_apart() -> None:
     text = (
         "North Korea launched a long-range rocket in February 2016. "
@@ -69,3 +78,20 @@ def test_a_coarse_row_that_fits_two_events_joins_neither() -> None:
     third = document("c.txt", "North Korea conducted a nuclear test in 2016.", "2017-01-02")
     table = build_table([*document_rows(first), *document_rows(second), *document_rows(third)])
     assert table["event_id"].nunique() == 3
+
+
+def test_an_age_is_no_count() -> None:
+    # "34-year-old" once made a row a series, which no single event may join.
+    first = document(
+        "a.txt",
+        "With North Korea's advances in 2016 and 2017 in its nuclear and missile capabilities"
+        " under 34-year-old leader Kim Jong-un, Pyongyang has evolved into a threat.",
+        "2018-01-10",
+    )
+    second = document(
+        "b.txt",
+        "North Korea has made advances in nuclear weapons and missile capabilities since 2016.",
+        "2022-12-01",
+    )
+    table = build_table([*document_rows(first), *document_rows(second)])
+    assert len(table) == 2 and table["event_id"].nunique() == 1

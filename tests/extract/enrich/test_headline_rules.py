@@ -67,6 +67,20 @@ CASES = [
         "Monday",
         "North Korea says it has told U.S. it is ending all diplomatic communications",
     ),
+    (  # the words before the verb open with a clause of their own: the subject is nearer
+        "It pointed to the mutual defense treaty Pyongyang signed with Moscow in June 2024 as"
+        " proof that the North does not stand alone.",
+        "2025-01-01",
+        "in June 2024",
+        "North Korea signs mutual defense treaty with Moscow as proof",
+    ),
+    (  # a title before a name is no object ("leader Kim Jong Un had supervised")
+        "North Korea's state media said on Sunday that leader Kim Jong Un had supervised a"
+        ' "strike drill" of rocket launchers on Saturday.',
+        "2024-05-19",
+        "on Saturday",
+        "Kim Jong Un supervises a strike drill of rocket launchers",
+    ),
     (  # two decades joined by "and" leave the headline together
         "North Korea admitted in 2002 that its agents had kidnapped 13 Japanese citizens in the"
         " 1970s and 1980s.",
@@ -82,3 +96,43 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
     rows = document_events(text, dt.date.fromisoformat(published))
     summaries = {row.evidence: row.summary.removesuffix(" (planned)") for row in rows}
     assert summaries.get(evidence) == headline, summaries
+
+
+LABEL_CASES = [
+    (  # "test launched" is one verb; a quantity is not the object
+        "Since 2022, North Korea has test launched more than 80 ballistic missiles.",
+        "2024-12-06",
+        "Since 2022",
+        "North Korea test-launches more than 80 ballistic missiles",
+        "Ballistic missiles test-launched",
+    ),
+    (  # "six times" counts the tests, it is not part of what was tested
+        "It has tested a nuclear explosive device six times since 2006. North Korea said so.",
+        "2021-12-13",
+        "since 2006",
+        "It tests a nuclear explosive device six times",
+        "Nuclear explosive device tested",
+    ),
+    (  # a meeting with no place is named by who met
+        "North Korean leader Kim Jong Un has not replied. Kim, knowing that he now has more"
+        " cards than in 2018, when he met with Trump, will likely take his time.",
+        "2025-06-16",
+        "in 2018",
+        "Kim Jong Un meets with Trump",
+        "Kim Jong Un meets with Trump",
+    ),
+    (  # an offer is labelled by what was offered
+        "South Korea on Tuesday offered to hold talks with North Korean diplomats.",
+        "2018-01-03",
+        "on Tuesday",
+        "South Korea offers to hold talks with North Korean diplomats",
+        "Talks offered",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "evidence", "headline", "label"), LABEL_CASES)
+def test_label_rule(text: str, published: str, evidence: str, headline: str, label: str) -> None:
+    rows = document_events(text, dt.date.fromisoformat(published))
+    told = {row.evidence: (row.summary.split(" (")[0], row.label) for row in rows}
+    assert told.get(evidence) == (headline, label), told
