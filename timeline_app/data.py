@@ -67,11 +67,13 @@ def prepare_events(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per event_id with parsed spans and search/filter helpers (see module doc).
 
     An event told at several precisions ("2018", "June 12, 2018") takes its most precise row's
-    date and summary; every row stays a source."""
+    date and summary, and of equally precise rows one that tells it happen rather than planned;
+    every row stays a source."""
     rows = rows.reset_index(drop=True)
     if rows["event_id"].duplicated().any():
         starts, ends = parse_starts_ends(rows["date"], rows["date_end"])
-        rows = rows.iloc[np.argsort(ends - starts, kind="stable")].reset_index(drop=True)
+        planned = rows["summary"].str.endswith(PLANNED_MARKER).to_numpy()
+        rows = rows.iloc[np.lexsort((planned, ends - starts))].reset_index(drop=True)
     duplicated = rows["event_id"].duplicated(keep=False)
     first = ~rows["event_id"].duplicated(keep="first")
     events = rows[first].copy()

@@ -553,3 +553,19 @@ def test_an_event_told_at_several_precisions_takes_its_most_precise_date():
         3,
     )
     assert len(data.sources_for("s")) == 3
+
+
+def test_of_equally_precise_rows_the_event_shows_one_that_tells_it_happen():
+    base = dict.fromkeys(COLUMNS, "")
+    planned = {
+        **base,
+        "event_id": "h",
+        "date": "2018-01-03",
+        "precision": "day",
+        "doc": "a",
+        "summary": "North Korea restores a cross-border channel (planned)",
+    }
+    done = {**planned, "doc": "b", "summary": "Kim Jong Un reopens a cross-border channel"}
+    for order in ([planned, done], [done, planned]):
+        event = build_data(pd.DataFrame(order)).event("h")
+        assert event["summary"] == "Kim Jong Un reopens a cross-border channel"
