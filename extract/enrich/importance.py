@@ -36,7 +36,7 @@ def kind_weight(verb: str, words: str) -> float:
     """The weight of the kind of event a clause tells: its verb's kind, or, for a verb that
     only says it took place ('hold a summit', 'conduct a test') or an event told as a noun
     phrase, the heaviest kind among its words (DEFAULT_KIND_WEIGHT if none)."""
-    if verb and verb.split()[0] not in LIGHT_VERBS:
+    if verb and not LIGHT_VERBS.intersection(verb.split()):  # 'held hold': a light verb too
         return _heaviest(verb) or DEFAULT_KIND_WEIGHT
     return _heaviest(words) or DEFAULT_KIND_WEIGHT
 

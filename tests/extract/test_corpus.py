@@ -145,3 +145,30 @@ def test_every_event_has_one_weight_between_0_and_1_and_a_short_label() -> None:
     labels = table["label"]
     assert (labels != "").all()
     assert labels.str.split().str.len().between(1, 6).all()
+
+
+def test_the_key_events_of_the_corpus_weigh_among_its_fifteen_heaviest() -> None:
+    # Issue 11's list, less the 2016 Kaesong closure: the corpus never dates it (its only
+    # report says "South Korea suspended operations in response to ... a missile Sunday").
+    table = build_table(
+        row for path, doc in discover([CORPUS]) for row in process_document(str(path), doc).rows
+    )
+    events = table.assign(weight=table["weight"].astype(float)).groupby("event_id")
+    top = events["weight"].first().nlargest(15).index
+    told = {event: " ".join(rows["summary"]) for event, rows in events if event in top}
+    starts = {event: set(rows["date"]) for event, rows in events if event in top}
+    wanted = {
+        "hotline reopened": lambda e: "2018-01-03" in starts[e] and "reopen" in told[e],
+        "Singapore summit": lambda e: "2018-06" in starts[e] and "Singapore" in told[e],
+        "channel suspended": lambda e: "2016-02" in starts[e] and "suspended" in told[e],
+        "loudspeaker halt": lambda e: "2025-06-14" in starts[e] and "suspends" in told[e],
+    }
+    assert {name for name, holds in wanted.items() if any(holds(e) for e in top)} == set(wanted)
+
+
+def test_a_summit_held_weighs_as_a_summit() -> None:
+    from extract.enrich.importance import kind_weight
+
+    # the verb as describe passes it: its form first ("held hold"), then its lemma
+    assert kind_weight("held hold", "Trump and Kim held a summit in Singapore") == 1.0
+    assert kind_weight("said say", "North Korea said it would respond") < 0.5
