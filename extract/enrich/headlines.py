@@ -556,8 +556,11 @@ def _rest(words: list[Word], start: int, end: int, report: bool) -> list[str]:
     texts: list[str] = []
     shifted = not report
     for word in chosen:
-        if not shifted and (
-            word.kind == "PAST" or word.lower in ("was", "were", "had", "did", "would")
+        after_auxiliary = bool(texts) and texts[-1].lower() in ("be", "been", "being", "have")
+        if (
+            not shifted
+            and not after_auxiliary
+            and (word.kind == "PAST" or word.lower in ("was", "were", "had", "did", "would"))
         ):
             subject = " ".join(texts).split(" and ")[-1]
             head = re.split(r"\s(?:in|of|at|from|on|with)\s", " " + subject)[0].split()[-2:]

@@ -86,16 +86,35 @@ def _label_words(clause: Clause) -> list[str]:
     return [*subject, verb, *particle, *obj]
 
 
+BE_FORMS = frozenset("be been being is are was were".split())
+MODALS = frozenset("will would can could may might shall should must".split())
+
+
 def _reported(rest: list[str]) -> list[str]:
-    """The label of a reported clause: its first verb's object and participle."""
+    """The label of a reported clause: its first verb's object and participle ('says it placed
+    a spy satellite', 'says it is pulling its workers out', 'will suspend the pact'), or its
+    subject for a passive ('says the lines will be severed': 'Lines severed')."""
     for index, word in enumerate(rest):
-        lemma = verb_lemma(word.lower())
+        lower = word.lower()
+        lemma = verb_lemma(lower)
         if lemma in REPORTING or lemma in SPEECH_NOUNS:
             return []  # "says it has told the U.S.": a statement about a statement
-        if lemma and lemma not in ("be", "have", "will", "would") and is_past(word):
-            obj = _object(rest[index + 1 :])
-            if obj:
-                return [*obj, _participle(lemma)]
+        if not lemma or lemma in ("be", "have", "will", "would", "do"):
+            continue
+        previous = rest[index - 1].lower() if index else ""
+        progressive = lower.endswith("ing") and previous in BE_FORMS
+        modal = lower == lemma and any(w.lower() in MODALS for w in rest[max(index - 2, 0) : index])
+        if not (is_past(word) or progressive or modal):  # "will (partially) suspend"
+            continue
+        if is_past(word) and previous in BE_FORMS:  # a passive: what it befalls
+            first_auxiliary = next(
+                (i for i, w in enumerate(rest[:index]) if w.lower() in BE_FORMS | MODALS), index
+            )
+            subject = _object(rest[:first_auxiliary])[-2:]
+            return [*subject, _participle(lemma)] if subject else []
+        obj = _object(rest[index + 1 :])
+        particle = [w for w in rest[index + 1 : index + 6] if w.lower() in PARTICLE_WORDS][:1]
+        return [*obj, _participle(lemma), *particle] if obj else []  # "Workers pulled out"
     return []
 
 
@@ -134,11 +153,11 @@ PARTITIVES = frozenset("one some part parts sections section most all hundreds t
 
 def _object(rest: list[str]) -> list[str]:
     """The noun phrase right after the verb, without articles, up to three words."""
-    if len(rest) > 2 and rest[0].lower() in PARTITIVES and rest[1].lower() == "of":
-        rest = rest[2:]
     rest = _without_quantity(rest)
+    if len(rest) > 2 and rest[0].lower() in PARTITIVES | UNITS and rest[1].lower() == "of":
+        rest = rest[2:]
     phrase: list[str] = []
-    for word in rest:
+    for index, word in enumerate(rest):
         lower = word.lower()
         if lower in PREPOSITIONS | SUBORDINATORS or lower in (
             "and",
@@ -154,6 +173,11 @@ def _object(rest: list[str]) -> list[str]:
             break
         if lower in PRONOUNS or lower in AUXILIARIES:  # "relatives they had not seen"
             break
+        if phrase and lower in PARTICLE_WORDS:  # "pulling its workers out"
+            break
+        counted = rest[index + 1 : index + 2] not in (["times"], ["time"])
+        if lower[:1].isdigit() and not phrase and counted:
+            continue  # "its 53,000 workers"
         if lower in ("times", "time", "again", "together") or (lower[:1].isdigit() and not phrase):
             if phrase and phrase[-1].lower() in NUMBER_WORDS:
                 phrase.pop()  # "tested a device six times"
@@ -164,8 +188,11 @@ def _object(rest: list[str]) -> list[str]:
     return phrase[-3:]
 
 
+PARTICLE_WORDS = frozenset("out off up down back away".split())
+# Units a label looks through: "50,000 tons of rice" is rice.
+UNITS = frozenset("tons tonnes kilograms barrels pieces units bags boxes".split())
 QUANTIFIERS = frozenset(
-    "more less fewer than at least about nearly almost around over some".split()
+    "more less fewer than at least about nearly almost around over some all".split()
 )
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds".split())
 

@@ -121,6 +121,27 @@ LABEL_CASES = [
         "Kim Jong Un meets with Trump",
         "Kim Jong Un meets with Trump",
     ),
+    (  # a reported passive is labelled by what it befalls; "will be severed" stays a participle
+        "State media said Friday the lines will be severed at noon.",
+        "2020-06-13",
+        "Friday",
+        "State media says the lines will be severed at noon",
+        "Lines severed",
+    ),
+    (  # a reported progressive, through "all its 53,000", with its particle
+        "North Korea said Monday it is pulling all its 53,000 workers out of the Kaesong complex.",
+        "2013-04-09",
+        "Monday",
+        "North Korea says it is pulling all 53,000 workers out of Kaesong complex",
+        "Workers pulled out",
+    ),
+    (  # a unit is looked through
+        "South Korea on Monday sent 50,000 tons of rice to North Korea.",
+        "2019-07-02",
+        "on Monday",
+        "South Korea sends 50,000 tons of rice to North Korea",
+        "Rice sent",
+    ),
     (  # an offer is labelled by what was offered
         "South Korea on Tuesday offered to hold talks with North Korean diplomats.",
         "2018-01-03",
