@@ -247,6 +247,17 @@ def _after_report(kinds: list[str], index: int) -> bool:
     return all(kind in ("NAME", "PREP", "NUM") for kind in recent[last + 1 :])
 
 
+def _verb_before(kinds: list[str], index: int) -> bool:
+    """A verb earlier in the same clause (back to a punctuation mark, a conjunction, a
+    relative or a subordinator; a pronoun opens a clause of its own)."""
+    for kind in reversed(kinds[:index]):
+        if kind in ("PUNCT", "CONJ", "REL", "SUB", "PRON"):
+            return False
+        if kind in ("PAST", "PRES", "REPORT", "ING"):
+            return True
+    return False
+
+
 def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     """A verb in the present after its subject: 'North Korea blows up ...', 'The two Koreas hold
     their ...', 'A North Korean missile lands south ...' (not 'talks' or 'tests', nouns there).
@@ -263,6 +274,9 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     previous = kinds[index - 1] if index else ""
     previous_word = words[index - 1].lower() if index else ""
     before_previous = kinds[index - 2] if index > 1 else ""
+    if previous in ("NAME", "WORD") and _verb_before(kinds, index):
+        return False  # "halted its loudspeaker broadcasts along", "prompting evacuation orders"
+        # on": the object of the verb before
     following_word = words[index + 1].lower() if index + 1 < len(words) else ""
     if (
         previous_word == ","

@@ -17,6 +17,8 @@ from extract.enrich.grammar import (
     PRONOUNS,
     REPORTING,
     SUBORDINATORS,
+    is_adverb,
+    is_participle,
     is_past,
     present,
     verb_lemma,
@@ -73,12 +75,19 @@ def _label_words(clause: Clause) -> list[str]:
         if reported:
             return reported
         return [*_short(clause.subject), SPEECH_NOUNS.get(lemma, "statement")]
+    subject = _short(clause.subject)
+    if lemma == "be":  # "Military solutions are now fully in place", "the island was the target"
+        complement = [w for w in rest if not _adverb(w)]
+        complement = _object(complement) or _content(complement)[:3]
+        return [*subject, *complement] if clause.form in BE_FORMS else complement
+    gerund = verb_lemma(rest[0].lower()) if rest and rest[0].lower().endswith("ing") else None
+    if gerund and _object(rest[1:]):  # "began removing land mines": "Land mines removed"
+        return [*_object(rest[1:]), _participle(gerund)]
     obj = _object(rest)
     key = _key_name(rest, obj)
-    if obj and obj[-1].lower() not in LIGHT_OBJECTS:
+    if obj and (len(obj) > 1 or obj[0].lower() not in LIGHT_OBJECTS):  # not 'take office'
         participle = clause.form if clause.passive else _participle(lemma)
         return [*key, *obj, participle, *particle]
-    subject = _short(clause.subject)
     verb = clause.form if clause.passive else present(lemma, clause.plural)
     if not obj and rest[:1] == ["with"] and rest[1:2] and rest[1][:1].isupper():
         # "Kim Jong Un meets with Trump"
@@ -87,6 +96,15 @@ def _label_words(clause: Clause) -> list[str]:
 
 
 BE_FORMS = frozenset("be been being is are was were".split())
+STILL_WORDS = frozenset("now already still also then again just yet".split())
+
+
+def _adverb(word: str) -> bool:
+    """'now', 'fully' (not 'in', which may be an adverb too)."""
+    lower = word.lower()
+    return lower in STILL_WORDS or (lower.endswith("ly") and is_adverb(lower))
+
+
 MODALS = frozenset("will would can could may might shall should must".split())
 
 
@@ -173,6 +191,17 @@ def _object(rest: list[str]) -> list[str]:
             break
         if lower in PRONOUNS or lower in AUXILIARIES:  # "relatives they had not seen"
             break
+        if lower == "there" or lower in MEASURES:
+            break  # "agreed there will be", "flew about 950 km"
+        if _adverb(lower):
+            following = rest[index + 1].lower() if index + 1 < len(rest) else ""
+            if not following or following in PREPOSITIONS | SUBORDINATORS or following == ",":
+                break  # "signed shortly after": no object
+            if following[:1].isdigit():
+                continue  # "roughly 11,000 troops"
+        if phrase and is_participle(lower) and not is_adverb(phrase[-1]):
+            break  # "balloons filled with trash" (not "domestically grown rice")
+
         if phrase and lower in PARTICLE_WORDS:  # "pulling its workers out"
             break
         counted = rest[index + 1 : index + 2] not in (["times"], ["time"])
@@ -189,6 +218,10 @@ def _object(rest: list[str]) -> list[str]:
 
 
 PARTICLE_WORDS = frozenset("out off up down back away".split())
+# Measures are no object: "flew about 950 km".
+MEASURES = frozenset(
+    "km kilometers kilometres miles meters metres feet percent % degrees hours minutes".split()
+)
 # Units a label looks through: "50,000 tons of rice" is rice.
 UNITS = frozenset("tons tonnes kilograms barrels pieces units bags boxes".split())
 QUANTIFIERS = frozenset(
@@ -229,10 +262,13 @@ def _short(subject: str) -> list[str]:
     Representative for North Korea' -> 'U.S. Special Representative')."""
     words: list[str] = []
     for word in subject.split():
-        if word.lower() in PREPOSITIONS:
+        if word.lower() in PREPOSITIONS or word.lower() == "including":
             break
         words.append(word)
-    return words[-3:]
+    words = words[-3:]
+    while words and words[0].lower() in ("and", "or", "but"):
+        words.pop(0)  # "South and North Korea": "North Korea"
+    return words
 
 
 def _noun_phrase_label(rest: list[str]) -> list[str]:

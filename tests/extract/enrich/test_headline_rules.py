@@ -99,6 +99,44 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
 
 
 LABEL_CASES = [
+    (  # a passive with an adverb and no object is labelled by its subject
+        "The alliance rests on the Mutual Defense Treaty, which was signed in 1953 shortly after"
+        " the fighting stopped.",
+        "2021-12-13",
+        "in 1953",
+        "Mutual Defense Treaty signed shortly",
+        "Mutual Defense Treaty signed",
+    ),
+    (  # "office" is a light object alone ("take office"), not in "joint liaison office"; a
+        # coordinated subject never leaves its "and" at the start of a label
+        "South and North Korea opened their first joint liaison office in Kaesong on Friday.",
+        "2018-09-14",
+        "on Friday",
+        "South and North Korea open their first joint liaison office in Kaesong",
+        "Kaesong joint liaison office opened",
+    ),
+    (  # a noun after the verb's object is no second verb ("loudspeaker broadcasts along")
+        "South Korea's military halted its anti-North Korea loudspeaker broadcasts along the"
+        " border Wednesday.",
+        "2025-06-11",
+        "Wednesday",
+        "South Korea's military halts its anti-North Korea loudspeaker broadcasts along the border",
+        "Korea loudspeaker broadcasts halted",
+    ),
+    (  # a verb's gerund complement names the event; a measure is no object
+        "The two Koreas began removing land mines on Monday.",
+        "2018-10-02",
+        "on Monday",
+        "North and South Korea begin removing land mines",
+        "Land mines removed",
+    ),
+    (  # a copula is labelled by its subject and complement, adverbs aside
+        '"Military solutions are now fully in place," @realDonaldTrump tweeted Friday.',
+        "2017-08-12",
+        "Friday",
+        "Military solutions are now fully in place",
+        "Military solutions in place",
+    ),
     (  # "test launched" is one verb; a quantity is not the object
         "Since 2022, North Korea has test launched more than 80 ballistic missiles.",
         "2024-12-06",
