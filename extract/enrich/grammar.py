@@ -166,6 +166,7 @@ SAYING = frozenset(
     claims claimed note notes noted stated insist insists insisted confirm confirms
     confirmed posted tweet tweets tweeted writes wrote""".split()
 )
+CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|it|they|we|i|you)[’'](?:d|ll|s|re|ve|m)$")
 SENTENCE_OPENERS = frozenset({".", ":", "“", '"', "(", "—", "–", "-"})
 
 
@@ -177,14 +178,17 @@ def tag(words: list[str]) -> list[str]:
         lower = word.lower()
         previous = kinds[-1] if kinds else ""
         previous_word = words[index - 1].lower() if index else ""
+        following_word = words[index + 1].lower() if index + 1 < len(words) else ""
         if not word[0].isalnum():
             kind = "PUNCT"
         elif word[0].isdigit():
             kind = "NUM"
+        elif lower == "that" and following_word in AUXILIARIES:
+            kind = "REL"  # "the progress that was made": not a determiner before a verb
         elif lower in DETERMINERS and not (lower == "that" and _after_report(kinds, index)):
             kind = "DET"
-        elif lower in PRONOUNS:
-            kind = "PRON"
+        elif lower in PRONOUNS or CONTRACTED_PRONOUN_RE.match(lower):
+            kind = "PRON"  # "he’d", "they're"
         elif word[0].isupper() and index > 0 and previous_word not in SENTENCE_OPENERS:
             kind = "NAME"  # "the United States", "in May", ", Sung Kim,": a name, not a verb
         elif lower in AUXILIARIES:
@@ -216,7 +220,12 @@ def tag(words: list[str]) -> list[str]:
             kind = "ING"
         elif verb_lemma(lower) == lower and (
             previous == "AUX"
-            or (index > 1 and kinds[index - 2] == "AUX" and is_adverb(previous_word))
+            or (
+                index > 1
+                and kinds[index - 2] == "AUX"
+                and is_adverb(previous_word)
+                and previous_word not in PREPOSITIONS  # "had been in place": a noun
+            )
         ):
             kind = "BASE"  # "will host", "did not respond", "would partially suspend"
         elif _is_present(words, kinds, index):

@@ -269,11 +269,18 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
             distance += 8  # "areas hit by a typhoon": a participle, not the main verb
         if best is None or distance < best[0]:
             best = (distance, index)
-    if best is None:  # "The first was in Singapore": the copula of the date's clause is its verb
-        low, high = _segment(words, max(before, 0))
-        copulas = [i for i in range(low, high) if words[i].lower in ("was", "were", "is", "are")]
-        return copulas[0] if copulas else None
-    return best[1]
+    # "The first was in Singapore", "a moratorium that had been in place since 2017": the copula
+    # of the date's own clause is its verb
+    low, high = _segment(words, max(before, 0))
+    if best is None or not low <= best[1] < high:
+        copulas = [i for i in range(low, high) if words[i].lower in COPULAS]
+        copulas = [i for i in copulas if i + 1 < high and not _is_verb(words, i + 1)]
+        if copulas and not any(_is_verb(words, i) for i in range(low, high)):
+            return copulas[0]
+    return best[1] if best else None
+
+
+COPULAS = frozenset("was were is are been".split())
 
 
 def _clause_opener(words: list[Word], index: int) -> bool:
@@ -590,12 +597,29 @@ def _antecedent(words: list[Word], low: int) -> str:
     while end > 0 and (_boundary(words[end - 1]) or words[end - 1].kind == "REL"):
         end -= 1
     begin = end
-    while begin > 0 and words[begin - 1].kind in ("NAME", "WORD", "NUM", "DET", "PAST"):
+    while begin > 0 and _in_noun_phrase(words, begin - 1, end):
         if words[begin - 1].kind == "PAST" and begin < end and words[begin].kind != "WORD":
             break
         begin -= 1
+        if words[begin].kind == "DET":
+            break  # a noun phrase opens with its determiner ("to see the progress that ...")
     phrase = [w for w in words[begin:end] if w.kind != "PUNCT"]
     return _join(phrase)
+
+
+def _in_noun_phrase(words: list[Word], index: int, end: int) -> bool:
+    """A word of the noun phrase a relative hangs on, read backwards: a noun, a name, a number,
+    a participle, a noun in -ing after another noun ('field training'), or 'of'/'on' between two
+    nouns ('a moratorium on long-range launches that ...'; a relative after a name hangs on the
+    name: 'the impeachment of President Yoon, whom ...')."""
+    word = words[index]
+    if word.kind in ("NAME", "WORD", "NUM", "DET", "PAST"):
+        return True
+    before = words[index - 1].kind if index else ""
+    if word.kind == "ING":
+        return before in ("NAME", "WORD", "DET")
+    named = any(w.kind == "NAME" for w in words[index + 1 : end])
+    return word.lower in ("of", "on") and before in ("NAME", "WORD") and not named
 
 
 # Capitals that head a headline as their country ("Pyongyang pulls ..." -> "North Korea ...").

@@ -266,8 +266,8 @@ def _short(subject: str) -> list[str]:
             break
         words.append(word)
     words = words[-3:]
-    while words and words[0].lower() in ("and", "or", "but"):
-        words.pop(0)  # "South and North Korea": "North Korea"
+    while words and words[0].lower() in DETERMINERS | {"and", "or", "but"}:
+        words.pop(0)  # "South and North Korea": "North Korea"; "A moratorium": "Moratorium"
     return words
 
 

@@ -99,6 +99,23 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
 
 
 LABEL_CASES = [
+    (  # 'that' before an auxiliary opens a relative clause whose subject is the noun phrase
+        # before it; "he’d" is a pronoun
+        "Leavitt said he’d like to see the progress that was made at the summit in Singapore in"
+        " 2018.",
+        "2025-06-16",
+        "in 2018",
+        "Progress made at the summit in Singapore",
+        "Progress made",
+    ),
+    (  # a copula in the date's relative clause is its verb; 'in place' is no verb
+        "North Korea test-fired its largest missile yet on Thursday, ending a self-imposed"
+        " moratorium on long-range launches that had been in place since 2017.",
+        "2022-03-24",
+        "since 2017",
+        "A self-imposed moratorium on long-range launches held in place",
+        "Self-imposed moratorium held",
+    ),
     (  # a passive with an adverb and no object is labelled by its subject
         "The alliance rests on the Mutual Defense Treaty, which was signed in 1953 shortly after"
         " the fighting stopped.",
@@ -188,6 +205,21 @@ LABEL_CASES = [
         "Talks offered",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "North and South Korea restored their hotlines on Tuesday.",
+            ["North Korea", "South Korea"],
+        ),
+        ("The two Koreas held talks on Tuesday.", ["North Korea", "South Korea"]),
+    ],
+)
+def test_coordinated_koreas_are_both_actors(text: str, actors: list[str]) -> None:
+    (row,) = document_events(text, dt.date(2021, 7, 28))
+    assert row.actors == actors
 
 
 @pytest.mark.parametrize(("text", "published", "evidence", "headline", "label"), LABEL_CASES)
