@@ -80,6 +80,16 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=16384)
+def is_english(word: str) -> bool:
+    """A word the lexicon knows ('Mount', 'Supreme'), not a foreign name ('Kaesong')."""
+    return bool(_lemmas(word.lower()))
+
+
+def is_noun(word: str) -> bool:
+    """'meeting', 'training' (nouns in -ing too), not 'using'."""
+    return "NOUN" in _lemmas(word.lower())
+
+
 def is_adverb(word: str) -> bool:
     """'reportedly', 'largely', 'also' (not 'assembly', 'family', 'early')."""
     lemmas = _lemmas(word.lower())

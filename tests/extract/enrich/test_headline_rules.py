@@ -99,6 +99,29 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
 
 
 LABEL_CASES = [
+    (  # a noun in -ing is part of the object ('a security meeting'); a place's own name
+        # prefixes a label, an English word of a name does not ('the Demilitarized Zone')
+        "Park presided over a security meeting at Panmunjom on Monday.",
+        "2013-06-11",
+        "on Monday",
+        "Park presides over a security meeting at Panmunjom",
+        "Panmunjom security meeting presided",
+    ),
+    (  # a partitive of time is looked through ('decades of official policy')
+        "In late 2023, Kim abandoned decades of official policy on unification.",
+        "2024-03-01",
+        "In late 2023",
+        "Kim abandons decades of official policy on unification",
+        "Official policy abandoned",
+    ),
+    (  # an adjective after a passive participle stays with it; a direction is no object
+        "A South Korean tourist was shot dead by a North Korean soldier in July 2008. A North"
+        " Korean missile landed south of the Northern Limit Line on Nov. 2, 2022.",
+        "2023-01-05",
+        "in July 2008",
+        "A South Korean tourist shot dead by a North Korean soldier",
+        "South Korean tourist shot dead",
+    ),
     (  # 'that' before an auxiliary opens a relative clause whose subject is the noun phrase
         # before it; "he’d" is a pronoun
         "Leavitt said he’d like to see the progress that was made at the summit in Singapore in"
