@@ -177,6 +177,7 @@ SAYING = frozenset(
     confirmed posted tweet tweets tweeted writes wrote""".split()
 )
 CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|it|they|we|i|you)[’'](?:d|ll|s|re|ve|m)$")
+NUMBER_WORDS = frozenset("hundred thousand million billion trillion".split())
 SENTENCE_OPENERS = frozenset({".", ":", "“", '"', "(", "—", "–", "-"})
 
 
@@ -215,7 +216,8 @@ def tag(words: list[str]) -> list[str]:
             kind = "REPORT"
         elif (
             is_past(lower)
-            and previous not in ("DET", "PREP")
+            and previous not in ("DET", "PREP", "NUM")  # not "1.25 trillion won"
+            and previous_word not in NUMBER_WORDS
             and not previous_word.endswith(("'s", "’s"))
             and not _adjective(previous_word)
             and not (previous_word.endswith("ly") and index > 1 and kinds[index - 2] == "DET")
@@ -266,6 +268,10 @@ def _after_report(kinds: list[str], index: int) -> bool:
     return all(kind in ("NAME", "PREP", "NUM") for kind in recent[last + 1 :])
 
 
+# Adverbs between a subject and its verb: "It next plays", "Seoul now wants".
+ADVERBS_AFTER_SUBJECT = frozenset("now also still then already again later next soon".split())
+
+
 def _verb_before(kinds: list[str], index: int) -> bool:
     """A verb earlier in the same clause (back to a punctuation mark, a conjunction, a
     relative or a subordinator; a pronoun opens a clause of its own)."""
@@ -293,6 +299,9 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     previous = kinds[index - 1] if index else ""
     previous_word = words[index - 1].lower() if index else ""
     before_previous = kinds[index - 2] if index > 1 else ""
+    if previous_word in ADVERBS_AFTER_SUBJECT and before_previous in ("NAME", "PRON"):
+        previous, previous_word = before_previous, words[index - 2].lower()  # "It next plays"
+        before_previous = kinds[index - 3] if index > 2 else ""
     if previous in ("NAME", "WORD") and _verb_before(kinds, index):
         return False  # "halted its loudspeaker broadcasts along", "prompting evacuation orders"
         # on": the object of the verb before
@@ -308,6 +317,8 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     ):
         previous = "NAME"  # a caption: "Sung Kim, speaks after ...", "Park, second from left,
         # presides over ..."
+    if previous == "REL" and previous_word in ("who", "which", "that") and third_person:
+        return True  # "Yoon, who takes office on May 10"
     if previous in ("NAME", "PRON") and not third_person:
         # a base form needs a plural subject: "Trump and Kim meet", "the two Koreas hold"
         recent = [w.lower() for w in words[max(0, index - 6) : index]]
@@ -349,8 +360,14 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
             or following.lower() in OBJECT_ADVERBS
             or following[:1].isupper()
             or following[:1].isdigit()
+            or (not third_person and _plural_noun(following))  # "Koreans see relatives"
         )
     return True
+
+
+def _plural_noun(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and "NOUN" in _lemmas(lower) and verb_lemma(lower) != lower[:-1]
 
 
 def split_words(text: str) -> list[tuple[str, int, int]]:

@@ -69,7 +69,9 @@ LEADING_PREPOSITIONS = frozenset(
     "with according at in on under during after before following amid".split()
 )
 # Adverbs between a subject and its verb ("first staged", "jointly announced").
-ADVERBS_BEFORE_VERB = frozenset("first again once jointly also then later".split())
+ADVERBS_BEFORE_VERB = frozenset(
+    "first again once jointly also then later now still already next soon".split()
+)
 TRAILING_WORDS = frozenset(PREPOSITIONS) | frozenset(
     "the a an and or but that which who its their his her this these those as to".split()
 )
@@ -363,6 +365,8 @@ def _clause_of(
         rest = [*_antecedent(words, low).split(), *rest]
     elif opener.kind == "REL":  # "Yoon Suk-yeol, who assumed office": the antecedent acts
         subject = _antecedent(words, low)
+    elif not subject and words[low].kind == "CONJ" and words[verb].kind in ("PAST", "PRES"):
+        subject = _main_subject(words)  # "It was passed ... and took effect": its subject
     elif not subject:
         subject, passive = _missing_subject(words, verb, low, high, passive)
     gerund = words[verb].kind == "ING" and verb > 0 and words[verb - 1].kind in ("SUB", "PREP")
@@ -872,6 +876,8 @@ def _phrase(words: list[Word], start: int, end: int) -> list[str]:
     if len(phrase) < 3:
         _, first_high = _segment(words, 0)
         phrase = [w.text for w in words[:first_high] if w.kind != "PUNCT"] or phrase
+    if len(phrase) < 3 and before < 0:  # "3:51 p.m. — Talks behind closed doors": the entry
+        phrase = [w.text for w in words if w.kind != "PUNCT"]  # a date heads
     return phrase
 
 

@@ -263,6 +263,9 @@ MEASURES = frozenset(
 )
 # Units a label looks through: "50,000 tons of rice" is rice.
 UNITS = frozenset("tons tonnes kilograms barrels pieces units bags boxes".split())
+# Money is a quantity: "1.25 trillion won".
+CURRENCIES = frozenset("won dollars yen yuan euros".split())
+LARGE_NUMBERS = frozenset("hundred thousand million billion trillion".split())
 QUANTIFIERS = frozenset(
     "more less fewer than at least about nearly almost around over some all".split()
 )
@@ -288,6 +291,8 @@ def _without_quantity(rest: list[str]) -> list[str]:
     counted = index + 1 < len(rest) and rest[index + 1].lower() not in ("times", "time")
     if index < len(rest) and rest[index][:1].isdigit() and counted:
         index += 1
+        while index < len(rest) and rest[index].lower() in LARGE_NUMBERS | CURRENCIES:
+            index += 1  # "1.25 trillion won"
     return rest[index:]
 
 

@@ -99,6 +99,44 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
 
 
 LABEL_CASES = [
+    (  # a live blog's entry: the words after its time stamp
+        "3:51 p.m. — Talks behind closed doors",
+        "2019-06-30",
+        "3:51 p.m.",
+        "Talks behind closed doors",
+        "Talks",
+    ),
+    (  # a verb right after 'who' is the relative clause's verb
+        "The decision will fall to President-elect Yoon Suk Yeol, who takes office on May 10.",
+        "2022-03-30",
+        "on May 10",
+        "President-elect Yoon Suk Yeol takes office",
+        "Yoon Suk Yeol takes office",
+    ),
+    (  # a coordinated verb takes the first verb's subject; 'it' is the thing told before
+        "The law made it a crime to send leaflets. It was passed by the ruling party on Dec. 14,"
+        " 2020, and took effect on March 30, 2021.",
+        "2023-09-26",
+        "on March 30, 2021",
+        "Law takes effect",
+        "Law takes effect",
+    ),
+    (  # 'it' after a ministry is the ministry; 'won' after a number is money, not a verb
+        "The Unification Ministry was among the biggest winners. It will spend 1.25 trillion won"
+        " in fiscal year 2026.",
+        "2025-12-03",
+        "in fiscal year 2026",
+        "Unification Ministry spends 1.25 trillion won",
+        "Unification Ministry spends",
+    ),
+    (  # 'it' after 'the South' is South Korea; an adverb between subject and verb
+        "The South now leads Group H on goal difference. It next plays Lebanon in Beirut on"
+        " Nov. 14.",
+        "2019-10-17",
+        "on Nov. 14",
+        "South Korea plays Lebanon in Beirut",
+        "Lebanon played",
+    ),
     (  # a noun in -ing is part of the object ('a security meeting'); a place's own name
         # prefixes a label, an English word of a name does not ('the Demilitarized Zone')
         "Park presided over a security meeting at Panmunjom on Monday.",
