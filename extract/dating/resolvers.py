@@ -151,6 +151,16 @@ def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue(f"{year:04d}-{first:02d}", "month", f"{year:04d}-{first + 2:02d}")
 
 
+def first_quarters(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the first three quarters of this year' are January-September (month precision), the
+    year as for one quarter."""
+    first = quarter(match, ctx)
+    if first is None:
+        return None
+    count = {"two": 2, "three": 3}[match["count"].lower()]
+    return TimeValue(first.date, "month", f"{first.date[:4]}-{3 * count:02d}")
+
+
 def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
     """Tense and strictness from 'last'/'next'/'this' words inside the match, else the clause's."""
     text = match.group(0).lower()

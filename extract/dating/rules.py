@@ -33,6 +33,7 @@ from extract.dating.resolvers import (
     era_into,
     era_term,
     event_anaphor,
+    first_quarters,
     fiscal_year_relative,
     full_date,
     full_date_range,
@@ -218,6 +219,14 @@ RULES: tuple[Rule, ...] = (
         yearless=True,
     ),
     rule(
+        "day_span_dmy",
+        # day first, as British and UN/NGO reports write: "on 27 and 28 July 2024", "27-28 July"
+        ON + r"\b{DAY}\s*(?:-|–|(?i:and|to))\s*{DAY2}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?",
+        day_span,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
         "night_to",
         r"(?i:the\s+)?(?i:night|overnight)\s+(?i:to|into|before)\s+{MONTH}\s*{DAY}(?:,?\s*{YEAR})?",
         night_to,
@@ -370,6 +379,15 @@ RULES: tuple[Rule, ...] = (
         r"\s+(?i:year)))?(?![\w-])",
         quarter,
         trigger=r"(?i:quarter)",
+    ),
+    rule(
+        "first_quarters",
+        # "the first three quarters of this year": from January to the last of them
+        r"(?:\b(?i:in|during|by|for|over)\s+)?(?i:the\s+)?(?P<ordinal>(?i:first))\s+"
+        r"(?P<count>(?i:two|three))\s+(?i:quarters)(?:\s+(?:(?i:of)\s+)?(?:{YEAR}"
+        r"|(?P<which>(?i:this|last|next))\s+(?i:year)))?(?![\w-])",
+        first_quarters,
+        trigger=r"(?i:quarters)",
     ),
     rule(
         "quarter_q",

@@ -49,10 +49,13 @@ FRONTED_CLAUSE_RE = re.compile(
 # talks with allied leaders Saturday").
 STRONG_FUTURE_RE = re.compile(
     r"\b(?:will|shall|(?:is|are|am|was|were)\s+(?:set\s+|due\s+|scheduled\s+|expected\s+)?to"
-    r"|scheduled|slated|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
+    r"|scheduled|slated|plans?\s+to|planning\s+to|intends?\s+to|upcoming|must(?!\s+have))\b"
+    r"|['’]ll\b",
     re.IGNORECASE,
 )
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
+# "since taking office on June 4": the start of a state, in the past.
+SINCE_GERUND_RE = re.compile(r"\bsince\s+\w+ing\b(?:\s+\w+){0,3}\s+(?:on|in)?\s*$", re.IGNORECASE)
 # Before these an -ed word is an adjective ("a failed launch", "North Korea's televised speech").
 DETERMINERS = frozenset(
     "a an the this these its his her their our my your some any no every".split()
@@ -108,6 +111,14 @@ def _reduced_relative(head: str, marker: re.Match[str]) -> bool:
     )
 
 
+def _plan_noun(head: str, marker: re.Match[str]) -> bool:
+    """'submitted the spending plan to parliament': a noun, not 'plans to hold'."""
+    if not marker.group(0).lower().startswith("plan"):
+        return False
+    before = [t.lower() for t in TOKEN_RE.findall(head[: marker.start()])[-2:]]
+    return bool(DETERMINERS & set(before))
+
+
 def _has_past(tail: str) -> bool:
     tokens = [t.lower() for t in TOKEN_RE.findall(tail)][:8]
     return any(
@@ -123,8 +134,9 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     'intent' is a bare infinitive ("to hold talks ..."): forward if the date is near.
     """
     head = _clause_head(sentence, position)
-    if re.match(r"\W*since\b", head, re.IGNORECASE):
-        return "past"  # "Since returning to the White House in January, ..."
+    if re.match(r"\W*since\b", head, re.IGNORECASE) or SINCE_GERUND_RE.search(head):
+        return "past"  # "Since returning to the White House in January, ...", "... since
+        # taking office on June 4"
     last_words = [t.lower() for t in TOKEN_RE.findall(head)[-3:]]
     if last_words and last_words[-1] == "on":
         last_words.pop()
@@ -134,7 +146,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         and _is_past(last_words[-1], last_words[-2])
     ):
         return "past"  # "..., an envoy announced Thursday": the reporting verb's own tense
-    markers = list(STRONG_FUTURE_RE.finditer(head))
+    markers = [m for m in STRONG_FUTURE_RE.finditer(head) if not _plan_noun(head, m)]
     if markers:
         if _reduced_relative(head, markers[-1]) and _has_past(_clause_tail(sentence, position)):
             return "past"  # "a ceremony scheduled for Thursday was postponed": it was due then
@@ -154,6 +166,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         previous = tokens[index - 1] if index > 0 else ""
         if token in FUTURE_WORDS and not (
             (token in PLAN_NOUNS and previous in DETERMINERS)
+            or (token in ("plan", "plans") and DETERMINERS & set(tokens[max(index - 2, 0) : index]))
             or _bare_set(token, previous, (tokens[index + 1 :] or [first_after])[0])
         ):
             return "future"
