@@ -506,6 +506,24 @@ def weekday_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue(iso_day(start), "day", iso_day(end))
 
 
+def weekday_to_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'a launch window from Wednesday through Dec. 1': the weekday by tense, the end the first
+    such date after it."""
+    if ctx.anchor is None:
+        return None
+    start = _weekday_date(ctx.anchor, weekday_number(match["weekday"]), ctx.tense, False)
+    month, day = month_number(match["month"]), int(match["day"])
+    if match.groupdict().get("year"):
+        end = safe_date(_year(match), month, day)
+    else:
+        end = safe_date(start.year, month, day)
+        if end is not None and end < start:
+            end = safe_date(start.year + 1, month, day)
+    if end is None or end <= start or (end - start).days > 366:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
 def weekday_runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'began Monday and will run through Friday': the start by the tense of its own clause, the
     end the first such weekday after it."""

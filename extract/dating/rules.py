@@ -70,6 +70,7 @@ from extract.dating.resolvers import (
     weekday,
     weekday_runs_through,
     weekday_span,
+    weekday_to_date,
     year_apostrophe,
     year_only,
     year_span,
@@ -481,6 +482,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?i:on)\s+)?{WEEKDAY}\b[^.;]{0,60}?\b(?i:that|which)?\s*(?i:runs?|ran|lasts?|lasted|continues?|continued|running|lasting)\s+"
         r"(?i:through|until|till|to|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}",
         weekday_runs_through,
+        trigger=WEEKDAY_WORDS,
+    ),
+    rule(
+        "weekday_to_date",
+        # "a launch window running from Wednesday through Dec. 1"
+        r"(?i:from)\s+{WEEKDAY}\s+(?i:through|to|until|till)\s+{MONTH}\s*{DAY}(?:,?\s*{YEAR})?",
+        weekday_to_date,
         trigger=WEEKDAY_WORDS,
     ),
     rule(

@@ -73,9 +73,12 @@ def _clause_tail(sentence: str, position: int) -> str:
     tail = sentence[position : position + 200]
     # A fronted adverbial or subordinate clause reads on into the main clause: "In January, Kim
     # declared ...", "When leaders gather in Gyeongju on Friday, the city will host ...".
-    fronted = not sentence[:position].strip(' "“') or bool(
+    fronted = not sentence[:position].strip(' "“•*·-') or bool(
         FRONTED_CLAUSE_RE.match(sentence) and "," not in sentence[:position]
     )
+    heading = re.match(r"[^:—–]{0,30}[:—–]\s", tail) if fronted else None
+    if heading:  # "• Monday: Hegseth visited ...", "3:51 p.m. — Talks ...": the entry reads on
+        tail = tail[heading.end() :]
     stop = CLAUSE_BREAK_RE.search(tail) or (None if fronted else re.search(r",\s", tail))
     return tail[: stop.start()] if stop else tail
 
