@@ -99,6 +99,14 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
 
 
 LABEL_CASES = [
+    (  # "their first quiet in about a year" dates the quiet before, not the halt
+        "The next day, North Korea halted its broadcasts of eerie noises to the South, giving"
+        " border residents their first quiet in about a year.",
+        "2025-06-16",
+        "in about a year",
+        "Previous quiet before North Korea halts its broadcasts of eerie noises",
+        "Previous quiet",
+    ),
     (  # a live blog's entry: the words after its time stamp
         "3:51 p.m. — Talks behind closed doors",
         "2019-06-30",
