@@ -4,6 +4,9 @@ separator a spreadsheet used."""
 
 from __future__ import annotations
 
+import os
+import re
+
 
 def decode_utf8(raw: bytes, name: str, error: type[Exception], hint: str = "") -> str:
     """The text of `raw` (a BOM is dropped), or `error` naming file, line and offending byte."""
@@ -22,3 +25,25 @@ def sniff_delimiter(text: str) -> str:
     header = text.split("\n", 1)[0]
     counts = {separator: header.count(separator) for separator in (",", ";", "\t")}
     return max(counts, key=lambda separator: (counts[separator], separator == ","))
+
+
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """`text` as every writer can store it: a surrogate pair written as two escapes ("\\ud83d
+    \\ude00" in YAML or JSON) becomes its character, a lone surrogate and a NUL become U+FFFD
+    (UTF-8, SQLite, Arrow and CSV readers all refuse them)."""
+    if SURROGATE_RE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
+
+
+def clean_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogate escapes, like
+    `caf\\xe9.txt` on Linux) are shown as `\\xe9`, so names stay distinct and printable."""
+    try:
+        raw = os.fsencode(name)
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        return clean_text(name)
+    return clean_text(raw.decode("utf-8", "backslashreplace"))
