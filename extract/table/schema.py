@@ -220,6 +220,12 @@ KNOWN_COLUMNS = frozenset([*COLUMNS, *OPTIONAL_COLUMNS])
 
 
 def _check_header(header: list[str], name: str, line: int) -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise EventsFileError(
+            f"{name}:{line}: missing column(s) {', '.join(missing)}; "
+            f"the header must name: {','.join(COLUMNS)}"
+        )
     seen: dict[str, int] = {}
     for position, column in enumerate(header, start=1):
         if column and column in seen:

@@ -41,9 +41,13 @@ def clean_text(text: str) -> str:
 
 def clean_name(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (kept by Python as surrogate escapes, like
-    `caf\\xe9.txt` on Linux) are shown as `\\xe9`, so names stay distinct and printable."""
+    `caf\\xe9.txt` on Linux) are shown as `\\xe9`, and so are control characters (a newline in
+    a name would break every one-line message), so names stay distinct and printable."""
     try:
-        raw = os.fsencode(name)
+        name = os.fsencode(name).decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
-        return clean_text(name)
-    return clean_text(raw.decode("utf-8", "backslashreplace"))
+        pass
+    return CONTROL_RE.sub(lambda c: f"\\x{ord(c[0]):02x}", clean_text(name))
+
+
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")  # a newline or tab in a name: shown as \x0a
