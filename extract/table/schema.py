@@ -44,9 +44,10 @@ OPTIONAL_COLUMNS: list[str] = ["status"]
 REQUIRED_COLUMNS: list[str] = ["date", "precision", "summary"]
 
 
-DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
-YEAR_RE = re.compile(r"^\d{4}$")
+# ASCII digits only: `\d` also matches "１９５３", which int() reads but pandas does not.
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+MONTH_RE = re.compile(r"^\d{4}-\d{2}$", re.ASCII)
+YEAR_RE = re.compile(r"^\d{4}$", re.ASCII)
 
 # Which ISO shapes each precision allows for `date` (and `date_end`).
 ALLOWED_SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -60,7 +61,7 @@ ALLOWED_SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
 
 LIST_SEPARATOR = ";"
 # A weight ranks events for chart labels and a presentation's key events: 0 (least) to 1.
-WEIGHT_RE = re.compile(r"^(?:0(?:\.\d{1,6})?|1(?:\.0{1,6})?)$")
+WEIGHT_RE = re.compile(r"^(?:0(?:\.\d{1,6})?|1(?:\.0{1,6})?)$", re.ASCII)
 
 
 def weight_problem(value: str) -> str | None:

@@ -4,6 +4,7 @@ separator a spreadsheet used."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 
@@ -43,10 +44,8 @@ def clean_name(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (kept by Python as surrogate escapes, like
     `caf\\xe9.txt` on Linux) are shown as `\\xe9`, and so are control characters (a newline in
     a name would break every one-line message), so names stay distinct and printable."""
-    try:
+    with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate, not an escaped byte
         name = os.fsencode(name).decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
-        pass
     return CONTROL_RE.sub(lambda c: f"\\x{ord(c[0]):02x}", clean_text(name))
 
 

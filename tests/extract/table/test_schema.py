@@ -91,3 +91,14 @@ def test_a_row_with_too_many_cells_is_skipped_with_its_line(tmp_path) -> None:
     assert [str(p) for p in problems] == [
         f"{path}:3: column '17': 18 cells but the header names 16; row skipped"
     ]
+
+
+def test_dates_and_weights_in_other_digits_are_bad_values_with_their_line(tmp_path) -> None:
+    path = tmp_path / "events.csv"
+    path.write_text(
+        f"{HEADER}\n{ROW}\n{ROW.replace('e1', 'e2').replace('2018-06-12', '２０１８-06-12', 1)}\n"
+        f"{ROW.replace('e1', 'e3').replace('0.5', '0.５')}\n"
+    )
+    frame, problems = read_events(path)
+    assert list(frame["event_id"]) == ["e1", "e3"]
+    assert [(p.line, p.column) for p in problems] == [(3, "date"), (4, "weight")]
