@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.dating.calendar import within_calendar
 from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.resolvers import (
     Resolver,
@@ -120,11 +121,12 @@ class Rule:
 def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: bool) -> Rule:
     """A rule record with its pattern and trigger compiled (re.compile caches by text, so rules
     sharing a trigger share one compiled object). No match starts inside a word: "won
-    Wednesday's" holds "Wednesday's", not "on Wednesday's"."""
+    Wednesday's" holds "Wednesday's", not "on Wednesday's". The resolver is guarded at the
+    calendar's edges (extract.dating.calendar.within_calendar)."""
     return Rule(
         name,
         re.compile(r"(?<!\w)(?:" + expand_placeholders(pattern) + ")"),
-        resolve,
+        within_calendar(resolve),
         re.compile(trigger),
         **flags,
     )

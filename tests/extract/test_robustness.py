@@ -370,5 +370,5 @@ def test_events_reader_missing_columns_is_one_clear_error(tmp_path: Path) -> Non
 
     path = tmp_path / "events.csv"
     path.write_text("event_id,date\ne1,2018\n")
-    with pytest.raises(EventsFileError, match=r"csv: missing column\(s\) precision, summary"):
+    with pytest.raises(EventsFileError, match=r"csv:1: missing column\(s\) precision, summary"):
         read_events(path)
