@@ -229,7 +229,7 @@ def test_malformed_lines_named_and_the_rest_applied(corpus, tmp_path, capsys):
         f"{name}:2: column 'action': unknown action 'delete'",
         f"{name}:3: column 'value': unknown precision 'weekly'",
         f"{name}:4: column 'value': unknown category 'war'",
-        f"{name}:5: column 'value': '2018-02-30' is not an ISO date",
+        f"{name}:5: column 'value': '2018-02-30' is not a real calendar date",
         f"{name}:6: column 'field': 'title' cannot be used with set",
         f"{name}:7: column 'timestamp': 11 cells but the header has 9",
         f"{name}:8: column 'event_id': is empty",
@@ -332,7 +332,7 @@ def _save_many(path: str, field: str, count: int) -> None:
 def test_concurrent_threads_save_different_fields(tmp_path):
     path = tmp_path / "corrections.csv"
     threads = [
-        threading.Thread(target=_save_many, args=(str(path), f, 30)) for f in ("summary", "actors")
+        threading.Thread(target=_save_many, args=(str(path), f, 30)) for f in ("summary", "label")
     ]
     for thread in threads:
         thread.start()
@@ -340,7 +340,7 @@ def test_concurrent_threads_save_different_fields(tmp_path):
         thread.join()
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert sorted((r["field"], r["value"]) for r in rows) == [
-        ("actors", "actors-29"),
+        ("label", "label-29"),
         ("summary", "summary-29"),
     ]
 
@@ -350,7 +350,7 @@ def test_concurrent_processes_save_different_fields(tmp_path):
     context = multiprocessing.get_context("fork")
     workers = [
         context.Process(target=_save_many, args=(str(path), f, 25))
-        for f in ("summary", "actors", "date_end")
+        for f in ("summary", "label", "date_end")
     ]
     for worker in workers:
         worker.start()
@@ -359,7 +359,7 @@ def test_concurrent_processes_save_different_fields(tmp_path):
         assert worker.exitcode == 0
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert sorted((r["field"], r["value"]) for r in rows) == [
-        ("actors", "actors-24"),
         ("date_end", "2024"),
+        ("label", "label-24"),
         ("summary", "summary-24"),
     ]
