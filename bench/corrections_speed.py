@@ -19,8 +19,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extract.table.corrections import CORRECTION_COLUMNS, apply_corrections  # noqa: E402
-from extract.table.schema import COLUMNS  # noqa: E402
+from extract.table.corrections import CORRECTION_COLUMNS, apply_corrections
+from extract.table.schema import COLUMNS
 
 
 def make_table(n: int) -> pd.DataFrame:
