@@ -43,28 +43,22 @@ def default_corrections_path(events_path: str | Path) -> Path:
     return Path(events_path).parent / _corrections.CORRECTIONS_FILE
 
 
-def _added_keys(path: Path) -> set[tuple[str, str]]:
-    try:
-        lines, _ = _corrections.read_corrections(path)
-    except Exception:  # unreadable: apply_corrections reports it
-        return set()
-    return {(c.event_id, c.doc) for c in lines if c.action == "add"}
-
-
 def apply_file(
     raw_rows: pd.DataFrame, path: Path, name: str, problems: list[RowProblem]
 ) -> EventData:
-    """The data to show: raw rows with the corrections file applied (if any)."""
+    """The data to show: raw rows with the corrections file applied (if any); the file is read
+    once. If it cannot be used, the rows are shown as extracted with a note saying why."""
     if not path.exists():
         return build_data(raw_rows, name, problems=problems)
-    base = raw_rows
-    if "status" in base.columns:  # rows the extractor already added from this file
-        added = _added_keys(path)
-        keys = pd.Series(list(zip(base["event_id"], base["doc"], strict=True)), dtype=object)
-        again = (base["status"] == "added").to_numpy() & keys.isin(added).to_numpy()
-        base = base[~again]
     try:
-        rows, report = _corrections.apply_corrections(base, path)
+        lines = _corrections.read_corrections(path)
+        base = raw_rows
+        if "status" in base.columns:  # rows the extractor already added from this file
+            added = {(c.event_id, c.doc) for c in lines[0] if c.action == "add"}
+            keys = pd.Series(list(zip(base["event_id"], base["doc"], strict=True)), dtype=object)
+            again = (base["status"] == "added").to_numpy() & keys.isin(added).to_numpy()
+            base = base[~again]
+        rows, report = _corrections.apply_corrections(base, path, lines)
     except _corrections.CorrectionsFileError as error:
         data = build_data(raw_rows, name, problems=problems)
         data.notes.append(f"Corrections not applied: {error}")

@@ -297,12 +297,15 @@ def _line_problem(c: Correction) -> tuple[str, str] | None:
 
 
 def apply_corrections(
-    events: pd.DataFrame, corrections_path: str | os.PathLike[str] | None
+    events: pd.DataFrame,
+    corrections_path: str | os.PathLike[str] | None,
+    lines: tuple[list[Correction], list[RowProblem]] | None = None,
 ) -> tuple[pd.DataFrame, CorrectionReport]:
     """The events table with the corrections applied and a `status` column, and a report.
 
     `corrections_path` None (or a missing file) means no corrections: every row is 'extracted'.
-    Raises CorrectionsFileError when the file as a whole is unusable.
+    Raises CorrectionsFileError when the file as a whole is unusable. `lines`: the file as
+    already read by `read_corrections` (a caller that needed it first need not read it twice).
 
     Time is proportional to lines + rows: the rows are indexed once by event_id and by anchor,
     and the columns are edited as lists, whatever the number of lines.
@@ -317,7 +320,8 @@ def apply_corrections(
     if corrections_path is None:
         return frame, report
     name = str(corrections_path)
-    corrections, report.problems = read_corrections(corrections_path)
+    corrections, problems = lines if lines is not None else read_corrections(corrections_path)
+    report.problems = list(problems)
     by_action = {a: [c for c in corrections if c.action == a] for a in ACTIONS}
     frame = _apply_adds(frame, by_action["add"], name, report)
     rows = _Rows(frame)
