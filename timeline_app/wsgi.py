@@ -79,7 +79,6 @@ def _answer(start_response: Callable, status: str, text: str) -> list[bytes]:
         [
             ("Content-Type", "text/plain; charset=utf-8"),
             ("Content-Length", str(len(body))),
-            ("Connection", "close"),
         ],
     )
     return [body]
