@@ -276,6 +276,26 @@ def test_excel_style_file_semicolons_bom_crlf(corpus, tmp_path):
     assert report.problems == [] and report.applied == 1
 
 
+def test_extract_filling_in_anchors_keeps_bom_crlf_and_header(corpus, tmp_path, capsys):
+    """extract pins the anchors of hand-written lines: the user's file keeps its BOM (Excel
+    reads UTF-8 by it), its CRLF line ends, separator and header spelling (issue 14, item 12)."""
+    out = tmp_path / "events.csv"
+    first, _ = run(corpus, out, capsys=capsys)
+    summit = row(first, "on April 27, 2018").event_id
+    path = out.parent / "corrections.csv"
+    path.write_bytes(
+        f"\ufeffEvent_ID;Action;Field;Value\r\n{summit};set;summary;=Summit\r\n".encode()
+    )
+    frame, _ = run(corpus, out, capsys=capsys)
+    assert row(frame, "on April 27, 2018").summary == "=Summit"
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfEvent_ID;Action;Field;Value;")
+    assert raw.count(b"\r\n") == raw.count(b"\n") == 2
+    lines, problems = read_corrections(path)
+    assert problems == [] and lines[0].evidence == "on April 27, 2018"
+    assert lines[0].value == "=Summit"
+
+
 def test_unusable_file_stops_before_writing(corpus, tmp_path, capsys):
     out = tmp_path / "events.csv"
     run(corpus, out, capsys=capsys)
