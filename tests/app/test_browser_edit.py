@@ -141,30 +141,32 @@ def test_density_mode_hovers_show_lane_names_as_text(new_page, serve, write_even
     rows.to_csv(path, index=False)
     page = new_page()
     page.goto(serve(create_app(path, read_only=True)))
-    heatmap = "#graph .main-svg .heatmaplayer image, #graph .main-svg .hm image"
-    expect(page.locator(heatmap).first).to_be_attached()
-    xy = page.evaluate("""() => {
-        const gd = document.querySelector('#graph .js-plotly-plot');
-        const t = gd._fullData.find(t => t.type === 'heatmap');
-        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
-        const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
-        for (let i = 0; i < t.z.length; i++) {
-            for (let j = 0; j < t.z[i].length; j++) {
-                if (t.z[i][j] > 0) {
-                    return [box.left + xa.d2p(t.x[j]) + 2, box.top + ya.d2p(t.y[i])];
+    # the view's own chart (the page opens with the default view's): a heatmap of counts
+    page.wait_for_function(
+        "() => { const gd = document.querySelector('#graph .js-plotly-plot');"
+        " return gd && gd._fullData && document.getElementById('root').classList"
+        ".contains('rendered') && gd._fullData.some(t => t.type === 'heatmap'); }"
+    )
+    hover = page.locator("#graph .hoverlayer .hovertext")
+    for _ in range(3):  # hover a non-empty cell, through plotly's own hover (as a mouse would)
+        page.evaluate("""() => {
+            const gd = document.querySelector('#graph .js-plotly-plot');
+            const t = gd._fullData.find(t => t.type === 'heatmap');
+            const xa = gd._fullLayout.xaxis;
+            for (let i = 0; i < t.z.length; i++) {
+                for (let j = 0; j + 1 < t.x.length; j++) {
+                    if (t.z[i][j] > 0) {  // the middle of the cell, in data coordinates
+                        const x = (xa.d2c(t.x[j]) + xa.d2c(t.x[j + 1])) / 2;
+                        Plotly.Fx.hover(gd, {xval: x, yval: t.y[i]}, 'xy');
+                        return;
+                    }
                 }
             }
-        }
-        return null;
-    }""")
-    assert xy is not None
-    hover = page.locator("#graph .hoverlayer .hovertext")
-    for dx in (0, 3, 6, 10):  # the first non-empty cell may be narrow: nudge until it hovers
-        page.mouse.move(xy[0] + dx, xy[1])
+        }""")
         try:
-            expect(hover.first).to_be_attached(timeout=10_000)
+            expect(hover.first).to_be_attached(timeout=15_000)
             break
-        except AssertionError:
+        except AssertionError:  # a late re-render cleared it: hover again
             continue
     expect(hover.first).to_contain_text("<b>Bold</b>")
     assert page.locator("#graph .hoverlayer a").count() == 0
