@@ -27,11 +27,11 @@ from extract.table.vocabulary import ACTORS, CATEGORIES, PRECISIONS
 CSV_FIELD_LIMIT = csv.field_size_limit()
 MAX_CELL_CHARS = CSV_FIELD_LIMIT - 1  # the longest cell every reader of the project accepts
 
-DAY_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", re.ASCII)
-MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}$", re.ASCII)
-YEAR_RE = re.compile(r"^[0-9]{4}$", re.ASCII)
+DAY_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
+MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}\Z", re.ASCII)
+YEAR_RE = re.compile(r"^[0-9]{4}\Z", re.ASCII)
 # Ids the app can address in a URL and a correction can name: ASCII letters, digits, _ . : -
-EVENT_ID_RE = re.compile(r"^[A-Za-z0-9_.:\-]{1,100}$", re.ASCII)
+EVENT_ID_RE = re.compile(r"^[A-Za-z0-9_.:\-]{1,100}\Z", re.ASCII)
 LIST_SEPARATOR = ";"
 
 # Control characters (C0, DEL, C1), lone surrogates and non-characters are never written.
