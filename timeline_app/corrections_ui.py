@@ -1,9 +1,14 @@
 """Corrections from the detail panel, over extract.table.corrections.
 
 The app keeps the rows as read from the events file (`raw_rows`) and shows them with the
-corrections file applied. Saving an edit records it with `record_correction` (locked, atomic,
-last write wins per field) and re-applies the file, so the change shows at once and survives a
-restart. The corrections path is fixed at startup (never taken from the browser).
+corrections file applied. Saving an edit records the fields the user changed since the form
+was loaded (not the whole form: a stale tab never re-saves fields its user did not touch) with
+`record_correction` (locked, atomic, checked by the reader before it replaces the file; last
+write wins per field) and re-applies the file, so the change shows at once and survives a
+restart. Re-applying is linear in lines + rows (one read of the file); it is kept rather than
+applying the new line alone, which would drift from what `extract` does when several lines
+touch one event. What the form accepts is what the readers accept (extract/table/values.py).
+The corrections path is fixed at startup (never taken from the browser).
 """
 
 from __future__ import annotations
