@@ -320,7 +320,7 @@ def fuzz_files(n: int, seed: int, folder: Path) -> dict:
     """n mutated events tables and n mutated corrections files (half each) through the
     loaders, and a save on each readable corrections file."""
     rng = random.Random(seed)
-    counts = {"tables": 0, "corrections_files": 0, "saves": 0, "failures": 0, "tracebacks": 0}
+    counts = {"tables": 0, "corrections_files": 0, "save_checks": 0, "failures": 0, "tracebacks": 0}
     examples: list[str] = []
     events_ok = folder / "events.csv"
     events_ok.write_text(events_text(random.Random(seed)), encoding="utf-8")
@@ -340,7 +340,7 @@ def fuzz_files(n: int, seed: int, folder: Path) -> dict:
                 counts["corrections_files"] += 1
                 problem = check_corrections_file(events_ok, path)
                 if problem is None:
-                    counts["saves"] += 1
+                    counts["save_checks"] += 1
                     problem = check_save_on(events_ok, path, rng)
         except Exception:  # the property: never a traceback
             counts["tracebacks"] += 1
