@@ -181,6 +181,8 @@ def _parse_table(text: str, name: str, bom: bool = False) -> _Table:
     delimiter = sniff_delimiter(text)
     first_end = text.find("\n")
     newline = "\r\n" if first_end > 0 and text[first_end - 1] == "\r" else "\n"
+    if first_end < 0 and "\r" in text:  # old Mac line ends
+        newline = "\r"
     table = _Table([], [], [], delimiter, bom, newline)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     previous = 0
