@@ -133,3 +133,12 @@ def test_hand_written_bad_lines_are_reported_not_fatal(tmp_path):
     path.write_bytes(b"event_id,action\ne1,reject\n" + b"x" * 10 + b"\x00\n")
     with pytest.raises(CorrectionsFileError, match=r"corrections.csv:3: binary file"):
         read_corrections(path)
+
+
+def test_rewrite_keeps_cr_only_line_ends(tmp_path):
+    path = tmp_path / "corrections.csv"
+    path.write_bytes(b"event_id,action,field,value\re1,set,summary,A\r")
+    record_correction(path, "e2", {"summary": "B"})
+    raw = path.read_bytes()
+    assert b"\n" not in raw and raw.count(b"\r") == 3
+    assert [c.value for c in read_corrections(path)[0]] == ["A", "B"]
