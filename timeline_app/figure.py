@@ -343,7 +343,8 @@ def _density_trace(
     z = counts.reshape(len(order), n_cols).astype(float)
     z[z == 0] = np.nan
     fmt = "%b %Y" if unit == "M" else "%Y"
-    labels = np.array(order, dtype=object)[:, None].repeat(n_cols, axis=1)
+    # lane names come from the data: escaped, so the hover shows them as text, never markup
+    labels = np.array([_esc(name) for name in order], dtype=object)[:, None].repeat(n_cols, axis=1)
     trace = go.Heatmap(
         x=_iso(bins[:-1].astype("datetime64[D]")),
         y=lane_y,

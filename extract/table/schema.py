@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.table import values
 from extract.table.atomic import write_atomically
 from extract.table.ids import content_id
 from extract.table.textfile import decode_utf8, sniff_delimiter
@@ -44,10 +45,8 @@ OPTIONAL_COLUMNS: list[str] = ["status"]
 REQUIRED_COLUMNS: list[str] = ["date", "precision", "summary"]
 
 
-# ASCII digits only: `\d` also matches "１９５３", which int() reads but pandas does not.
-DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-MONTH_RE = re.compile(r"^\d{4}-\d{2}$", re.ASCII)
-YEAR_RE = re.compile(r"^\d{4}$", re.ASCII)
+# ASCII digits only (extract/table/values.py decides what a cell may hold)
+DAY_RE, MONTH_RE, YEAR_RE = values.DAY_RE, values.MONTH_RE, values.YEAR_RE
 
 # Which ISO shapes each precision allows for `date` (and `date_end`).
 ALLOWED_SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -61,7 +60,7 @@ ALLOWED_SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
 
 LIST_SEPARATOR = ";"
 # A weight ranks events for chart labels and a presentation's key events: 0 (least) to 1.
-WEIGHT_RE = re.compile(r"^(?:0(?:\.\d{1,6})?|1(?:\.0{1,6})?)$", re.ASCII)
+WEIGHT_RE = re.compile(r"^(?:0(?:\.[0-9]{1,6})?|1(?:\.0{1,6})?)$", re.ASCII)
 
 
 def weight_problem(value: str) -> str | None:
@@ -88,21 +87,7 @@ class RowProblem:
         return f"{self.path}:{self.line}: column '{self.column}': {self.message}"
 
 
-def _valid_iso(value: str) -> bool:
-    """True when the ISO string names a real calendar date (2019-02-30 is not)."""
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = (
-        parts[0],
-        (parts[1] if len(parts) > 1 else 1),
-        (parts[2] if len(parts) > 2 else 1),
-    )
-    if not 1 <= month <= 12 or year < 1:
-        return False
-    try:
-        pd.Timestamp(year=year, month=month, day=day)
-    except (ValueError, OverflowError):
-        return False
-    return True
+_valid_iso = values.is_real_iso  # True when the ISO string names a real calendar date
 
 
 def date_problem(date: str, date_end: str, precision: str) -> tuple[str, str] | None:

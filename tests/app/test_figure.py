@@ -478,3 +478,17 @@ def test_density_counts_each_event_once_per_lane():
     per_lane = {names[i]: sum(v for v in row if v == v) for i, row in enumerate(fig.data[0].z)}
     assert per_lane["North Korea"] == 6 and per_lane["United States"] == 3
     assert per_lane["South Korea"] == 6
+
+
+def test_density_hovers_and_lane_names_show_data_as_text():
+    """Lane names come from the data (a category or actor cell): in the density view they are
+    escaped in the hover (customdata) and in the axis, so no markup from a file renders."""
+    hostile = '<b>bold</b><a href="https://x">link</a>'
+    rows = [{**r, "category": hostile, "actors": hostile} for r in ROWS]
+    events = table(rows)
+    for lanes in ("category", "actor"):
+        fig = build_figure(events, FigureOptions(density_threshold=0, lanes=lanes, x_range=WIDE))
+        names = {str(v) for row in fig.data[0].customdata for v in row}
+        assert '&lt;b&gt;bold&lt;/b&gt;&lt;a href="https://x"&gt;link&lt;/a&gt;' in names
+        assert not any("<b>" in name or "<a " in name for name in names)
+        assert not any("<a " in tick for tick in fig.layout.yaxis.ticktext)
