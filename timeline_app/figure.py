@@ -20,12 +20,17 @@ exactly; exports add a title, a subtitle and a footer in the margins.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
+import json
 from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
+from _plotly_utils.utils import convert_to_base64
+from plotly.colors import make_colorscale, sequential
 
 from extract.table.eras import Era
 from extract.table.schema import split_list
@@ -45,6 +50,7 @@ from timeline_app.placement import (
 from timeline_app.story import by_importance, label_text
 
 DENSITY_THRESHOLD = 2000
+BLUES = make_colorscale(sequential.Blues)  # the density heatmap's colours (plotly's "Blues")
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1200, 560
 
 TRACE_POINT = "Day"
@@ -328,7 +334,7 @@ def _density_trace(
     x0: pd.Timestamp,
     x1: pd.Timestamp,
     present: bool,
-) -> tuple[go.Heatmap, str]:
+) -> tuple[dict, str]:
     years = (x1 - x0).days / 365.25
     unit = "M" if years <= 50 else "Y"
     word = "month" if unit == "M" else "year"
@@ -344,19 +350,20 @@ def _density_trace(
     z[z == 0] = np.nan
     fmt = "%b %Y" if unit == "M" else "%Y"
     labels = np.array(order, dtype=object)[:, None].repeat(n_cols, axis=1)
-    trace = go.Heatmap(
-        x=_iso(bins[:-1].astype("datetime64[D]")),
-        y=lane_y,
-        z=z,
-        customdata=labels,
-        name=TRACE_DENSITY,
-        colorscale="Blues",
-        hovertemplate=f"%{{customdata}}<br>%{{x|{fmt}}}: %{{z}} events<extra></extra>",
-        colorbar={"title": {"text": f"events per {word}"}, "thickness": 12},
-        hoverongaps=False,
-        xgap=0,
-        ygap=2 if not present else 3,
-    )
+    trace = {
+        "type": "heatmap",
+        "x": _iso(bins[:-1].astype("datetime64[D]")),
+        "y": lane_y,
+        "z": z,
+        "customdata": labels,
+        "name": TRACE_DENSITY,
+        "colorscale": BLUES,
+        "hovertemplate": f"%{{customdata}}<br>%{{x|{fmt}}}: %{{z}} events<extra></extra>",
+        "colorbar": {"title": {"text": f"events per {word}"}, "thickness": 12},
+        "hoverongaps": False,
+        "xgap": 0,
+        "ygap": 2 if not present else 3,
+    }
     return trace, word
 
 
@@ -543,7 +550,7 @@ def _stack(
     return rows.assign(y=y, px_top=y - half, px_bottom=y + half), frame
 
 
-def _bar_trace(part: pd.DataFrame, name: str, frame: Frame, style: Style) -> go.Bar:
+def _bar_trace(part: pd.DataFrame, name: str, frame: Frame, style: Style) -> dict:
     start = part["start"].to_numpy().astype("datetime64[ms]")
     length = (part["end"].to_numpy().astype("datetime64[ms]") - start).astype(float)
     shortest = MIN_BAR_PX * frame.ms_per_px()
@@ -567,22 +574,23 @@ def _bar_trace(part: pd.DataFrame, name: str, frame: Frame, style: Style) -> go.
         )
     else:  # context
         marker.update(color=COLOR_CONTEXT, line={"width": 0, "color": COLOR_CONTEXT})
-    return go.Bar(
-        orientation="h",
-        base=np.datetime_as_string(base, unit="ms").astype(object),
-        x=length,
-        y=part["y"].to_numpy(),
-        width=style.bar,
-        name=name,
-        marker=marker,
-        customdata=part["event_id"].to_numpy(),
-        hovertext=_hover(part),
-        hoverinfo="text",
-        showlegend=True,
-    )
+    return {
+        "type": "bar",
+        "orientation": "h",
+        "base": np.datetime_as_string(base, unit="ms").astype(object),
+        "x": length,
+        "y": part["y"].to_numpy(),
+        "width": style.bar,
+        "name": name,
+        "marker": marker,
+        "customdata": part["event_id"].to_numpy(),
+        "hovertext": _hover(part),
+        "hoverinfo": "text",
+        "showlegend": True,
+    }
 
 
-def _point_trace(part: pd.DataFrame, name: str) -> go.Scatter:
+def _point_trace(part: pd.DataFrame, name: str) -> dict:
     if name == TRACE_POINT:
         marker = {"symbol": "circle", "color": COLOR_POINT, "line": {"width": 1, "color": "white"}}
     elif name == TRACE_APPROX_POINT:
@@ -591,20 +599,21 @@ def _point_trace(part: pd.DataFrame, name: str) -> go.Scatter:
         marker = {"symbol": "diamond-open", "color": COLOR_PLANNED, "line": {"width": 2.5}}
     else:  # context
         marker = {"symbol": "circle", "color": COLOR_CONTEXT, "line": {"width": 0}}
-    return go.Scatter(
-        x=_iso(part["start"].to_numpy()),
-        y=part["y"].to_numpy(),
-        mode="markers",
-        name=name,
-        customdata=part["event_id"].to_numpy(),
-        hovertext=_hover(part),
-        hoverinfo="text",
-        marker={**marker, "size": part["size"].to_numpy(), "opacity": 1},
-    )
+    return {
+        "type": "scatter",
+        "x": _iso(part["start"].to_numpy()),
+        "y": part["y"].to_numpy(),
+        "mode": "markers",
+        "name": name,
+        "customdata": part["event_id"].to_numpy(),
+        "hovertext": _hover(part),
+        "hoverinfo": "text",
+        "marker": {**marker, "size": part["size"].to_numpy(), "opacity": 1},
+    }
 
 
-def _mark_traces(rows: pd.DataFrame, frame: Frame, style: Style) -> list[go.BaseTraceType]:
-    traces: list[go.BaseTraceType] = []
+def _mark_traces(rows: pd.DataFrame, frame: Frame, style: Style) -> list[dict]:
+    traces: list[dict] = []
     cls = rows["mark"].to_numpy()
     point = (rows["kind"] == "point").to_numpy()
     for name in (*POINT_CLASSES, *BAR_CLASSES, TRACE_CONTEXT):
@@ -617,20 +626,21 @@ def _mark_traces(rows: pd.DataFrame, frame: Frame, style: Style) -> list[go.Base
             else:
                 traces.append(_bar_trace(part, name, frame, style))
                 if name == TRACE_CONTEXT:
-                    traces[-1].showlegend = not (cls[point] == TRACE_CONTEXT).any()
+                    traces[-1]["showlegend"] = not (cls[point] == TRACE_CONTEXT).any()
     ongoing = rows[rows["kind"] == "ongoing"]
     if len(ongoing):
         color = np.where(ongoing["mark"] == TRACE_CONTEXT, COLOR_CONTEXT, COLOR_ONGOING)
         traces.append(
-            go.Scatter(
-                x=[frame.x_date(px) for px in ongoing["px_right"] - (style.bar + 2) / 2],
-                y=ongoing["y"].to_numpy(),
-                mode="markers",
-                name=TRACE_ONGOING + " (open end)",
-                showlegend=False,
-                hoverinfo="skip",
-                marker={"symbol": "triangle-right", "size": style.bar + 2, "color": color},
-            )
+            {
+                "type": "scatter",
+                "x": [frame.x_date(px) for px in ongoing["px_right"] - (style.bar + 2) / 2],
+                "y": ongoing["y"].to_numpy(),
+                "mode": "markers",
+                "name": TRACE_ONGOING + " (open end)",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "marker": {"symbol": "triangle-right", "size": style.bar + 2, "color": color},
+            }
         )
     return traces
 
@@ -684,23 +694,24 @@ def _era_traces(
                 )
     if not bases:
         return [], tints
-    trace = go.Bar(
-        orientation="h",
-        base=bases,
-        x=lengths,
-        y=ys,
-        width=frame.ribbon_px - 3,
-        name=TRACE_ERAS,
-        text=texts,
-        textposition="inside",
-        insidetextanchor="middle",
-        textfont={"size": size, "color": COLOR_TEXT},
-        constraintext="none",
-        hovertext=hovers,
-        hoverinfo="text",
-        marker={"color": colors, "line": {"width": 1, "color": "white"}},
-        showlegend=False,
-    )
+    trace = {
+        "type": "bar",
+        "orientation": "h",
+        "base": bases,
+        "x": lengths,
+        "y": ys,
+        "width": frame.ribbon_px - 3,
+        "name": TRACE_ERAS,
+        "text": texts,
+        "textposition": "inside",
+        "insidetextanchor": "middle",
+        "textfont": {"size": size, "color": COLOR_TEXT},
+        "constraintext": "none",
+        "hovertext": hovers,
+        "hoverinfo": "text",
+        "marker": {"color": colors, "line": {"width": 1, "color": "white"}},
+        "showlegend": False,
+    }
     return [trace], tints
 
 
@@ -782,13 +793,13 @@ def _label_annotations(
 
 def _selected(
     rows: pd.DataFrame, frame: Frame, style: Style, options: FigureOptions
-) -> tuple[list[go.BaseTraceType], list[dict], list[tuple]]:
+) -> tuple[list[dict], list[dict], list[tuple]]:
     """The selected event's highlight (traces), its callout in presentation mode (annotation)
     and the boxes they cover (kept free of labels)."""
     hit = rows[rows["event_id"] == options.selected]
     if hit.empty:
         return [], [], []
-    traces: list[go.BaseTraceType] = []
+    traces: list[dict] = []
     boxes: list[tuple] = []
     ring = style.marker + 14
     for mark in hit.itertuples(index=False):
@@ -813,29 +824,31 @@ def _selected(
     points = hit[hit["kind"] == "point"]
     if len(points):
         traces.append(
-            go.Scatter(
-                x=_iso(points["start"].to_numpy()),
-                mode="markers",
-                marker={
+            {
+                "type": "scatter",
+                "x": _iso(points["start"].to_numpy()),
+                "mode": "markers",
+                "marker": {
                     "symbol": "circle-open",
                     "size": ring,
                     "color": COLOR_SELECTED,
                     "line": line,
                 },
                 **highlight(points),
-            )
+            }
         )
     spans = hit[hit["kind"] != "point"]
     if len(spans):
         traces.append(
-            go.Bar(
-                orientation="h",
-                base=[frame.x_date(px - 3) for px in spans["bar_left"]],
-                x=((spans["bar_right"] - spans["bar_left"] + 6) * frame.ms_per_px()).to_numpy(),
-                width=style.bar + 8,
-                marker={"color": "rgba(0,0,0,0)", "line": line},
+            {
+                "type": "bar",
+                "orientation": "h",
+                "base": [frame.x_date(px - 3) for px in spans["bar_left"]],
+                "x": ((spans["bar_right"] - spans["bar_left"] + 6) * frame.ms_per_px()).to_numpy(),
+                "width": style.bar + 8,
+                "marker": {"color": "rgba(0,0,0,0)", "line": line},
                 **highlight(spans),
-            )
+            }
         )
     notes: list[dict] = []
     if options.present:
@@ -960,7 +973,41 @@ def _margin_notes(frame: Frame, style: Style, options: FigureOptions, header) ->
 
 
 def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> go.Figure:
-    """The timeline for the given (already filtered) events.
+    """The timeline for the given (already filtered) events, as a plotly Figure (exports,
+    tests): `figure_dict` checked by plotly's validators."""
+    return go.Figure(figure_dict(events, options))
+
+
+def browser_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> dict:
+    """The timeline as the browser receives it: `browser_json(figure_dict(...))`."""
+    return browser_json(figure_dict(events, options))
+
+
+def browser_json(figure: dict) -> dict:
+    """A figure dict as plotly.py would send it to the browser, without building a Figure
+    (whose validation costs most of a filter callback): the named template expanded and
+    numeric arrays as typed arrays (base64). The same JSON as
+    `go.Figure(figure).to_plotly_json()` (tests/app/test_figure.py checks it on many views)."""
+    layout = dict(figure["layout"])
+    if isinstance(layout.get("template"), str):
+        layout["template"] = _template(layout["template"])
+    out = {"data": [dict(trace) for trace in figure["data"]], "layout": layout}
+    convert_to_base64(out)  # in place, on the copies
+    return out
+
+
+@functools.cache
+def _template_json(name: str) -> str:
+    return json.dumps(pio.templates[name].to_plotly_json())
+
+
+def _template(name: str) -> dict:
+    return json.loads(_template_json(name))  # a fresh copy: figures never share it
+
+
+def figure_dict(events: pd.DataFrame, options: FigureOptions | None = None) -> dict:
+    """The timeline for the given (already filtered) events as a plain figure dict
+    ({"data": [...], "layout": {...}}, numpy arrays inside): no plotly objects.
 
     `events` is a prepared table (timeline_app.data.prepare_events); a raw events table as
     read by extract.table.schema.read_events is prepared on the fly.
@@ -988,13 +1035,13 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
     ticks = [*(ERA_ROLES.get(g, g) for g in groups), *(_tick_text(o) for o in order)]
     frame = _frame(options, style, (x0, x1), ticks, legend, header, len(groups), density)
 
-    fig = go.Figure()
+    data: list[dict] = []
     annotations: list[dict] = []
     if density:
         frame = _with_lanes(frame, [1.0] * len(order), minimum=0)
         lane_y = [frame.lane_centre(i) for i in range(len(order))]
         trace, word = _density_trace(starts, lanes, order, lane_y, x0, x1, options.present)
-        fig.add_trace(trace)
+        data.append(trace)
         annotations.append(
             _note(
                 f"{n_in_view:,} events in view: showing events per {word}. "
@@ -1009,14 +1056,13 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             rows = rows.assign(px_top=rows["y"] - style.bar, px_bottom=rows["y"] + style.bar)
     else:
         rows, frame = _stack(_extents(rows, frame, style), frame, style, len(order), options.labels)
-        for trace in _mark_traces(rows, frame, style):
-            fig.add_trace(trace)
+        data.extend(_mark_traces(rows, frame, style))
         if not len(rows):
             annotations.append(_note("No events match the filters in this range.", style))
     era_traces, tints = _era_traces(frame, style, eras, groups)
-    fig.add_traces(era_traces)
+    data.extend(era_traces)
     traces, notes, reserved = _selected(rows, frame, style, options)
-    fig.add_traces(traces)
+    data.extend(traces)
     annotations.extend(notes)
     if options.labels and not density:
         annotations.extend(_label_annotations(rows, frame, style, options, reserved))
@@ -1038,26 +1084,26 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
     tick_vals = [frame.ribbon_y(k) for k in range(len(groups))] + [
         frame.lane_centre(i) for i in range(len(order))
     ]
-    fig.update_layout(
-        template="none",  # set colours below; a named template is deep-copied per figure
-        width=frame.width,
-        height=frame.height,
-        font={"size": style.font, "color": COLOR_TEXT, "family": FONT_FAMILY},
-        margin={
+    layout = {
+        "template": "none",  # colours are set below
+        "width": frame.width,
+        "height": frame.height,
+        "font": {"size": style.font, "color": COLOR_TEXT, "family": FONT_FAMILY},
+        "margin": {
             "l": frame.left,
             "r": frame.right,
             "t": frame.top,
             "b": frame.bottom,
             "autoexpand": False,
         },
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        hovermode="closest",
-        dragmode="zoom",
-        barmode="overlay",
-        uirevision=options.uirevision,
-        showlegend=bool(legend),
-        legend={
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hovermode": "closest",
+        "dragmode": "zoom",
+        "barmode": "overlay",
+        "uirevision": options.uirevision,
+        "showlegend": bool(legend),
+        "legend": {
             "orientation": "h",
             "yanchor": "bottom",
             "y": 1 + 2 / frame.plot_h,
@@ -1068,10 +1114,10 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             "itemdoubleclick": False,
             "traceorder": "normal",
         },
-        hoverlabel={"font": {"size": style.font + 2}, "align": "left"},
-        annotations=annotations,
-        shapes=tints + separators,
-        xaxis={
+        "hoverlabel": {"font": {"size": style.font + 2}, "align": "left"},
+        "annotations": annotations,
+        "shapes": tints + separators,
+        "xaxis": {
             "type": "date",
             "range": [x0.isoformat(), x1.isoformat()],
             "showgrid": True,
@@ -1082,7 +1128,7 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             "automargin": False,
             "zeroline": False,
         },
-        yaxis={
+        "yaxis": {
             "tickvals": tick_vals,
             "ticktext": ticks,
             "range": [frame.plot_h, 0],
@@ -1092,8 +1138,11 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             "tickfont": {"size": style.font},
             "automargin": False,
         },
-    )
-    return fig
+    }
+    for key in ("annotations", "shapes"):  # as plotly does: no empty arrays of layout items
+        if not layout[key]:
+            del layout[key]
+    return {"data": data, "layout": layout}
 
 
 def _note(text: str, style: Style) -> dict:

@@ -4,10 +4,13 @@ stacking of same-day events, labels, eras, presentation, export decorations, den
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
+from plotly.io.json import to_json_plotly
 
 from extract.table.eras import Era, read_eras
 from extract.table.schema import COLUMNS, validate_events
@@ -26,7 +29,9 @@ from timeline_app.figure import (
     TRACE_SELECTED,
     TRACE_SPAN,
     FigureOptions,
+    browser_figure,
     build_figure,
+    figure_dict,
 )
 from timeline_app.sample import synthetic_events
 
@@ -478,3 +483,32 @@ def test_density_counts_each_event_once_per_lane():
     per_lane = {names[i]: sum(v for v in row if v == v) for i, row in enumerate(fig.data[0].z)}
     assert per_lane["North Korea"] == 6 and per_lane["United States"] == 3
     assert per_lane["South Korea"] == 6
+
+
+SENT_AS_PLOTLY_WOULD = {
+    "every mark": FigureOptions(x_range=WIDE),
+    "default window, eras": FigureOptions(eras=read_eras()),
+    "selected period, actor lanes": FigureOptions(selected="i1", lanes="actor", x_range=WIDE),
+    "selected day, no labels": FigureOptions(selected="p1", labels=False),
+    "presentation": FigureOptions(
+        selected="p1", present=True, story=("p1", "i1"), x_range=WIDE, eras=read_eras()
+    ),
+    "presentation of a period": FigureOptions(selected="i1", present=True, story=("i1",)),
+    "export": FigureOptions(
+        width=1920, height=1080, font_size=20, title="T <1>", subtitle="s", footer="f"
+    ),
+    "density by category": FigureOptions(density_threshold=0, x_range=WIDE, selected="p1"),
+    "density by actor": FigureOptions(density_threshold=0, lanes="actor", present=True),
+    "nothing in view": FigureOptions(x_range=(pd.Timestamp("1960"), pd.Timestamp("1961"))),
+}
+
+
+@pytest.mark.parametrize("options", SENT_AS_PLOTLY_WOULD.values(), ids=SENT_AS_PLOTLY_WOULD)
+def test_the_browser_gets_the_json_of_the_plotly_figure(options):
+    """The page's callbacks send browser_figure (plain dicts: plotly's validation would cost
+    most of a filter); it is exactly what the validated figure would have sent."""
+    events = table(ROWS)
+    sent = json.loads(to_json_plotly(browser_figure(events, options)))
+    validated = go.Figure(figure_dict(events, options))  # raises on an invalid property
+    assert sent == json.loads(to_json_plotly(validated))
+    assert sent["layout"]["template"] == {"data": {"scatter": [{"type": "scatter"}]}}
