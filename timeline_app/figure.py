@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import html
 import json
+from collections import namedtuple
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -47,7 +48,7 @@ from timeline_app.placement import (
     text_width,
     wrap,
 )
-from timeline_app.story import by_importance, label_text
+from timeline_app.story import importance_order, label_text
 
 DENSITY_THRESHOLD = 2000
 BLUES = make_colorscale(sequential.Blues)  # the density heatmap's colours (plotly's "Blues")
@@ -115,6 +116,8 @@ LABEL_COLUMNS = (
     "px_right",
     "px_bottom",
 )
+LabelMark = namedtuple("LabelMark", LABEL_COLUMNS)
+RANK_COLUMNS = ("precision", "start", "n_sources", "importance")  # story.importance_order
 
 
 @dataclass(frozen=True)
@@ -617,18 +620,23 @@ def _mark_traces(rows: pd.DataFrame, frame: Frame, style: Style) -> list[dict]:
     cls = rows["mark"].to_numpy()
     point = (rows["kind"] == "point").to_numpy()
     for name in (*POINT_CLASSES, *BAR_CLASSES, TRACE_CONTEXT):
+        of_name = cls == name
+        if not of_name.any():  # most classes are absent: no slicing for them
+            continue
         for as_point in (True, False):
-            part = rows[(cls == name) & (point == as_point)]
-            if not len(part):
+            where = np.flatnonzero(of_name & (point == as_point))
+            if not len(where):
                 continue
+            part = rows.iloc[where]
             if as_point:
                 traces.append(_point_trace(part, name))
             else:
                 traces.append(_bar_trace(part, name, frame, style))
                 if name == TRACE_CONTEXT:
                     traces[-1]["showlegend"] = not (cls[point] == TRACE_CONTEXT).any()
-    ongoing = rows[rows["kind"] == "ongoing"]
-    if len(ongoing):
+    is_ongoing = (rows["kind"] == "ongoing").to_numpy()
+    if is_ongoing.any():
+        ongoing = rows[is_ongoing]
         color = np.where(ongoing["mark"] == TRACE_CONTEXT, COLOR_CONTEXT, COLOR_ONGOING)
         traces.append(
             {
@@ -729,16 +737,24 @@ def _label_annotations(
     reserved: list[tuple],
 ) -> list[dict]:
     """Labels of the heaviest events in view where they fit (placement.place_labels)."""
-    candidates = rows if options.story is None else rows[rows["mark"] != TRACE_CONTEXT]
+    event_ids = rows["event_id"].to_numpy()
+    keep = np.ones(len(rows), dtype=bool)
+    if options.story is not None:
+        keep &= rows["mark"].to_numpy() != TRACE_CONTEXT
     if options.present:
-        candidates = candidates[candidates["event_id"] != options.selected]
+        keep &= event_ids != options.selected
+    candidates = np.flatnonzero(keep)
     # an event in several actor lanes is labelled in its first one
-    ranked = by_importance(candidates.drop_duplicates("event_id"))
-    first = (ranked["event_id"] == options.selected).to_numpy()
-    ranked = pd.concat([ranked[first], ranked[~first]]).head(80)
+    firsts = np.unique(event_ids[candidates], return_index=True)[1]
+    candidates = candidates[np.sort(firsts)]
+    columns = {c: rows[c].to_numpy() for c in (*LABEL_COLUMNS, *RANK_COLUMNS)}
+    ranked = candidates[importance_order({c: a[candidates] for c, a in columns.items()})]
+    first = event_ids[ranked] == options.selected
+    ranked = np.concatenate([ranked[first], ranked[~first]])[:80]
+    marks = zip(*(columns[c][ranked] for c in LABEL_COLUMNS), strict=True)
     requests: list[LabelRequest] = []
     texts: dict[str, str] = {}
-    for rank, mark in enumerate(ranked[list(LABEL_COLUMNS)].itertuples(index=False)):
+    for rank, mark in enumerate(LabelMark._make(values) for values in marks):
         text = label_text(mark.label, mark.summary)
         texts[mark.event_id] = text
         band_top = frame.lane_tops[mark.lane]
@@ -1025,7 +1041,7 @@ def figure_dict(events: pd.DataFrame, options: FigureOptions | None = None) -> d
         starts, lanes, order = _density_lanes(events, mask, options)
         rows = events.iloc[:0].assign(lane=0, mark="")
     else:
-        rows, order = _lane_rows(events.loc[mask, list(COLUMNS)], options)
+        rows, order = _lane_rows(_plain(events.loc[mask, list(COLUMNS)]), options)
         rows = rows.assign(mark=_mark_class(rows, options.story))
     eras = _visible_eras(options.eras, x0, x1)
     groups = _era_groups(eras)
@@ -1159,3 +1175,10 @@ def _note(text: str, style: Style) -> dict:
         "font": {"size": style.font + 1, "color": "#374151"},
         "name": "note",
     }
+
+
+def _plain(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with their text columns as Python objects: the figure slices a few dozen rows
+    many times, and slicing an Arrow-backed column costs far more than the slice."""
+    text = [c for c in rows.columns if pd.api.types.is_string_dtype(rows[c].dtype)]
+    return rows.astype(dict.fromkeys(text, object)) if text else rows
