@@ -1041,7 +1041,7 @@ def figure_dict(events: pd.DataFrame, options: FigureOptions | None = None) -> d
         starts, lanes, order = _density_lanes(events, mask, options)
         rows = events.iloc[:0].assign(lane=0, mark="")
     else:
-        rows, order = _lane_rows(_plain(events.loc[mask, list(COLUMNS)]), options)
+        rows, order = _lane_rows(events.loc[mask, list(COLUMNS)], options)
         rows = rows.assign(mark=_mark_class(rows, options.story))
     eras = _visible_eras(options.eras, x0, x1)
     groups = _era_groups(eras)
@@ -1175,10 +1175,3 @@ def _note(text: str, style: Style) -> dict:
         "font": {"size": style.font + 1, "color": "#374151"},
         "name": "note",
     }
-
-
-def _plain(rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows with their text columns as Python objects: the figure slices a few dozen rows
-    many times, and slicing an Arrow-backed column costs far more than the slice."""
-    text = [c for c in rows.columns if pd.api.types.is_string_dtype(rows[c].dtype)]
-    return rows.astype(dict.fromkeys(text, object)) if text else rows
