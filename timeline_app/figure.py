@@ -229,7 +229,51 @@ def _iso(values: np.ndarray) -> np.ndarray:
     return np.datetime_as_string(values.astype("datetime64[D]"), unit="D").astype(object)
 
 
-def _lane_rows(events: pd.DataFrame, options: FigureOptions) -> tuple[pd.DataFrame, list[str]]:
+BOX_COLUMNS = ("px_left", "px_top", "px_right", "px_bottom")
+
+
+class Rows:
+    """The marks of a figure: columns of equal length (numpy arrays) by name. The figure slices
+    its few dozen rows many times; a DataFrame's cost per operation would be most of a filter
+    callback's time."""
+
+    __slots__ = ("columns",)
+
+    def __init__(self, columns: dict[str, np.ndarray]) -> None:
+        self.columns = columns
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> Rows:
+        return cls({c: frame[c].to_numpy() for c in frame.columns})
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()), ()))
+
+    def __getitem__(self, key):  # a column by name, or the rows of a mask or positions
+        if isinstance(key, str):
+            return self.columns[key]
+        return Rows({c: values[key] for c, values in self.columns.items()})
+
+    def assign(self, **values: object) -> Rows:
+        """New columns (a scalar is repeated on every row)."""
+        new = dict(self.columns)
+        for name, value in values.items():
+            if np.ndim(value):
+                new[name] = np.asarray(value)
+            else:
+                text = isinstance(value, str)
+                new[name] = np.full(len(self), value, dtype=object if text else None)
+        return Rows(new)
+
+    def row(self, i: int) -> dict:
+        return {c: values[i] for c, values in self.columns.items()}
+
+    def boxes(self) -> np.ndarray:
+        """The marks' boxes in pixels, (n, 4)."""
+        return np.column_stack([self.columns[c].astype(float) for c in BOX_COLUMNS]).reshape(-1, 4)
+
+
+def _lane_rows(events: Rows, options: FigureOptions) -> tuple[Rows, list[str]]:
     """Assign each event to its lane(s): by category, or one row per actor lane."""
     if options.lanes == "actor":
         order = list(options.lane_order or [])
@@ -257,27 +301,23 @@ def _lane_rows(events: pd.DataFrame, options: FigureOptions) -> tuple[pd.DataFra
                 idx.append(rows)
                 lanes.append(np.full(len(rows), lane_of[actor]))
         if idx:
-            take = np.concatenate(idx)
-            out = events.iloc[take].copy()
-            out["lane"] = np.concatenate(lanes)
+            out = events[np.concatenate(idx)].assign(lane=np.concatenate(lanes))
         else:
-            out = events.iloc[:0].copy()
-            out["lane"] = np.array([], dtype=int)
+            out = events[np.array([], dtype=int)].assign(lane=np.array([], dtype=int))
         used = sorted(set(out["lane"]))
         if OTHER_ACTORS in order and lane_of[OTHER_ACTORS] not in used:
             order = [o for o in order if o != OTHER_ACTORS]
         return out, order
     order = list(options.lane_order or [])
-    cats = events["category"].where(events["category"] != "", NO_CATEGORY)
+    cats = np.where(events["category"] != "", events["category"], NO_CATEGORY)
     for cat in pd.unique(cats):
         if cat not in order:
             order.append(cat)
-    out = events.copy()
-    out["lane"] = pd.Categorical(cats, categories=order).codes
-    return out, order
+    lane_of = {name: i for i, name in enumerate(order)}
+    return events.assign(lane=np.array([lane_of[c] for c in cats], dtype=int)), order
 
 
-def _hover(rows: pd.DataFrame) -> list[str]:
+def _hover(rows: Rows) -> list[str]:
     """Hover text; document text is HTML-escaped so plotly shows it literally."""
     out = []
     for date, date_end, precision, kind, end, summary, category, n in zip(
@@ -306,7 +346,7 @@ def _density_lanes(
     order = list(options.lane_order or [])
     if options.lanes == "actor":
         if not order:
-            order = _lane_rows(events[mask].head(20_000), options)[1]
+            order = _lane_rows(Rows.of(events.loc[mask, ["actors"]].head(20_000)), options)[1]
         codes, uniques = pd.factorize(events["actors"])
         codes = codes[mask]
         known = {name: i for i, name in enumerate(order)}
@@ -469,21 +509,22 @@ def _with_lanes(frame: Frame, needs: list[float], minimum: float, extra: float =
     return replace(frame, lane_tops=tuple(tops), lane_heights=tuple(heights))
 
 
-def _mark_class(rows: pd.DataFrame, story: tuple[str, ...] | None) -> np.ndarray:
+def _mark_class(rows: Rows, story: tuple[str, ...] | None) -> np.ndarray:
     """The legend entry of each mark."""
-    kind = rows["kind"].to_numpy()
+    kind = rows["kind"]
     point = kind == "point"
     cls = np.where(point, TRACE_POINT, TRACE_SPAN).astype(object)
     cls[kind == "interval"] = TRACE_INTERVAL
     cls[kind == "ongoing"] = TRACE_ONGOING
-    approx = rows["approx"].to_numpy()
+    approx = rows["approx"]
     cls[approx & point] = TRACE_APPROX_POINT
     cls[approx & ~point] = TRACE_APPROX_SPAN
-    planned = rows["planned"].to_numpy()
+    planned = rows["planned"]
     cls[planned & point] = TRACE_PLANNED_POINT
     cls[planned & ~point] = TRACE_PLANNED_SPAN
     if story is not None:
-        cls[~rows["event_id"].isin(set(story)).to_numpy()] = TRACE_CONTEXT
+        told = set(story)
+        cls[np.array([i not in told for i in rows["event_id"]], dtype=bool)] = TRACE_CONTEXT
     return cls
 
 
@@ -491,18 +532,18 @@ POINT_CLASSES = (TRACE_POINT, TRACE_APPROX_POINT, TRACE_PLANNED_POINT)
 BAR_CLASSES = (TRACE_SPAN, TRACE_INTERVAL, TRACE_ONGOING, TRACE_APPROX_SPAN, TRACE_PLANNED_SPAN)
 
 
-def _extents(rows: pd.DataFrame, frame: Frame, style: Style) -> pd.DataFrame:
+def _extents(rows: Rows, frame: Frame, style: Style) -> Rows:
     """Pixel extent of every mark along x (a period shorter than MIN_BAR_PX is widened around
     its middle; an ongoing bar ends in an arrow)."""
-    px0 = frame.x_px(rows["start"].to_numpy())
-    px1 = frame.x_px(rows["end"].to_numpy())
-    point = (rows["kind"] == "point").to_numpy()
+    px0 = frame.x_px(rows["start"])
+    px1 = frame.x_px(rows["end"])
+    point = rows["kind"] == "point"
     centre = (px0 + px1) / 2
-    size = style.marker + np.minimum(rows["n_sources"].to_numpy() - 1, 2) * 2
+    size = style.marker + np.minimum(rows["n_sources"] - 1, 2) * 2
     half_bar = np.maximum((px1 - px0) / 2, MIN_BAR_PX / 2)
     left = np.where(point, px0 - size / 2, centre - half_bar)
     right = np.where(point, px0 + size / 2, centre + half_bar)
-    right = right + np.where((rows["kind"] == "ongoing").to_numpy(), style.bar + 2, 0)
+    right = right + np.where(rows["kind"] == "ongoing", style.bar + 2, 0)
     return rows.assign(
         px_left=left,
         px_right=right,
@@ -519,16 +560,16 @@ def _slots(height: float, pitch: float) -> int:
 
 
 def _stack(
-    rows: pd.DataFrame, frame: Frame, style: Style, n_lanes: int, labels: bool
-) -> tuple[pd.DataFrame, Frame]:
+    rows: Rows, frame: Frame, style: Style, n_lanes: int, labels: bool
+) -> tuple[Rows, Frame]:
     """Lanes as tall as their marks need (and a line for labels above and below them), and
     every mark's y: sub-rows from the middle out, so events of the same day sit one above the
     other, the lightest taken first so the heaviest end up where a label fits next to them.
     When the figure is too short for every sub-row, the fullest lanes overlap their marks as
     little as possible."""
-    lanes = rows["lane"].to_numpy()
-    left, right = rows["px_left"].to_numpy(), rows["px_right"].to_numpy()
-    lightest_first = np.lexsort((left, rows["importance"].to_numpy(), lanes))
+    lanes = rows["lane"]
+    left, right = rows["px_left"], rows["px_right"]
+    lightest_first = np.lexsort((left, rows["importance"], lanes))
     members = {lane: lightest_first[lanes[lightest_first] == lane] for lane in range(n_lanes)}
     offsets = np.zeros(len(rows), dtype=int)
     used = []
@@ -549,13 +590,13 @@ def _stack(
             offsets[index] = stack_rows(left[index], right[index], capacity)
     centres = np.array([frame.lane_centre(i) for i in range(len(frame.lane_heights))])
     y = centres[lanes] + offsets * pitch if len(rows) else np.zeros(0)
-    half = rows["mark_h"].to_numpy() / 2
+    half = rows["mark_h"] / 2
     return rows.assign(y=y, px_top=y - half, px_bottom=y + half), frame
 
 
-def _bar_trace(part: pd.DataFrame, name: str, frame: Frame, style: Style) -> dict:
-    start = part["start"].to_numpy().astype("datetime64[ms]")
-    length = (part["end"].to_numpy().astype("datetime64[ms]") - start).astype(float)
+def _bar_trace(part: Rows, name: str, frame: Frame, style: Style) -> dict:
+    start = part["start"].astype("datetime64[ms]")
+    length = (part["end"].astype("datetime64[ms]") - start).astype(float)
     shortest = MIN_BAR_PX * frame.ms_per_px()
     widen = np.maximum(shortest - length, 0)  # widened around its middle
     base = start - (widen / 2).astype("timedelta64[ms]")
@@ -582,18 +623,18 @@ def _bar_trace(part: pd.DataFrame, name: str, frame: Frame, style: Style) -> dic
         "orientation": "h",
         "base": np.datetime_as_string(base, unit="ms").astype(object),
         "x": length,
-        "y": part["y"].to_numpy(),
+        "y": part["y"],
         "width": style.bar,
         "name": name,
         "marker": marker,
-        "customdata": part["event_id"].to_numpy(),
+        "customdata": part["event_id"],
         "hovertext": _hover(part),
         "hoverinfo": "text",
         "showlegend": True,
     }
 
 
-def _point_trace(part: pd.DataFrame, name: str) -> dict:
+def _point_trace(part: Rows, name: str) -> dict:
     if name == TRACE_POINT:
         marker = {"symbol": "circle", "color": COLOR_POINT, "line": {"width": 1, "color": "white"}}
     elif name == TRACE_APPROX_POINT:
@@ -604,21 +645,21 @@ def _point_trace(part: pd.DataFrame, name: str) -> dict:
         marker = {"symbol": "circle", "color": COLOR_CONTEXT, "line": {"width": 0}}
     return {
         "type": "scatter",
-        "x": _iso(part["start"].to_numpy()),
-        "y": part["y"].to_numpy(),
+        "x": _iso(part["start"]),
+        "y": part["y"],
         "mode": "markers",
         "name": name,
-        "customdata": part["event_id"].to_numpy(),
+        "customdata": part["event_id"],
         "hovertext": _hover(part),
         "hoverinfo": "text",
-        "marker": {**marker, "size": part["size"].to_numpy(), "opacity": 1},
+        "marker": {**marker, "size": part["size"], "opacity": 1},
     }
 
 
-def _mark_traces(rows: pd.DataFrame, frame: Frame, style: Style) -> list[dict]:
+def _mark_traces(rows: Rows, frame: Frame, style: Style) -> list[dict]:
     traces: list[dict] = []
-    cls = rows["mark"].to_numpy()
-    point = (rows["kind"] == "point").to_numpy()
+    cls = rows["mark"]
+    point = rows["kind"] == "point"
     for name in (*POINT_CLASSES, *BAR_CLASSES, TRACE_CONTEXT):
         of_name = cls == name
         if not of_name.any():  # most classes are absent: no slicing for them
@@ -627,14 +668,14 @@ def _mark_traces(rows: pd.DataFrame, frame: Frame, style: Style) -> list[dict]:
             where = np.flatnonzero(of_name & (point == as_point))
             if not len(where):
                 continue
-            part = rows.iloc[where]
+            part = rows[where]
             if as_point:
                 traces.append(_point_trace(part, name))
             else:
                 traces.append(_bar_trace(part, name, frame, style))
                 if name == TRACE_CONTEXT:
                     traces[-1]["showlegend"] = not (cls[point] == TRACE_CONTEXT).any()
-    is_ongoing = (rows["kind"] == "ongoing").to_numpy()
+    is_ongoing = rows["kind"] == "ongoing"
     if is_ongoing.any():
         ongoing = rows[is_ongoing]
         color = np.where(ongoing["mark"] == TRACE_CONTEXT, COLOR_CONTEXT, COLOR_ONGOING)
@@ -642,7 +683,7 @@ def _mark_traces(rows: pd.DataFrame, frame: Frame, style: Style) -> list[dict]:
             {
                 "type": "scatter",
                 "x": [frame.x_date(px) for px in ongoing["px_right"] - (style.bar + 2) / 2],
-                "y": ongoing["y"].to_numpy(),
+                "y": ongoing["y"],
                 "mode": "markers",
                 "name": TRACE_ONGOING + " (open end)",
                 "showlegend": False,
@@ -723,31 +764,31 @@ def _era_traces(
     return [trace], tints
 
 
-def _obstacles(rows: pd.DataFrame, frame: Frame, extra: list[tuple]) -> np.ndarray:
-    boxes = rows[["px_left", "px_top", "px_right", "px_bottom"]].to_numpy(dtype=float)
+def _obstacles(rows: Rows, frame: Frame, extra: list[tuple]) -> np.ndarray:
+    boxes = rows.boxes()
     ribbons = [(0.0, 0.0, frame.plot_w, frame.ribbons_px)] if frame.n_ribbons else []
     return np.vstack([boxes.reshape(-1, 4), *(np.array([b]) for b in [*ribbons, *extra])])
 
 
 def _label_annotations(
-    rows: pd.DataFrame,
+    rows: Rows,
     frame: Frame,
     style: Style,
     options: FigureOptions,
     reserved: list[tuple],
 ) -> list[dict]:
     """Labels of the heaviest events in view where they fit (placement.place_labels)."""
-    event_ids = rows["event_id"].to_numpy()
+    event_ids = rows["event_id"]
     keep = np.ones(len(rows), dtype=bool)
     if options.story is not None:
-        keep &= rows["mark"].to_numpy() != TRACE_CONTEXT
+        keep &= rows["mark"] != TRACE_CONTEXT
     if options.present:
         keep &= event_ids != options.selected
     candidates = np.flatnonzero(keep)
     # an event in several actor lanes is labelled in its first one
     firsts = np.unique(event_ids[candidates], return_index=True)[1]
     candidates = candidates[np.sort(firsts)]
-    columns = {c: rows[c].to_numpy() for c in (*LABEL_COLUMNS, *RANK_COLUMNS)}
+    columns = {c: rows[c] for c in (*LABEL_COLUMNS, *RANK_COLUMNS)}
     ranked = candidates[importance_order({c: a[candidates] for c, a in columns.items()})]
     first = event_ids[ranked] == options.selected
     ranked = np.concatenate([ranked[first], ranked[~first]])[:80]
@@ -808,30 +849,30 @@ def _label_annotations(
 
 
 def _selected(
-    rows: pd.DataFrame, frame: Frame, style: Style, options: FigureOptions
+    rows: Rows, frame: Frame, style: Style, options: FigureOptions
 ) -> tuple[list[dict], list[dict], list[tuple]]:
     """The selected event's highlight (traces), its callout in presentation mode (annotation)
     and the boxes they cover (kept free of labels)."""
     hit = rows[rows["event_id"] == options.selected]
-    if hit.empty:
+    if not len(hit):
         return [], [], []
     traces: list[dict] = []
     boxes: list[tuple] = []
     ring = style.marker + 14
-    for mark in hit.itertuples(index=False):
-        y = mark.y
-        if mark.kind == "point":
-            x = (mark.px_left + mark.px_right) / 2
+    for mark in map(hit.row, range(len(hit))):
+        y, left, right = mark["y"], mark["px_left"], mark["px_right"]
+        if mark["kind"] == "point":
+            x = (left + right) / 2
             boxes.append((x - ring / 2, y - ring / 2, x + ring / 2, y + ring / 2))
         else:
-            boxes.append((mark.px_left - 3, y - style.bar, mark.px_right + 3, y + style.bar))
+            boxes.append((left - 3, y - style.bar, right + 3, y + style.bar))
 
-    def highlight(part: pd.DataFrame) -> dict:
+    def highlight(part: Rows) -> dict:
         return {
-            "y": part["y"].to_numpy(),
+            "y": part["y"],
             "name": TRACE_SELECTED,
             "showlegend": False,
-            "customdata": part["event_id"].to_numpy(),
+            "customdata": part["event_id"],
             "hovertext": _hover(part),
             "hoverinfo": "text",
         }
@@ -842,7 +883,7 @@ def _selected(
         traces.append(
             {
                 "type": "scatter",
-                "x": _iso(points["start"].to_numpy()),
+                "x": _iso(points["start"]),
                 "mode": "markers",
                 "marker": {
                     "symbol": "circle-open",
@@ -860,7 +901,7 @@ def _selected(
                 "type": "bar",
                 "orientation": "h",
                 "base": [frame.x_date(px - 3) for px in spans["bar_left"]],
-                "x": ((spans["bar_right"] - spans["bar_left"] + 6) * frame.ms_per_px()).to_numpy(),
+                "x": (spans["bar_right"] - spans["bar_left"] + 6) * frame.ms_per_px(),
                 "width": style.bar + 8,
                 "marker": {"color": "rgba(0,0,0,0)", "line": line},
                 **highlight(spans),
@@ -868,13 +909,13 @@ def _selected(
         )
     notes: list[dict] = []
     if options.present:
-        note, box = _callout(hit.iloc[0], rows, frame, style)
+        note, box = _callout(hit.row(0), rows, frame, style)
         notes.append(note)
         boxes.append(box)
     return traces, notes, boxes
 
 
-def _callout(mark: pd.Series, rows: pd.DataFrame, frame: Frame, style: Style) -> tuple[dict, tuple]:
+def _callout(mark: dict, rows: Rows, frame: Frame, style: Style) -> tuple[dict, tuple]:
     """Presentation mode: the current event's date and label in a box next to it, where it
     covers no mark (above or below, then shifted sideways). A day gets an arrow; a period
     gets none (its whole length is outlined), so nothing points at its middle."""
@@ -896,7 +937,7 @@ def _callout(mark: pd.Series, rows: pd.DataFrame, frame: Frame, style: Style) ->
             tries.append((left, mark["px_top"] - 4 - gap - height))
             tries.append((left, mark["px_bottom"] + 4 + gap))
     others = rows[rows["event_id"] != mark["event_id"]]
-    obstacles = others[["px_left", "px_top", "px_right", "px_bottom"]].to_numpy(dtype=float)
+    obstacles = others.boxes()
     area = (0.0, frame.ribbons_px, frame.plot_w, frame.plot_h)
     left, top = free_position(tries, width, height, obstacles, area)
     box = (left, top, left + width, top + height)
@@ -1039,9 +1080,9 @@ def figure_dict(events: pd.DataFrame, options: FigureOptions | None = None) -> d
     density = n_in_view > options.density_threshold
     if density:
         starts, lanes, order = _density_lanes(events, mask, options)
-        rows = events.iloc[:0].assign(lane=0, mark="")
+        rows = Rows.of(events.iloc[:0][list(COLUMNS)]).assign(lane=0, mark="")
     else:
-        rows, order = _lane_rows(events.loc[mask, list(COLUMNS)], options)
+        rows, order = _lane_rows(Rows.of(events.loc[mask, list(COLUMNS)]), options)
         rows = rows.assign(mark=_mark_class(rows, options.story))
     eras = _visible_eras(options.eras, x0, x1)
     groups = _era_groups(eras)
@@ -1066,7 +1107,8 @@ def figure_dict(events: pd.DataFrame, options: FigureOptions | None = None) -> d
             )
         )
         if options.selected:
-            hit = _lane_rows(events[events["event_id"] == options.selected], options)[0]
+            chosen = events["event_id"] == options.selected
+            hit = _lane_rows(Rows.of(events.loc[chosen, list(COLUMNS)]), options)[0]
             rows = _extents(hit.assign(mark=TRACE_POINT), frame, style)
             rows = rows.assign(y=[lane_y[lane] for lane in rows["lane"]])
             rows = rows.assign(px_top=rows["y"] - style.bar, px_bottom=rows["y"] + style.bar)
