@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from _plotly_utils.utils import to_typed_array_spec
 from plotly.io.json import to_json_plotly
 
 from extract.table.eras import Era, read_eras
@@ -29,6 +30,7 @@ from timeline_app.figure import (
     TRACE_SELECTED,
     TRACE_SPAN,
     FigureOptions,
+    _typed_array,
     browser_figure,
     build_figure,
     figure_dict,
@@ -512,3 +514,23 @@ def test_the_browser_gets_the_json_of_the_plotly_figure(options):
     validated = go.Figure(figure_dict(events, options))  # raises on an invalid property
     assert sent == json.loads(to_json_plotly(validated))
     assert sent["layout"]["template"] == {"data": {"scatter": [{"type": "scatter"}]}}
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        np.array([1, 2, 3]),
+        np.array([-300, 7]),
+        np.array([2**40, 1]),
+        np.array([70_000], dtype=np.uint64),
+        np.array([0.5, np.nan]),
+        np.arange(6, dtype=float).reshape(2, 3),
+        np.array([True, False]),
+        np.array(["a", "b"], dtype=object),
+        np.array([], dtype=float),
+    ],
+    ids=str,
+)
+def test_typed_arrays_are_written_as_plotly_writes_them(values):
+    ours, theirs = _typed_array(values), to_typed_array_spec(values)
+    assert json.loads(to_json_plotly({"v": ours})) == json.loads(to_json_plotly({"v": theirs}))
