@@ -274,11 +274,14 @@ def main() -> int:
         for workers in settings[1:]:
             ratio = results["this", first, round_]["filter p95"]
             ratio /= results["this", workers, round_]["filter p95"]
-            print(f"filter p95 with {workers} workers: {ratio:.2f}x faster than with {first}")
+            print(
+                f"round {round_}: filter p95 with {workers} workers {ratio:.2f}x faster than "
+                f"with {first}"
+            )
         for workers in settings if args.baseline else ():
             before, after = results["baseline", workers, round_], results["this", workers, round_]
             print(
-                f"{workers} workers, this checkout vs baseline: filter p95 "
+                f"round {round_}: {workers} workers, this checkout vs baseline: filter p95 "
                 f"{before['filter p95'] / after['filter p95']:.2f}x faster, server CPU per "
                 f"request {before['server CPU/req'] / after['server CPU/req']:.2f}x less"
             )
