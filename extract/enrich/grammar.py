@@ -288,7 +288,8 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     their ...', 'A North Korean missile lands south ...' (not 'talks' or 'tests', nouns there).
     A word that can also be a noun counts only before an object, a preposition or a particle."""
     lower = words[index].lower()
-    if lower in PLURAL_NOUNS or lower.endswith("ss"):
+    after_pronoun = index > 0 and kinds[index - 1] == "PRON"  # "It plans to submit ..."
+    if (lower in PLURAL_NOUNS and not after_pronoun) or lower.endswith("ss"):
         return False
     lemma = verb_lemma(lower)
     if lemma is None:

@@ -56,6 +56,12 @@ NOISE_RES = (
         r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–(]{0,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+"
     ),
     re.compile(r"^By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}\s*(?:,|--|—)\s*"),
+    # a parenthetical adverb between commas: "Tours to Kumgang, however, were suspended"
+    re.compile(
+        r",\s*(?:however|meanwhile|though|too|moreover|nonetheless|nevertheless|in turn"
+        r"|for (?:its|their|his|her) part)\s*,",
+        re.IGNORECASE,
+    ),
 )
 _NOISE = PrefilterSet(NOISE_RES)
 LINK_OPENING_RE = re.compile(r"\[([^\]]+)\]\(")  # the "[" of [text](url)
@@ -147,7 +153,9 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
     item = _verbless_item(words, verb, start, end)
     if item:  # "met three times: at Panmunjom in April": the date's own item
         clause.rest = item
-    if len(_assemble(clause).split()) < MIN_WORDS:  # "The decision, made on Tuesday, came ..."
+    told_whole = clause.subject and verb > 0 and words[verb - 1].kind == "AUX"  # "was signed"
+    if len(_assemble(clause).split()) < MIN_WORDS and not told_whole:
+        # "The decision, made on Tuesday, came ...": the main clause tells more
         main = next((i for i in range(verb + 1, len(words)) if _is_verb(words, i)), None)
         if main is not None:
             fuller = _clause_of(words, main, local)

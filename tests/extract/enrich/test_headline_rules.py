@@ -99,6 +99,29 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
 
 
 LABEL_CASES = [
+    (  # a subordinate clause with its own subject and auxiliary keeps it, however short
+        "When the armistice was signed in July 1953, he was selling cigarettes to American"
+        " soldiers in Busan.",
+        "2021-11-17",
+        "in July 1953",
+        "Armistice signed",
+        "Armistice signed",
+    ),
+    (  # 'plans' after a pronoun is a verb; 'it' is the ministry told before
+        "The Unification Ministry said Tuesday it respected the decision. It plans to submit"
+        " amendments to related laws by the end of the year.",
+        "2023-09-26",
+        "by the end of the year",
+        "Unification Ministry submits amendments to related laws",
+        "Amendments submitted",
+    ),
+    (  # a parenthetical 'however' between commas does not cut the subject from its verb
+        "Cross-border tours to the Mount Kumgang resort, however, were suspended in 2008.",
+        "2023-05-01",
+        "in 2008",
+        "Cross-border tours to the Mount Kumgang resort suspended",
+        "Cross-border tours suspended",
+    ),
     (  # "their first quiet in about a year" dates the quiet before, not the halt
         "The next day, North Korea halted its broadcasts of eerie noises to the South, giving"
         " border residents their first quiet in about a year.",
