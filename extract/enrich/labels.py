@@ -87,6 +87,9 @@ def _label_words(clause: Clause) -> list[str]:
         return [*_object(rest[1:]), _participle(gerund)]
     obj = _object(rest)
     key = _key_name(rest, obj)
+    said = obj and obj[-1].lower() in SAID_OBJECTS and lemma in SAYING_LIGHT_VERBS
+    if said and subject and subject[0].lower() not in PRONOUNS:
+        return [*subject, obj[-1].lower()]  # "Kim Yo Jong issued a statement": whose statement
     if clause.passive and subject and obj and not any(is_noun(w) for w in obj):
         return [*subject, clause.form, *obj]  # "A South Korean tourist shot dead"
     if obj and (len(obj) > 1 or obj[0].lower() not in LIGHT_OBJECTS):  # not 'take office'
@@ -99,6 +102,9 @@ def _label_words(clause: Clause) -> list[str]:
     return [*subject, verb, *particle, *obj]
 
 
+# "made the announcement", "issued a statement": a statement, named by who made it.
+SAID_OBJECTS = frozenset("announcement statement remarks comments speech decision address".split())
+SAYING_LIGHT_VERBS = frozenset("make issue give deliver release".split())
 BE_FORMS = frozenset("be been being is are was were".split())
 STILL_WORDS = frozenset("now already still also then again just yet".split())
 
