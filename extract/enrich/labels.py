@@ -321,9 +321,10 @@ def _short(subject: str) -> list[str]:
     Representative for North Korea' -> 'U.S. Special Representative')."""
     words: list[str] = []
     for word in subject.split():
-        if word.lower() in PREPOSITIONS or word.lower() == "including":
+        if (word.lower() in PREPOSITIONS and words) or word.lower() == "including":
             break
-        words.append(word)
+        if word.lower() not in PREPOSITIONS:  # "With North Korea's (advances)": past the "With"
+            words.append(word)
     words = words[-3:]
     while words and words[0].lower() in DETERMINERS | {"and", "or", "but"}:
         words.pop(0)  # "South and North Korea": "North Korea"; "A moratorium": "Moratorium"
