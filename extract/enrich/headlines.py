@@ -422,8 +422,9 @@ def _verb_group(words: list[Word], verb: int, low: int) -> _Group:
         words[start - 1].kind == "AUX"
         or words[start - 1].lower in ("not", "never", "also", "n't")
         or (is_adverb(words[start - 1].lower) and words[start - 2].kind == "AUX")
+        or (words[start - 1].lower in ADVERBS_BEFORE_VERB and words[start - 2].kind == "AUX")
     ):
-        start -= 1
+        start -= 1  # "was first observed", "were later released"
     auxiliaries = [w.lower for w in words[start:verb]]
     main = verb
     lemma = verb_lemma(words[verb].lower) or words[verb].lower

@@ -11,6 +11,14 @@ import pytest
 from extract.pipeline import document_events
 
 CASES = [
+    (  # an adverb between the auxiliary and its verb stays in the verb group ("was first
+        # observed"); the subject is before the relative clause
+        "The day, which falls on the eve of Chuseok, was first observed on 2023.09.28 under a"
+        " new law.",
+        "2025-10-01",
+        "2023.09.28",
+        "Day observed under a new law",
+    ),
     (  # a pronoun coordinated with a name is not that name
         "Vladimir Putin made his first trip to Pyongyang in 24 years. During the June 2024 visit,"
         " he and Kim Jong Un signed a treaty pledging mutual military assistance.",
