@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from extract.dating.calendar import (
+    WEEKDAYS,
     TimeValue,
     add_months,
     day_value,
@@ -106,6 +107,33 @@ def numeric_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
     month, day = (first, second) if first <= 12 else (second, first)
     found = safe_date(_year(match), month, day)
     return day_value(found) if found else None
+
+
+def numeric_day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'(2019. 2. 27.-28.)': Korean style, the second day in the same month."""
+    start = safe_date(int(match["year"]), int(match["mon"]), int(match["day"]))
+    end = safe_date(int(match["year"]), int(match["mon"]), int(match["day2"]))
+    if start is None or end is None or end <= start:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def numeric_month_day_weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'6. 21.(Fri)': Korean style without a year; the year nearest the anchor in which that
+    day falls on that weekday."""
+    if ctx.anchor is None:
+        return None
+    month, day = int(match["mon"]), int(match["day"])
+    prefix = match["weekday"].lower()[:3]
+    weekday = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(prefix))
+    days = [
+        found
+        for year in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+        if (found := safe_date(year, month, day)) is not None and found.weekday() == weekday
+    ]
+    if not days:
+        return None
+    return day_value(min(days, key=lambda found: abs((found - ctx.anchor).days)))
 
 
 def year_apostrophe(match: re.Match[str], ctx: Context) -> TimeValue | None:

@@ -54,6 +54,8 @@ from extract.dating.resolvers import (
     night_to,
     numeric_date,
     numeric_date_range,
+    numeric_day_span,
+    numeric_month_day_weekday,
     offset_from_event,
     over_the_weekend,
     past_span,
@@ -158,6 +160,24 @@ RULES: tuple[Rule, ...] = (
         iso_date,
         trigger=YEAR_TRIGGER,
         absolute=True,
+    ),
+    rule(
+        "numeric_day_span",
+        # Korean style: "(2019. 2. 27.-28.)", "2019.2.27~28"
+        r"(?<![\w.,/-]){YEAR}\.\s?(?P<mon>[01]?\d)\.\s?(?P<day>[0-3]?\d)\.?\s?[-–~]\s?"
+        r"(?P<day2>[0-3]?\d)\.?(?![\w/-]|\.\d)",
+        numeric_day_span,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "numeric_month_day_weekday",
+        # Korean style without a year, its weekday in brackets: "on 6. 21.(Fri)"
+        ON
+        + r"(?<![\w.,/-])(?P<mon>[01]?\d)\.\s?(?P<day>[0-3]?\d)\.\s?\((?P<weekday>(?i:mon|tue|wed"
+        r"|thu|fri|sat|sun))\w*\.?\)",
+        numeric_month_day_weekday,
+        trigger=r"\d\.\s?\((?i:mon|tue|wed|thu|fri|sat|sun)",
     ),
     rule(
         "numeric_date_range",

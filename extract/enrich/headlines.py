@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.enrich.grammar import (
+    DETERMINERS,
     PREPOSITIONS,
     SAYING,
     Word,
@@ -56,6 +57,12 @@ NOISE_RES = (
         r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–(]{0,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+"
     ),
     re.compile(r"^By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}\s*(?:,|--|—)\s*"),
+    # a clock time is no part of a headline: "at 2:00 p.m. local time", "3:30 p.m. KST"
+    re.compile(
+        r"(?:\b(?:at|around|about|from|until|by)\s+)?\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+        r"(?:\s+(?:local time|[A-Z][a-z]+ time|KST|GMT|UTC|ET|EST|EDT|JST))?",
+        re.IGNORECASE,
+    ),
     # a parenthetical adverb between commas: "Tours to Kumgang, however, were suspended"
     re.compile(
         r",\s*(?:however|meanwhile|though|too|moreover|nonetheless|nevertheless|in turn"
@@ -915,6 +922,8 @@ def _assemble(clause: Clause) -> str:
     words = _compact(words, len(clause.subject.split()) + len(clause.verb.split()))
     while words and (words[0].lower() in LEADING_FILLERS or words[0] in (",", "-")):
         words = words[1:]
+    if len(words) > 2 and words[0].lower() == "that" and words[1].lower() in DETERMINERS:
+        words = words[1:]  # "that the satellite was put into orbit": what was said
     if len(words) > 3 and words[0].lower() in LEADING_PREPOSITIONS:
         words = words[2:] if words[1].lower() == "to" else words[1:]  # "According to the ..."
     words = _cut(words)

@@ -11,6 +11,12 @@ import pytest
 from extract.pipeline import document_events
 
 CASES = [
+    (  # a clock time is no part of a headline (it was cut to "at 2")
+        "North Korea blew up the liaison office at 2:49 p.m. local time on June 16, 2020.",
+        "2020-06-17",
+        "on June 16, 2020",
+        "North Korea blows up the liaison office",
+    ),
     (  # an adverb between the auxiliary and its verb stays in the verb group ("was first
         # observed"); the subject is before the relative clause
         "The day, which falls on the eve of Chuseok, was first observed on 2023.09.28 under a"
