@@ -93,6 +93,10 @@ THING_RE = re.compile(
     r"\b(?:[Tt]he )?((?:[A-Z][\w-]+ ){1,3}(?:complex|[Cc]omplex|office|[Oo]ffice|line|hotline|zone"
     r"|resort|plant|[Hh]otel|facility|site|channel|[Cc]enter|[Rr]eactor|[Dd]am|[Bb]ridge|[Rr]oad))\b"
 )
+# The references resolve() may replace (with the ordinals of ORDINAL_RE).
+REFERENCES = frozenset(
+    {"he", "she", "we", "i", "it", "they", "the two leaders", "both leaders", "the two men"}
+)
 ORDINAL_RE = re.compile(r"(?i)^(?:the\s+)?(first|second|third|fourth|fifth|last|latest|next)$")
 # The searches a sentence is read with, prefiltered together (extract.prefilter).
 _READ = PrefilterSet(
@@ -110,8 +114,8 @@ _READ = PrefilterSet(
 
 
 @dataclass
-class Discourse:
-    """The actors named so far in a story, most recent last."""
+class Named:
+    """The actors the texts read so far named, most recent last."""
 
     people: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # countries, capitals, bodies
@@ -122,8 +126,8 @@ class Discourse:
     groups: list[str] = field(default_factory=list)  # "North Korean officials"
     last_plural: str = ""  # which "they" stands for: "place" or "group", the one told last
 
-    def copy(self) -> Discourse:
-        return Discourse(
+    def copy(self) -> Named:
+        return Named(
             list(self.people),
             list(self.places),
             self.pair,
@@ -191,35 +195,81 @@ class Discourse:
             if _person(first) and _person(second):
                 self.pair = f"{_short(first)} and {_short(second)}"
 
+
+class Discourse:
+    """The actors named so far in a story, read lazily: the texts read are kept, and the actors
+    they name are found only when a reference needs them (few headlines have one), in the order
+    the texts were read. A copy shares the work done for the texts it shares."""
+
+    def __init__(self, texts: list[str] | None = None, origin: Discourse | None = None) -> None:
+        self._texts: list[str] = texts if texts is not None else []  # every text read, in order
+        self._named = Named()  # what the first `_done` texts named
+        self._done = 0
+        # the discourse this one was copied from, and how many of its texts it shares
+        self._origin = (origin, len(self._texts)) if origin is not None else None
+
+    def copy(self) -> Discourse:
+        return Discourse(list(self._texts), self)
+
+    def read(self, text: str) -> None:
+        """Take note of the actors a text names (when they are needed)."""
+        self._texts.append(text)
+
+    @property
+    def named(self) -> Named:
+        """The actors named by every text read so far."""
+        self._advance(len(self._texts))
+        return self._named
+
+    @property
+    def things(self) -> list[str]:
+        return self.named.things
+
+    def _advance(self, upto: int) -> None:
+        """Find the actors of the first `upto` texts, from those found already, or from those
+        its origin found for the texts they share (when it has not read further)."""
+        if self._origin is not None:
+            origin, shared = self._origin
+            self._origin = None
+            if origin._done <= shared <= upto:
+                origin._advance(shared)
+                self._named, self._done = origin._named.copy(), shared
+        for text in self._texts[self._done : upto]:
+            self._named.read(text)
+        self._done = max(self._done, upto)
+
     def resolve(self, phrase: str, besides: list[str] | None = None) -> str:
         """The named actor a subject phrase stands for, or the phrase itself; never one of the
         people it is coordinated with (`besides`: "he and Kim Jong Un")."""
         lower = phrase.lower().strip()
         if lower in FIXED:
             return FIXED[lower]
+        ordinal = ORDINAL_RE.match(lower)
+        if lower not in REFERENCES and not ordinal:
+            return phrase  # not a reference: what the story named does not matter
+        named = self.named
         others = {_family(name) for name in besides or []}
-        people = [p for p in self.people if _family(p) not in others]
+        people = [p for p in named.people if _family(p) not in others]
         if lower in ("he", "she", "we", "i") and people:
             return people[-1]  # "we" in a quotation: its speaker, named nearby
         if (
             lower == "it"
-            and self.things
-            and (self.last_place_or_thing == "thing" or not self.places)
+            and named.things
+            and (named.last_place_or_thing == "thing" or not named.places)
         ):
-            return self.things[-1]
-        if lower == "they" and self.groups and (self.last_plural == "group" or not self.places):
-            return self.groups[-1]
-        if lower in ("it", "they") and self.places:
-            place = self.places[-1]
+            return named.things[-1]
+        if lower == "they" and named.groups and (named.last_plural == "group" or not named.places):
+            return named.groups[-1]
+        if lower in ("it", "they") and named.places:
+            place = named.places[-1]
             return "U.S." if place == "the U.S." else place
         if lower in ("the two leaders", "both leaders", "the two men"):
-            if self.pair:
-                return self.pair
-            if len(self.people) >= 2:
-                return f"{_short(self.people[-2])} and {_short(self.people[-1])}"
-        ordinal = ORDINAL_RE.match(lower)
-        if ordinal and self.counted:
-            return f"{ordinal.group(1).capitalize()} {self.counted}"
+            if named.pair:
+                return named.pair
+            if len(named.people) >= 2:
+                return f"{_short(named.people[-2])} and {_short(named.people[-1])}"
+        if ordinal and named.counted:
+            return f"{ordinal.group(1).capitalize()} {named.counted}"
         return phrase
 
 
