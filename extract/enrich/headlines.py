@@ -14,8 +14,10 @@ event: its key name or object with the action ("Singapore summit", "Hotlines cut
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from extract.enrich.grammar import (
     PREPOSITIONS,
@@ -232,10 +234,14 @@ def _noise(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _index_near(words: list[Word], start: int, end: int) -> tuple[int, int]:
-    """The indices of the words just before and just after the blanked date."""
-    before = max((i for i, w in enumerate(words) if w.end <= start), default=-1)
-    after = min((i for i, w in enumerate(words) if w.start >= end), default=len(words))
+    """The indices of the words just before and just after the blanked date (the words are in
+    textual order and apart, so both are found by bisection)."""
+    before = bisect_right(words, start, key=_END) - 1
+    after = bisect_left(words, end, key=_START)
     return before, after
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _boundary(word: Word) -> bool:
@@ -247,6 +253,11 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
     as five words; left of the date first (a fronted date reads on to the right)."""
     before, after = _index_near(words, start, end)
     fronted = all(_boundary(w) or w.kind in ("PREP", "SUB", "DET") for w in words[: before + 1])
+    # boundaries and clause openers among the first k words, for any k: counted once
+    boundaries, openers_before = [0], [0]
+    for index, word in enumerate(words):
+        boundaries.append(boundaries[-1] + _boundary(word))
+        openers_before.append(openers_before[-1] + _clause_opener(words, index))
     best: tuple[float, int] | None = None
     for index, word in enumerate(words):
         if not _is_verb(words, index):
@@ -255,8 +266,8 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
         if (side == "before" and right) or (side == "after" and not right):
             continue
         low, high = (after, index) if right else (index, before)
-        crossings = sum(1 for i in range(low, high + 1) if _boundary(words[i]))
-        openers = sum(1 for i in range(low, high + 1) if _clause_opener(words, i))
+        crossings = boundaries[high + 1] - boundaries[low]
+        openers = openers_before[high + 1] - openers_before[low]
         # a verb after the date across "as"/"when"/"which" belongs to another clause
         distance = abs(index - (after if right else before)) + 5 * crossings
         distance += (20 if right else 5) * openers
@@ -931,13 +942,13 @@ def _without_dates(words: list[str]) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=16384)
 def _date_word(word: str) -> bool:
     word = word.lower().rstrip(",")
-    return (
-        word in MONTH_WORDS
-        or word in WEEKDAY_WORDS
-        or bool(re.fullmatch(r"(?:19|20)\d\d|(?:19|20)\d0s", word))
-    )
+    return word in MONTH_WORDS or word in WEEKDAY_WORDS or bool(YEAR_WORD_RE.fullmatch(word))
+
+
+YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d|(?:19|20)\d0s")
 
 
 # Where a long headline may be cut, strongest first: a clause, a comma, a phrase, a coordination.
