@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
@@ -69,27 +69,28 @@ class Word:
     end: int
     kind: str  # see tag()
 
-    @cached_property
-    def lower(self) -> str:
+    @property
+    def lower(self) -> str:  # cheaper than a cached_property for a word read a few times
         return self.text.lower()
 
 
 @lru_cache(maxsize=8192)
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a word by word class, remembered (shared: not to be changed)."""
     return getAllLemmas(word)
 
 
 @lru_cache(maxsize=16384)
 def is_adverb(word: str) -> bool:
     """'reportedly', 'largely', 'also' (not 'assembly', 'family', 'early')."""
-    lemmas = _lemmas(word.lower())
+    lemmas = word_lemmas(word.lower())
     return "ADV" in lemmas and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
 @lru_cache(maxsize=16384)
 def _adjective(word: str) -> bool:
     """A word that is only an adjective ('next', 'new'): a past form after it is one too."""
-    lemmas = _lemmas(word)
+    lemmas = word_lemmas(word)
     return "ADJ" in lemmas and "NOUN" not in lemmas and "VERB" not in lemmas
 
 
@@ -112,7 +113,7 @@ def _compound(word: str) -> tuple[str, str]:
 def verb_lemma(word: str) -> str | None:
     """The verb a word is a form of ('met' -> 'meet', 'test-fired' -> 'test-fire'), or None."""
     prefix, tail = _compound(word.lower())
-    lemmas = _lemmas(tail).get("VERB")
+    lemmas = word_lemmas(tail).get("VERB")
     return prefix + lemmas[0] if lemmas else None
 
 
@@ -292,7 +293,7 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     elif previous in ("NAME", "PRON"):
         subject = True
     elif previous == "WORD" and before_previous not in ("PREP", "DET", "CONJ", "WORD"):
-        lemmas = _lemmas(previous_word)
+        lemmas = word_lemmas(previous_word)
         plural = previous_word.endswith("s") and "NOUN" in lemmas
         subject = "NOUN" in lemmas and "ADJ" not in lemmas and (third_person or plural)
     else:
@@ -300,13 +301,13 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     if not subject:
         return False
     following = words[index + 1] if index + 1 < len(words) else ""
-    if third_person and "NOUN" not in _lemmas(lower):
+    if third_person and "NOUN" not in word_lemmas(lower):
         return (
             following.lower() not in AUXILIARIES
             and following not in (",", ".")
             and not is_past(following)
         )
-    if "NOUN" in _lemmas(lower) or not third_person:
+    if "NOUN" in word_lemmas(lower) or not third_person:
         return (
             following.lower() in DETERMINERS
             or following.lower() in PRONOUNS

@@ -8,6 +8,8 @@ speaker ("North Korea statement").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lemminflect import getInflection
 
 from extract.enrich.grammar import (
@@ -138,6 +140,7 @@ def _key_name(rest: list[str], obj: list[str]) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=8192)
 def _participle(lemma: str) -> str:
     forms = getInflection(lemma, tag="VBN")
     return forms[0] if forms else lemma
