@@ -10,7 +10,7 @@ after one is a noun ("the meeting"), a capitalised word inside a sentence is a n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas, getInflection
@@ -68,10 +68,10 @@ class Word:
     start: int  # offset in the analysed text
     end: int
     kind: str  # see tag()
+    lower: str = field(init=False, repr=False, compare=False)  # read often: made once
 
-    @property
-    def lower(self) -> str:  # cheaper than a cached_property for a word read a few times
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
 
 @lru_cache(maxsize=8192)
