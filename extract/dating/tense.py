@@ -53,6 +53,7 @@ STRONG_FUTURE_RE = re.compile(
     re.IGNORECASE,
 )
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
+SINCE_RE = re.compile(r"\W*since\b", re.IGNORECASE)
 # Before these an -ed word is an adjective ("a failed launch", "North Korea's televised speech").
 DETERMINERS = frozenset(
     "a an the this these its his her their our my your some any no every".split()
@@ -123,9 +124,10 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     'intent' is a bare infinitive ("to hold talks ..."): forward if the date is near.
     """
     head = _clause_head(sentence, position)
-    if re.match(r"\W*since\b", head, re.IGNORECASE):
+    if SINCE_RE.match(head):
         return "past"  # "Since returning to the White House in January, ..."
-    last_words = [t.lower() for t in TOKEN_RE.findall(head)[-3:]]
+    head_tokens = TOKEN_RE.findall(head)
+    last_words = [t.lower() for t in head_tokens[-3:]]
     if last_words and last_words[-1] == "on":
         last_words.pop()
     if (
@@ -146,7 +148,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             for i, t in enumerate(between)
         ):
             return "future"
-    words = TOKEN_RE.findall(head)[-window:]
+    words = head_tokens[-window:]
     first_after = next(iter(TOKEN_RE.findall(sentence[position : position + 20])), "").lower()
     tokens = [t.lower() for t in words]
     for index in range(len(tokens) - 1, -1, -1):
