@@ -62,7 +62,7 @@ NOT_VERBS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # never changed; not frozen, which makes it 5x slower to build
 class Word:
     text: str
     start: int  # offset in the analysed text
@@ -71,7 +71,7 @@ class Word:
     lower: str = field(init=False, repr=False, compare=False)  # read often: made once
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", self.text.lower())
+        self.lower = self.text.lower()
 
 
 @lru_cache(maxsize=8192)
