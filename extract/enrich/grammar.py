@@ -174,10 +174,11 @@ def tag(words: list[str]) -> list[str]:
     """A coarse word class for each word of a sentence:
     DET PRON PREP CONJ SUB REL AUX REPORT PAST ING PRES BASE NAME NUM PUNCT WORD."""
     kinds: list[str] = []
+    lowers = [word.lower() for word in words]
     for index, word in enumerate(words):
-        lower = word.lower()
+        lower = lowers[index]
         previous = kinds[-1] if kinds else ""
-        previous_word = words[index - 1].lower() if index else ""
+        previous_word = lowers[index - 1] if index else ""
         if not word[0].isalnum():
             kind = "PUNCT"
         elif word[0].isdigit():
@@ -336,4 +337,4 @@ def analyse(text: str) -> list[Word]:
         if adjacent and verb_lemma(following) in COMPOUNDED_VERBS:
             pieces[index : index + 2] = [(text[start:end], start, end)]
     kinds = tag([piece[0] for piece in pieces])
-    return [Word(p[0], p[1], p[2], k) for p, k in zip(pieces, kinds, strict=True)]
+    return [Word(*piece, kind) for piece, kind in zip(pieces, kinds, strict=True)]
