@@ -22,6 +22,8 @@ INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then whitespace.
 MAX_SENTENCE = 1000  # characters
 BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+LAST_WORD_RE = re.compile(r"[A-Za-z.]+$")  # the word a period ends
+NEXT_WORD_RE = re.compile(r"[\"'“‘(]*([A-Za-z0-9]+)")  # the word after it
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,10 @@ class Sentence:
 
 def _is_abbreviation_end(line: str, dot: int, following: str) -> bool:
     """True when the period at `dot` belongs to an abbreviation rather than ending a sentence."""
-    word_match = re.search(r"[A-Za-z.]+$", line[max(0, dot - 40) : dot + 1])
+    word_match = LAST_WORD_RE.search(line[max(0, dot - 40) : dot + 1])
     word = word_match.group(0) if word_match else ""
     bare = word.rstrip(".").lower()
-    next_word = re.match(r"[\"'“‘(]*([A-Za-z0-9]+)", following)
+    next_word = NEXT_WORD_RE.match(following)
     next_token = next_word.group(1) if next_word else ""
     if INITIALISM_RE.search(word) and following[:1] in "—–":
         return True  # "9:29 a.m. — Kim walks down the steps": a liveblog entry goes on

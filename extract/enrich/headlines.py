@@ -869,6 +869,12 @@ def _join(words: list[Word]) -> str:
 def _assemble(clause: Clause) -> str:
     """Subject, verb in the present (or its participle for a passive), rest; at most twelve
     words, cut at a phrase boundary, never ending on a function word."""
+    head = len(clause.subject.split()) + len(clause.verb.split())
+    return _headline(tuple(_parts(clause)), head)
+
+
+def _parts(clause: Clause) -> list[str]:
+    """The clause's words in headline order: subject, verb (in the present), rest."""
     parts: list[str] = []
     if clause.subject:
         parts.extend(clause.subject.split())
@@ -883,16 +889,25 @@ def _assemble(clause: Clause) -> str:
             verb = " ".join([present(head, clause.plural), *particle])
         parts.extend([*clause.adverbs, *verb.split()])
     parts.extend(clause.rest)
+    return parts
+
+
+@lru_cache(maxsize=16)  # a row's headline is asked for twice (event_clause, summary_of)
+def _headline(parts: tuple[str, ...], head: int) -> str:
+    """The headline of a clause's words (`head`: how many make its subject and verb)."""
     words = _without_dates([w for w in parts if w])
-    words = _compact(words, len(clause.subject.split()) + len(clause.verb.split()))
+    words = _compact(words, head)
     while words and (words[0].lower() in LEADING_FILLERS or words[0] in (",", "-")):
         words = words[1:]
     if len(words) > 3 and words[0].lower() in LEADING_PREPOSITIONS:
         words = words[2:] if words[1].lower() == "to" else words[1:]  # "According to the ..."
     words = _cut(words)
     text = " ".join(words)
-    text = re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,;:-")
+    text = SPACE_BEFORE_PUNCTUATION_RE.sub("", text).strip(" ,;:-")
     return text[:1].upper() + text[1:]
+
+
+SPACE_BEFORE_PUNCTUATION_RE = re.compile(r"\s+(?=[,.;:])")
 
 
 # Words that open a trailing modifier a headline can do without once it says who did what.
