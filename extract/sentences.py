@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 # Words that end with a period but do not end a sentence when followed by more text.
 ABBREVIATIONS = frozenset(
@@ -104,3 +105,22 @@ def _append(
 
 # A word of a sentence, for the clues that compare events ("Pyongyang's", "U.S.", "follow-up").
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'.-]*")
+WORDS_WINDOW = 80  # characters read first for the words before a place
+
+
+def words_before(text: str, end: int, count: int) -> list[str]:
+    """The last `count` words (WORD_RE) of text[:end], read from a window before `end` (widened
+    while it holds no more than `count`): only the window's first word may be cut by its edge,
+    and the words after it are the text's own."""
+    window = WORDS_WINDOW
+    while True:
+        begin = max(0, end - window)
+        words = WORD_RE.findall(text, begin, end)
+        if begin == 0 or len(words) > count:
+            return words[-count:] if count else []
+        window *= 4
+
+
+def words_after(text: str, start: int, count: int) -> list[str]:
+    """The first `count` words (WORD_RE) of text[start:]."""
+    return [match.group() for match in islice(WORD_RE.finditer(text, start), count)]

@@ -204,9 +204,8 @@ def _caption_anchor(
     paragraph: list[Sentence], published: dt.date | None, scan: DocumentScan
 ) -> tuple[dt.date | None, bool]:
     """A photo caption dates itself: its own full date anchors the relative words inside it."""
-    text = " ".join(s.text for s in paragraph)
     if len(paragraph) > 3 or (
-        not _CAPTION_CUE.search(text)
+        not _CAPTION_CUE.search(" ".join(s.text for s in paragraph))
         and not re.search(
             r",\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*$",
             paragraph[0].text,
