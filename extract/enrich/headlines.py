@@ -216,13 +216,22 @@ def _verbless_item(words: list[Word], verb: int, start: int, end: int) -> list[s
 def _clean(text: str, start: int, end: int) -> str:
     """The sentence with the date words and page noise blanked out (offsets kept)."""
     chars = list(text)
-    possessive = re.match(r"['’]s\b", text[end:])  # "next month's Winter Olympics"
-    hanging = re.search(r"\b(?:for|on|in|at|by|since|until|from|through|during)\s+$", text[:start])
+    possessive = POSSESSIVE_RE.match(text, end)  # "next month's Winter Olympics"
+    # a preposition left hanging before the date ("on" in "on Monday"): it ends the last word
+    # before it, so it is searched for from there
+    last_word_end = len(text[:start].rstrip())
+    hanging = HANGING_RE.search(text, max(0, last_word_end - LONGEST_HANGING), start)
     left = hanging.start() if hanging else start
-    spans = [(left, end + (possessive.end() if possessive else 0)), *_noise(text)]
+    spans = [(left, possessive.end() if possessive else end), *_noise(text)]
     for left, right in spans:
         chars[left:right] = " " * (right - left)
     return "".join(chars)
+
+
+POSSESSIVE_RE = re.compile(r"['’]s\b")
+HANGING_WORDS = "for on in at by since until from through during".split()
+HANGING_RE = re.compile(rf"\b(?:{'|'.join(HANGING_WORDS)})\s+$")
+LONGEST_HANGING = max(map(len, HANGING_WORDS))
 
 
 @lru_cache(maxsize=1024)
