@@ -236,7 +236,7 @@ def synthetic_figures(sizes: list[int]) -> None:
                 lambda s=state, ev=events: table_page(ev, 0, PAGE_SIZE, None), repeat=3
             )
             fig = out[0]
-            kind = "density" if any(t.type == "heatmap" for t in fig.data) else "marks"
+            kind = "density" if any(t["type"] == "heatmap" for t in fig["data"]) else "marks"
             size = payload_bytes(fig, records)
             print(
                 f"{name:30s} shown {len(events):>9,}  filter {ms_filter:7.1f} ms  "

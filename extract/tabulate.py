@@ -112,7 +112,8 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
     "on June 12, 2018"): one date lies inside the other, the actors agree, and the event's words
     agree (same action and a word in common, extract.enrich.identity). A wrong merge hides an
     event, so precision comes first: a row that fits several stories joins none, a series never
-    joins a single event, and a document tells each event once.
+    joins a single event, and a document tells each event once. Different events always get
+    different ids (unique_id).
 
     An index by (year, event word) keeps this near linear for archives of a million rows.
     """
@@ -155,14 +156,30 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
                 index.setdefault(key, []).append(home)
         home.docs.add(row["doc"])
         home.rows.append(row)
+    taken: set[str] = set()
     for story in stories:
+        first = story.first
         if len(story.docs) > 1:
-            first = story.first
-            shared = content_id(
+            wanted = content_id(
                 "event", first["date"], first["date_end"], first["precision"], first["summary"]
             )
-            for row in story.rows:
-                row["event_id"] = shared
+        else:
+            wanted = first["event_id"]
+        event_id = unique_id(wanted, taken)
+        for row in story.rows:
+            row["event_id"] = event_id
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or when another event already has it (two events with the same date, precision
+    and summary told by the same documents, or two rows of one document at one place), a stable
+    variant of it: two different events never share an id. Takes the id it returns."""
+    event_id, attempt = wanted, 1
+    while event_id in taken:
+        attempt += 1
+        event_id = content_id(wanted, attempt)
+    taken.add(event_id)
+    return event_id
 
 
 def _width(row: dict[str, str]) -> int:

@@ -20,6 +20,7 @@ from timeline_app.data import DEFAULT_EVENTS
 from timeline_app.export import IMAGE_FORMATS, PRESETS, ExportError, figure_image, write_file
 from timeline_app.state import ViewState, clean_date, normalise
 from timeline_app.viewmodel import export_figure, timelinejs_document
+from timeline_app.wsgi import MAX_BODY, allowed_hosts
 
 
 def _serve(argv: list[str]) -> int:
@@ -54,6 +55,14 @@ def _serve(argv: list[str]) -> int:
         "--threads", type=int, default=8, help="threads per server process (default 8)"
     )
     parser.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a Host name the app answers besides localhost and the bound address (repeat; "
+        "'*' for any); other names get 403 (against DNS rebinding)",
+    )
+    parser.add_argument(
         "--read-only",
         action="store_true",
         help="no edit form (corrections are still applied); use with --host",
@@ -67,7 +76,12 @@ def _serve(argv: list[str]) -> int:
         return _serve_workers(args)
     from timeline_app.app import create_app  # only the server needs Dash
 
-    app = create_app(args.events, corrections_path=args.corrections, read_only=args.read_only)
+    app = create_app(
+        args.events,
+        corrections_path=args.corrections,
+        read_only=args.read_only,
+        allowed_hosts=allowed_hosts(args.host, args.allowed_host),
+    )
     url = f"http://{args.host}:{args.port}/"
     if args.debug:
         print(f"Serving {args.events} at {url} (Dash debug server)", file=sys.stderr)
@@ -77,7 +91,11 @@ def _serve(argv: list[str]) -> int:
 
     try:
         server = waitress.create_server(
-            app.server, host=args.host, port=args.port, threads=args.threads
+            app.server,
+            host=args.host,
+            port=args.port,
+            threads=args.threads,
+            max_request_body_size=MAX_BODY,
         )
     except OSError as error:
         print(
@@ -119,7 +137,10 @@ def _serve_workers(args: argparse.Namespace) -> int:
             from timeline_app.app import create_app
 
             app = create_app(
-                args.events, corrections_path=args.corrections, read_only=args.read_only
+                args.events,
+                corrections_path=args.corrections,
+                read_only=args.read_only,
+                allowed_hosts=allowed_hosts(args.host, args.allowed_host),
             )
             return app.server
 

@@ -12,6 +12,7 @@ opened with a query keeps the chart hidden until its own view is drawn)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import dash
@@ -23,6 +24,7 @@ from timeline_app.corrections_ui import load_holder
 from timeline_app.data import DEFAULT_EVENTS, EventData
 from timeline_app.layout import build_layout
 from timeline_app.state import DEFAULT_STATE
+from timeline_app.wsgi import MAX_BODY, Guard
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 MAX_PROBLEMS_PRINTED = 20
@@ -35,11 +37,15 @@ def create_app(
     data: EventData | None = None,
     corrections_path: str | Path | None = None,
     read_only: bool = False,
+    allowed_hosts: Iterable[str] | None = None,
+    max_body: int = MAX_BODY,
 ) -> dash.Dash:
     """Build the Dash app over one events file (read once, here).
 
     Corrections (edit form) are saved to `corrections_path` (default: corrections.csv next to
-    the events file) unless `read_only`; they are still applied when reading."""
+    the events file) unless `read_only`; they are still applied when reading. Requests are
+    guarded (timeline_app/wsgi.py): bodies over `max_body` bytes get 413, a Host header not in
+    `allowed_hosts` (default: the loopback names) gets 403."""
     path = Path(events_path) if events_path is not None else DEFAULT_EVENTS
     holder = load_holder(path, corrections_path, data)
     if read_only:
@@ -69,6 +75,8 @@ def create_app(
     # several server processes share one corrections file: each sees the others' saves
     app.server.before_request(holder.refresh)
     register_callbacks(app, holder, views)
+    app.server.config["MAX_CONTENT_LENGTH"] = max_body  # also for bodies without a length
+    app.server.wsgi_app = Guard(app.server.wsgi_app, allowed_hosts, max_body)
     return app
 
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 import dash
 from dash import ClientsideFunction, Input, Output, State, ctx, dcc, no_update
 
-from timeline_app import ids
-from timeline_app.corrections_ui import EDIT_FIELDS, DataHolder, save_edit
+from timeline_app import ids, inputs
+from timeline_app.corrections_ui import EDIT_FIELDS, DataHolder, dating_hint, save_edit, undo_reject
 from timeline_app.describe import default_title
 from timeline_app.export import ExportError, events_csv
 from timeline_app.filters import filter_events
@@ -103,9 +103,11 @@ def _sync_url(app: dash.Dash, holder: DataHolder) -> None:
         *[Input(component, prop) for component, prop in ACTIONS],
     )
     def sync(search, *args):
-        values = dict(zip(ids.FILTERS, args[: len(ids.FILTERS)], strict=True))
+        values = inputs.filters(ids.FILTERS, args[: len(ids.FILTERS)], LIST_FILTERS)
         click, relayout, cell = args[len(ids.FILTERS) : len(ids.FILTERS) + 3]
-        values.update(click=click, relayout=relayout, cell=cell)
+        values.update(
+            click=inputs.click(click), relayout=inputs.mapping(relayout), cell=inputs.mapping(cell)
+        )
         trigger = ctx.triggered_id
         if trigger in (ids.GRAPH, ids.TABLE):
             trigger = ctx.triggered[0]["prop_id"]
@@ -122,6 +124,9 @@ def _sync_url(app: dash.Dash, holder: DataHolder) -> None:
             None if trigger == ids.CLICK else no_update,
             no_update,
         )
+
+
+LIST_FILTERS = {ids.CATEGORY, ids.ACTOR, ids.SOURCE, ids.PRECISION, ids.SHOW}
 
 
 def _control_values(state: ViewState) -> tuple:
@@ -181,11 +186,10 @@ def _render(app: dash.Dash, holder: DataHolder, views: Views) -> None:
         Input(ids.DATA_VERSION, "data"),
     )
     def table(search, page, sort_by, version):
-        if ctx.triggered_id == ids.URL:
-            page = 0
+        page = 0 if ctx.triggered_id == ids.URL else inputs.count(page)
         events = views.view(query_to_state(search)).in_view
-        records, pages = table_page(events, page or 0, PAGE_SIZE, sort_by)
-        return records, pages, min(page or 0, pages - 1)
+        records, pages = table_page(events, page, PAGE_SIZE, inputs.sort_by(sort_by))
+        return records, pages, min(page, pages - 1)
 
     @app.callback(
         Output(ids.EXPORT_TITLE, "value"),
@@ -199,6 +203,7 @@ def _render(app: dash.Dash, holder: DataHolder, views: Views) -> None:
         """The export title follows the view unless the user has written their own."""
         state = query_to_state(search)
         default = default_title(state, views.view(state).in_view, views.view(state).window)
+        title, previous = inputs.text(title), inputs.text(previous)
         if default == previous:
             return no_update, no_update
         edited = bool(title) and title != previous
@@ -279,7 +284,8 @@ def _export_images(app: dash.Dash, holder: DataHolder) -> None:
     )
     def export_job(n_png, n_svg, search, title, preset):
         fmt = "svg" if ctx.triggered_id == ids.BTN_SVG else "png"
-        return image_job(holder.data, query_to_state(search), fmt, str(preset), str(title or ""))
+        state = query_to_state(search)
+        return image_job(holder.data, state, fmt, inputs.text(preset), inputs.text(title))
 
     app.clientside_callback(
         ClientsideFunction("timeline", "render_image"),
@@ -291,6 +297,9 @@ def _export_images(app: dash.Dash, holder: DataHolder) -> None:
 
 
 def _edit_form(app: dash.Dash, holder: DataHolder) -> None:
+    """The edit form: filled when an event is selected (the values it was loaded with are
+    kept in EDIT_LOADED, so a save sends only what this tab's user changed), a hint saying
+    why a date is invalid, Save, Reject with a confirmation, and Undo after a reject."""
     edit_ids = [ids.edit_input(name) for name in EDIT_FIELDS]
 
     @app.callback(
@@ -305,24 +314,59 @@ def _edit_form(app: dash.Dash, holder: DataHolder) -> None:
         state = query_to_state(search)
         event = holder.data.event(state.sel) if state.sel else None
         if event is None or state.present:
-            return ({"display": "none"}, *([no_update] * len(edit_ids)), "")
-        if ctx.triggered_id == ids.URL and loaded == state.sel:
+            return ({"display": "none"}, *([no_update] * len(edit_ids)), {})
+        if ctx.triggered_id == ids.URL and inputs.mapping(loaded).get("id") == state.sel:
             return ({"display": "block"}, *([no_update] * len(edit_ids)), no_update)
-        return ({"display": "block"}, *[str(event[name]) for name in EDIT_FIELDS], state.sel)
+        form = {name: str(event[name]) for name in EDIT_FIELDS}
+        return ({"display": "block"}, *form.values(), {"id": state.sel, "values": form})
+
+    @app.callback(
+        Output(ids.EDIT_HINT, "children"),
+        Input(ids.edit_input("date"), "value"),
+        Input(ids.edit_input("date_end"), "value"),
+        Input(ids.edit_input("precision"), "value"),
+    )
+    def hint(date, date_end, precision):
+        return dating_hint(inputs.text(date), inputs.text(date_end), inputs.text(precision)) or ""
+
+    @app.callback(
+        Output(ids.REJECT_CONFIRM, "style"),
+        Input(ids.BTN_REJECT, "n_clicks"),
+        Input(ids.BTN_REJECT_NO, "n_clicks"),
+        Input(ids.BTN_REJECT_YES, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def confirm_reject(ask, cancel, yes):
+        return {"display": "flex" if ctx.triggered_id == ids.BTN_REJECT else "none"}
 
     @app.callback(
         Output(ids.EDIT_MSG, "children"),
         Output(ids.DATA_VERSION, "data"),
+        Output(ids.UNDO_EVENT, "data"),
+        Output(ids.BTN_UNDO, "style"),
         Input(ids.BTN_SAVE, "n_clicks"),
-        Input(ids.BTN_REJECT, "n_clicks"),
+        Input(ids.BTN_REJECT_YES, "n_clicks"),
+        Input(ids.BTN_UNDO, "n_clicks"),
         State(ids.URL, "search"),
+        State(ids.EDIT_LOADED, "data"),
+        State(ids.UNDO_EVENT, "data"),
         *[State(i, "value") for i in edit_ids],
         prevent_initial_call=True,
     )
-    def save(n_save, n_reject, search, *values):
+    def save(n_save, n_reject, n_undo, search, loaded, undo, *values):
+        hidden, shown = {"display": "none"}, {"display": "inline-block"}
+        if ctx.triggered_id == ids.BTN_UNDO:
+            message = undo_reject(holder, inputs.text(undo))
+            return message, holder.version, "", hidden
         state = query_to_state(search)
         if not state.sel:
-            return "Select an event first.", no_update
-        fields = dict(zip(EDIT_FIELDS, values, strict=True))
-        message = save_edit(holder, state.sel, fields, reject=ctx.triggered_id == ids.BTN_REJECT)
-        return message, holder.version
+            return "Select an event first.", no_update, no_update, no_update
+        if ctx.triggered_id == ids.BTN_REJECT_YES:
+            message = save_edit(holder, state.sel, {}, reject=True)
+            done = message.startswith("Rejected")
+            return message, holder.version, state.sel if done else "", shown if done else hidden
+        loaded = inputs.mapping(loaded)
+        base = inputs.mapping(loaded.get("values")) if loaded.get("id") == state.sel else None
+        form = {name: inputs.form_text(v) for name, v in zip(EDIT_FIELDS, values, strict=True)}
+        message = save_edit(holder, state.sel, form, loaded=base)
+        return message, holder.version, "", hidden

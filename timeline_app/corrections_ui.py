@@ -1,52 +1,69 @@
 """Corrections from the detail panel, over extract.table.corrections.
 
 The app keeps the rows as read from the events file (`raw_rows`) and shows them with the
-corrections file applied. Saving an edit records it with `record_correction` (locked, atomic,
-last write wins per field) and re-applies the file, so the change shows at once and survives a
-restart. The corrections path is fixed at startup (never taken from the browser).
+corrections file applied. Saving an edit records the fields the user changed since the form
+was loaded (not the whole form: a stale tab never re-saves fields its user did not touch) with
+`record_correction` (locked, atomic, checked by the reader before it replaces the file; last
+write wins per field) and re-applies the file, so the change shows at once and survives a
+restart. Re-applying is linear in lines + rows (one read of the file); it is kept rather than
+applying the new line alone, which would drift from what `extract` does when several lines
+touch one event. What the form accepts is what the readers accept (extract/table/values.py).
+The corrections path is fixed at startup (never taken from the browser).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from extract.table import corrections as _corrections
-from extract.table.schema import RowProblem
+from extract.table import values as values_
+from extract.table.schema import RowProblem, date_problem
 from timeline_app.data import EventData, build_data, load_data
 
 EDIT_FIELDS = ("date", "date_end", "precision", "summary", "category")
+DATING = ("date", "date_end", "precision")
+LABELS = {
+    "date": "Date",
+    "date_end": "End date",
+    "precision": "Precision",
+    "summary": "Summary",
+    "category": "Category",
+}
+SHAPES = {
+    "day": "YYYY-MM-DD",
+    "month": "YYYY-MM",
+    "season": "YYYY-MM, with an end date",
+    "year": "YYYY",
+    "decade": "YYYY, with an end date",
+    "approx": "YYYY, YYYY-MM or YYYY-MM-DD",
+}
 
 
 def default_corrections_path(events_path: str | Path) -> Path:
     return Path(events_path).parent / _corrections.CORRECTIONS_FILE
 
 
-def _added_keys(path: Path) -> set[tuple[str, str]]:
-    try:
-        lines, _ = _corrections.read_corrections(path)
-    except Exception:  # unreadable: apply_corrections reports it
-        return set()
-    return {(c.event_id, c.doc) for c in lines if c.action == "add"}
-
-
 def apply_file(
     raw_rows: pd.DataFrame, path: Path, name: str, problems: list[RowProblem]
 ) -> EventData:
-    """The data to show: raw rows with the corrections file applied (if any)."""
+    """The data to show: raw rows with the corrections file applied (if any); the file is read
+    once. If it cannot be used, the rows are shown as extracted with a note saying why."""
     if not path.exists():
         return build_data(raw_rows, name, problems=problems)
-    base = raw_rows
-    if "status" in base.columns:  # rows the extractor already added from this file
-        added = _added_keys(path)
-        keys = pd.Series(list(zip(base["event_id"], base["doc"], strict=True)), dtype=object)
-        again = (base["status"] == "added").to_numpy() & keys.isin(added).to_numpy()
-        base = base[~again]
     try:
-        rows, report = _corrections.apply_corrections(base, path)
+        lines = _corrections.read_corrections(path)
+        base = raw_rows
+        if "status" in base.columns:  # rows the extractor already added from this file
+            added = {(c.event_id, c.doc) for c in lines[0] if c.action == "add"}
+            keys = pd.Series(list(zip(base["event_id"], base["doc"], strict=True)), dtype=object)
+            again = (base["status"] == "added").to_numpy() & keys.isin(added).to_numpy()
+            base = base[~again]
+        rows, report = _corrections.apply_corrections(base, path, lines)
     except _corrections.CorrectionsFileError as error:
         data = build_data(raw_rows, name, problems=problems)
         data.notes.append(f"Corrections not applied: {error}")
@@ -121,14 +138,66 @@ def load_holder(
     return DataHolder(data=data, raw_rows=raw.rows, corrections_path=path, stamp=stamp)
 
 
+def form_changes(
+    values: Mapping[str, object], loaded: Mapping[str, object] | None, event: Mapping[str, object]
+) -> dict[str, str]:
+    """The fields the user changed: the form's values compared with the values the form was
+    loaded with (`loaded`; the event's current values when there are none), so a tab opened
+    before another tab saved never sends back fields its user did not touch."""
+    base = loaded if loaded is not None else event
+    changes: dict[str, str] = {}
+    for name in EDIT_FIELDS:
+        if name not in values:
+            continue
+        new = _text(values.get(name))
+        if new != _text(base.get(name)):
+            changes[name] = new
+    return changes
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def edit_problem(event: Mapping[str, object], changes: Mapping[str, str]) -> str | None:
+    """Why these changes cannot be saved (a message naming the field), or None. The rules are
+    the corrections reader's (extract/table/values.py, schema.date_problem), so what the form
+    accepts, every reader accepts."""
+    for name, value in changes.items():
+        problem = values_.field_problem(name, value)
+        if problem:
+            return f"{LABELS.get(name, name)}: {problem}"
+    if any(name in changes for name in DATING):
+        row = {name: changes.get(name, _text(event.get(name))) for name in DATING}
+        return dating_hint(row["date"], row["date_end"], row["precision"])
+    return None
+
+
+def dating_hint(date: object, date_end: object, precision: object) -> str | None:
+    """What is wrong with a date, end date and precision typed in the form, in words."""
+    date, date_end, precision = _text(date), _text(date_end), _text(precision)
+    for name, value in (("date", date), ("date_end", date_end)):
+        if value and (problem := values_.iso_date_problem(value)):
+            return f"{LABELS[name]}: {problem}"
+    problem = date_problem(date, date_end, precision)
+    if problem:
+        column, message = problem
+        if "at " in message and "precision" in message:
+            message += f" ({SHAPES.get(precision, 'YYYY-MM-DD')})"
+        return f"{LABELS.get(column, column)}: {message}"
+    return None
+
+
 def save_edit(
     holder: DataHolder,
     event_id: str,
-    values: dict[str, str],
+    values: Mapping[str, object],
     reject: bool = False,
     author: str = "app",
+    loaded: Mapping[str, object] | None = None,
 ) -> str:
-    """Record the changed fields (or a reject) and reload; returns a message for the user."""
+    """Record the changed fields (or a reject) and reload; returns a message for the user.
+    Nothing is written unless every reader of the file would accept it."""
     if not holder.editable or holder.corrections_path is None:
         return "Editing is not available for this table."
     event = holder.data.event(event_id)
@@ -136,17 +205,48 @@ def save_edit(
         return f"Event {event_id} is not in the table any more."
     anchor = {"evidence": str(event["evidence"]), "sentence": str(event["sentence"])}
     if reject:
-        changes: dict[str, str] = {"reason": str(values.get("reason", "") or "")}
+        changes: dict[str, str] = {"reason": _text(values.get("reason"))}
         action = "reject"
     else:
-        changes = {}
-        for name in EDIT_FIELDS:
-            new = str(values.get(name) or "").strip()
-            if new != str(event[name] or "").strip():
-                changes[name] = new
+        changes = form_changes(values, loaded, event.to_dict())
         if not changes:
             return "Nothing changed."
+        problem = edit_problem(event.to_dict(), changes)
+        if problem:
+            return f"Not saved: {problem}"
         action = "set"
+    error = _record(holder, event_id, changes, action, author, anchor)
+    if error:
+        return f"Not saved: {error}"
+    if reject:
+        return f"Rejected: the event is removed (recorded in {holder.corrections_path.name})."
+    return f"Saved {', '.join(changes)} (recorded in {holder.corrections_path.name})."
+
+
+def undo_reject(holder: DataHolder, event_id: str, author: str = "app") -> str:
+    """Undo a reject from the form: the reject line(s) of the event are taken back (a restore)."""
+    if not holder.editable or holder.corrections_path is None:
+        return "Editing is not available for this table."
+    if not values_.EVENT_ID_RE.match(event_id or ""):
+        return "Nothing to undo."
+    error = _record(holder, event_id, {}, "restore", author, None)
+    if error:
+        return f"Not restored: {error}"
+    if holder.data.event(event_id) is None:
+        return f"Event {event_id} could not be restored."
+    return f"Restored: the event is back (recorded in {holder.corrections_path.name})."
+
+
+def _record(
+    holder: DataHolder,
+    event_id: str,
+    changes: Mapping[str, str],
+    action: str,
+    author: str,
+    anchor: Mapping[str, str] | None,
+) -> str | None:
+    """Write one correction and show it; the reason it was refused, or None."""
+    assert holder.corrections_path is not None
     with holder.lock:
         try:
             _corrections.record_correction(
@@ -157,9 +257,7 @@ def save_edit(
                 author=author,
                 anchor=anchor,
             )
-        except (ValueError, OSError) as error:
-            return f"Not saved: {error}"
+        except (ValueError, OSError, _corrections.CorrectionsFileError) as error:
+            return str(error)
         holder._apply(_stamp(holder.corrections_path))
-    if reject:
-        return f"Rejected: the event is removed (recorded in {holder.corrections_path.name})."
-    return f"Saved {', '.join(changes)} (recorded in {holder.corrections_path.name})."
+    return None

@@ -16,8 +16,8 @@ import plotly.graph_objects as go
 
 from extract.table.atomic import write_atomically
 from extract.table.schema import COLUMNS
+from extract.table.values import neutralise_cell  # the one rule, shared with corrections.csv
 
-DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 # kaleido 1.x now and then runs its script before its page has loaded it ("kaleido_scopes is
 # not defined", about one run in six on a busy machine); a second attempt renders.
@@ -36,21 +36,12 @@ def safe_link(url: str) -> str | None:
     return None
 
 
-def neutralise_cell(value: object) -> str:
-    """Prefix a ' to a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(DANGEROUS_FIRST) else text
-
-
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell (and header) through values.neutralise_cell, the rule corrections.csv uses."""
     out = frame.copy()
     out.columns = [neutralise_cell(c) for c in out.columns]
     for column in out.columns:
-        values = out[column].astype(str)
-        risky = values.str.startswith(DANGEROUS_FIRST)
-        if risky.any():
-            values = values.where(~risky, "'" + values)
-        out[column] = values
+        out[column] = out[column].astype(str).map(neutralise_cell)
     return out
 
 

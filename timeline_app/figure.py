@@ -19,13 +19,19 @@ exactly; exports add a title, a subtitle and a footer in the margins.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import functools
 import html
+import json
+from collections import namedtuple
 from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.colors import make_colorscale, sequential
 
 from extract.table.eras import Era
 from extract.table.schema import split_list
@@ -42,9 +48,10 @@ from timeline_app.placement import (
     text_width,
     wrap,
 )
-from timeline_app.story import by_importance, label_text
+from timeline_app.story import importance_order, label_text
 
 DENSITY_THRESHOLD = 2000
+BLUES = make_colorscale(sequential.Blues)  # the density heatmap's colours (plotly's "Blues")
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1200, 560
 
 TRACE_POINT = "Day"
@@ -109,6 +116,8 @@ LABEL_COLUMNS = (
     "px_right",
     "px_bottom",
 )
+LabelMark = namedtuple("LabelMark", LABEL_COLUMNS)
+RANK_COLUMNS = ("precision", "start", "n_sources", "importance")  # story.importance_order
 
 
 @dataclass(frozen=True)
@@ -220,7 +229,51 @@ def _iso(values: np.ndarray) -> np.ndarray:
     return np.datetime_as_string(values.astype("datetime64[D]"), unit="D").astype(object)
 
 
-def _lane_rows(events: pd.DataFrame, options: FigureOptions) -> tuple[pd.DataFrame, list[str]]:
+BOX_COLUMNS = ("px_left", "px_top", "px_right", "px_bottom")
+
+
+class Rows:
+    """The marks of a figure: columns of equal length (numpy arrays) by name. The figure slices
+    its few dozen rows many times; a DataFrame's cost per operation would be most of a filter
+    callback's time."""
+
+    __slots__ = ("columns",)
+
+    def __init__(self, columns: dict[str, np.ndarray]) -> None:
+        self.columns = columns
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> Rows:
+        return cls({c: frame[c].to_numpy() for c in frame.columns})
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()), ()))
+
+    def __getitem__(self, key):  # a column by name, or the rows of a mask or positions
+        if isinstance(key, str):
+            return self.columns[key]
+        return Rows({c: values[key] for c, values in self.columns.items()})
+
+    def assign(self, **values: object) -> Rows:
+        """New columns (a scalar is repeated on every row)."""
+        new = dict(self.columns)
+        for name, value in values.items():
+            if np.ndim(value):
+                new[name] = np.asarray(value)
+            else:
+                text = isinstance(value, str)
+                new[name] = np.full(len(self), value, dtype=object if text else None)
+        return Rows(new)
+
+    def row(self, i: int) -> dict:
+        return {c: values[i] for c, values in self.columns.items()}
+
+    def boxes(self) -> np.ndarray:
+        """The marks' boxes in pixels, (n, 4)."""
+        return np.column_stack([self.columns[c].astype(float) for c in BOX_COLUMNS]).reshape(-1, 4)
+
+
+def _lane_rows(events: Rows, options: FigureOptions) -> tuple[Rows, list[str]]:
     """Assign each event to its lane(s): by category, or one row per actor lane."""
     if options.lanes == "actor":
         order = list(options.lane_order or [])
@@ -248,27 +301,23 @@ def _lane_rows(events: pd.DataFrame, options: FigureOptions) -> tuple[pd.DataFra
                 idx.append(rows)
                 lanes.append(np.full(len(rows), lane_of[actor]))
         if idx:
-            take = np.concatenate(idx)
-            out = events.iloc[take].copy()
-            out["lane"] = np.concatenate(lanes)
+            out = events[np.concatenate(idx)].assign(lane=np.concatenate(lanes))
         else:
-            out = events.iloc[:0].copy()
-            out["lane"] = np.array([], dtype=int)
+            out = events[np.array([], dtype=int)].assign(lane=np.array([], dtype=int))
         used = sorted(set(out["lane"]))
         if OTHER_ACTORS in order and lane_of[OTHER_ACTORS] not in used:
             order = [o for o in order if o != OTHER_ACTORS]
         return out, order
     order = list(options.lane_order or [])
-    cats = events["category"].where(events["category"] != "", NO_CATEGORY)
+    cats = np.where(events["category"] != "", events["category"], NO_CATEGORY)
     for cat in pd.unique(cats):
         if cat not in order:
             order.append(cat)
-    out = events.copy()
-    out["lane"] = pd.Categorical(cats, categories=order).codes
-    return out, order
+    lane_of = {name: i for i, name in enumerate(order)}
+    return events.assign(lane=np.array([lane_of[c] for c in cats], dtype=int)), order
 
 
-def _hover(rows: pd.DataFrame) -> list[str]:
+def _hover(rows: Rows) -> list[str]:
     """Hover text; document text is HTML-escaped so plotly shows it literally."""
     out = []
     for date, date_end, precision, kind, end, summary, category, n in zip(
@@ -297,7 +346,7 @@ def _density_lanes(
     order = list(options.lane_order or [])
     if options.lanes == "actor":
         if not order:
-            order = _lane_rows(events[mask].head(20_000), options)[1]
+            order = _lane_rows(Rows.of(events.loc[mask, ["actors"]].head(20_000)), options)[1]
         codes, uniques = pd.factorize(events["actors"])
         codes = codes[mask]
         known = {name: i for i, name in enumerate(order)}
@@ -328,7 +377,7 @@ def _density_trace(
     x0: pd.Timestamp,
     x1: pd.Timestamp,
     present: bool,
-) -> tuple[go.Heatmap, str]:
+) -> tuple[dict, str]:
     years = (x1 - x0).days / 365.25
     unit = "M" if years <= 50 else "Y"
     word = "month" if unit == "M" else "year"
@@ -343,20 +392,22 @@ def _density_trace(
     z = counts.reshape(len(order), n_cols).astype(float)
     z[z == 0] = np.nan
     fmt = "%b %Y" if unit == "M" else "%Y"
-    labels = np.array(order, dtype=object)[:, None].repeat(n_cols, axis=1)
-    trace = go.Heatmap(
-        x=_iso(bins[:-1].astype("datetime64[D]")),
-        y=lane_y,
-        z=z,
-        customdata=labels,
-        name=TRACE_DENSITY,
-        colorscale="Blues",
-        hovertemplate=f"%{{customdata}}<br>%{{x|{fmt}}}: %{{z}} events<extra></extra>",
-        colorbar={"title": {"text": f"events per {word}"}, "thickness": 12},
-        hoverongaps=False,
-        xgap=0,
-        ygap=2 if not present else 3,
-    )
+    # lane names come from the data: escaped, so the hover shows them as text, never markup
+    labels = np.array([_esc(name) for name in order], dtype=object)[:, None].repeat(n_cols, axis=1)
+    trace = {
+        "type": "heatmap",
+        "x": _iso(bins[:-1].astype("datetime64[D]")),
+        "y": lane_y,
+        "z": z,
+        "customdata": labels,
+        "name": TRACE_DENSITY,
+        "colorscale": BLUES,
+        "hovertemplate": f"%{{customdata}}<br>%{{x|{fmt}}}: %{{z}} events<extra></extra>",
+        "colorbar": {"title": {"text": f"events per {word}"}, "thickness": 12},
+        "hoverongaps": False,
+        "xgap": 0,
+        "ygap": 2 if not present else 3,
+    }
     return trace, word
 
 
@@ -459,21 +510,22 @@ def _with_lanes(frame: Frame, needs: list[float], minimum: float, extra: float =
     return replace(frame, lane_tops=tuple(tops), lane_heights=tuple(heights))
 
 
-def _mark_class(rows: pd.DataFrame, story: tuple[str, ...] | None) -> np.ndarray:
+def _mark_class(rows: Rows, story: tuple[str, ...] | None) -> np.ndarray:
     """The legend entry of each mark."""
-    kind = rows["kind"].to_numpy()
+    kind = rows["kind"]
     point = kind == "point"
     cls = np.where(point, TRACE_POINT, TRACE_SPAN).astype(object)
     cls[kind == "interval"] = TRACE_INTERVAL
     cls[kind == "ongoing"] = TRACE_ONGOING
-    approx = rows["approx"].to_numpy()
+    approx = rows["approx"]
     cls[approx & point] = TRACE_APPROX_POINT
     cls[approx & ~point] = TRACE_APPROX_SPAN
-    planned = rows["planned"].to_numpy()
+    planned = rows["planned"]
     cls[planned & point] = TRACE_PLANNED_POINT
     cls[planned & ~point] = TRACE_PLANNED_SPAN
     if story is not None:
-        cls[~rows["event_id"].isin(set(story)).to_numpy()] = TRACE_CONTEXT
+        told = set(story)
+        cls[np.array([i not in told for i in rows["event_id"]], dtype=bool)] = TRACE_CONTEXT
     return cls
 
 
@@ -481,18 +533,18 @@ POINT_CLASSES = (TRACE_POINT, TRACE_APPROX_POINT, TRACE_PLANNED_POINT)
 BAR_CLASSES = (TRACE_SPAN, TRACE_INTERVAL, TRACE_ONGOING, TRACE_APPROX_SPAN, TRACE_PLANNED_SPAN)
 
 
-def _extents(rows: pd.DataFrame, frame: Frame, style: Style) -> pd.DataFrame:
+def _extents(rows: Rows, frame: Frame, style: Style) -> Rows:
     """Pixel extent of every mark along x (a period shorter than MIN_BAR_PX is widened around
     its middle; an ongoing bar ends in an arrow)."""
-    px0 = frame.x_px(rows["start"].to_numpy())
-    px1 = frame.x_px(rows["end"].to_numpy())
-    point = (rows["kind"] == "point").to_numpy()
+    px0 = frame.x_px(rows["start"])
+    px1 = frame.x_px(rows["end"])
+    point = rows["kind"] == "point"
     centre = (px0 + px1) / 2
-    size = style.marker + np.minimum(rows["n_sources"].to_numpy() - 1, 2) * 2
+    size = style.marker + np.minimum(rows["n_sources"] - 1, 2) * 2
     half_bar = np.maximum((px1 - px0) / 2, MIN_BAR_PX / 2)
     left = np.where(point, px0 - size / 2, centre - half_bar)
     right = np.where(point, px0 + size / 2, centre + half_bar)
-    right = right + np.where((rows["kind"] == "ongoing").to_numpy(), style.bar + 2, 0)
+    right = right + np.where(rows["kind"] == "ongoing", style.bar + 2, 0)
     return rows.assign(
         px_left=left,
         px_right=right,
@@ -509,16 +561,16 @@ def _slots(height: float, pitch: float) -> int:
 
 
 def _stack(
-    rows: pd.DataFrame, frame: Frame, style: Style, n_lanes: int, labels: bool
-) -> tuple[pd.DataFrame, Frame]:
+    rows: Rows, frame: Frame, style: Style, n_lanes: int, labels: bool
+) -> tuple[Rows, Frame]:
     """Lanes as tall as their marks need (and a line for labels above and below them), and
     every mark's y: sub-rows from the middle out, so events of the same day sit one above the
     other, the lightest taken first so the heaviest end up where a label fits next to them.
     When the figure is too short for every sub-row, the fullest lanes overlap their marks as
     little as possible."""
-    lanes = rows["lane"].to_numpy()
-    left, right = rows["px_left"].to_numpy(), rows["px_right"].to_numpy()
-    lightest_first = np.lexsort((left, rows["importance"].to_numpy(), lanes))
+    lanes = rows["lane"]
+    left, right = rows["px_left"], rows["px_right"]
+    lightest_first = np.lexsort((left, rows["importance"], lanes))
     members = {lane: lightest_first[lanes[lightest_first] == lane] for lane in range(n_lanes)}
     offsets = np.zeros(len(rows), dtype=int)
     used = []
@@ -539,13 +591,13 @@ def _stack(
             offsets[index] = stack_rows(left[index], right[index], capacity)
     centres = np.array([frame.lane_centre(i) for i in range(len(frame.lane_heights))])
     y = centres[lanes] + offsets * pitch if len(rows) else np.zeros(0)
-    half = rows["mark_h"].to_numpy() / 2
+    half = rows["mark_h"] / 2
     return rows.assign(y=y, px_top=y - half, px_bottom=y + half), frame
 
 
-def _bar_trace(part: pd.DataFrame, name: str, frame: Frame, style: Style) -> go.Bar:
-    start = part["start"].to_numpy().astype("datetime64[ms]")
-    length = (part["end"].to_numpy().astype("datetime64[ms]") - start).astype(float)
+def _bar_trace(part: Rows, name: str, frame: Frame, style: Style) -> dict:
+    start = part["start"].astype("datetime64[ms]")
+    length = (part["end"].astype("datetime64[ms]") - start).astype(float)
     shortest = MIN_BAR_PX * frame.ms_per_px()
     widen = np.maximum(shortest - length, 0)  # widened around its middle
     base = start - (widen / 2).astype("timedelta64[ms]")
@@ -567,22 +619,23 @@ def _bar_trace(part: pd.DataFrame, name: str, frame: Frame, style: Style) -> go.
         )
     else:  # context
         marker.update(color=COLOR_CONTEXT, line={"width": 0, "color": COLOR_CONTEXT})
-    return go.Bar(
-        orientation="h",
-        base=np.datetime_as_string(base, unit="ms").astype(object),
-        x=length,
-        y=part["y"].to_numpy(),
-        width=style.bar,
-        name=name,
-        marker=marker,
-        customdata=part["event_id"].to_numpy(),
-        hovertext=_hover(part),
-        hoverinfo="text",
-        showlegend=True,
-    )
+    return {
+        "type": "bar",
+        "orientation": "h",
+        "base": np.datetime_as_string(base, unit="ms").astype(object),
+        "x": length,
+        "y": part["y"],
+        "width": style.bar,
+        "name": name,
+        "marker": marker,
+        "customdata": part["event_id"],
+        "hovertext": _hover(part),
+        "hoverinfo": "text",
+        "showlegend": True,
+    }
 
 
-def _point_trace(part: pd.DataFrame, name: str) -> go.Scatter:
+def _point_trace(part: Rows, name: str) -> dict:
     if name == TRACE_POINT:
         marker = {"symbol": "circle", "color": COLOR_POINT, "line": {"width": 1, "color": "white"}}
     elif name == TRACE_APPROX_POINT:
@@ -591,46 +644,53 @@ def _point_trace(part: pd.DataFrame, name: str) -> go.Scatter:
         marker = {"symbol": "diamond-open", "color": COLOR_PLANNED, "line": {"width": 2.5}}
     else:  # context
         marker = {"symbol": "circle", "color": COLOR_CONTEXT, "line": {"width": 0}}
-    return go.Scatter(
-        x=_iso(part["start"].to_numpy()),
-        y=part["y"].to_numpy(),
-        mode="markers",
-        name=name,
-        customdata=part["event_id"].to_numpy(),
-        hovertext=_hover(part),
-        hoverinfo="text",
-        marker={**marker, "size": part["size"].to_numpy(), "opacity": 1},
-    )
+    return {
+        "type": "scatter",
+        "x": _iso(part["start"]),
+        "y": part["y"],
+        "mode": "markers",
+        "name": name,
+        "customdata": part["event_id"],
+        "hovertext": _hover(part),
+        "hoverinfo": "text",
+        "marker": {**marker, "size": part["size"], "opacity": 1},
+    }
 
 
-def _mark_traces(rows: pd.DataFrame, frame: Frame, style: Style) -> list[go.BaseTraceType]:
-    traces: list[go.BaseTraceType] = []
-    cls = rows["mark"].to_numpy()
-    point = (rows["kind"] == "point").to_numpy()
+def _mark_traces(rows: Rows, frame: Frame, style: Style) -> list[dict]:
+    traces: list[dict] = []
+    cls = rows["mark"]
+    point = rows["kind"] == "point"
     for name in (*POINT_CLASSES, *BAR_CLASSES, TRACE_CONTEXT):
+        of_name = cls == name
+        if not of_name.any():  # most classes are absent: no slicing for them
+            continue
         for as_point in (True, False):
-            part = rows[(cls == name) & (point == as_point)]
-            if not len(part):
+            where = np.flatnonzero(of_name & (point == as_point))
+            if not len(where):
                 continue
+            part = rows[where]
             if as_point:
                 traces.append(_point_trace(part, name))
             else:
                 traces.append(_bar_trace(part, name, frame, style))
                 if name == TRACE_CONTEXT:
-                    traces[-1].showlegend = not (cls[point] == TRACE_CONTEXT).any()
-    ongoing = rows[rows["kind"] == "ongoing"]
-    if len(ongoing):
+                    traces[-1]["showlegend"] = not (cls[point] == TRACE_CONTEXT).any()
+    is_ongoing = rows["kind"] == "ongoing"
+    if is_ongoing.any():
+        ongoing = rows[is_ongoing]
         color = np.where(ongoing["mark"] == TRACE_CONTEXT, COLOR_CONTEXT, COLOR_ONGOING)
         traces.append(
-            go.Scatter(
-                x=[frame.x_date(px) for px in ongoing["px_right"] - (style.bar + 2) / 2],
-                y=ongoing["y"].to_numpy(),
-                mode="markers",
-                name=TRACE_ONGOING + " (open end)",
-                showlegend=False,
-                hoverinfo="skip",
-                marker={"symbol": "triangle-right", "size": style.bar + 2, "color": color},
-            )
+            {
+                "type": "scatter",
+                "x": [frame.x_date(px) for px in ongoing["px_right"] - (style.bar + 2) / 2],
+                "y": ongoing["y"],
+                "mode": "markers",
+                "name": TRACE_ONGOING + " (open end)",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "marker": {"symbol": "triangle-right", "size": style.bar + 2, "color": color},
+            }
         )
     return traces
 
@@ -684,50 +744,59 @@ def _era_traces(
                 )
     if not bases:
         return [], tints
-    trace = go.Bar(
-        orientation="h",
-        base=bases,
-        x=lengths,
-        y=ys,
-        width=frame.ribbon_px - 3,
-        name=TRACE_ERAS,
-        text=texts,
-        textposition="inside",
-        insidetextanchor="middle",
-        textfont={"size": size, "color": COLOR_TEXT},
-        constraintext="none",
-        hovertext=hovers,
-        hoverinfo="text",
-        marker={"color": colors, "line": {"width": 1, "color": "white"}},
-        showlegend=False,
-    )
+    trace = {
+        "type": "bar",
+        "orientation": "h",
+        "base": bases,
+        "x": lengths,
+        "y": ys,
+        "width": frame.ribbon_px - 3,
+        "name": TRACE_ERAS,
+        "text": texts,
+        "textposition": "inside",
+        "insidetextanchor": "middle",
+        "textfont": {"size": size, "color": COLOR_TEXT},
+        "constraintext": "none",
+        "hovertext": hovers,
+        "hoverinfo": "text",
+        "marker": {"color": colors, "line": {"width": 1, "color": "white"}},
+        "showlegend": False,
+    }
     return [trace], tints
 
 
-def _obstacles(rows: pd.DataFrame, frame: Frame, extra: list[tuple]) -> np.ndarray:
-    boxes = rows[["px_left", "px_top", "px_right", "px_bottom"]].to_numpy(dtype=float)
+def _obstacles(rows: Rows, frame: Frame, extra: list[tuple]) -> np.ndarray:
+    boxes = rows.boxes()
     ribbons = [(0.0, 0.0, frame.plot_w, frame.ribbons_px)] if frame.n_ribbons else []
     return np.vstack([boxes.reshape(-1, 4), *(np.array([b]) for b in [*ribbons, *extra])])
 
 
 def _label_annotations(
-    rows: pd.DataFrame,
+    rows: Rows,
     frame: Frame,
     style: Style,
     options: FigureOptions,
     reserved: list[tuple],
 ) -> list[dict]:
     """Labels of the heaviest events in view where they fit (placement.place_labels)."""
-    candidates = rows if options.story is None else rows[rows["mark"] != TRACE_CONTEXT]
+    event_ids = rows["event_id"]
+    keep = np.ones(len(rows), dtype=bool)
+    if options.story is not None:
+        keep &= rows["mark"] != TRACE_CONTEXT
     if options.present:
-        candidates = candidates[candidates["event_id"] != options.selected]
+        keep &= event_ids != options.selected
+    candidates = np.flatnonzero(keep)
     # an event in several actor lanes is labelled in its first one
-    ranked = by_importance(candidates.drop_duplicates("event_id"))
-    first = (ranked["event_id"] == options.selected).to_numpy()
-    ranked = pd.concat([ranked[first], ranked[~first]]).head(80)
+    firsts = np.unique(event_ids[candidates], return_index=True)[1]
+    candidates = candidates[np.sort(firsts)]
+    columns = {c: rows[c] for c in (*LABEL_COLUMNS, *RANK_COLUMNS)}
+    ranked = candidates[importance_order({c: a[candidates] for c, a in columns.items()})]
+    first = event_ids[ranked] == options.selected
+    ranked = np.concatenate([ranked[first], ranked[~first]])[:80]
+    marks = zip(*(columns[c][ranked] for c in LABEL_COLUMNS), strict=True)
     requests: list[LabelRequest] = []
     texts: dict[str, str] = {}
-    for rank, mark in enumerate(ranked[list(LABEL_COLUMNS)].itertuples(index=False)):
+    for rank, mark in enumerate(LabelMark._make(values) for values in marks):
         text = label_text(mark.label, mark.summary)
         texts[mark.event_id] = text
         band_top = frame.lane_tops[mark.lane]
@@ -781,30 +850,30 @@ def _label_annotations(
 
 
 def _selected(
-    rows: pd.DataFrame, frame: Frame, style: Style, options: FigureOptions
-) -> tuple[list[go.BaseTraceType], list[dict], list[tuple]]:
+    rows: Rows, frame: Frame, style: Style, options: FigureOptions
+) -> tuple[list[dict], list[dict], list[tuple]]:
     """The selected event's highlight (traces), its callout in presentation mode (annotation)
     and the boxes they cover (kept free of labels)."""
     hit = rows[rows["event_id"] == options.selected]
-    if hit.empty:
+    if not len(hit):
         return [], [], []
-    traces: list[go.BaseTraceType] = []
+    traces: list[dict] = []
     boxes: list[tuple] = []
     ring = style.marker + 14
-    for mark in hit.itertuples(index=False):
-        y = mark.y
-        if mark.kind == "point":
-            x = (mark.px_left + mark.px_right) / 2
+    for mark in map(hit.row, range(len(hit))):
+        y, left, right = mark["y"], mark["px_left"], mark["px_right"]
+        if mark["kind"] == "point":
+            x = (left + right) / 2
             boxes.append((x - ring / 2, y - ring / 2, x + ring / 2, y + ring / 2))
         else:
-            boxes.append((mark.px_left - 3, y - style.bar, mark.px_right + 3, y + style.bar))
+            boxes.append((left - 3, y - style.bar, right + 3, y + style.bar))
 
-    def highlight(part: pd.DataFrame) -> dict:
+    def highlight(part: Rows) -> dict:
         return {
-            "y": part["y"].to_numpy(),
+            "y": part["y"],
             "name": TRACE_SELECTED,
             "showlegend": False,
-            "customdata": part["event_id"].to_numpy(),
+            "customdata": part["event_id"],
             "hovertext": _hover(part),
             "hoverinfo": "text",
         }
@@ -813,39 +882,41 @@ def _selected(
     points = hit[hit["kind"] == "point"]
     if len(points):
         traces.append(
-            go.Scatter(
-                x=_iso(points["start"].to_numpy()),
-                mode="markers",
-                marker={
+            {
+                "type": "scatter",
+                "x": _iso(points["start"]),
+                "mode": "markers",
+                "marker": {
                     "symbol": "circle-open",
                     "size": ring,
                     "color": COLOR_SELECTED,
                     "line": line,
                 },
                 **highlight(points),
-            )
+            }
         )
     spans = hit[hit["kind"] != "point"]
     if len(spans):
         traces.append(
-            go.Bar(
-                orientation="h",
-                base=[frame.x_date(px - 3) for px in spans["bar_left"]],
-                x=((spans["bar_right"] - spans["bar_left"] + 6) * frame.ms_per_px()).to_numpy(),
-                width=style.bar + 8,
-                marker={"color": "rgba(0,0,0,0)", "line": line},
+            {
+                "type": "bar",
+                "orientation": "h",
+                "base": [frame.x_date(px - 3) for px in spans["bar_left"]],
+                "x": (spans["bar_right"] - spans["bar_left"] + 6) * frame.ms_per_px(),
+                "width": style.bar + 8,
+                "marker": {"color": "rgba(0,0,0,0)", "line": line},
                 **highlight(spans),
-            )
+            }
         )
     notes: list[dict] = []
     if options.present:
-        note, box = _callout(hit.iloc[0], rows, frame, style)
+        note, box = _callout(hit.row(0), rows, frame, style)
         notes.append(note)
         boxes.append(box)
     return traces, notes, boxes
 
 
-def _callout(mark: pd.Series, rows: pd.DataFrame, frame: Frame, style: Style) -> tuple[dict, tuple]:
+def _callout(mark: dict, rows: Rows, frame: Frame, style: Style) -> tuple[dict, tuple]:
     """Presentation mode: the current event's date and label in a box next to it, where it
     covers no mark (above or below, then shifted sideways). A day gets an arrow; a period
     gets none (its whole length is outlined), so nothing points at its middle."""
@@ -867,7 +938,7 @@ def _callout(mark: pd.Series, rows: pd.DataFrame, frame: Frame, style: Style) ->
             tries.append((left, mark["px_top"] - 4 - gap - height))
             tries.append((left, mark["px_bottom"] + 4 + gap))
     others = rows[rows["event_id"] != mark["event_id"]]
-    obstacles = others[["px_left", "px_top", "px_right", "px_bottom"]].to_numpy(dtype=float)
+    obstacles = others.boxes()
     area = (0.0, frame.ribbons_px, frame.plot_w, frame.plot_h)
     left, top = free_position(tries, width, height, obstacles, area)
     box = (left, top, left + width, top + height)
@@ -960,7 +1031,95 @@ def _margin_notes(frame: Frame, style: Style, options: FigureOptions, header) ->
 
 
 def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> go.Figure:
-    """The timeline for the given (already filtered) events.
+    """The timeline for the given (already filtered) events, as a plotly Figure (exports,
+    tests): `figure_dict` checked by plotly's validators."""
+    return go.Figure(figure_dict(events, options))
+
+
+def browser_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> dict:
+    """The timeline as the browser receives it: `browser_json(figure_dict(...))`."""
+    return browser_json(figure_dict(events, options))
+
+
+def browser_json(figure: dict) -> dict:
+    """A figure dict as plotly.py would send it to the browser, without building a Figure
+    (whose validation costs most of a filter callback): the named template expanded and
+    numeric arrays as typed arrays (base64). The same JSON as
+    `go.Figure(figure).to_plotly_json()` (tests/app/test_figure.py checks it on many views)."""
+    layout = dict(figure["layout"])
+    if isinstance(layout.get("template"), str):
+        layout["template"] = _template(layout["template"])
+    out = {"data": [dict(trace) for trace in figure["data"]], "layout": layout}
+    _typed_arrays(out)  # in place, on the copies
+    return out
+
+
+# plotly.js's names of the numpy types it reads from base64 (as in _plotly_utils.utils)
+TYPED_ARRAY_TYPES = {
+    "int8": "i1",
+    "uint8": "u1",
+    "int16": "i2",
+    "uint16": "u2",
+    "int32": "i4",
+    "uint32": "u4",
+    "float32": "f4",
+    "float64": "f8",
+}
+NOT_TYPED = ("geojson", "layer", "layers", "range")  # keys plotly leaves as they are
+
+
+def _typed_arrays(value: object) -> None:
+    """Numeric numpy arrays that are values of a dict become typed array specs, in place, as
+    plotly.py's convert_to_base64 does it (which costs a quarter of a figure on its own)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, np.ndarray):
+                if key not in NOT_TYPED:
+                    value[key] = _typed_array(item)
+            elif isinstance(item, dict | list | tuple):
+                _typed_arrays(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            if isinstance(item, dict | list | tuple):
+                _typed_arrays(item)
+
+
+def _typed_array(values: np.ndarray) -> object:
+    """plotly.py's to_typed_array_spec for a numpy array: 64-bit integers narrowed to the
+    smallest type that holds them, then {"dtype", "bdata"}; other arrays as they are."""
+    if values.size == 0:
+        return values
+    if values.dtype == np.int64 or values.dtype == np.uint64:
+        signed = values.dtype == np.int64
+        low, high = values.min(), values.max()
+        for bits in (8, 16, 32):
+            kind = np.dtype(f"int{bits}" if signed else f"uint{bits}")
+            if np.iinfo(kind).min <= low and high <= np.iinfo(kind).max:
+                values = values.astype(kind)
+                break
+        else:
+            return values
+    code = TYPED_ARRAY_TYPES.get(str(values.dtype))
+    if code is None:
+        return values
+    spec = {"dtype": code, "bdata": base64.b64encode(np.ascontiguousarray(values)).decode("ascii")}
+    if values.ndim > 1:
+        spec["shape"] = str(values.shape)[1:-1]
+    return spec
+
+
+@functools.cache
+def _template_json(name: str) -> str:
+    return json.dumps(pio.templates[name].to_plotly_json())
+
+
+def _template(name: str) -> dict:
+    return json.loads(_template_json(name))  # a fresh copy: figures never share it
+
+
+def figure_dict(events: pd.DataFrame, options: FigureOptions | None = None) -> dict:
+    """The timeline for the given (already filtered) events as a plain figure dict
+    ({"data": [...], "layout": {...}}, numpy arrays inside): no plotly objects.
 
     `events` is a prepared table (timeline_app.data.prepare_events); a raw events table as
     read by extract.table.schema.read_events is prepared on the fly.
@@ -976,9 +1135,9 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
     density = n_in_view > options.density_threshold
     if density:
         starts, lanes, order = _density_lanes(events, mask, options)
-        rows = events.iloc[:0].assign(lane=0, mark="")
+        rows = Rows.of(events.iloc[:0][list(COLUMNS)]).assign(lane=0, mark="")
     else:
-        rows, order = _lane_rows(events.loc[mask, list(COLUMNS)], options)
+        rows, order = _lane_rows(Rows.of(events.loc[mask, list(COLUMNS)]), options)
         rows = rows.assign(mark=_mark_class(rows, options.story))
     eras = _visible_eras(options.eras, x0, x1)
     groups = _era_groups(eras)
@@ -988,13 +1147,13 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
     ticks = [*(ERA_ROLES.get(g, g) for g in groups), *(_tick_text(o) for o in order)]
     frame = _frame(options, style, (x0, x1), ticks, legend, header, len(groups), density)
 
-    fig = go.Figure()
+    data: list[dict] = []
     annotations: list[dict] = []
     if density:
         frame = _with_lanes(frame, [1.0] * len(order), minimum=0)
         lane_y = [frame.lane_centre(i) for i in range(len(order))]
         trace, word = _density_trace(starts, lanes, order, lane_y, x0, x1, options.present)
-        fig.add_trace(trace)
+        data.append(trace)
         annotations.append(
             _note(
                 f"{n_in_view:,} events in view: showing events per {word}. "
@@ -1003,20 +1162,20 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             )
         )
         if options.selected:
-            hit = _lane_rows(events[events["event_id"] == options.selected], options)[0]
+            chosen = events["event_id"] == options.selected
+            hit = _lane_rows(Rows.of(events.loc[chosen, list(COLUMNS)]), options)[0]
             rows = _extents(hit.assign(mark=TRACE_POINT), frame, style)
             rows = rows.assign(y=[lane_y[lane] for lane in rows["lane"]])
             rows = rows.assign(px_top=rows["y"] - style.bar, px_bottom=rows["y"] + style.bar)
     else:
         rows, frame = _stack(_extents(rows, frame, style), frame, style, len(order), options.labels)
-        for trace in _mark_traces(rows, frame, style):
-            fig.add_trace(trace)
+        data.extend(_mark_traces(rows, frame, style))
         if not len(rows):
             annotations.append(_note("No events match the filters in this range.", style))
     era_traces, tints = _era_traces(frame, style, eras, groups)
-    fig.add_traces(era_traces)
+    data.extend(era_traces)
     traces, notes, reserved = _selected(rows, frame, style, options)
-    fig.add_traces(traces)
+    data.extend(traces)
     annotations.extend(notes)
     if options.labels and not density:
         annotations.extend(_label_annotations(rows, frame, style, options, reserved))
@@ -1038,26 +1197,26 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
     tick_vals = [frame.ribbon_y(k) for k in range(len(groups))] + [
         frame.lane_centre(i) for i in range(len(order))
     ]
-    fig.update_layout(
-        template="none",  # set colours below; a named template is deep-copied per figure
-        width=frame.width,
-        height=frame.height,
-        font={"size": style.font, "color": COLOR_TEXT, "family": FONT_FAMILY},
-        margin={
+    layout = {
+        "template": "none",  # colours are set below
+        "width": frame.width,
+        "height": frame.height,
+        "font": {"size": style.font, "color": COLOR_TEXT, "family": FONT_FAMILY},
+        "margin": {
             "l": frame.left,
             "r": frame.right,
             "t": frame.top,
             "b": frame.bottom,
             "autoexpand": False,
         },
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        hovermode="closest",
-        dragmode="zoom",
-        barmode="overlay",
-        uirevision=options.uirevision,
-        showlegend=bool(legend),
-        legend={
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hovermode": "closest",
+        "dragmode": "zoom",
+        "barmode": "overlay",
+        "uirevision": options.uirevision,
+        "showlegend": bool(legend),
+        "legend": {
             "orientation": "h",
             "yanchor": "bottom",
             "y": 1 + 2 / frame.plot_h,
@@ -1068,10 +1227,10 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             "itemdoubleclick": False,
             "traceorder": "normal",
         },
-        hoverlabel={"font": {"size": style.font + 2}, "align": "left"},
-        annotations=annotations,
-        shapes=tints + separators,
-        xaxis={
+        "hoverlabel": {"font": {"size": style.font + 2}, "align": "left"},
+        "annotations": annotations,
+        "shapes": tints + separators,
+        "xaxis": {
             "type": "date",
             "range": [x0.isoformat(), x1.isoformat()],
             "showgrid": True,
@@ -1082,7 +1241,7 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             "automargin": False,
             "zeroline": False,
         },
-        yaxis={
+        "yaxis": {
             "tickvals": tick_vals,
             "ticktext": ticks,
             "range": [frame.plot_h, 0],
@@ -1092,8 +1251,11 @@ def build_figure(events: pd.DataFrame, options: FigureOptions | None = None) -> 
             "tickfont": {"size": style.font},
             "automargin": False,
         },
-    )
-    return fig
+    }
+    for key in ("annotations", "shapes"):  # as plotly does: no empty arrays of layout items
+        if not layout[key]:
+            del layout[key]
+    return {"data": data, "layout": layout}
 
 
 def _note(text: str, style: Style) -> dict:

@@ -55,6 +55,12 @@ EDIT_BOX = "edit-box"
 BTN_SAVE = "btn-save"
 BTN_REJECT = "btn-reject"
 EDIT_MSG = "edit-msg"
+EDIT_HINT = "edit-hint"  # why the date typed in the form is not valid
+REJECT_CONFIRM = "reject-confirm"  # "Reject this event?" with Yes / Cancel
+BTN_REJECT_YES = "btn-reject-yes"
+BTN_REJECT_NO = "btn-reject-no"
+BTN_UNDO = "btn-undo"  # after a reject: take it back (a restore)
+UNDO_EVENT = "undo-event"  # the event the Undo button restores
 # The filter controls, in the order the view state reads them.
 FILTERS = (FROM, TO, TEXT, CATEGORY, ACTOR, SOURCE, PRECISION, LANES, SHOW)
 # A graph or table event, as the view-state machine names its trigger.

@@ -96,6 +96,27 @@ def _sidebar(data: EventData) -> html.Div:
     )
 
 
+def _edit_status(editable: bool) -> html.Div:
+    """The result of the last save, and Undo after a reject (outside the form, which hides
+    when its event is rejected)."""
+    if not editable:
+        return html.Div()
+    return html.Div(
+        className="edit-status",
+        children=[
+            html.Div(id=ids.EDIT_MSG, className="edit-msg"),
+            html.Button(
+                "Undo reject",
+                id=ids.BTN_UNDO,
+                n_clicks=0,
+                className="btn",
+                style={"display": "none"},
+            ),
+            dcc.Store(id=ids.UNDO_EVENT, data=""),
+        ],
+    )
+
+
 def _edit_form(editable: bool) -> html.Div:
     if not editable:
         return html.Div(id=ids.EDIT_BOX, style={"display": "none"})
@@ -116,6 +137,7 @@ def _edit_form(editable: bool) -> html.Div:
                 "End date (intervals)",
                 dcc.Input(id=ids.edit_input("date_end"), type="text", className="text-input"),
             ),
+            html.Div(id=ids.EDIT_HINT, className="edit-hint", role="alert"),
             field(
                 "Precision",
                 dcc.Dropdown(
@@ -143,7 +165,18 @@ def _edit_form(editable: bool) -> html.Div:
                 ],
                 className="edit-buttons",
             ),
-            html.Div(id=ids.EDIT_MSG, className="edit-msg"),
+            html.Div(
+                id=ids.REJECT_CONFIRM,
+                className="reject-confirm",
+                style={"display": "none"},
+                children=[
+                    html.Span("Reject this event? It leaves the table (you can undo it)."),
+                    html.Button(
+                        "Yes, reject", id=ids.BTN_REJECT_YES, n_clicks=0, className="btn btn-danger"
+                    ),
+                    html.Button("Cancel", id=ids.BTN_REJECT_NO, n_clicks=0, className="btn"),
+                ],
+            ),
         ],
     )
 
@@ -331,6 +364,7 @@ def build_layout(data: EventData, editable: bool = False, figure: object = None)
                                         children=[
                                             html.Div(id=ids.DETAIL, className="detail"),
                                             _edit_form(editable),
+                                            _edit_status(editable),
                                         ],
                                     ),
                                 ],

@@ -7,17 +7,16 @@ a hand-edited or garbled URL still opens the app. No value read here is ever use
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qs, urlencode
 
+from extract.table.values import EVENT_ID_RE  # what an id may be: decided in one place
 from timeline_app.dates import iso_from_words, parse_user_date
 
 LANE_MODES = ("category", "actor")
 STORY_MODES = ("key", "all")  # a presentation tells the key events, or all of them
 MAX_VALUES = 50
 MAX_VALUE_LEN = 200
-EVENT_ID_RE = re.compile(r"^[A-Za-z0-9_.:\-]{1,100}$")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ shortened when the table has none.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -19,19 +21,27 @@ STORY_SIZE = 18  # key events in a presentation, unless the teacher asks for all
 LABEL_CHARS = 32
 
 
+PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
+
+
 def by_importance(events: pd.DataFrame) -> pd.DataFrame:
     """The events, most important first."""
-    precision_rank = events["precision"].map({p: i for i, p in enumerate(PRECISIONS)}).fillna(9)
-    order = np.lexsort(
+    return events.iloc[importance_order(events)]
+
+
+def importance_order(events: pd.DataFrame | Mapping[str, np.ndarray]) -> np.ndarray:
+    """The positions of the events (a table, or its columns as arrays), most important first:
+    by weight, sources, precision, date, then id."""
+    precision_rank = [PRECISION_RANK.get(p, 9) for p in events["precision"]]
+    return np.lexsort(
         (
-            events["event_id"].to_numpy(),
-            events["start"].to_numpy(),
-            precision_rank.to_numpy(),
-            -events["n_sources"].to_numpy(),
-            -events["importance"].to_numpy(),
+            np.asarray(events["event_id"]),
+            np.asarray(events["start"]),
+            np.asarray(precision_rank),
+            -np.asarray(events["n_sources"]),
+            -np.asarray(events["importance"]),
         )
     )
-    return events.iloc[order]
 
 
 def story_events(events: pd.DataFrame, mode: str = "key", size: int = STORY_SIZE) -> pd.DataFrame:

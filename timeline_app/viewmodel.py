@@ -18,7 +18,7 @@ from timeline_app import ids
 from timeline_app.data import OTHER_ACTORS, EventData
 from timeline_app.describe import default_title, footer, outlets_of, subtitle
 from timeline_app.export import IMAGE_FORMATS, PRESETS, ExportPreset, safe_filename
-from timeline_app.figure import TINTED_ERA_GROUP, FigureOptions, build_figure
+from timeline_app.figure import TINTED_ERA_GROUP, FigureOptions, browser_figure, build_figure
 from timeline_app.filters import filter_events, in_range, neighbour, visible_range
 from timeline_app.state import STORY_MODES, ViewState, clean_date, normalise
 from timeline_app.story import story_events
@@ -132,11 +132,31 @@ def figure_for(
 ) -> go.Figure:
     """The figure for a view state (the same function serves the page and the exports)."""
     view = view or view_of(data, state)
+    return build_figure(view.events, figure_options(state, view, size, **extra))
+
+
+def browser_figure_for(
+    data: EventData,
+    state: ViewState,
+    size: tuple[int, int] | None = None,
+    view: View | None = None,
+    **extra: object,
+) -> dict:
+    """`figure_for` as the browser receives it (JSON-ready dict, the same JSON), built without
+    plotly's Figure objects: what the page's callbacks send."""
+    view = view or view_of(data, state)
+    return browser_figure(view.events, figure_options(state, view, size, **extra))
+
+
+def figure_options(
+    state: ViewState, view: View, size: tuple[int, int] | None = None, **extra: object
+) -> FigureOptions:
+    """The figure's options for a view state and what it shows."""
     revision = "|".join(
         [state.date_from, state.date_to, state.x0, state.x1, state.lanes, str(state.present)]
     )
     width, height = size or (None, None)
-    options = FigureOptions(
+    return FigureOptions(
         lanes=state.lanes,
         lane_order=view.lanes,
         x_range=view.window,
@@ -150,7 +170,6 @@ def figure_for(
         story=None if view.story is None else tuple(view.story["event_id"]),
         **extra,  # type: ignore[arg-type]
     )
-    return build_figure(view.events, options)
 
 
 def export_texts(
@@ -177,18 +196,25 @@ def export_figure(
     """The view laid out for a slide or a report page: the view as on screen (labels, eras,
     legend), with a title (the default says what the view shows), a subtitle with the
     filters and a footer with the sources and the date of the export."""
+    return build_figure(*_export_parts(data, state, spec, title, today))
+
+
+def _export_parts(
+    data: EventData, state: ViewState, spec: ExportPreset, title: str, today: dt.date | None
+) -> tuple[pd.DataFrame, FigureOptions]:
+    """The events and figure options of an export."""
     view = view_of(data, state)
     default, sub, foot = export_texts(data, state, view, today or dt.date.today())
-    return figure_for(
-        data,
+    options = figure_options(
         state,
+        view,
         size=(spec.width, spec.height),
-        view=view,
         font_size=spec.font,
         title=(title or "").strip() or default,
         subtitle=sub,
         footer=foot,
     )
+    return view.events, options
 
 
 def image_job(
@@ -204,9 +230,9 @@ def image_job(
     preset = preset if preset in PRESETS else "slide"
     fmt = fmt if fmt in IMAGE_FORMATS else "png"
     spec = PRESETS[preset]
-    fig = export_figure(data, state, spec, title, today)
+    figure = browser_figure(*_export_parts(data, state, spec, title, today))
     return {
-        "figure": fig.to_plotly_json(),
+        "figure": figure,
         "format": fmt,
         "width": spec.width,
         "height": spec.height,

@@ -16,7 +16,7 @@ from timeline_app.dates import event_date_label, format_date_label
 from timeline_app.export import safe_link
 from timeline_app.state import ViewState
 from timeline_app.story import without_markers
-from timeline_app.viewmodel import View, eras_at, figure_for, view_of
+from timeline_app.viewmodel import View, browser_figure_for, eras_at, view_of
 
 MAX_PROBLEMS_SHOWN = 10
 TABLE_COLUMNS = [
@@ -241,7 +241,7 @@ def page_view(
     """Everything the page shows for a state except the table: (figure, graph config, count,
     detail panel, caption, root class, presentation button label, story button label)."""
     view = view or view_of(data, state)
-    fig = figure_for(data, state, size=size, view=view)
+    fig = browser_figure_for(data, state, size=size, view=view)
     config = {
         "displaylogo": False,
         "displayModeBar": False if state.present else "hover",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import functools
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -178,3 +181,36 @@ def nested(first: tuple[dt.date, dt.date], second: tuple[dt.date, dt.date]) -> b
     return (first[0] <= second[0] and second[1] <= first[1]) or (
         second[0] <= first[0] and first[1] <= second[1]
     )
+
+
+# The years a resolved date may fall in: what the sources can tell (the years the rules read
+# run from 1800) and what the table and the app can draw (pandas' datetimes end in 2262).
+FIRST_YEAR, LAST_YEAR = 1800, 2199
+
+
+def datable(value: TimeValue) -> bool:
+    """Whether a resolved value is a real date (or interval) within FIRST_YEAR..LAST_YEAR."""
+    try:
+        first, last = iso_span(value.date, value.date_end)
+    except (ValueError, OverflowError):
+        return False
+    return first.year >= FIRST_YEAR and last.year <= LAST_YEAR and first <= last
+
+
+def within_calendar(resolve: Callable[..., TimeValue | None]) -> Callable[..., TimeValue | None]:
+    """`resolve` (a rule's resolver) made safe at the calendar's edges: arithmetic that leaves
+    the calendar ("9999-12-31; two days later", year 1 minus a day) or a date outside the years
+    the table holds gives no value (that mention gives no row; the rest of the document stays),
+    never an OverflowError or ValueError that would lose the whole document."""
+
+    @functools.wraps(resolve)
+    def guarded(match: re.Match[str], context: object) -> TimeValue | None:
+        try:
+            value = resolve(match, context)
+        except (OverflowError, ValueError):
+            return None
+        if value is None or not value.date:  # no value, or an open one (OPEN)
+            return value
+        return value if datable(value) else None
+
+    return guarded

@@ -26,9 +26,12 @@ from extract.prefilter import Prefiltered
 from extract.sentences import Sentence
 
 HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
-# Lines that date the page, not an event: "Updated: 8:15 PM EDT, March 4, 2019", "Posted on ...".
+# Lines that date the page, not an event: "Updated: 8:15 PM EDT, March 4, 2019", "Posted on ...",
+# and the labelled lines of a report or press release ("Issued: 5 September 2024",
+# "Distribution: 2019. 6. 19.(Wed) 10:00 | Humanitarian Cooperation Division").
 PAGE_DATE_LINE_RE = re.compile(
-    r"^\W*(?:(?:last\s+)?updated|published|posted|first published|date|dateline)\b[^.]{0,80}$",
+    r"^\W*(?:(?:(?:last\s+)?updated|published|posted|first published|date|dateline)\b[^.]{0,80}"
+    r"|(?:issued|distribution|released|embargoed(?:\s+until)?|last modified|revised)\s*:.{0,100})$",
     re.IGNORECASE,
 )
 CAPTION_CUE_RE = re.compile(

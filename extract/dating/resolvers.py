@@ -151,6 +151,16 @@ def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue(f"{year:04d}-{first:02d}", "month", f"{year:04d}-{first + 2:02d}")
 
 
+def first_quarters(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the first three quarters of this year' are January-September (month precision), the
+    year as for one quarter."""
+    first = quarter(match, ctx)
+    if first is None:
+        return None
+    count = {"two": 2, "three": 3}[match["count"].lower()]
+    return TimeValue(first.date, "month", f"{first.date[:4]}-{3 * count:02d}")
+
+
 def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
     """Tense and strictness from 'last'/'next'/'this' words inside the match, else the clause's."""
     text = match.group(0).lower()
@@ -492,6 +502,24 @@ def weekday_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     end = _weekday_date(ctx.anchor, last, ctx.tense, False)
     start = end - dt.timedelta(days=(last - first) % 7)
     if start == end:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+def weekday_to_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'a launch window from Wednesday through Dec. 1': the weekday by tense, the end the first
+    such date after it."""
+    if ctx.anchor is None:
+        return None
+    start = _weekday_date(ctx.anchor, weekday_number(match["weekday"]), ctx.tense, False)
+    month, day = month_number(match["month"]), int(match["day"])
+    if match.groupdict().get("year"):
+        end = safe_date(_year(match), month, day)
+    else:
+        end = safe_date(start.year, month, day)
+        if end is not None and end < start:
+            end = safe_date(start.year + 1, month, day)
+    if end is None or end <= start or (end - start).days > 366:
         return None
     return TimeValue(iso_day(start), "day", iso_day(end))
 

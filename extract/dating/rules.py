@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.dating.calendar import within_calendar
 from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.resolvers import (
     Resolver,
@@ -33,6 +34,7 @@ from extract.dating.resolvers import (
     era_into,
     era_term,
     event_anaphor,
+    first_quarters,
     fiscal_year_relative,
     full_date,
     full_date_range,
@@ -69,6 +71,7 @@ from extract.dating.resolvers import (
     weekday,
     weekday_runs_through,
     weekday_span,
+    weekday_to_date,
     year_apostrophe,
     year_only,
     year_span,
@@ -118,11 +121,12 @@ class Rule:
 def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: bool) -> Rule:
     """A rule record with its pattern and trigger compiled (re.compile caches by text, so rules
     sharing a trigger share one compiled object). No match starts inside a word: "won
-    Wednesday's" holds "Wednesday's", not "on Wednesday's"."""
+    Wednesday's" holds "Wednesday's", not "on Wednesday's". The resolver is guarded at the
+    calendar's edges (extract.dating.calendar.within_calendar)."""
     return Rule(
         name,
         re.compile(r"(?<!\w)(?:" + expand_placeholders(pattern) + ")"),
-        resolve,
+        within_calendar(resolve),
         re.compile(trigger),
         **flags,
     )
@@ -213,6 +217,14 @@ RULES: tuple[Rule, ...] = (
         "day_span",
         ON
         + r"{MONTH}\s*{DAY}\s*(?:-|–|—|(?i:and|to|through|until))\s*(?:{MONTH2}\s*)?{DAY2}(?:,?\s*{YEAR})?",
+        day_span,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
+        "day_span_dmy",
+        # day first, as British and UN/NGO reports write: "on 27 and 28 July 2024", "27-28 July"
+        ON + r"\b{DAY}\s*(?:-|–|(?i:and|to))\s*{DAY2}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?",
         day_span,
         trigger=MONTH_TRIGGER,
         yearless=True,
@@ -372,6 +384,15 @@ RULES: tuple[Rule, ...] = (
         trigger=r"(?i:quarter)",
     ),
     rule(
+        "first_quarters",
+        # "the first three quarters of this year": from January to the last of them
+        r"(?:\b(?i:in|during|by|for|over)\s+)?(?i:the\s+)?(?P<ordinal>(?i:first))\s+"
+        r"(?P<count>(?i:two|three))\s+(?i:quarters)(?:\s+(?:(?i:of)\s+)?(?:{YEAR}"
+        r"|(?P<which>(?i:this|last|next))\s+(?i:year)))?(?![\w-])",
+        first_quarters,
+        trigger=r"(?i:quarters)",
+    ),
+    rule(
         "quarter_q",
         r"(?:\b(?i:in|during|by|for|since|until|through)\s+)?\bQ(?P<q>[1-4])(?:\s+{YEAR}\b)?(?![\w-])",
         quarter,
@@ -463,6 +484,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?i:on)\s+)?{WEEKDAY}\b[^.;]{0,60}?\b(?i:that|which)?\s*(?i:runs?|ran|lasts?|lasted|continues?|continued|running|lasting)\s+"
         r"(?i:through|until|till|to|into)\s+(?:(?i:early|late)\s+)?{WEEKDAY2}",
         weekday_runs_through,
+        trigger=WEEKDAY_WORDS,
+    ),
+    rule(
+        "weekday_to_date",
+        # "a launch window running from Wednesday through Dec. 1"
+        r"(?i:from)\s+{WEEKDAY}\s+(?i:through|to|until|till)\s+{MONTH}\s*{DAY}(?:,?\s*{YEAR})?",
+        weekday_to_date,
         trigger=WEEKDAY_WORDS,
     ),
     rule(

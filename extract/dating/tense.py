@@ -49,11 +49,14 @@ FRONTED_CLAUSE_RE = re.compile(
 # talks with allied leaders Saturday").
 STRONG_FUTURE_RE = re.compile(
     r"\b(?:will|shall|(?:is|are|am|was|were)\s+(?:set\s+|due\s+|scheduled\s+|expected\s+)?to"
-    r"|scheduled|slated|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
+    r"|scheduled|slated|plans?\s+to|planning\s+to|intends?\s+to|upcoming|must(?!\s+have))\b"
+    r"|['’]ll\b",
     re.IGNORECASE,
 )
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
 SINCE_RE = re.compile(r"\W*since\b", re.IGNORECASE)
+# "since taking office on June 4": the start of a state, in the past.
+SINCE_GERUND_RE = re.compile(r"\bsince\s+\w+ing\b(?:\s+\w+){0,3}\s+(?:on|in)?\s*$", re.IGNORECASE)
 # Before these an -ed word is an adjective ("a failed launch", "North Korea's televised speech").
 DETERMINERS = frozenset(
     "a an the this these its his her their our my your some any no every".split()
@@ -71,9 +74,12 @@ def _clause_tail(sentence: str, position: int) -> str:
     tail = sentence[position : position + 200]
     # A fronted adverbial or subordinate clause reads on into the main clause: "In January, Kim
     # declared ...", "When leaders gather in Gyeongju on Friday, the city will host ...".
-    fronted = not sentence[:position].strip(' "“') or bool(
+    fronted = not sentence[:position].strip(' "“•*·-') or bool(
         FRONTED_CLAUSE_RE.match(sentence) and "," not in sentence[:position]
     )
+    heading = re.match(r"[^:—–]{0,30}[:—–]\s", tail) if fronted else None
+    if heading:  # "• Monday: Hegseth visited ...", "3:51 p.m. — Talks ...": the entry reads on
+        tail = tail[heading.end() :]
     stop = CLAUSE_BREAK_RE.search(tail) or (None if fronted else re.search(r",\s", tail))
     return tail[: stop.start()] if stop else tail
 
@@ -109,6 +115,14 @@ def _reduced_relative(head: str, marker: re.Match[str]) -> bool:
     )
 
 
+def _plan_noun(head: str, marker: re.Match[str]) -> bool:
+    """'submitted the spending plan to parliament': a noun, not 'plans to hold'."""
+    if not marker.group(0).lower().startswith("plan"):
+        return False
+    before = [t.lower() for t in TOKEN_RE.findall(head[: marker.start()])[-2:]]
+    return bool(DETERMINERS & set(before))
+
+
 def _has_past(tail: str) -> bool:
     tokens = [t.lower() for t in TOKEN_RE.findall(tail)][:8]
     return any(
@@ -124,8 +138,9 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     'intent' is a bare infinitive ("to hold talks ..."): forward if the date is near.
     """
     head = _clause_head(sentence, position)
-    if SINCE_RE.match(head):
-        return "past"  # "Since returning to the White House in January, ..."
+    if SINCE_RE.match(head) or SINCE_GERUND_RE.search(head):
+        return "past"  # "Since returning to the White House in January, ...", "... since
+        # taking office on June 4"
     head_tokens = TOKEN_RE.findall(head)
     last_words = [t.lower() for t in head_tokens[-3:]]
     if last_words and last_words[-1] == "on":
@@ -136,7 +151,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         and _is_past(last_words[-1], last_words[-2])
     ):
         return "past"  # "..., an envoy announced Thursday": the reporting verb's own tense
-    markers = list(STRONG_FUTURE_RE.finditer(head))
+    markers = [m for m in STRONG_FUTURE_RE.finditer(head) if not _plan_noun(head, m)]
     if markers:
         if _reduced_relative(head, markers[-1]) and _has_past(_clause_tail(sentence, position)):
             return "past"  # "a ceremony scheduled for Thursday was postponed": it was due then
@@ -156,6 +171,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         previous = tokens[index - 1] if index > 0 else ""
         if token in FUTURE_WORDS and not (
             (token in PLAN_NOUNS and previous in DETERMINERS)
+            or (token in ("plan", "plans") and DETERMINERS & set(tokens[max(index - 2, 0) : index]))
             or _bare_set(token, previous, (tokens[index + 1 :] or [first_after])[0])
         ):
             return "future"

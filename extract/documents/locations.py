@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from extract.documents.reader import METADATA_FILE, parse_metadata
+from extract.table.textfile import clean_name
 
 URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 DOCUMENT_SUFFIXES = (".txt", ".md")
@@ -58,9 +59,9 @@ def discover(paths: list[Path]) -> list[tuple[Path, str]]:
                     and file.suffix.lower() in DOCUMENT_SUFFIXES
                     and not any(part.startswith(".") for part in relative.parts)
                 ):
-                    found.append((file, relative.as_posix()))
+                    found.append((file, clean_name(relative.as_posix())))
         else:
-            found.append((path, path.name))
+            found.append((path, clean_name(path.name)))
     return found
 
 
@@ -88,10 +89,10 @@ def _discover_url(url: str) -> list[tuple[str, str]]:
                 if relative.suffix.lower() in DOCUMENT_SUFFIXES and not any(
                     part.startswith(".") for part in relative.parts
                 ):
-                    found.append((fs.unstrip_protocol(path), relative.as_posix()))
+                    found.append((fs.unstrip_protocol(path), clean_name(relative.as_posix())))
             return found
         if fs.isfile(root):
-            return [(url, PurePosixPath(root).name)]
+            return [(url, clean_name(PurePosixPath(root).name))]
     except Exception as error:  # credentials, network, permissions: all one line for the user
         raise InputError(f"{url}: cannot list ({_one_line(error)})") from None
     raise InputError(f"not found: {url}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from extract.table.textfile import decode_utf8
+from extract.table.textfile import clean_name, clean_text, decode_utf8
 
 METADATA_FILE = "metadata.csv"
 MAX_FRONT_MATTER = 64 * 1024  # a header larger than this is not a header
@@ -67,9 +67,8 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str] | None, str
     header = text[text.index("\n") + 1 : end.start()]
     if len(header) > MAX_FRONT_MATTER:
         raise DocumentError(f"{name}:1: front matter is larger than {MAX_FRONT_MATTER // 1024} KB")
-    if re.search(r"(?m)^[^#\n]*[&*][A-Za-z0-9_-]+", header) and re.search(
-        r"\*[A-Za-z0-9_-]+", header
-    ):
+    header = quote_indicator_values(header)
+    if _uses_anchors(header):
         raise DocumentError(
             f"{name}:1: front matter uses YAML anchors/aliases, which are not allowed"
         )
@@ -91,7 +90,9 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str] | None, str
     if not isinstance(data, dict):
         raise DocumentError(f"{name}:2: front matter must be 'key: value' lines")
     metadata = {
-        str(key): _scalar(value) for key, value in data.items() if str(key) in METADATA_FIELDS
+        str(key): clean_text(_scalar(value))
+        for key, value in data.items()
+        if str(key) in METADATA_FIELDS
     }
     body_start = end.end()
     if text[body_start : body_start + 1] == "\n":
@@ -100,6 +101,35 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str] | None, str
 
 
 FAST_LOADER = getattr(yaml, "CBaseLoader", None)  # libyaml's, when PyYAML was built with it
+# A `key: value` line whose value opens with a character YAML reserves for aliases (*), anchors
+# (&), tags (!), directives (%) or future use (@, `): in a news header it is text
+# ("title: *Breaking* North Korea fires missile").
+INDICATOR_VALUE_RE = re.compile(
+    r"(?m)^([A-Za-z_][\w-]*[ \t]*:[ \t]+)([*&!%@`][^\r\n]*?)([ \t]*\r?)$"
+)
+
+
+def quote_indicator_values(header: str) -> str:
+    """The header with each top-level value that opens with a YAML indicator (*, &, !, %, @, `)
+    single-quoted, so it is read as the text it is: no alias is followed, no tag applied (the
+    rest of the header is YAML as usual; anchors left elsewhere are refused by the caller)."""
+    if not any(mark in header for mark in "*&!%@`"):
+        return header
+    return INDICATOR_VALUE_RE.sub(
+        lambda m: m[1] + "'" + m[2].replace("'", "''") + "'" + m[3], header
+    )
+
+
+def _uses_anchors(header: str) -> bool:
+    """Whether the header defines YAML anchors or follows aliases (the way to a "billion laughs"
+    bomb); a header YAML cannot scan is left to the parser, which names the problem."""
+    if "&" not in header and "*" not in header:
+        return False
+    try:
+        tokens = yaml.scan(header, Loader=FAST_LOADER or yaml.BaseLoader)
+        return any(isinstance(t, yaml.AnchorToken | yaml.AliasToken) for t in tokens)
+    except yaml.YAMLError:
+        return False
 
 
 def _load_yaml(header: str) -> object:
@@ -146,14 +176,17 @@ def parse_document(
 ) -> Document:
     """A document from its bytes; `folder_metadata_row()` gives its metadata.csv row (used only
     when the file has no front matter). Raises DocumentError naming the file and the problem."""
+    # Every text the document gives is clean here, so no later writer (cache, CSV, Arrow) meets
+    # a lone surrogate or a NUL (see clean_text), whatever the header's escapes say.
+    doc = clean_name(doc)
     if not raw.strip():
         raise DocumentError(f"{doc}: empty file")
     if b"\x00" in raw[:8192]:
         raise DocumentError(f"{doc}: binary file (NUL bytes), not a text document")
-    text = decode_utf8(raw, doc, DocumentError)
+    text = clean_text(decode_utf8(raw, doc, DocumentError))
     metadata, body = split_front_matter(text, doc)
     if metadata is None:
-        metadata = folder_metadata_row()
+        metadata = {key: clean_text(value) for key, value in folder_metadata_row().items()}
     if not body.strip():
         raise DocumentError(f"{doc}: no text after the front matter")
     published = parse_published(metadata.get("published"))

@@ -11,11 +11,11 @@ from extract.prefilter import PrefilterSet
 # One entry per actor of the vocabulary (extract.table.vocabulary.ACTORS), in its order.
 ACTOR_PATTERNS: dict[str, str] = {
     "North Korea": (
-        r"North Kore\w*|Pyongyang|DPRK|\bthe North\b|\bNorth's\b|Kim Jong[ -]?[Uu]n|Kim Jong[ -]?[Ii]l"
+        r"North Kore\w*|North and South Kore|two Koreas|Pyongyang|DPRK|\bthe North\b|\bNorth's\b|Kim Jong[ -]?[Uu]n|Kim Jong[ -]?[Ii]l"
         r"|Kim Il[ -]?[Ss]ung|Kim Yo[ -]?[Jj]ong|Workers' Party|Korean People's Army|KCNA"
     ),
     "South Korea": (
-        r"South Kore\w*|Seoul|\bROK\b|\bthe South\b|\bSouth's\b|Moon Jae[ -]?in|Yoon Suk[ -]?[Yy]eol"
+        r"South Kore\w*|South and North Kore|two Koreas|Seoul|\bROK\b|\bthe South\b|\bSouth's\b|Moon Jae[ -]?in|Yoon Suk[ -]?[Yy]eol"
         r"|Lee Jae[ -]?myung|Park Geun[ -]?hye|Lee Myung[ -]?bak|Roh Moo[ -]?hyun|Kim Dae[ -]?jung"
         r"|Unification Ministry|Blue House|National Assembly"
     ),

@@ -12,12 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Generic, TypeVar
 
 from extract.dating.narrative import DatedSentence
 from extract.enrich.actors import find_actors
 from extract.enrich.categories import categorize
-from extract.enrich.headlines import Clause, event_clause, summary_of
+from extract.enrich.grammar import AUXILIARIES, is_noun, is_past
+from extract.enrich.headlines import (
+    MAX_WORDS,
+    TRAILING_WORDS,
+    Clause,
+    event_clause,
+    summary_of,
+)
 from extract.enrich.identity import signature
 from extract.enrich.importance import kind_weight
 from extract.enrich.labels import label_of
@@ -46,16 +54,55 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
             category = categorize(words, text)
             row.summary = summary_of(clause, row.planned, row.ongoing)
             row.label = label_of(clause)
+            earlier = _earlier_occurrence(text[:start], row.evidence, clause)
+            if earlier is not None:  # "their first quiet in about a year": the quiet before
+                row.summary, row.label, clause = earlier
             row.category = (
                 category
                 if category != OTHER_CATEGORY
                 else last_category.before(index) or OTHER_CATEGORY
             )
             row.actors = find_actors(words) or find_actors(text) or last_actors.before(index) or []
-            row.kind = kind_weight(_verb_phrase(clause), words)
+            row.kind = kind_weight(_verb_phrase(clause), clause_text(clause))
             row.event_words = _event_words(text, start, end)
             row.what = signature(clause)
         discourse.read(text)
+
+
+# "their first quiet in about a year", "its first missile launch since mid-September": the date
+# is the previous such thing's (ANNOTATION: "their first in eight months" is that month).
+FIRST_SINCE_RE = re.compile(r"\bfirst\s+((?:[\w’'-]+\s+){1,3}?)(?:in|since)\b", re.IGNORECASE)
+FIRST_TIME_RE = re.compile(r"\bthe\s+first\s+time\s+(?:in|since)\b", re.IGNORECASE)
+
+
+def _earlier_occurrence(
+    before: str, evidence: str, clause: Clause
+) -> tuple[str, str, Clause] | None:
+    """The headline, label and clause of a row dated by 'the first ... in/since': the previous
+    occurrence ('Previous quiet before North Korea halts ...'; 'for the first time in five years':
+    'National Assembly last passes a budget ...')."""
+    told = before[-60:] + evidence  # the words 'first ... in/since' end at the date's start
+    times = [m for m in FIRST_TIME_RE.finditer(told) if m.end() >= len(told) - len(evidence)]
+    if times and clause.verb:
+        rest = re.sub(r"\b(?:for )?the first time\b", "", " ".join(clause.rest)).split()
+        last = replace(clause, adverbs=["last", *clause.adverbs], rest=rest)
+        return summary_of(last, False, False), label_of(clause), last
+    first = next(
+        (m for m in FIRST_SINCE_RE.finditer(told) if m.end() >= len(told) - len(evidence)), None
+    )
+    head = first.group(1).split()[-1].lower() if first else ""
+    if first is None or head == "time" or not is_noun(head) or is_past(head) or head in AUXILIARIES:
+        return None  # "The first was in 2000", "first staged in 2002": no noun, no earlier one
+    noun = " ".join(w for w in first.group(1).split() if w.lower() not in ("ever", "such"))
+    main = summary_of(clause, False, False)
+    if re.match(r"(?:The|A|An)\s", main):
+        main = main[:1].lower() + main[1:]  # "... before the talks", not "... before The talks"
+    words = f"Previous {noun} before {main}".split()[:MAX_WORDS]
+    while words[-1].lower() in TRAILING_WORDS:
+        words.pop()
+    headline = " ".join(words).rstrip(",")
+    previous = Clause("", "", "", False, False, ["previous", *noun.split()])
+    return headline, f"Previous {noun}", previous
 
 
 def _sentence_category(text: str) -> str:

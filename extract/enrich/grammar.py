@@ -81,6 +81,16 @@ def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=16384)
+def is_english(word: str) -> bool:
+    """A word the lexicon knows ('Mount', 'Supreme'), not a foreign name ('Kaesong')."""
+    return bool(word_lemmas(word.lower()))
+
+
+def is_noun(word: str) -> bool:
+    """'meeting', 'training' (nouns in -ing too), not 'using'."""
+    return "NOUN" in word_lemmas(word.lower())
+
+
 def is_adverb(word: str) -> bool:
     """'reportedly', 'largely', 'also' (not 'assembly', 'family', 'early')."""
     lemmas = word_lemmas(word.lower())
@@ -167,6 +177,8 @@ SAYING = frozenset(
     claims claimed note notes noted stated insist insists insisted confirm confirms
     confirmed posted tweet tweets tweeted writes wrote""".split()
 )
+CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|it|they|we|i|you)[’'](?:d|ll|s|re|ve|m)$")
+NUMBER_WORDS = frozenset("hundred thousand million billion trillion".split())
 SENTENCE_OPENERS = frozenset({".", ":", "“", '"', "(", "—", "–", "-"})
 
 
@@ -179,14 +191,17 @@ def tag(words: list[str]) -> list[str]:
         lower = lowers[index]
         previous = kinds[-1] if kinds else ""
         previous_word = lowers[index - 1] if index else ""
+        following_word = lowers[index + 1] if index + 1 < len(words) else ""
         if not word[0].isalnum():
             kind = "PUNCT"
         elif word[0].isdigit():
             kind = "NUM"
+        elif lower == "that" and following_word in AUXILIARIES:
+            kind = "REL"  # "the progress that was made": not a determiner before a verb
         elif lower in DETERMINERS and not (lower == "that" and _after_report(kinds, index)):
             kind = "DET"
-        elif lower in PRONOUNS:
-            kind = "PRON"
+        elif lower in PRONOUNS or CONTRACTED_PRONOUN_RE.match(lower):
+            kind = "PRON"  # "he’d", "they're"
         elif word[0].isupper() and index > 0 and previous_word not in SENTENCE_OPENERS:
             kind = "NAME"  # "the United States", "in May", ", Sung Kim,": a name, not a verb
         elif lower in AUXILIARIES:
@@ -203,7 +218,8 @@ def tag(words: list[str]) -> list[str]:
             kind = "REPORT"
         elif (
             is_past(lower)
-            and previous not in ("DET", "PREP")
+            and previous not in ("DET", "PREP", "NUM")  # not "1.25 trillion won"
+            and previous_word not in NUMBER_WORDS
             and not previous_word.endswith(("'s", "’s"))
             and not _adjective(previous_word)
             and not (previous_word.endswith("ly") and index > 1 and kinds[index - 2] == "DET")
@@ -218,7 +234,12 @@ def tag(words: list[str]) -> list[str]:
             kind = "ING"
         elif verb_lemma(lower) == lower and (
             previous == "AUX"
-            or (index > 1 and kinds[index - 2] == "AUX" and is_adverb(previous_word))
+            or (
+                index > 1
+                and kinds[index - 2] == "AUX"
+                and is_adverb(previous_word)
+                and previous_word not in PREPOSITIONS  # "had been in place": a noun
+            )
         ):
             kind = "BASE"  # "will host", "did not respond", "would partially suspend"
         elif _is_present(words, kinds, index):
@@ -249,12 +270,28 @@ def _after_report(kinds: list[str], index: int) -> bool:
     return all(kind in ("NAME", "PREP", "NUM") for kind in recent[last + 1 :])
 
 
+# Adverbs between a subject and its verb: "It next plays", "Seoul now wants".
+ADVERBS_AFTER_SUBJECT = frozenset("now also still then already again later next soon".split())
+
+
+def _verb_before(kinds: list[str], index: int) -> bool:
+    """A verb earlier in the same clause (back to a punctuation mark, a conjunction, a
+    relative or a subordinator; a pronoun opens a clause of its own)."""
+    for kind in reversed(kinds[:index]):
+        if kind in ("PUNCT", "CONJ", "REL", "SUB", "PRON"):
+            return False
+        if kind in ("PAST", "PRES", "REPORT", "ING"):
+            return True
+    return False
+
+
 def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     """A verb in the present after its subject: 'North Korea blows up ...', 'The two Koreas hold
     their ...', 'A North Korean missile lands south ...' (not 'talks' or 'tests', nouns there).
     A word that can also be a noun counts only before an object, a preposition or a particle."""
     lower = words[index].lower()
-    if lower in PLURAL_NOUNS or lower.endswith("ss"):
+    after_pronoun = index > 0 and kinds[index - 1] == "PRON"  # "It plans to submit ..."
+    if (lower in PLURAL_NOUNS and not after_pronoun) or lower.endswith("ss"):
         return False
     lemma = verb_lemma(lower)
     if lemma is None:
@@ -265,6 +302,12 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     previous = kinds[index - 1] if index else ""
     previous_word = words[index - 1].lower() if index else ""
     before_previous = kinds[index - 2] if index > 1 else ""
+    if previous_word in ADVERBS_AFTER_SUBJECT and before_previous in ("NAME", "PRON"):
+        previous, previous_word = before_previous, words[index - 2].lower()  # "It next plays"
+        before_previous = kinds[index - 3] if index > 2 else ""
+    if previous in ("NAME", "WORD") and _verb_before(kinds, index):
+        return False  # "halted its loudspeaker broadcasts along", "prompting evacuation orders"
+        # on": the object of the verb before
     following_word = words[index + 1].lower() if index + 1 < len(words) else ""
     if (
         previous_word == ","
@@ -277,6 +320,8 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     ):
         previous = "NAME"  # a caption: "Sung Kim, speaks after ...", "Park, second from left,
         # presides over ..."
+    if previous == "REL" and previous_word in ("who", "which", "that") and third_person:
+        return True  # "Yoon, who takes office on May 10"
     if previous in ("NAME", "PRON") and not third_person:
         # a base form needs a plural subject: "Trump and Kim meet", "the two Koreas hold"
         recent = [w.lower() for w in words[max(0, index - 6) : index]]
@@ -318,8 +363,14 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
             or following.lower() in OBJECT_ADVERBS
             or following[:1].isupper()
             or following[:1].isdigit()
+            or (not third_person and _plural_noun(following))  # "Koreans see relatives"
         )
     return True
+
+
+def _plural_noun(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and "NOUN" in word_lemmas(lower) and verb_lemma(lower) != lower[:-1]
 
 
 def split_words(text: str) -> list[tuple[str, int, int]]:

@@ -58,6 +58,12 @@ NOISE_RES = (
         r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–(]{0,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+"
     ),
     re.compile(r"^By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}\s*(?:,|--|—)\s*"),
+    # a parenthetical adverb between commas: "Tours to Kumgang, however, were suspended"
+    re.compile(
+        r",\s*(?:however|meanwhile|though|too|moreover|nonetheless|nevertheless|in turn"
+        r"|for (?:its|their|his|her) part)\s*,",
+        re.IGNORECASE,
+    ),
 )
 _NOISE = PrefilterSet(NOISE_RES)
 LINK_OPENING_RE = re.compile(r"\[([^\]]+)\]\(")  # the "[" of [text](url)
@@ -71,7 +77,9 @@ LEADING_PREPOSITIONS = frozenset(
     "with according at in on under during after before following amid".split()
 )
 # Adverbs between a subject and its verb ("first staged", "jointly announced").
-ADVERBS_BEFORE_VERB = frozenset("first again once jointly also then later".split())
+ADVERBS_BEFORE_VERB = frozenset(
+    "first again once jointly also then later now still already next soon".split()
+)
 TRAILING_WORDS = frozenset(PREPOSITIONS) | frozenset(
     "the a an and or but that which who its their his her this these those as to".split()
 )
@@ -147,7 +155,9 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
     item = _verbless_item(words, verb, start, end)
     if item:  # "met three times: at Panmunjom in April": the date's own item
         clause.rest = item
-    if len(_assemble(clause).split()) < MIN_WORDS:  # "The decision, made on Tuesday, came ..."
+    told_whole = clause.subject and verb > 0 and words[verb - 1].kind == "AUX"  # "was signed"
+    if len(_assemble(clause).split()) < MIN_WORDS and not told_whole:
+        # "The decision, made on Tuesday, came ...": the main clause tells more
         main = next((i for i in range(verb + 1, len(words)) if _is_verb(words, i)), None)
         if main is not None:
             fuller = _clause_of(words, main, local)
@@ -289,11 +299,18 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
             distance += 8  # "areas hit by a typhoon": a participle, not the main verb
         if best is None or distance < best[0]:
             best = (distance, index)
-    if best is None:  # "The first was in Singapore": the copula of the date's clause is its verb
-        low, high = _segment(words, max(before, 0))
-        copulas = [i for i in range(low, high) if words[i].lower in ("was", "were", "is", "are")]
-        return copulas[0] if copulas else None
-    return best[1]
+    # "The first was in Singapore", "a moratorium that had been in place since 2017": the copula
+    # of the date's own clause is its verb
+    low, high = _segment(words, max(before, 0))
+    if best is None or not low <= best[1] < high:
+        copulas = [i for i in range(low, high) if words[i].lower in COPULAS]
+        copulas = [i for i in copulas if i + 1 < high and not _is_verb(words, i + 1)]
+        if copulas and not any(_is_verb(words, i) for i in range(low, high)):
+            return copulas[0]
+    return best[1] if best else None
+
+
+COPULAS = frozenset("was were is are been".split())
 
 
 def _clause_opener(words: list[Word], index: int) -> bool:
@@ -376,6 +393,8 @@ def _clause_of(
         rest = [*_antecedent(words, low).split(), *rest]
     elif opener.kind == "REL":  # "Yoon Suk-yeol, who assumed office": the antecedent acts
         subject = _antecedent(words, low)
+    elif not subject and words[low].kind == "CONJ" and words[verb].kind in ("PAST", "PRES"):
+        subject = _main_subject(words)  # "It was passed ... and took effect": its subject
     elif not subject:
         subject, passive = _missing_subject(words, verb, low, high, passive)
     gerund = words[verb].kind == "ING" and verb > 0 and words[verb - 1].kind in ("SUB", "PREP")
@@ -610,12 +629,29 @@ def _antecedent(words: list[Word], low: int) -> str:
     while end > 0 and (_boundary(words[end - 1]) or words[end - 1].kind == "REL"):
         end -= 1
     begin = end
-    while begin > 0 and words[begin - 1].kind in ("NAME", "WORD", "NUM", "DET", "PAST"):
+    while begin > 0 and _in_noun_phrase(words, begin - 1, end):
         if words[begin - 1].kind == "PAST" and begin < end and words[begin].kind != "WORD":
             break
         begin -= 1
+        if words[begin].kind == "DET":
+            break  # a noun phrase opens with its determiner ("to see the progress that ...")
     phrase = [w for w in words[begin:end] if w.kind != "PUNCT"]
     return _join(phrase)
+
+
+def _in_noun_phrase(words: list[Word], index: int, end: int) -> bool:
+    """A word of the noun phrase a relative hangs on, read backwards: a noun, a name, a number,
+    a participle, a noun in -ing after another noun ('field training'), or 'of'/'on' between two
+    nouns ('a moratorium on long-range launches that ...'; a relative after a name hangs on the
+    name: 'the impeachment of President Yoon, whom ...')."""
+    word = words[index]
+    if word.kind in ("NAME", "WORD", "NUM", "DET", "PAST"):
+        return True
+    before = words[index - 1].kind if index else ""
+    if word.kind == "ING":
+        return before in ("NAME", "WORD", "DET")
+    named = any(w.kind == "NAME" for w in words[index + 1 : end])
+    return word.lower in ("of", "on") and before in ("NAME", "WORD") and not named
 
 
 # Capitals that head a headline as their country ("Pyongyang pulls ..." -> "North Korea ...").
@@ -868,6 +904,8 @@ def _phrase(words: list[Word], start: int, end: int) -> list[str]:
     if len(phrase) < 3:
         _, first_high = _segment(words, 0)
         phrase = [w.text for w in words[:first_high] if w.kind != "PUNCT"] or phrase
+    if len(phrase) < 3 and before < 0:  # "3:51 p.m. — Talks behind closed doors": the entry
+        phrase = [w.text for w in words if w.kind != "PUNCT"]  # a date heads
     return phrase
 
 

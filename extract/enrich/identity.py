@@ -75,7 +75,7 @@ PHRASES = ("break down", "shut down", "cut off", "blow up", "fall apart")
 
 
 # Verbs whose object names the event: "hold a summit", "conduct a test", "stage drills".
-LIGHT_VERBS = frozenset("hold have conduct stage carry make take give deliver issue".split())
+LIGHT_VERBS = frozenset("hold have conduct stage carry make take give deliver issue be".split())
 ACTION = "!"  # marks the action word in a signature ("!summit", "!collapse")
 
 
@@ -121,10 +121,13 @@ EVENT_WORDS = frozenset(
 def _occasion_names(clause: Clause) -> list[str]:
     """Names in the clause that pick out one occasion: 'Singapore', 'Camp David', 'Hanoi'."""
     names = []
-    for word in [*clause.subject.split(), *clause.rest]:
-        clean = word.strip(",.’'").lower()
+    words = [*clause.subject.split(), *clause.rest]
+    for index, word in enumerate(words):
+        clean = word.strip(",.’'").lower().removesuffix("’s").removesuffix("'s")
+        if index == 0 and getAllLemmas(clean):
+            continue  # "Test is ...": a capital that only opens the sentence
         if word[:1].isupper() and clean not in NOT_OCCASIONS and len(clean) > 2:
-            names.append(clean.removesuffix("’s").removesuffix("'s"))
+            names.append(clean)
     return names
 
 
@@ -169,6 +172,7 @@ def _words(text: str) -> list[str]:
         text = text.replace(phrase, phrase.replace(" ", "_"))
     words: list[str] = []
     for token in WORD_RE.findall(text):
+        token = token.removesuffix("’s").removesuffix("'s")  # "korea's" is "korea"
         word = _base(token.strip(".’'").replace("_", " "))
         word = SYNONYMS.get(word, word)
         if word and word not in NOT_EVENT_WORDS and len(word) > 2 and word not in words:

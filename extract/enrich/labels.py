@@ -19,6 +19,10 @@ from extract.enrich.grammar import (
     PRONOUNS,
     REPORTING,
     SUBORDINATORS,
+    is_adverb,
+    is_english,
+    is_noun,
+    is_participle,
     is_past,
     present,
     verb_lemma,
@@ -75,12 +79,21 @@ def _label_words(clause: Clause) -> list[str]:
         if reported:
             return reported
         return [*_short(clause.subject), SPEECH_NOUNS.get(lemma, "statement")]
+    subject = _short(clause.subject)
+    if lemma == "be":  # "Military solutions are now fully in place", "the island was the target"
+        complement = [w for w in rest if not _adverb(w)]
+        complement = _object(complement) or _content(complement)[:3]
+        return [*subject, *complement] if clause.form in BE_FORMS else complement
+    gerund = verb_lemma(rest[0].lower()) if rest and rest[0].lower().endswith("ing") else None
+    if gerund and _object(rest[1:]):  # "began removing land mines": "Land mines removed"
+        return [*_object(rest[1:]), _participle(gerund)]
     obj = _object(rest)
     key = _key_name(rest, obj)
-    if obj and obj[-1].lower() not in LIGHT_OBJECTS:
+    if clause.passive and subject and obj and not any(is_noun(w) for w in obj):
+        return [*subject, clause.form, *obj]  # "A South Korean tourist shot dead"
+    if obj and (len(obj) > 1 or obj[0].lower() not in LIGHT_OBJECTS):  # not 'take office'
         participle = clause.form if clause.passive else _participle(lemma)
         return [*key, *obj, participle, *particle]
-    subject = _short(clause.subject)
     verb = clause.form if clause.passive else present(lemma, clause.plural)
     if not obj and rest[:1] == ["with"] and rest[1:2] and rest[1][:1].isupper():
         # "Kim Jong Un meets with Trump"
@@ -89,6 +102,15 @@ def _label_words(clause: Clause) -> list[str]:
 
 
 BE_FORMS = frozenset("be been being is are was were".split())
+STILL_WORDS = frozenset("now already still also then again just yet".split())
+
+
+def _adverb(word: str) -> bool:
+    """'now', 'fully' (not 'in', which may be an adverb too)."""
+    lower = word.lower()
+    return lower in STILL_WORDS or (lower.endswith("ly") and is_adverb(lower))
+
+
 MODALS = frozenset("will would can could may might shall should must".split())
 
 
@@ -133,11 +155,40 @@ def _key_name(rest: list[str], obj: list[str]) -> list[str]:
     prefixed to the label when the object holds none."""
     if any(word[:1].isupper() for word in obj):
         return []
-    for word in rest[len(obj) :][:8]:
-        clean = word.strip(",.")
-        if clean[:1].isupper() and clean not in ACTOR_NAMES and clean.lower() not in DETERMINERS:
-            return [clean]
+    following = [word.strip(",.") for word in rest[len(obj) :][:8]]
+    index = 0
+    while index < len(following):
+        word = following[index]
+        run = [word]
+        while word[:1].isupper() and index + len(run) < len(following):
+            if not following[index + len(run)][:1].isupper():
+                break
+            run.append(following[index + len(run)])
+        index += len(run)
+        if word[:1].isupper() and word.lower() not in DETERMINERS and _place_name(run):
+            return [word]
     return []
+
+
+def _place_name(run: list[str]) -> bool:
+    """A run of capitalised words that a place's own name opens ('Kaesong', 'the Kaesong
+    Industrial Complex', 'the Yalu River', 'Pyeongchang Olympics', 'Punggye-ri'); not an actor's
+    ('UN Security Council'), a person's ('Kim Jong Un') or an English word ('the Demilitarized
+    Zone', 'Mount Kumgang', 'the Northern Limit Line', 'South Korean-built')."""
+    first = run[0]
+    if is_english(first) or first.lower() in NOT_PLACES or ACTOR_NAMES & set(run):
+        return False
+    if "-" in first and is_past(first.rsplit("-", 1)[1]):
+        return False  # "Korean-built" (not "K-pop")
+    return len(run) == 1 or any(is_english(w) or w.lower() in NAMED_EVENTS for w in run[1:])
+
+
+NAMED_EVENTS = frozenset({"olympics"})
+# Capitalised words that are no place's own name though the lexicon does not know them.
+NOT_PLACES = frozenset(
+    """january february march april may june july august september october november december
+    northern southern eastern western""".split()
+)
 
 
 @lru_cache(maxsize=8192)
@@ -151,13 +202,18 @@ def _content(words: list[str]) -> list[str]:
 
 
 # "one of its guard posts", "sections of two roads": the phrase after "of" names the object.
-PARTITIVES = frozenset("one some part parts sections section most all hundreds thousands".split())
+PARTITIVES = frozenset(
+    """one some part parts sections section most all hundreds thousands dozens scores number
+    numbers lots series decades years months weeks days""".split()
+)
 
 
 def _object(rest: list[str]) -> list[str]:
     """The noun phrase right after the verb, without articles, up to three words."""
     rest = _without_quantity(rest)
-    if len(rest) > 2 and rest[0].lower() in PARTITIVES | UNITS and rest[1].lower() == "of":
+    if len(rest) > 3 and rest[1].lower() in PARTITIVES and rest[2].lower() == "of":
+        rest = rest[3:]  # "large numbers of balloons"
+    elif len(rest) > 2 and rest[0].lower() in PARTITIVES | UNITS and rest[1].lower() == "of":
         rest = rest[2:]
     phrase: list[str] = []
     for index, word in enumerate(rest):
@@ -172,10 +228,21 @@ def _object(rest: list[str]) -> list[str]:
             "-",
         ):
             break
-        if lower.endswith("ing") and verb_lemma(lower):  # "propaganda using balloons"
-            break
+        if lower.endswith("ing") and verb_lemma(lower) and not _noun_in_ing(rest, index):
+            break  # "propaganda using balloons" (not "a security meeting")
         if lower in PRONOUNS or lower in AUXILIARIES:  # "relatives they had not seen"
             break
+        if lower == "there" or lower in MEASURES or (word.islower() and lower in DIRECTIONS):
+            break  # "agreed there will be", "flew about 950 km", "lands south of"
+        if _adverb(lower):
+            following = rest[index + 1].lower() if index + 1 < len(rest) else ""
+            if not following or following in PREPOSITIONS | SUBORDINATORS or following == ",":
+                break  # "signed shortly after": no object
+            if following[:1].isdigit():
+                continue  # "roughly 11,000 troops"
+        if phrase and is_participle(lower) and not is_adverb(phrase[-1]):
+            break  # "balloons filled with trash" (not "domestically grown rice")
+
         if phrase and lower in PARTICLE_WORDS:  # "pulling its workers out"
             break
         counted = rest[index + 1 : index + 2] not in (["times"], ["time"])
@@ -192,12 +259,29 @@ def _object(rest: list[str]) -> list[str]:
 
 
 PARTICLE_WORDS = frozenset("out off up down back away".split())
+DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
+# Measures are no object: "flew about 950 km".
+MEASURES = frozenset(
+    "km kilometers kilometres miles meters metres feet percent % degrees hours minutes".split()
+)
 # Units a label looks through: "50,000 tons of rice" is rice.
 UNITS = frozenset("tons tonnes kilograms barrels pieces units bags boxes".split())
+# Money is a quantity: "1.25 trillion won".
+CURRENCIES = frozenset("won dollars yen yuan euros".split())
+LARGE_NUMBERS = frozenset("hundred thousand million billion trillion".split())
 QUANTIFIERS = frozenset(
     "more less fewer than at least about nearly almost around over some all".split()
 )
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds".split())
+
+
+def _noun_in_ing(rest: list[str], index: int) -> bool:
+    """'a security meeting', 'the testing pace': a noun in -ing, not a verb taking an object
+    ('ending a moratorium')."""
+    following = rest[index + 1] if index + 1 < len(rest) else ""
+    lower = following.lower()
+    takes_object = lower in DETERMINERS or lower in PRONOUNS or following[:1].isupper()
+    return is_noun(rest[index].lower()) and not takes_object
 
 
 def _without_quantity(rest: list[str]) -> list[str]:
@@ -210,6 +294,8 @@ def _without_quantity(rest: list[str]) -> list[str]:
     counted = index + 1 < len(rest) and rest[index + 1].lower() not in ("times", "time")
     if index < len(rest) and rest[index][:1].isdigit() and counted:
         index += 1
+        while index < len(rest) and rest[index].lower() in LARGE_NUMBERS | CURRENCIES:
+            index += 1  # "1.25 trillion won"
     return rest[index:]
 
 
@@ -232,10 +318,13 @@ def _short(subject: str) -> list[str]:
     Representative for North Korea' -> 'U.S. Special Representative')."""
     words: list[str] = []
     for word in subject.split():
-        if word.lower() in PREPOSITIONS:
+        if word.lower() in PREPOSITIONS or word.lower() == "including":
             break
         words.append(word)
-    return words[-3:]
+    words = words[-3:]
+    while words and words[0].lower() in DETERMINERS | {"and", "or", "but"}:
+        words.pop(0)  # "South and North Korea": "North Korea"; "A moratorium": "Moratorium"
+    return words
 
 
 def _noun_phrase_label(rest: list[str]) -> list[str]:
@@ -250,4 +339,7 @@ def _noun_phrase_label(rest: list[str]) -> list[str]:
         if word.lower() in PREPOSITIONS and head:
             break
         head.append(word)
+    owners = [i for i, word in enumerate(head) if word.endswith(("'s", "’s"))]
+    if len(head) > 4 and owners and len(head) - owners[-1] > 2:
+        head = head[owners[-1] + 1 :]  # "U.S. intelligence community’s annual threat assessment"
     return head[:4]

@@ -34,7 +34,9 @@ TITLED_PERSON_RE = re.compile(
     rf"\b(?:{TITLE_WORDS})\s+(?:[A-Z][\w.]*\s+){{0,3}}?({NAME}|[A-Z][a-z]+)\b"
 )
 COUNTRY_RE = re.compile(
-    r"\b(North Korea|South Korea|United States|the U\.S\.|China|Japan|Russia|the United Nations"
+    r"\b(North Korea|South Korea|[Tt]he North|[Tt]he South|United States|the U\.S\.|China|Japan"
+    r"|Russia"
+    r"|the United Nations"
     r"|the U\.N\.|Pyongyang|Seoul|Washington|Beijing|Tokyo|Moscow)\b"
 )
 PAIR_RE = re.compile(rf"\b({NAME}|[A-Z][a-z]+) and ({NAME}|[A-Z][a-z]+)\b")
@@ -91,7 +93,11 @@ GROUP_RE = re.compile(
 # A thing "it" may stand for: "the Kaesong complex", "the Ryugyong Hotel".
 THING_RE = re.compile(
     r"\b(?:[Tt]he )?((?:[A-Z][\w-]+ ){1,3}(?:complex|[Cc]omplex|office|[Oo]ffice|line|hotline|zone"
-    r"|resort|plant|[Hh]otel|facility|site|channel|[Cc]enter|[Rr]eactor|[Dd]am|[Bb]ridge|[Rr]oad))\b"
+    r"|resort|plant|[Hh]otel|facility|site|channel|[Cc]enter|[Rr]eactor|[Dd]am|[Bb]ridge|[Rr]oad"
+    r"|Ministry|ministry|Court|Agency|Committee|Commission|Council|Assembly))\b"
+    # a thing told by a common noun: "The law, an amendment ..., ... It was passed ..."
+    r"|\b([Tt]he (?:[a-z]+-[a-z]+ )?(?:law|bill|ministry|court|agreement|accord|treaty|deal"
+    r"|resolution|program|project|team))\b"
 )
 ORDINAL_RE = re.compile(r"(?i)^(?:the\s+)?(first|second|third|fourth|fifth|last|latest|next)$")
 # What a reference needs to know, read separately (a story's "he" needs only its people): the
@@ -186,7 +192,8 @@ class Named:
         for match in countries:
             found.append((match.start(), "place", match.group(1)))
         for match in things:
-            found.append((match.start(1), "thing", match.group(1)))
+            name = match.group(1) or "t" + match.group(2)[1:]  # "the law"
+            found.append((match.start(), "thing", name))
         for match in groups:
             found.append((match.start(1), "group", match.group(1)))
         for _, kind, name in sorted(found):
@@ -286,7 +293,7 @@ class Discourse:
                 return named.groups[-1]
             if named.places:
                 place = named.places[-1]
-                return "U.S." if place == "the U.S." else place
+                return "U.S." if place == "the U.S." else FIXED.get(place.lower(), place)
         elif lower in ("the two leaders", "both leaders", "the two men"):
             named = self.named(PAIR, PEOPLE)
             if named.pair:

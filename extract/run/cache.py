@@ -9,8 +9,11 @@ An entry is keyed by (doc name, content key, cache version):
 
 Only documents that were read and extracted are stored (with their rows and any warning);
 documents with errors are not cached, so they are retried, and reported, on every run.
-Writes go in transactions committed every few hundred documents: a run that is killed keeps
-what was committed (the next run reuses it) and never leaves a half-written entry. After a
+Writes are queued in memory and committed by a background thread every half second (at once
+when a few hundred are waiting), each batch in one short transaction: a run that is killed keeps
+every document finished more than half a second before (the next run reuses it) and never
+leaves a half-written entry. No transaction stays open between batches, so two runs sharing a
+cache take turns (SQLite's busy timeout) instead of failing with "database is locked". After a
 complete run, entries not used by it (deleted or edited documents) are pruned.
 """
 
@@ -20,7 +23,7 @@ import functools
 import hashlib
 import json
 import sqlite3
-import time
+import threading
 import uuid
 from pathlib import Path
 
@@ -30,8 +33,9 @@ from extract.table.schema import COLUMNS
 
 CACHE_FORMAT = "1"
 SQLITE_HEADER = b"SQLite format 3\x00"
-COMMIT_EVERY = 500  # documents
-COMMIT_SECONDS = 5.0
+COMMIT_EVERY = 500  # writes waiting: committed at once
+COMMIT_SECONDS = 0.5  # the background thread commits what waits this often
+BUSY_TIMEOUT = 120.0  # seconds a run waits for another run's transaction on a shared cache
 LOOKUP_BATCH = 500  # doc names per SELECT ... IN (...)
 
 
@@ -72,15 +76,24 @@ class ResultCache:
         self.version = version or cache_version()
         self.run = uuid.uuid4().hex
         self.hits = 0
-        self._pending = 0
-        self._last_commit = time.monotonic()
+        self._pending: list[tuple[str, tuple[str, ...]]] = []  # (statement, parameters)
+        self._pending_lock = threading.Lock()  # guards _pending
+        self._db_lock = threading.Lock()  # one statement or batch at a time on the connection
+        self._failure: CacheError | None = None  # the background commit's, raised on next write
         self._check_file()
         try:
-            self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            # autocommit between batches: reads take no lock a concurrent run would wait for
+            self.db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+            )
             self._setup()
         except sqlite3.Error as error:
             raise CacheError(f"{self.path}: cannot use as a cache ({error})") from None
-        self.db.execute("BEGIN")
+        self._closing = threading.Event()
+        self._committer = threading.Thread(
+            target=self._commit_regularly, name="cache-commit", daemon=True
+        )
+        self._committer.start()
 
     def _check_file(self) -> None:
         if self.path.is_dir():
@@ -138,11 +151,13 @@ class ResultCache:
         for start in range(0, len(unique), LOOKUP_BATCH):
             batch = unique[start : start + LOOKUP_BATCH]
             marks = ",".join("?" * len(batch))
-            for doc, key, rows, warning in self.db.execute(
-                "SELECT doc, key, rows, warning FROM entries"
-                f" WHERE version = ? AND doc IN ({marks})",
-                (self.version, *batch),
-            ):
+            with self._db_lock:
+                selected = self.db.execute(
+                    "SELECT doc, key, rows, warning FROM entries"
+                    f" WHERE version = ? AND doc IN ({marks})",
+                    (self.version, *batch),
+                ).fetchall()
+            for doc, key, rows, warning in selected:
                 found.setdefault(doc, {})[key] = (rows, warning)
         return found
 
@@ -152,12 +167,11 @@ class ResultCache:
         rows_json, warning = payload
         columns, values = json.loads(rows_json)
         rows = [dict(zip(columns, row, strict=True)) for row in values]
-        self.db.execute(
+        self._queue(
             "UPDATE entries SET run = ? WHERE doc = ? AND key = ? AND version = ?",
             (self.run, doc, key, self.version),
         )
         self.hits += 1
-        self._wrote()
         return DocResult(doc, rows=rows, warning=warning, key=key)
 
     # -- writes ---------------------------------------------------------------------------------
@@ -169,7 +183,7 @@ class ResultCache:
             return
         columns = list(result.rows[0]) if result.rows else list(COLUMNS)
         values = [[row[c] for c in columns] for row in result.rows]
-        self.db.execute(
+        self._queue(
             "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
             (
                 result.doc,
@@ -180,26 +194,54 @@ class ResultCache:
                 self.run,
             ),
         )
-        self._wrote()
 
-    def _wrote(self) -> None:
-        self._pending += 1
-        if self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit > COMMIT_SECONDS:
+    def _queue(self, statement: str, parameters: tuple[str, ...]) -> None:
+        """A write for the next batch; a full batch is committed at once."""
+        if self._failure is not None:
+            raise self._failure
+        with self._pending_lock:
+            self._pending.append((statement, parameters))
+            full = len(self._pending) >= COMMIT_EVERY
+        if full:
             self.commit()
+
+    def _commit_regularly(self) -> None:
+        """The background thread: commit what waits every COMMIT_SECONDS until the run closes."""
+        while not self._closing.wait(COMMIT_SECONDS):
+            try:
+                self.commit()
+            except CacheError as error:
+                self._failure = error
+                return
 
     @_sqlite_errors
     def commit(self) -> None:
-        self.db.execute("COMMIT")
-        self.db.execute("BEGIN")
-        self._pending = 0
-        self._last_commit = time.monotonic()
+        """Write every queued statement in one transaction (waiting for a concurrent run's)."""
+        with self._db_lock:
+            with self._pending_lock:
+                batch, self._pending = self._pending, []
+            if not batch:
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement, parameters in batch:
+                    self.db.execute(statement, parameters)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
 
     @_sqlite_errors
     def close(self, complete: bool) -> None:
         """Commit; after a complete run, prune the entries this run did not use."""
         try:
+            self._closing.set()
+            self._committer.join()
+            if self._failure is not None:
+                raise self._failure
+            self.commit()
             if complete:
-                self.db.execute("DELETE FROM entries WHERE run != ?", (self.run,))
-            self.db.execute("COMMIT")
+                with self._db_lock:
+                    self.db.execute("DELETE FROM entries WHERE run != ?", (self.run,))
         finally:
             self.db.close()

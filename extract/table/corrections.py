@@ -57,20 +57,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.table import values as cells
 from extract.table.atomic import write_atomically
-from extract.table.schema import (
-    COLUMNS,
-    DAY_RE,
-    MONTH_RE,
-    PRECISIONS,
-    YEAR_RE,
-    RowProblem,
-    _valid_iso,
-    date_problem,
-    sort_events,
-)
+from extract.table.schema import COLUMNS, RowProblem, date_problem, sort_events
 from extract.table.textfile import decode_utf8, sniff_delimiter
-from extract.table.vocabulary import CATEGORIES
 
 try:  # POSIX; on other systems writes are still atomic, only not serialised
     import fcntl
@@ -160,33 +150,55 @@ class CorrectionReport:
 # ---------------------------------------------------------------- reading
 
 
-def _read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str]:
-    """(header, [(line number, cells)], delimiter) of a CSV file; blank lines dropped."""
+@dataclass
+class _Table:
+    """A corrections file as read: its header (normalised and as spelled), data lines, and the
+    form it was saved in (separator, BOM, line ends), kept when the file is rewritten."""
+
+    header: list[str]
+    spelled: list[str]
+    rows: list[tuple[int, list[str]]]
+    delimiter: str = ","
+    bom: bool = False
+    newline: str = "\n"
+
+
+def _read_table(path: Path) -> _Table:
+    """The CSV file's header and (line number, cells) rows; blank lines dropped."""
     name = str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise CorrectionsFileError(f"{name}: cannot read ({error.strerror})") from None
     text = decode_utf8(raw, name, CorrectionsFileError, hint="; save it as 'CSV UTF-8'")
+    return _parse_table(text, name, bom=raw.startswith(b"\xef\xbb\xbf"))
+
+
+def _parse_table(text: str, name: str, bom: bool = False) -> _Table:
     if "\x00" in text:
-        raise CorrectionsFileError(f"{name}: binary file (NUL bytes), not a CSV table")
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise CorrectionsFileError(f"{name}:{line}: binary file (NUL bytes), not a CSV table")
     delimiter = sniff_delimiter(text)
+    first_end = text.find("\n")
+    newline = "\r\n" if first_end > 0 and text[first_end - 1] == "\r" else "\n"
+    if first_end < 0 and "\r" in text:  # old Mac line ends
+        newline = "\r"
+    table = _Table([], [], [], delimiter, bom, newline)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[str]]] = []
-    header: list[str] = []
     previous = 0
     try:
-        for cells in reader:
+        for row in reader:
             start, previous = previous + 1, reader.line_num
-            if not any(c.strip() for c in cells):
+            if not any(c.strip() for c in row):
                 continue
-            if not header:
-                header = [c.strip().lower() for c in cells]
+            if not table.header:
+                table.spelled = list(row)
+                table.header = [c.strip().lower() for c in row]
                 continue
-            rows.append((start, cells))
+            table.rows.append((start, row))
     except csv.Error as error:
         raise CorrectionsFileError(f"{name}:{reader.line_num}: not a valid CSV ({error})") from None
-    return header, rows, delimiter
+    return table
 
 
 def read_corrections(path: str | os.PathLike[str]) -> tuple[list[Correction], list[RowProblem]]:
@@ -200,7 +212,8 @@ def read_corrections(path: str | os.PathLike[str]) -> tuple[list[Correction], li
         return [], []
     if path.is_dir():
         raise CorrectionsFileError(f"{name}: is a folder, expected a corrections CSV")
-    header, rows, _ = _read_table(path)
+    table = _read_table(path)
+    header, rows = table.header, table.rows
     if not header:
         return [], []
     missing = [c for c in ("event_id", "action") if c not in header]
@@ -212,23 +225,23 @@ def read_corrections(path: str | os.PathLike[str]) -> tuple[list[Correction], li
     index = {column: header.index(column) for column in CORRECTION_COLUMNS if column in header}
     corrections: list[Correction] = []
     problems: list[RowProblem] = []
-    for line, cells in rows:
-        if cells[0].lstrip().startswith("#"):
+    for line, row in rows:
+        if row[0].lstrip().startswith("#"):
             continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+        if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
             problems.append(
                 RowProblem(
                     name,
                     line,
                     header[-1],
                     (
-                        f"{len(cells)} cells but the header has {len(header)} (an unquoted "
+                        f"{len(row)} cells but the header has {len(header)} (an unquoted "
                         f"separator in a value?); line skipped"
                     ),
                 )
             )
             continue
-        values = {c: (cells[i].strip() if i < len(cells) else "") for c, i in index.items()}
+        values = {c: _cell(row, i) for c, i in index.items()}
         correction = Correction(
             line=line,
             event_id=values.get("event_id", ""),
@@ -247,14 +260,17 @@ def read_corrections(path: str | os.PathLike[str]) -> tuple[list[Correction], li
     return corrections, problems
 
 
-def _date_shape_ok(value: str) -> bool:
-    return any(r.match(value) for r in (DAY_RE, MONTH_RE, YEAR_RE)) and _valid_iso(value)
+def _cell(row: list[str], index: int) -> str:
+    """A cell's value: stripped, a spreadsheet's formula guard (') taken off."""
+    return cells.unneutralise_cell(row[index].strip()) if index < len(row) else ""
 
 
 def _line_problem(c: Correction) -> tuple[str, str] | None:
-    """(column, message) for what is wrong with one correction line on its own, or None."""
-    if not c.event_id:
-        return "event_id", "is empty"
+    """(column, message) for what is wrong with one correction line on its own, or None.
+    What a value may hold is decided in extract/table/values.py."""
+    problem = cells.event_id_problem(c.event_id)
+    if problem:
+        return "event_id", problem
     if c.action not in ACTIONS:
         return "action", f"unknown action {c.action!r} (expected one of {', '.join(ACTIONS)})"
     if c.action == "merge":
@@ -262,36 +278,39 @@ def _line_problem(c: Correction) -> tuple[str, str] | None:
             return "value", "a merge needs the event_id to merge into this one"
         if c.value == c.event_id:
             return "value", "an event cannot be merged with itself"
-        return None
+        problem = cells.event_id_problem(c.value)
+        return ("value", problem) if problem else None
+    for column, value in (("evidence", c.evidence), ("sentence", c.sentence)):
+        if cells.has_control(value) or len(value) > cells.MAX_CELL_CHARS:
+            return column, "holds control characters or is too long for an anchor"
     if c.action == "reject":
-        return None
+        problem = cells.text_problem(c.value)
+        return ("value", problem) if problem else None
     allowed = SET_FIELDS if c.action == "set" else ADD_FIELDS
     if c.field not in allowed:
         return "field", (
             f"{c.field!r} cannot be used with {c.action} (expected one of {', '.join(allowed)})"
         )
-    if c.field == "precision" and c.value not in PRECISIONS:
-        return "value", f"unknown precision {c.value!r} (expected one of {', '.join(PRECISIONS)})"
-    if c.field == "category" and c.value not in CATEGORIES:
-        return "value", f"unknown category {c.value!r} (expected one of {', '.join(CATEGORIES)})"
-    dated = c.field in ("date", "date_end") and (c.value or c.field == "date")
-    if dated and not _date_shape_ok(c.value):
-        return "value", f"{c.value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    if c.field == "summary" and not c.value:
-        return "value", "a summary cannot be empty"
-    return None
+    problem = cells.field_problem(c.field, c.value)
+    return ("value", problem) if problem else None
 
 
 # ---------------------------------------------------------------- applying
 
 
 def apply_corrections(
-    events: pd.DataFrame, corrections_path: str | os.PathLike[str] | None
+    events: pd.DataFrame,
+    corrections_path: str | os.PathLike[str] | None,
+    lines: tuple[list[Correction], list[RowProblem]] | None = None,
 ) -> tuple[pd.DataFrame, CorrectionReport]:
     """The events table with the corrections applied and a `status` column, and a report.
 
     `corrections_path` None (or a missing file) means no corrections: every row is 'extracted'.
-    Raises CorrectionsFileError when the file as a whole is unusable.
+    Raises CorrectionsFileError when the file as a whole is unusable. `lines`: the file as
+    already read by `read_corrections` (a caller that needed it first need not read it twice).
+
+    Time is proportional to lines + rows: the rows are indexed once by event_id and by anchor,
+    and the columns are edited as lists, whatever the number of lines.
     """
     frame = events.copy()
     for column in COLUMNS:
@@ -303,31 +322,26 @@ def apply_corrections(
     if corrections_path is None:
         return frame, report
     name = str(corrections_path)
-    corrections, report.problems = read_corrections(corrections_path)
+    corrections, problems = lines if lines is not None else read_corrections(corrections_path)
+    report.problems = list(problems)
     by_action = {a: [c for c in corrections if c.action == a] for a in ACTIONS}
-
     frame = _apply_adds(frame, by_action["add"], name, report)
+    rows = _Rows(frame)
 
     def resolve(c: Correction, event_id: str | None = None) -> str | None:
         """The current event_id the correction refers to, or None (reported as orphaned)."""
         wanted = event_id or c.event_id
-        found = frame["event_id"] == wanted
-        if c.doc:
-            found &= frame["doc"] == c.doc
-        if found.any():
-            first = frame.index[found][0]
+        found = rows.of(wanted, c.doc)
+        if found:
             if event_id is None and (c.evidence, c.sentence) == ("", ""):
-                report.anchors[c.line] = (frame.at[first, "evidence"], frame.at[first, "sentence"])
+                first = found[0]
+                report.anchors[c.line] = (
+                    cells.anchor_text(rows.column("evidence")[first]),
+                    cells.anchor_text(rows.column("sentence")[first]),
+                )
             return wanted
         if event_id is None and (c.evidence or c.sentence):
-            match = pd.Series(True, index=frame.index)
-            if c.evidence:
-                match &= frame["evidence"] == c.evidence
-            if c.sentence:
-                match &= frame["sentence"] == c.sentence
-            if c.doc:
-                match &= frame["doc"] == c.doc
-            ids = frame.loc[match, "event_id"].unique()
+            ids = rows.anchored(c.evidence, c.sentence, c.doc)
             if len(ids) == 1:
                 report.refound.append(
                     RowProblem(
@@ -340,7 +354,7 @@ def apply_corrections(
                         ),
                     )
                 )
-                return str(ids[0])
+                return ids[0]
         doc = f" in {c.doc}" if c.doc else ""
         column = "event_id" if event_id is None else "value"
         report.orphaned.append(
@@ -356,24 +370,11 @@ def apply_corrections(
         )
         return None
 
-    def rows_of(event_id: str, doc: str) -> pd.Series:
-        mask = frame["event_id"] == event_id
-        return mask & (frame["doc"] == doc) if doc else mask
-
-    def mark(mask: pd.Series) -> None:
-        frame.loc[mask & (frame["status"] != STATUS_ADDED), "status"] = STATUS_CORRECTED
-
     for c in by_action["merge"]:
         keep = resolve(c)
         other = resolve(c, event_id=c.value) if keep else None
         if keep and other:
-            kept_docs = set(frame.loc[frame["event_id"] == keep, "doc"])
-            mask = rows_of(other, c.doc)
-            frame.loc[mask, "event_id"] = keep
-            mark(mask)
-            # one row per event and document: a merged row of a document the kept event
-            # already has is dropped (the kept row stays)
-            frame = frame[~(mask & frame["doc"].isin(kept_docs))].reset_index(drop=True)
+            rows.merge(keep, other, c.doc)
             report.applied += 1
 
     targets: dict[tuple[str, str], list[Correction]] = {}
@@ -381,43 +382,126 @@ def apply_corrections(
         target = resolve(c)
         if target:
             targets.setdefault((target, c.doc), []).append(c)
+    dating_columns = [rows.column(column) for column in DATING]
     for (target, doc), changes in targets.items():
-        mask = rows_of(target, doc)
-        before = frame.loc[mask, list(DATING)].copy()
+        found = rows.of(target, doc)
+        before = [[column[i] for i in found] for column in dating_columns]
         for c in changes:
-            frame.loc[mask, c.field] = c.value
-        bad = [
-            (index, problem)
-            for index, (date, date_end, precision) in frame.loc[mask, list(DATING)].iterrows()
-            if (problem := date_problem(date, date_end, precision))
-        ]
+            column = rows.column(c.field)
+            for i in found:
+                column[i] = c.value
+        bad = next(
+            (
+                problem
+                for i in found
+                if (problem := date_problem(*(column[i] for column in dating_columns)))
+            ),
+            None,
+        )
         dating = [c for c in changes if c.field in DATING]
         if bad:
-            frame.loc[mask, list(DATING)] = before
+            for column, old in zip(dating_columns, before, strict=True):
+                for i, value in zip(found, old, strict=True):
+                    column[i] = value
             report.problems.append(
                 RowProblem(
                     name,
                     dating[-1].line,
-                    bad[0][1][0],
+                    bad[0],
                     (
                         f"event {target}: after the corrections on line(s) "
-                        f"{', '.join(str(c.line) for c in dating)}, {bad[0][1][1]}; "
+                        f"{', '.join(str(c.line) for c in dating)}, {bad[1]}; "
                         "its date, date_end and precision were left as extracted"
                     ),
                 )
             )
             changes = [c for c in changes if c.field not in DATING]
         if changes:
-            mark(mask)
+            rows.mark(found)
         report.applied += len(changes)
 
     for c in by_action["reject"]:
         target = resolve(c)
         if target:
-            frame = frame[~rows_of(target, c.doc)].reset_index(drop=True)
+            rows.drop(rows.of(target, c.doc))
             report.applied += 1
     report.problems.sort(key=lambda p: p.line)
-    return sort_events(frame), report
+    return sort_events(rows.frame()), report
+
+
+class _Rows:
+    """The table being corrected, as one list per column, indexed by event_id (and, when a
+    correction needs it, by its anchor), with the rows dropped so far."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.columns = list(frame.columns)
+        self.data = {column: frame[column].tolist() for column in self.columns}
+        self.alive = [True] * len(frame)
+        self.by_id: dict[str, list[int]] = {}
+        for i, event_id in enumerate(self.data["event_id"]):
+            self.by_id.setdefault(event_id, []).append(i)
+        self._by_anchor: dict[str, dict[str, list[int]]] = {}
+
+    def column(self, name: str) -> list[str]:
+        return self.data[name]
+
+    def of(self, event_id: str, doc: str = "") -> list[int]:
+        """The live rows of an event (only its row of `doc`, if given)."""
+        docs = self.data["doc"]
+        return [
+            i for i in self.by_id.get(event_id, ()) if self.alive[i] and (not doc or docs[i] == doc)
+        ]
+
+    def _anchor_index(self, column: str) -> dict[str, list[int]]:
+        if column not in self._by_anchor:
+            index: dict[str, list[int]] = {}
+            for i, text in enumerate(self.data[column]):
+                index.setdefault(cells.anchor_text(text), []).append(i)
+            self._by_anchor[column] = index
+        return self._by_anchor[column]
+
+    def anchored(self, evidence: str, sentence: str, doc: str) -> list[str]:
+        """The distinct event_ids of the live rows with this anchor (and doc, if given)."""
+        column, text = ("evidence", evidence) if evidence else ("sentence", sentence)
+        ids: list[str] = []
+        for i in self._anchor_index(column).get(text, ()):
+            if not self.alive[i] or (doc and self.data["doc"][i] != doc):
+                continue
+            if evidence and sentence and cells.anchor_text(self.data["sentence"][i]) != sentence:
+                continue
+            if self.data["event_id"][i] not in ids:
+                ids.append(self.data["event_id"][i])
+        return ids
+
+    def mark(self, found: list[int]) -> None:
+        status = self.data["status"]
+        for i in found:
+            if status[i] != STATUS_ADDED:
+                status[i] = STATUS_CORRECTED
+
+    def merge(self, keep: str, other: str, doc: str) -> None:
+        """The rows of `other` (of `doc`) take the id `keep`; where `keep` already has a row
+        of the same document, the merged row is dropped (one row per event and document)."""
+        kept_docs = {self.data["doc"][i] for i in self.of(keep)}
+        moved = self.of(other, doc)
+        self.mark(moved)
+        ids, docs = self.data["event_id"], self.data["doc"]
+        for i in moved:
+            ids[i] = keep
+            self.by_id[other].remove(i)
+            self.by_id.setdefault(keep, []).append(i)
+        self.drop([i for i in moved if docs[i] in kept_docs])
+
+    def drop(self, found: list[int]) -> None:
+        for i in found:
+            self.alive[i] = False
+
+    def frame(self) -> pd.DataFrame:
+        keep = [i for i, alive in enumerate(self.alive) if alive]
+        return pd.DataFrame(
+            {column: [values[i] for i in keep] for column, values in self.data.items()},
+            columns=self.columns,
+        )
 
 
 def _apply_adds(
@@ -478,30 +562,42 @@ def locked(path: Path) -> Iterator[None]:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _rewrite(path: Path, edit) -> None:  # edit(header, rows) mutates rows of dicts in place
-    """Under the lock: read the file (all cells kept), let `edit` change it, write it atomically."""
+def _rewrite(path: Path, edit) -> None:  # edit(records) mutates the list of row dicts in place
+    """Under the lock: read the file (all cells kept), let `edit` change it, write it atomically
+    in the form the user saved it in (separator, BOM, line ends, header spelling). New cells are
+    cleaned and neutralised (values.clean_cell, values.neutralise_cell) by the callers."""
     with locked(path):
-        if path.exists():
-            header, rows, delimiter = _read_table(path)
-        else:
-            header, rows, delimiter = [], [], ","
+        table = _read_table(path) if path.exists() else _Table([], [], [])
+        header, spelled = table.header, table.spelled
         if not header:
-            header = list(CORRECTION_COLUMNS)
-        header += [c for c in CORRECTION_COLUMNS if c not in header]
+            header, spelled = list(CORRECTION_COLUMNS), list(CORRECTION_COLUMNS)
+        missing = [c for c in CORRECTION_COLUMNS if c not in header]
+        header, spelled = header + missing, spelled + missing
         records = [
-            {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}
-            for _, cells in rows
+            {h: (row[i] if i < len(row) else "") for i, h in enumerate(header)}
+            for _, row in table.rows
         ]
-        overflow = [cells[len(header) :] for _, cells in rows]  # kept as they were
+        overflow = [row[len(header) :] for _, row in table.rows]  # kept as they were
         if edit(records) is False:
             return
         out = io.StringIO()
-        writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-        writer.writerow(header)
+        writer = csv.writer(out, delimiter=table.delimiter, lineterminator=table.newline)
+        writer.writerow(spelled)
         extra = dict(zip(map(id, records), overflow, strict=False))
         for record in records:
             writer.writerow([record.get(h, "") for h in header] + extra.get(id(record), []))
-        write_atomically(path, lambda stream: stream.write(out.getvalue().encode("utf-8")))
+        text = out.getvalue()
+        try:  # never write a file its own reader rejects
+            _parse_table(text, str(path))
+        except CorrectionsFileError as error:
+            raise ValueError(f"not saved, the file would not be readable: {error}") from None
+        data = ("\ufeff" if table.bom else "") + text
+        write_atomically(path, lambda stream: stream.write(data.encode("utf-8")))
+
+
+def _stored(value: object) -> str:
+    """A value as written to the file: no control characters, formulas neutralised."""
+    return cells.neutralise_cell(cells.clean_cell(value))
 
 
 def record_correction(
@@ -527,16 +623,21 @@ def record_correction(
     path = Path(path)
     doc = doc or ""
     anchor = anchor or {}
-    evidence = str(anchor.get("evidence", "") or "")
-    sentence = str(anchor.get("sentence", "") or "")
+    evidence = cells.anchor_text(anchor.get("evidence", ""))
+    sentence = cells.anchor_text(anchor.get("sentence", ""))
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     lines: list[Correction] = []
     if action == "reject":
-        lines.append(Correction(0, event_id, doc, "reject", "", str(changes.get("reason", ""))))
+        reason = str(changes.get("reason", "") or "").strip()
+        lines.append(Correction(0, event_id, doc, "reject", "", reason))
     elif action == "merge":
-        lines.append(Correction(0, event_id, doc, "merge", "", str(changes.get("other", ""))))
+        other = str(changes.get("other", "") or "").strip()
+        lines.append(Correction(0, event_id, doc, "merge", "", other))
     elif action in ("set", "add"):
-        lines = [Correction(0, event_id, doc, action, str(f), str(v)) for f, v in changes.items()]
+        lines = [
+            Correction(0, event_id, doc, action, str(f), str(v or "").strip())
+            for f, v in changes.items()
+        ]
     elif action != "restore":
         raise ValueError(f"unknown action {action!r} (expected set, reject, merge, add, restore)")
     for c in lines:
@@ -545,13 +646,13 @@ def record_correction(
             raise ValueError(f"{problem[0]}: {problem[1]}")
 
     def key(record: Mapping[str, str]) -> tuple[str, ...]:
-        action_ = record.get("action", "").strip().lower()
+        action_ = _plain(record, "action").lower()
         return (
-            record.get("event_id", "").strip(),
-            record.get("doc", "").strip(),
+            _plain(record, "event_id"),
+            _plain(record, "doc"),
             action_,
-            record.get("field", "").strip().lower(),
-            record.get("value", "").strip() if action_ == "merge" else "",
+            _plain(record, "field").lower(),
+            _plain(record, "value") if action_ == "merge" else "",
         )
 
     def edit(records: list[dict[str, str]]) -> None:
@@ -561,13 +662,13 @@ def record_correction(
         for c in lines:
             new = {
                 "event_id": c.event_id,
-                "doc": c.doc,
+                "doc": _stored(c.doc),
                 "action": c.action,
                 "field": c.field,
-                "value": c.value,
-                "evidence": evidence,
-                "sentence": sentence,
-                "author": author,
+                "value": _stored(c.value),
+                "evidence": _stored(evidence),
+                "sentence": _stored(sentence),
+                "author": _stored(author),
                 "timestamp": now,
             }
             wanted = key(new)
@@ -582,6 +683,11 @@ def record_correction(
                 records.append(new)
 
     _rewrite(path, edit)
+
+
+def _plain(record: Mapping[str, str], column: str) -> str:
+    """A cell of a stored line as the reader sees it (stripped, formula guard taken off)."""
+    return cells.unneutralise_cell(str(record.get(column, "") or "").strip())
 
 
 def pin_anchors(path: str | os.PathLike[str], report: CorrectionReport) -> int:
@@ -600,17 +706,11 @@ def pin_anchors(path: str | os.PathLike[str], report: CorrectionReport) -> int:
     def edit(records: list[dict[str, str]]) -> bool:
         nonlocal pinned
         for record in records:
-            k = tuple(
-                record.get(c, "").strip() for c in ("event_id", "doc", "action", "field", "value")
-            )
+            k = tuple(_plain(record, c) for c in ("event_id", "doc", "action", "field", "value"))
             k = (k[0], k[1], k[2].lower(), k[3].lower(), k[4])
             anchor = wanted.get(k)
-            if (
-                anchor
-                and not record.get("evidence", "").strip()
-                and not record.get("sentence", "").strip()
-            ):
-                record["evidence"], record["sentence"] = anchor
+            if anchor and not _plain(record, "evidence") and not _plain(record, "sentence"):
+                record["evidence"], record["sentence"] = _stored(anchor[0]), _stored(anchor[1])
                 pinned += 1
         return pinned > 0
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.table import values
 from extract.table.atomic import write_atomically
 from extract.table.ids import content_id
 from extract.table.textfile import decode_utf8, sniff_delimiter
@@ -44,9 +45,8 @@ OPTIONAL_COLUMNS: list[str] = ["status"]
 REQUIRED_COLUMNS: list[str] = ["date", "precision", "summary"]
 
 
-DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
-YEAR_RE = re.compile(r"^\d{4}$")
+# ASCII digits only (extract/table/values.py decides what a cell may hold)
+DAY_RE, MONTH_RE, YEAR_RE = values.DAY_RE, values.MONTH_RE, values.YEAR_RE
 
 # Which ISO shapes each precision allows for `date` (and `date_end`).
 ALLOWED_SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -60,7 +60,7 @@ ALLOWED_SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
 
 LIST_SEPARATOR = ";"
 # A weight ranks events for chart labels and a presentation's key events: 0 (least) to 1.
-WEIGHT_RE = re.compile(r"^(?:0(?:\.\d{1,6})?|1(?:\.0{1,6})?)$")
+WEIGHT_RE = re.compile(r"^(?:0(?:\.[0-9]{1,6})?|1(?:\.0{1,6})?)$", re.ASCII)
 
 
 def weight_problem(value: str) -> str | None:
@@ -87,21 +87,7 @@ class RowProblem:
         return f"{self.path}:{self.line}: column '{self.column}': {self.message}"
 
 
-def _valid_iso(value: str) -> bool:
-    """True when the ISO string names a real calendar date (2019-02-30 is not)."""
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = (
-        parts[0],
-        (parts[1] if len(parts) > 1 else 1),
-        (parts[2] if len(parts) > 2 else 1),
-    )
-    if not 1 <= month <= 12 or year < 1:
-        return False
-    try:
-        pd.Timestamp(year=year, month=month, day=day)
-    except (ValueError, OverflowError):
-        return False
-    return True
+_valid_iso = values.is_real_iso  # True when the ISO string names a real calendar date
 
 
 def date_problem(date: str, date_end: str, precision: str) -> tuple[str, str] | None:
@@ -156,44 +142,95 @@ def read_events(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[RowPro
         raise EventsFileError(
             f"{name}: file is empty (expected a header line: {','.join(COLUMNS)})"
         )
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sniff_delimiter(text),
-            dtype=str,
-            keep_default_na=False,
-            engine="python",
-        )
-    except (pd.errors.ParserError, csv.Error) as error:
-        raise EventsFileError(f"{name}: not a valid CSV table ({error})") from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    lines = _record_lines(text, sniff_delimiter(text))
-    return validate_events(
-        frame, name, first_line=2, line_numbers=lines if len(lines) == len(frame) else None
-    )
+    frame, lines, problems = _parse_csv(text, name)
+    good, row_problems = validate_events(frame, name, first_line=2, line_numbers=lines)
+    return good, sorted([*problems, *row_problems], key=lambda problem: problem.line)
 
 
-def _record_lines(text: str, delimiter: str) -> list[int]:
-    """The physical line each data record starts on (a quoted cell may span several lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    starts, previous, header_seen = [], 0, False
+MAX_CELL = csv.field_size_limit()  # 128 KB: a longer cell is damage, not text
+
+
+def _parse_csv(text: str, name: str) -> tuple[pd.DataFrame, list[int], list[RowProblem]]:
+    """The cells of a CSV text by column name, the physical line each record starts on (a
+    quoted cell may span lines; LF, CRLF and CR-only ends are all lines), and the records
+    skipped. Raises EventsFileError naming file and line when the text is not a CSV table."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
+    header: list[str] | None = None
+    records: list[list[str]] = []
+    lines: list[int] = []
+    problems: list[RowProblem] = []
+    start = 1
     try:
         for cells in reader:
-            start, previous = previous + 1, reader.line_num
-            if not cells or not any(cells):
+            first, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue  # a blank line
+            if header is None:
+                header = [cell.strip() for cell in cells]
+                _check_header(header, name, first)
                 continue
-            if header_seen:
-                starts.append(start)
-            header_seen = True
-    except csv.Error:
-        return []
-    return starts
+            if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+                problems.append(
+                    RowProblem(
+                        name,
+                        first,
+                        str(len(header) + 1),
+                        f"{len(cells)} cells but the header names {len(header)}; row skipped",
+                    )
+                )
+                continue
+            records.append(cells[: len(header)] + [""] * (len(header) - len(cells)))
+            lines.append(first)
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            problem = f"a cell is longer than {MAX_CELL // 1024} KB"
+            line = reader.line_num
+        elif "unexpected end of data" in str(error):
+            problem = "a quoted cell that opens in this record is never closed (the file ends)"
+            line = start
+        else:
+            problem, line = f"not valid CSV ({error})", reader.line_num
+        raise EventsFileError(f"{name}:{line}: {problem}") from None
+    if header is None:
+        raise EventsFileError(f"{name}: no header line (expected: {','.join(COLUMNS)})")
+    known = {column: index for index, column in enumerate(header) if column in KNOWN_COLUMNS}
+    frame = pd.DataFrame(
+        {column: [record[index] for record in records] for column, index in known.items()},
+        columns=list(known),
+        dtype=str,
+    )
+    return frame, lines, problems
+
+
+KNOWN_COLUMNS = frozenset([*COLUMNS, *OPTIONAL_COLUMNS])
+
+
+def _check_header(header: list[str], name: str, line: int) -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise EventsFileError(
+            f"{name}:{line}: missing column(s) {', '.join(missing)}; "
+            f"the header must name: {','.join(COLUMNS)}"
+        )
+    seen: dict[str, int] = {}
+    for position, column in enumerate(header, start=1):
+        if column and column in seen:
+            raise EventsFileError(
+                f"{name}:{line}: column '{column}' is named twice in the header "
+                f"(cells {seen[column]} and {position}); name each column once"
+            )
+        seen[column] = position
 
 
 def validate_events(
     frame: pd.DataFrame, name: str, first_line: int = 2, line_numbers: list[int] | None = None
 ) -> tuple[pd.DataFrame, list[RowProblem]]:
     """Check columns and every row; return (good rows with all schema columns, problems)."""
+    twice = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
+    if twice:
+        raise EventsFileError(
+            f"{name}: column(s) {', '.join(twice)} named twice; name each column once"
+        )
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise EventsFileError(

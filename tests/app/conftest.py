@@ -13,6 +13,10 @@ from extract.table.schema import COLUMNS
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# A loaded 2-core machine shared with other runs: tests wait for conditions, never for fixed
+# times, and give every wait a generous limit (it is only reached when a test fails).
+WAIT_MS = 60_000
+NAVIGATION_MS = 120_000
 
 
 def _write_events(path: Path, rows: list[dict]) -> Path:
@@ -51,6 +55,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed")
     playwright_api = pytest.importorskip("playwright.sync_api")
+    playwright_api.expect.set_options(timeout=WAIT_MS)
     with playwright_api.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -67,6 +72,8 @@ def new_page(browser):
         context = browser.new_context(
             viewport={"width": width, "height": height}, accept_downloads=True
         )
+        context.set_default_timeout(WAIT_MS)
+        context.set_default_navigation_timeout(NAVIGATION_MS)
         contexts.append(context)
         page = context.new_page()
         errors: list[str] = []

@@ -101,7 +101,7 @@ def wait_chart(page, condition: str = "true", arg=None) -> None:
         " || !document.getElementById('root').classList.contains('rendered')) return false;"
         f" return ({condition}); }}",
         arg=arg,
-        timeout=30_000,
+        timeout=60_000,
     )
 
 
@@ -110,7 +110,7 @@ def wait_count(page, expected: int) -> None:
         "n => { const el = document.getElementById('count-number');"
         " return el && el.innerText.replace(/,/g, '') === String(n); }",
         arg=expected,
-        timeout=30_000,
+        timeout=60_000,
     )
 
 
@@ -321,7 +321,7 @@ def test_a_filtered_presentation_tells_only_those_events(new_page, url):
 def test_at_1366x768_chart_table_and_detail_are_on_screen_without_scrolling(new_page, url):
     page = new_page(1366, 768)
     page.goto(url + "?sel=e54")
-    page.wait_for_selector("#detail .detail-date", timeout=30_000)
+    page.wait_for_selector("#detail .detail-date", timeout=60_000)
     wait_chart(page)
     page.wait_for_selector("#table tbody tr td")
     for selector in ("#graph .nsewdrag", "#table", "#detail .detail-summary", "#detail-date"):
@@ -340,7 +340,7 @@ def export(page, button: str, preset: str = "slide") -> tuple[str, bytes]:
     if not page.is_visible("#export-title"):
         page.click("#export-menu summary")
     page.check(f"#export-preset input[value={preset}]")
-    with page.expect_download(timeout=60_000) as info:
+    with page.expect_download(timeout=120_000) as info:
         page.click(button)
     download = info.value
     return download.suggested_filename, Path(download.path()).read_bytes()
@@ -377,7 +377,7 @@ def test_the_timelinejs_file_is_valid_and_holds_the_view(new_page, url):
     page.goto(url + "?cat=summit%2Ftalks")
     wait_chart(page)
     page.click("#export-menu summary")
-    with page.expect_download(timeout=60_000) as info:
+    with page.expect_download(timeout=120_000) as info:
         page.click("#btn-timelinejs")
     document = json.loads(Path(info.value.path()).read_text())
     jsonschema.validate(document, SCHEMA)

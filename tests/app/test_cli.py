@@ -196,22 +196,46 @@ def test_serve_runs_under_waitress_on_loopback(events, tmp_path):
         text=True,
     )
     try:
-        for _ in range(100):
+        deadline = time.monotonic() + 120  # a condition with a generous limit, not a count
+        while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
                     header = response.headers.get("Server", "")
                     body = response.read().decode()
                 break
             except OSError:
+                assert server.poll() is None, "the server exited"
+                assert time.monotonic() < deadline, "server did not answer"
                 time.sleep(0.2)
-        else:
-            pytest.fail("server did not answer")
         assert "waitress" in header.lower()
         assert "Inter-Korean relations timeline" in body
+        assert _guarded(port) == (403, 413)
     finally:
         server.terminate()
         _, err = server.communicate(timeout=10)
     assert f"at http://127.0.0.1:{port}/ (waitress)" in err
+
+
+def _guarded(port: int) -> tuple[int, int]:
+    """The answers of a running server to a foreign Host header (DNS rebinding) and to a body
+    over the size limit (only its length is sent: it is refused before it is read)."""
+    import http.client
+
+    from timeline_app.wsgi import MAX_BODY
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", "/", headers={"Host": "evil.example:8050"})
+    foreign = connection.getresponse().status
+    connection.close()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.putrequest("POST", "/_dash-update-component")
+    connection.putheader("Content-Type", "application/json")
+    connection.putheader("Content-Length", str(MAX_BODY + 1))
+    connection.endheaders()
+    connection.send(b"{")
+    too_big = connection.getresponse().status
+    connection.close()
+    return foreign, too_big
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="gunicorn runs on Linux and macOS")
@@ -251,6 +275,7 @@ def test_serve_with_workers_runs_several_processes_under_gunicorn(events, tmp_pa
         assert "Inter-Korean relations timeline" in body
         workers = psutil.Process(server.pid).children()
         assert len(workers) == 2
+        assert _guarded(port) == (403, 413)
     finally:
         server.terminate()
         _, err = server.communicate(timeout=30)

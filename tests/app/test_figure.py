@@ -4,10 +4,14 @@ stacking of same-day events, labels, eras, presentation, export decorations, den
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
+from _plotly_utils.utils import to_typed_array_spec
+from plotly.io.json import to_json_plotly
 
 from extract.table.eras import Era, read_eras
 from extract.table.schema import COLUMNS, validate_events
@@ -26,7 +30,10 @@ from timeline_app.figure import (
     TRACE_SELECTED,
     TRACE_SPAN,
     FigureOptions,
+    _typed_array,
+    browser_figure,
     build_figure,
+    figure_dict,
 )
 from timeline_app.sample import synthetic_events
 
@@ -478,3 +485,66 @@ def test_density_counts_each_event_once_per_lane():
     per_lane = {names[i]: sum(v for v in row if v == v) for i, row in enumerate(fig.data[0].z)}
     assert per_lane["North Korea"] == 6 and per_lane["United States"] == 3
     assert per_lane["South Korea"] == 6
+
+
+def test_density_hovers_and_lane_names_show_data_as_text():
+    """Lane names come from the data (a category or actor cell): in the density view they are
+    escaped in the hover (customdata) and in the axis, so no markup from a file renders."""
+    hostile = '<b>bold</b><a href="https://x">link</a>'
+    rows = [{**r, "category": hostile, "actors": hostile} for r in ROWS]
+    events = table(rows)
+    for lanes in ("category", "actor"):
+        fig = build_figure(events, FigureOptions(density_threshold=0, lanes=lanes, x_range=WIDE))
+        names = {str(v) for row in fig.data[0].customdata for v in row}
+        assert '&lt;b&gt;bold&lt;/b&gt;&lt;a href="https://x"&gt;link&lt;/a&gt;' in names
+        assert not any("<b>" in name or "<a " in name for name in names)
+        assert not any("<a " in tick for tick in fig.layout.yaxis.ticktext)
+
+
+SENT_AS_PLOTLY_WOULD = {
+    "every mark": FigureOptions(x_range=WIDE),
+    "default window, eras": FigureOptions(eras=read_eras()),
+    "selected period, actor lanes": FigureOptions(selected="i1", lanes="actor", x_range=WIDE),
+    "selected day, no labels": FigureOptions(selected="p1", labels=False),
+    "presentation": FigureOptions(
+        selected="p1", present=True, story=("p1", "i1"), x_range=WIDE, eras=read_eras()
+    ),
+    "presentation of a period": FigureOptions(selected="i1", present=True, story=("i1",)),
+    "export": FigureOptions(
+        width=1920, height=1080, font_size=20, title="T <1>", subtitle="s", footer="f"
+    ),
+    "density by category": FigureOptions(density_threshold=0, x_range=WIDE, selected="p1"),
+    "density by actor": FigureOptions(density_threshold=0, lanes="actor", present=True),
+    "nothing in view": FigureOptions(x_range=(pd.Timestamp("1960"), pd.Timestamp("1961"))),
+}
+
+
+@pytest.mark.parametrize("options", SENT_AS_PLOTLY_WOULD.values(), ids=SENT_AS_PLOTLY_WOULD)
+def test_the_browser_gets_the_json_of_the_plotly_figure(options):
+    """The page's callbacks send browser_figure (plain dicts: plotly's validation would cost
+    most of a filter); it is exactly what the validated figure would have sent."""
+    events = table(ROWS)
+    sent = json.loads(to_json_plotly(browser_figure(events, options)))
+    validated = go.Figure(figure_dict(events, options))  # raises on an invalid property
+    assert sent == json.loads(to_json_plotly(validated))
+    assert sent["layout"]["template"] == {"data": {"scatter": [{"type": "scatter"}]}}
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        np.array([1, 2, 3]),
+        np.array([-300, 7]),
+        np.array([2**40, 1]),
+        np.array([70_000], dtype=np.uint64),
+        np.array([0.5, np.nan]),
+        np.arange(6, dtype=float).reshape(2, 3),
+        np.array([True, False]),
+        np.array(["a", "b"], dtype=object),
+        np.array([], dtype=float),
+    ],
+    ids=str,
+)
+def test_typed_arrays_are_written_as_plotly_writes_them(values):
+    ours, theirs = _typed_array(values), to_typed_array_spec(values)
+    assert json.loads(to_json_plotly({"v": ours})) == json.loads(to_json_plotly({"v": theirs}))

@@ -329,6 +329,8 @@ def test_url_cannot_switch_the_events_file(tmp_path):
         ("North Korea", "North Korea"),
         ("", ""),
         ("a=b", "a=b"),
+        ("  =1+1", "'  =1+1"),  # after leading whitespace too
+        ("'=1", "''=1"),  # reversible: values.unneutralise_cell gives '=1 back
     ],
 )
 def test_neutralise_cell(cell, safe):

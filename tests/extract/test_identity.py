@@ -95,3 +95,49 @@ def test_an_age_is_no_count() -> None:
     )
     table = build_table([*document_rows(first), *document_rows(second)])
     assert len(table) == 2 and table["event_id"].nunique() == 1
+
+
+def _row(doc: str, start: int, what: str, actors: str) -> dict[str, str]:
+    from extract.table.ids import content_id
+    from extract.table.schema import COLUMNS
+
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(
+        event_id=content_id(doc, start),
+        date="2018-06-12",
+        precision="day",
+        summary="North Korea and South Korea meet",
+        category="summit/talks",
+        actors=actors,
+        evidence="on June 12, 2018",
+        sentence=f"{what} on June 12, 2018.",
+        doc=doc,
+        _kind="0.5",
+        _prominence="0",
+        _what={"summit": "!summit @singapore kim", "hotline": "!reopen hotline border"}[what],
+    )
+    return row
+
+
+def test_two_events_with_the_same_date_precision_and_summary_never_share_an_id() -> None:
+    """Issue 14, item 5: two stories told by the same two documents, whose first rows agree in
+    date, precision and summary, got one id; the app then dropped one of each document's rows."""
+    rows = [
+        _row("a.txt", 10, "summit", "North Korea"),
+        _row("a.txt", 90, "hotline", "North Korea"),
+        _row("b.txt", 10, "summit", "North Korea"),
+        _row("b.txt", 90, "hotline", "North Korea"),
+    ]
+    table = build_table(rows)
+    by_what = {
+        what: set(table.loc[table["sentence"].str.startswith(what), "event_id"])
+        for what in ("summit", "hotline")
+    }
+    assert len(by_what["summit"]) == 1 and len(by_what["hotline"]) == 1  # shared across docs
+    assert by_what["summit"] != by_what["hotline"]  # and not with each other
+    assert not table.duplicated(["event_id", "doc"]).any()
+
+
+def test_two_rows_of_one_document_at_one_place_get_two_ids() -> None:
+    rows = [_row("a.txt", 10, "summit", "North Korea"), _row("a.txt", 10, "hotline", "China")]
+    assert build_table(rows)["event_id"].nunique() == 2

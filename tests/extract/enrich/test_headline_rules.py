@@ -99,6 +99,153 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
 
 
 LABEL_CASES = [
+    (  # a subordinate clause with its own subject and auxiliary keeps it, however short
+        "When the armistice was signed in July 1953, he was selling cigarettes to American"
+        " soldiers in Busan.",
+        "2021-11-17",
+        "in July 1953",
+        "Armistice signed",
+        "Armistice signed",
+    ),
+    (  # 'plans' after a pronoun is a verb; 'it' is the ministry told before
+        "The Unification Ministry said Tuesday it respected the decision. It plans to submit"
+        " amendments to related laws by the end of the year.",
+        "2023-09-26",
+        "by the end of the year",
+        "Unification Ministry submits amendments to related laws",
+        "Amendments submitted",
+    ),
+    (  # a parenthetical 'however' between commas does not cut the subject from its verb
+        "Cross-border tours to the Mount Kumgang resort, however, were suspended in 2008.",
+        "2023-05-01",
+        "in 2008",
+        "Cross-border tours to the Mount Kumgang resort suspended",
+        "Cross-border tours suspended",
+    ),
+    (  # "their first quiet in about a year" dates the quiet before, not the halt
+        "The next day, North Korea halted its broadcasts of eerie noises to the South, giving"
+        " border residents their first quiet in about a year.",
+        "2025-06-16",
+        "in about a year",
+        "Previous quiet before North Korea halts its broadcasts of eerie noises",
+        "Previous quiet",
+    ),
+    (  # a live blog's entry: the words after its time stamp
+        "3:51 p.m. — Talks behind closed doors",
+        "2019-06-30",
+        "3:51 p.m.",
+        "Talks behind closed doors",
+        "Talks",
+    ),
+    (  # a verb right after 'who' is the relative clause's verb
+        "The decision will fall to President-elect Yoon Suk Yeol, who takes office on May 10.",
+        "2022-03-30",
+        "on May 10",
+        "President-elect Yoon Suk Yeol takes office",
+        "Yoon Suk Yeol takes office",
+    ),
+    (  # a coordinated verb takes the first verb's subject; 'it' is the thing told before
+        "The law made it a crime to send leaflets. It was passed by the ruling party on Dec. 14,"
+        " 2020, and took effect on March 30, 2021.",
+        "2023-09-26",
+        "on March 30, 2021",
+        "Law takes effect",
+        "Law takes effect",
+    ),
+    (  # 'it' after a ministry is the ministry; 'won' after a number is money, not a verb
+        "The Unification Ministry was among the biggest winners. It will spend 1.25 trillion won"
+        " in fiscal year 2026.",
+        "2025-12-03",
+        "in fiscal year 2026",
+        "Unification Ministry spends 1.25 trillion won",
+        "Unification Ministry spends",
+    ),
+    (  # 'it' after 'the South' is South Korea; an adverb between subject and verb
+        "The South now leads Group H on goal difference. It next plays Lebanon in Beirut on"
+        " Nov. 14.",
+        "2019-10-17",
+        "on Nov. 14",
+        "South Korea plays Lebanon in Beirut",
+        "Lebanon played",
+    ),
+    (  # a noun in -ing is part of the object ('a security meeting'); a place's own name
+        # prefixes a label, an English word of a name does not ('the Demilitarized Zone')
+        "Park presided over a security meeting at Panmunjom on Monday.",
+        "2013-06-11",
+        "on Monday",
+        "Park presides over a security meeting at Panmunjom",
+        "Panmunjom security meeting presided",
+    ),
+    (  # a partitive of time is looked through ('decades of official policy')
+        "In late 2023, Kim abandoned decades of official policy on unification.",
+        "2024-03-01",
+        "In late 2023",
+        "Kim abandons decades of official policy on unification",
+        "Official policy abandoned",
+    ),
+    (  # an adjective after a passive participle stays with it; a direction is no object
+        "A South Korean tourist was shot dead by a North Korean soldier in July 2008. A North"
+        " Korean missile landed south of the Northern Limit Line on Nov. 2, 2022.",
+        "2023-01-05",
+        "in July 2008",
+        "A South Korean tourist shot dead by a North Korean soldier",
+        "South Korean tourist shot dead",
+    ),
+    (  # 'that' before an auxiliary opens a relative clause whose subject is the noun phrase
+        # before it; "he’d" is a pronoun
+        "Leavitt said he’d like to see the progress that was made at the summit in Singapore in"
+        " 2018.",
+        "2025-06-16",
+        "in 2018",
+        "Progress made at the summit in Singapore",
+        "Progress made",
+    ),
+    (  # a copula in the date's relative clause is its verb; 'in place' is no verb
+        "North Korea test-fired its largest missile yet on Thursday, ending a self-imposed"
+        " moratorium on long-range launches that had been in place since 2017.",
+        "2022-03-24",
+        "since 2017",
+        "A self-imposed moratorium on long-range launches held in place",
+        "Self-imposed moratorium held",
+    ),
+    (  # a passive with an adverb and no object is labelled by its subject
+        "The alliance rests on the Mutual Defense Treaty, which was signed in 1953 shortly after"
+        " the fighting stopped.",
+        "2021-12-13",
+        "in 1953",
+        "Mutual Defense Treaty signed shortly",
+        "Mutual Defense Treaty signed",
+    ),
+    (  # "office" is a light object alone ("take office"), not in "joint liaison office"; a
+        # coordinated subject never leaves its "and" at the start of a label
+        "South and North Korea opened their first joint liaison office in Kaesong on Friday.",
+        "2018-09-14",
+        "on Friday",
+        "South and North Korea open their first joint liaison office in Kaesong",
+        "Kaesong joint liaison office opened",
+    ),
+    (  # a noun after the verb's object is no second verb ("loudspeaker broadcasts along")
+        "South Korea's military halted its anti-North Korea loudspeaker broadcasts along the"
+        " border Wednesday.",
+        "2025-06-11",
+        "Wednesday",
+        "South Korea's military halts its anti-North Korea loudspeaker broadcasts along the border",
+        "Korea loudspeaker broadcasts halted",
+    ),
+    (  # a verb's gerund complement names the event; a measure is no object
+        "The two Koreas began removing land mines on Monday.",
+        "2018-10-02",
+        "on Monday",
+        "North and South Korea begin removing land mines",
+        "Land mines removed",
+    ),
+    (  # a copula is labelled by its subject and complement, adverbs aside
+        '"Military solutions are now fully in place," @realDonaldTrump tweeted Friday.',
+        "2017-08-12",
+        "Friday",
+        "Military solutions are now fully in place",
+        "Military solutions in place",
+    ),
     (  # "test launched" is one verb; a quantity is not the object
         "Since 2022, North Korea has test launched more than 80 ballistic missiles.",
         "2024-12-06",
@@ -150,6 +297,21 @@ LABEL_CASES = [
         "Talks offered",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "North and South Korea restored their hotlines on Tuesday.",
+            ["North Korea", "South Korea"],
+        ),
+        ("The two Koreas held talks on Tuesday.", ["North Korea", "South Korea"]),
+    ],
+)
+def test_coordinated_koreas_are_both_actors(text: str, actors: list[str]) -> None:
+    (row,) = document_events(text, dt.date(2021, 7, 28))
+    assert row.actors == actors
 
 
 @pytest.mark.parametrize(("text", "published", "evidence", "headline", "label"), LABEL_CASES)

@@ -24,11 +24,11 @@ from extract.table.vocabulary import ACTORS, CATEGORIES
 DATA = Path(__file__).parent / "headlines.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
 # Floors measured on the corpus when it came in; a change that lowers one is a regression.
-KEYWORD_FLOOR = 0.56  # share of headlines holding all their keywords
-LABEL_FLOOR = 0.45  # share of labels holding their label keywords
-ROUGE_FLOOR = 0.67  # mean ROUGE-1 F1 against the ideal headline
-CATEGORY_FLOOR = 0.74
-ACTORS_FLOOR = 0.62
+KEYWORD_FLOOR = 0.60  # share of headlines holding all their keywords
+LABEL_FLOOR = 0.50  # share of labels holding their label keywords
+ROUGE_FLOOR = 0.68  # mean ROUGE-1 F1 against the ideal headline
+CATEGORY_FLOOR = 0.76
+ACTORS_FLOOR = 0.70
 MAX_WORDS = 15
 MARKERS_RE = re.compile(r"\s*\((?:planned|ongoing since)\)$")
 # A headline starting with one of these cannot stand alone (a pronoun, an auxiliary, a

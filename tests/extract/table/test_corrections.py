@@ -229,7 +229,7 @@ def test_malformed_lines_named_and_the_rest_applied(corpus, tmp_path, capsys):
         f"{name}:2: column 'action': unknown action 'delete'",
         f"{name}:3: column 'value': unknown precision 'weekly'",
         f"{name}:4: column 'value': unknown category 'war'",
-        f"{name}:5: column 'value': '2018-02-30' is not an ISO date",
+        f"{name}:5: column 'value': '2018-02-30' is not a real calendar date",
         f"{name}:6: column 'field': 'title' cannot be used with set",
         f"{name}:7: column 'timestamp': 11 cells but the header has 9",
         f"{name}:8: column 'event_id': is empty",
@@ -274,6 +274,26 @@ def test_excel_style_file_semicolons_bom_crlf(corpus, tmp_path):
     frame, report = apply_corrections(table, path)
     assert row(frame, "on April 27, 2018").summary == "Summit, with a comma"
     assert report.problems == [] and report.applied == 1
+
+
+def test_extract_filling_in_anchors_keeps_bom_crlf_and_header(corpus, tmp_path, capsys):
+    """extract pins the anchors of hand-written lines: the user's file keeps its BOM (Excel
+    reads UTF-8 by it), its CRLF line ends, separator and header spelling (issue 14, item 12)."""
+    out = tmp_path / "events.csv"
+    first, _ = run(corpus, out, capsys=capsys)
+    summit = row(first, "on April 27, 2018").event_id
+    path = out.parent / "corrections.csv"
+    path.write_bytes(
+        f"\ufeffEvent_ID;Action;Field;Value\r\n{summit};set;summary;=Summit\r\n".encode()
+    )
+    frame, _ = run(corpus, out, capsys=capsys)
+    assert row(frame, "on April 27, 2018").summary == "=Summit"
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfEvent_ID;Action;Field;Value;")
+    assert raw.count(b"\r\n") == raw.count(b"\n") == 2
+    lines, problems = read_corrections(path)
+    assert problems == [] and lines[0].evidence == "on April 27, 2018"
+    assert lines[0].value == "=Summit"
 
 
 def test_unusable_file_stops_before_writing(corpus, tmp_path, capsys):
@@ -332,7 +352,7 @@ def _save_many(path: str, field: str, count: int) -> None:
 def test_concurrent_threads_save_different_fields(tmp_path):
     path = tmp_path / "corrections.csv"
     threads = [
-        threading.Thread(target=_save_many, args=(str(path), f, 30)) for f in ("summary", "actors")
+        threading.Thread(target=_save_many, args=(str(path), f, 30)) for f in ("summary", "label")
     ]
     for thread in threads:
         thread.start()
@@ -340,7 +360,7 @@ def test_concurrent_threads_save_different_fields(tmp_path):
         thread.join()
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert sorted((r["field"], r["value"]) for r in rows) == [
-        ("actors", "actors-29"),
+        ("label", "label-29"),
         ("summary", "summary-29"),
     ]
 
@@ -350,7 +370,7 @@ def test_concurrent_processes_save_different_fields(tmp_path):
     context = multiprocessing.get_context("fork")
     workers = [
         context.Process(target=_save_many, args=(str(path), f, 25))
-        for f in ("summary", "actors", "date_end")
+        for f in ("summary", "label", "date_end")
     ]
     for worker in workers:
         worker.start()
@@ -359,7 +379,7 @@ def test_concurrent_processes_save_different_fields(tmp_path):
         assert worker.exitcode == 0
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert sorted((r["field"], r["value"]) for r in rows) == [
-        ("actors", "actors-24"),
         ("date_end", "2024"),
+        ("label", "label-24"),
         ("summary", "summary-24"),
     ]
