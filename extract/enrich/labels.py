@@ -89,6 +89,9 @@ def _label_words(clause: Clause) -> list[str]:
         return [*_object(rest[1:]), _participle(gerund)]
     obj = _object(rest)
     key = _key_name(rest, obj)
+    said = obj and obj[-1].lower() in SAID_OBJECTS and lemma in SAYING_LIGHT_VERBS
+    if said and subject and subject[0].lower() not in PRONOUNS:
+        return [*subject, obj[-1].lower()]  # "Kim Yo Jong issued a statement": whose statement
     if clause.passive and subject and obj and not any(is_noun(w) for w in obj):
         return [*subject, clause.form, *obj]  # "A South Korean tourist shot dead"
     if obj and (len(obj) > 1 or obj[0].lower() not in LIGHT_OBJECTS):  # not 'take office'
@@ -101,6 +104,9 @@ def _label_words(clause: Clause) -> list[str]:
     return [*subject, verb, *particle, *obj]
 
 
+# "made the announcement", "issued a statement": a statement, named by who made it.
+SAID_OBJECTS = frozenset("announcement statement remarks comments speech decision address".split())
+SAYING_LIGHT_VERBS = frozenset("make issue give deliver release".split())
 BE_FORMS = frozenset("be been being is are was were".split())
 STILL_WORDS = frozenset("now already still also then again just yet".split())
 
@@ -318,9 +324,10 @@ def _short(subject: str) -> list[str]:
     Representative for North Korea' -> 'U.S. Special Representative')."""
     words: list[str] = []
     for word in subject.split():
-        if word.lower() in PREPOSITIONS or word.lower() == "including":
+        if (word.lower() in PREPOSITIONS and words) or word.lower() == "including":
             break
-        words.append(word)
+        if word.lower() not in PREPOSITIONS:  # "With North Korea's (advances)": past the "With"
+            words.append(word)
     words = words[-3:]
     while words and words[0].lower() in DETERMINERS | {"and", "or", "but"}:
         words.pop(0)  # "South and North Korea": "North Korea"; "A moratorium": "Moratorium"

@@ -99,6 +99,13 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
 
 
 LABEL_CASES = [
+    (  # a statement made or issued is named by who made it
+        "Kim Yo Jong issued a statement on Friday denouncing the leaflets.",
+        "2020-06-06",
+        "on Friday",
+        "Kim Yo Jong issues a statement denouncing the leaflets",
+        "Kim Yo Jong statement",
+    ),
     (  # a subordinate clause with its own subject and auxiliary keeps it, however short
         "When the armistice was signed in July 1953, he was selling cigarettes to American"
         " soldiers in Busan.",
