@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 # Words that end with a period but do not end a sentence when followed by more text.
 ABBREVIATIONS = frozenset(
@@ -22,6 +23,8 @@ INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then whitespace.
 MAX_SENTENCE = 1000  # characters
 BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+LAST_WORD_RE = re.compile(r"[A-Za-z.]+$")  # the word a period ends
+NEXT_WORD_RE = re.compile(r"[\"'“‘(]*([A-Za-z0-9]+)")  # the word after it
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,10 @@ class Sentence:
 
 def _is_abbreviation_end(line: str, dot: int, following: str) -> bool:
     """True when the period at `dot` belongs to an abbreviation rather than ending a sentence."""
-    word_match = re.search(r"[A-Za-z.]+$", line[max(0, dot - 40) : dot + 1])
+    word_match = LAST_WORD_RE.search(line[max(0, dot - 40) : dot + 1])
     word = word_match.group(0) if word_match else ""
     bare = word.rstrip(".").lower()
-    next_word = re.match(r"[\"'“‘(]*([A-Za-z0-9]+)", following)
+    next_word = NEXT_WORD_RE.match(following)
     next_token = next_word.group(1) if next_word else ""
     if INITIALISM_RE.search(word) and following[:1] in "—–":
         return True  # "9:29 a.m. — Kim walks down the steps": a liveblog entry goes on
@@ -102,3 +105,22 @@ def _append(
 
 # A word of a sentence, for the clues that compare events ("Pyongyang's", "U.S.", "follow-up").
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'.-]*")
+WORDS_WINDOW = 80  # characters read first for the words before a place
+
+
+def words_before(text: str, end: int, count: int) -> list[str]:
+    """The last `count` words (WORD_RE) of text[:end], read from a window before `end` (widened
+    while it holds no more than `count`): only the window's first word may be cut by its edge,
+    and the words after it are the text's own."""
+    window = WORDS_WINDOW
+    while True:
+        begin = max(0, end - window)
+        words = WORD_RE.findall(text, begin, end)
+        if begin == 0 or len(words) > count:
+            return words[-count:] if count else []
+        window *= 4
+
+
+def words_after(text: str, start: int, count: int) -> list[str]:
+    """The first `count` words (WORD_RE) of text[start:]."""
+    return [match.group() for match in islice(WORD_RE.finditer(text, start), count)]

@@ -161,6 +161,7 @@ def granularity_of(value: TimeValue) -> str:
     return {10: "day", 7: "month"}.get(len(value.date), "year")
 
 
+@functools.lru_cache(maxsize=4096)  # de-duplication asks for the same rows' spans many times
 def iso_span(date: str, date_end: str = "") -> tuple[dt.date, dt.date]:
     """The first and last day an ISO value (and its end, for an interval) covers:
     '2018' -> 2018-01-01..2018-12-31, '2018-06' -> 2018-06-01..2018-06-30."""

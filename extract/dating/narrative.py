@@ -75,7 +75,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     frame: TimeValue | None = None  # what the previous sentence dated, if anything
     year_frame: TimeValue | None = None  # the year the last dated sentence opened with
     for sentence in sentences:
-        if PAGE_DATE_LINE_RE.match(re.sub(r"\b([ap])\.m\.", r"\1m", sentence.text)):
+        if _page_date_line(sentence.text):
             continue
         anchor, is_caption = anchors[sentence.paragraph]
         before = reference
@@ -123,6 +123,16 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         question = sentence.text.rstrip(" \"”'’)").endswith("?")
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
     return story
+
+
+def _page_date_line(text: str) -> bool:
+    """A line that dates the page ("Updated: 8:15 p.m. EDT, March 4, 2019")."""
+    if ".m." in text:  # "8:15 p.m." -> "8:15 pm" (a text without ".m." has none)
+        text = AM_PM_RE.sub(r"\1m", text)
+    return PAGE_DATE_LINE_RE.match(text) is not None
+
+
+AM_PM_RE = re.compile(r"\b([ap])\.m\.")
 
 
 def _antecedent(
@@ -197,9 +207,8 @@ def _caption_anchor(
     paragraph: list[Sentence], published: dt.date | None, scan: DocumentScan
 ) -> tuple[dt.date | None, bool]:
     """A photo caption dates itself: its own full date anchors the relative words inside it."""
-    text = " ".join(s.text for s in paragraph)
     if len(paragraph) > 3 or (
-        not _CAPTION_CUE.search(text)
+        not _CAPTION_CUE.search(" ".join(s.text for s in paragraph))
         and not re.search(
             r",\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*$",
             paragraph[0].text,

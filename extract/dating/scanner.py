@@ -43,6 +43,7 @@ class ScanTable:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
+        self.patterns = tuple(rule.pattern for rule in rules)
         triggers = list(dict.fromkeys(rule.trigger for rule in rules))
         self.prefilter = PrefilterSet([rule.pattern for rule in rules] + triggers)
         plain = {index for index, _ in self.prefilter.plain}
@@ -112,7 +113,8 @@ class DocumentScan:
     def _scan(self, lowered: str, lengths: list[int]) -> None:
         """One pass over the document: each place where a rule or a trigger may begin, filed
         under its sentence."""
-        classify = self.table.classify
+        classify, known = self.table.classify, self.table._memo  # (the hot loop of a run)
+        masks, candidates = self.masks, self.candidates
         sentence, start = 0, len(SEPARATOR)
         end = start + lengths[0] if lengths else 0
         union = self.table.prefilter.union
@@ -124,12 +126,11 @@ class DocumentScan:
                 end = start + lengths[sentence]
             if not start <= position < end:
                 continue  # a separator
-            bits, rule_indexes = classify(
-                lowered[position - WINDOW_BEFORE : position + WINDOW_AFTER]
-            )
-            self.masks[sentence] |= bits
+            window = lowered[position - WINDOW_BEFORE : position + WINDOW_AFTER]
+            bits, rule_indexes = known.get(window) or classify(window)
+            masks[sentence] |= bits
             if rule_indexes:
-                self.candidates[sentence].append((position - start, rule_indexes))
+                candidates[sentence].append((position - start, rule_indexes))
 
     def matches(self, text: str) -> Found:
         """Every match of the table's rules in the sentence `text`, in table order, exactly as
@@ -146,14 +147,15 @@ class DocumentScan:
         """Each rule whose trigger may match, tried at the places where it may begin, left to
         right, resuming after each match: the matches `pattern.finditer` gives."""
         table, mask = self.table, self.masks[index]
+        trigger_bits, patterns = table.trigger_bits, table.patterns
         by_rule: dict[int, list[re.Match[str]]] = {}
-        resume: dict[int, int] = {}
+        resume = [0] * len(patterns)
         for position, rule_indexes in self.candidates[index]:
             for rule_index in rule_indexes:
-                bit = table.trigger_bits[rule_index]
-                if (bit and not bit & mask) or position < resume.get(rule_index, 0):
+                bit = trigger_bits[rule_index]
+                if (bit and not bit & mask) or position < resume[rule_index]:
                     continue
-                match = table.rules[rule_index].pattern.match(text, position)
+                match = patterns[rule_index].match(text, position)
                 if match is not None:
                     by_rule.setdefault(rule_index, []).append(match)
                     resume[rule_index] = match.end()

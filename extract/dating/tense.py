@@ -54,6 +54,7 @@ STRONG_FUTURE_RE = re.compile(
     re.IGNORECASE,
 )
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
+SINCE_RE = re.compile(r"\W*since\b", re.IGNORECASE)
 # "since taking office on June 4": the start of a state, in the past.
 SINCE_GERUND_RE = re.compile(r"\bsince\s+\w+ing\b(?:\s+\w+){0,3}\s+(?:on|in)?\s*$", re.IGNORECASE)
 # Before these an -ed word is an adjective ("a failed launch", "North Korea's televised speech").
@@ -137,10 +138,11 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     'intent' is a bare infinitive ("to hold talks ..."): forward if the date is near.
     """
     head = _clause_head(sentence, position)
-    if re.match(r"\W*since\b", head, re.IGNORECASE) or SINCE_GERUND_RE.search(head):
+    if SINCE_RE.match(head) or SINCE_GERUND_RE.search(head):
         return "past"  # "Since returning to the White House in January, ...", "... since
         # taking office on June 4"
-    last_words = [t.lower() for t in TOKEN_RE.findall(head)[-3:]]
+    head_tokens = TOKEN_RE.findall(head)
+    last_words = [t.lower() for t in head_tokens[-3:]]
     if last_words and last_words[-1] == "on":
         last_words.pop()
     if (
@@ -161,7 +163,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             for i, t in enumerate(between)
         ):
             return "future"
-    words = TOKEN_RE.findall(head)[-window:]
+    words = head_tokens[-window:]
     first_after = next(iter(TOKEN_RE.findall(sentence[position : position + 20])), "").lower()
     tokens = [t.lower() for t in words]
     for index in range(len(tokens) - 1, -1, -1):

@@ -31,7 +31,7 @@ from extract.enrich.importance import kind_weight
 from extract.enrich.labels import label_of
 from extract.enrich.references import Discourse
 from extract.events.candidates import Row
-from extract.sentences import WORD_RE
+from extract.sentences import words_after, words_before
 from extract.table.vocabulary import OTHER_CATEGORY
 
 T = TypeVar("T")
@@ -158,10 +158,14 @@ NOT_EVENT_WORDS = frozenset(
 )
 
 
+POSSESSIVE_RE = re.compile(r"['’]s\b")
+
+
 def _event_words(sentence: str, start: int, end: int) -> frozenset[str]:
     """Content words right next to an expression ("the Olympics next month" -> {olympics})."""
-    following = re.sub(r"^['’]s\b", "", sentence[end:])
-    words = WORD_RE.findall(sentence[:start])[-2:] + WORD_RE.findall(following)[:2]
+    possessive = POSSESSIVE_RE.match(sentence, end)
+    following = possessive.end() if possessive else end
+    words = words_before(sentence, start, 2) + words_after(sentence, following, 2)
     return frozenset(
         w.lower().strip("’'.-")
         for w in words

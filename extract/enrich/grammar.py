@@ -10,8 +10,8 @@ after one is a noun ("the meeting"), a capitalised word inside a sentence is a n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
@@ -62,44 +62,45 @@ NOT_VERBS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # never changed; not frozen, which makes it 5x slower to build
 class Word:
     text: str
     start: int  # offset in the analysed text
     end: int
     kind: str  # see tag()
+    lower: str = field(init=False, repr=False, compare=False)  # read often: made once
 
-    @cached_property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
 
 @lru_cache(maxsize=8192)
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a word by word class, remembered (shared: not to be changed)."""
     return getAllLemmas(word)
 
 
 @lru_cache(maxsize=16384)
 def is_english(word: str) -> bool:
     """A word the lexicon knows ('Mount', 'Supreme'), not a foreign name ('Kaesong')."""
-    return bool(_lemmas(word.lower()))
+    return bool(word_lemmas(word.lower()))
 
 
 def is_noun(word: str) -> bool:
     """'meeting', 'training' (nouns in -ing too), not 'using'."""
-    return "NOUN" in _lemmas(word.lower())
+    return "NOUN" in word_lemmas(word.lower())
 
 
 def is_adverb(word: str) -> bool:
     """'reportedly', 'largely', 'also' (not 'assembly', 'family', 'early')."""
-    lemmas = _lemmas(word.lower())
+    lemmas = word_lemmas(word.lower())
     return "ADV" in lemmas and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
 @lru_cache(maxsize=16384)
 def _adjective(word: str) -> bool:
     """A word that is only an adjective ('next', 'new'): a past form after it is one too."""
-    lemmas = _lemmas(word)
+    lemmas = word_lemmas(word)
     return "ADJ" in lemmas and "NOUN" not in lemmas and "VERB" not in lemmas
 
 
@@ -122,7 +123,7 @@ def _compound(word: str) -> tuple[str, str]:
 def verb_lemma(word: str) -> str | None:
     """The verb a word is a form of ('met' -> 'meet', 'test-fired' -> 'test-fire'), or None."""
     prefix, tail = _compound(word.lower())
-    lemmas = _lemmas(tail).get("VERB")
+    lemmas = word_lemmas(tail).get("VERB")
     return prefix + lemmas[0] if lemmas else None
 
 
@@ -185,11 +186,12 @@ def tag(words: list[str]) -> list[str]:
     """A coarse word class for each word of a sentence:
     DET PRON PREP CONJ SUB REL AUX REPORT PAST ING PRES BASE NAME NUM PUNCT WORD."""
     kinds: list[str] = []
+    lowers = [word.lower() for word in words]
     for index, word in enumerate(words):
-        lower = word.lower()
+        lower = lowers[index]
         previous = kinds[-1] if kinds else ""
-        previous_word = words[index - 1].lower() if index else ""
-        following_word = words[index + 1].lower() if index + 1 < len(words) else ""
+        previous_word = lowers[index - 1] if index else ""
+        following_word = lowers[index + 1] if index + 1 < len(words) else ""
         if not word[0].isalnum():
             kind = "PUNCT"
         elif word[0].isdigit():
@@ -337,7 +339,7 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     elif previous in ("NAME", "PRON"):
         subject = True
     elif previous == "WORD" and before_previous not in ("PREP", "DET", "CONJ", "WORD"):
-        lemmas = _lemmas(previous_word)
+        lemmas = word_lemmas(previous_word)
         plural = previous_word.endswith("s") and "NOUN" in lemmas
         subject = "NOUN" in lemmas and "ADJ" not in lemmas and (third_person or plural)
     else:
@@ -345,13 +347,13 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     if not subject:
         return False
     following = words[index + 1] if index + 1 < len(words) else ""
-    if third_person and "NOUN" not in _lemmas(lower):
+    if third_person and "NOUN" not in word_lemmas(lower):
         return (
             following.lower() not in AUXILIARIES
             and following not in (",", ".")
             and not is_past(following)
         )
-    if "NOUN" in _lemmas(lower) or not third_person:
+    if "NOUN" in word_lemmas(lower) or not third_person:
         return (
             following.lower() in DETERMINERS
             or following.lower() in PRONOUNS
@@ -368,7 +370,7 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
 
 def _plural_noun(word: str) -> bool:
     lower = word.lower()
-    return lower.endswith("s") and "NOUN" in _lemmas(lower) and verb_lemma(lower) != lower[:-1]
+    return lower.endswith("s") and "NOUN" in word_lemmas(lower) and verb_lemma(lower) != lower[:-1]
 
 
 def split_words(text: str) -> list[tuple[str, int, int]]:
@@ -386,4 +388,4 @@ def analyse(text: str) -> list[Word]:
         if adjacent and verb_lemma(following) in COMPOUNDED_VERBS:
             pieces[index : index + 2] = [(text[start:end], start, end)]
     kinds = tag([piece[0] for piece in pieces])
-    return [Word(p[0], p[1], p[2], k) for p, k in zip(pieces, kinds, strict=True)]
+    return [Word(*piece, kind) for piece, kind in zip(pieces, kinds, strict=True)]

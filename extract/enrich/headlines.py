@@ -14,8 +14,10 @@ event: its key name or object with the action ("Singapore summit", "Hotlines cut
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from extract.enrich.grammar import (
     DETERMINERS,
@@ -231,13 +233,22 @@ def _verbless_item(words: list[Word], verb: int, start: int, end: int) -> list[s
 def _clean(text: str, start: int, end: int) -> str:
     """The sentence with the date words and page noise blanked out (offsets kept)."""
     chars = list(text)
-    possessive = re.match(r"['’]s\b", text[end:])  # "next month's Winter Olympics"
-    hanging = re.search(r"\b(?:for|on|in|at|by|since|until|from|through|during)\s+$", text[:start])
+    possessive = POSSESSIVE_RE.match(text, end)  # "next month's Winter Olympics"
+    # a preposition left hanging before the date ("on" in "on Monday"): it ends the last word
+    # before it, so it is searched for from there
+    last_word_end = len(text[:start].rstrip())
+    hanging = HANGING_RE.search(text, max(0, last_word_end - LONGEST_HANGING), start)
     left = hanging.start() if hanging else start
-    spans = [(left, end + (possessive.end() if possessive else 0)), *_noise(text)]
+    spans = [(left, possessive.end() if possessive else end), *_noise(text)]
     for left, right in spans:
         chars[left:right] = " " * (right - left)
     return "".join(chars)
+
+
+POSSESSIVE_RE = re.compile(r"['’]s\b")
+HANGING_WORDS = "for on in at by since until from through during".split()
+HANGING_RE = re.compile(rf"\b(?:{'|'.join(HANGING_WORDS)})\s+$")
+LONGEST_HANGING = max(map(len, HANGING_WORDS))
 
 
 @lru_cache(maxsize=1024)
@@ -249,10 +260,14 @@ def _noise(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _index_near(words: list[Word], start: int, end: int) -> tuple[int, int]:
-    """The indices of the words just before and just after the blanked date."""
-    before = max((i for i, w in enumerate(words) if w.end <= start), default=-1)
-    after = min((i for i, w in enumerate(words) if w.start >= end), default=len(words))
+    """The indices of the words just before and just after the blanked date (the words are in
+    textual order and apart, so both are found by bisection)."""
+    before = bisect_right(words, start, key=_END) - 1
+    after = bisect_left(words, end, key=_START)
     return before, after
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _boundary(word: Word) -> bool:
@@ -264,6 +279,11 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
     as five words; left of the date first (a fronted date reads on to the right)."""
     before, after = _index_near(words, start, end)
     fronted = all(_boundary(w) or w.kind in ("PREP", "SUB", "DET") for w in words[: before + 1])
+    # boundaries and clause openers among the first k words, for any k: counted once
+    boundaries, openers_before = [0], [0]
+    for index, word in enumerate(words):
+        boundaries.append(boundaries[-1] + _boundary(word))
+        openers_before.append(openers_before[-1] + _clause_opener(words, index))
     best: tuple[float, int] | None = None
     for index, word in enumerate(words):
         if not _is_verb(words, index):
@@ -272,8 +292,8 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
         if (side == "before" and right) or (side == "after" and not right):
             continue
         low, high = (after, index) if right else (index, before)
-        crossings = sum(1 for i in range(low, high + 1) if _boundary(words[i]))
-        openers = sum(1 for i in range(low, high + 1) if _clause_opener(words, i))
+        crossings = boundaries[high + 1] - boundaries[low]
+        openers = openers_before[high + 1] - openers_before[low]
         # a verb after the date across "as"/"when"/"which" belongs to another clause
         distance = abs(index - (after if right else before)) + 5 * crossings
         distance += (20 if right else 5) * openers
@@ -904,6 +924,12 @@ def _join(words: list[Word]) -> str:
 def _assemble(clause: Clause) -> str:
     """Subject, verb in the present (or its participle for a passive), rest; at most twelve
     words, cut at a phrase boundary, never ending on a function word."""
+    head = len(clause.subject.split()) + len(clause.verb.split())
+    return _headline(tuple(_parts(clause)), head)
+
+
+def _parts(clause: Clause) -> list[str]:
+    """The clause's words in headline order: subject, verb (in the present), rest."""
     parts: list[str] = []
     if clause.subject:
         parts.extend(clause.subject.split())
@@ -918,8 +944,14 @@ def _assemble(clause: Clause) -> str:
             verb = " ".join([present(head, clause.plural), *particle])
         parts.extend([*clause.adverbs, *verb.split()])
     parts.extend(clause.rest)
+    return parts
+
+
+@lru_cache(maxsize=16)  # a row's headline is asked for twice (event_clause, summary_of)
+def _headline(parts: tuple[str, ...], head: int) -> str:
+    """The headline of a clause's words (`head`: how many make its subject and verb)."""
     words = _without_dates([w for w in parts if w])
-    words = _compact(words, len(clause.subject.split()) + len(clause.verb.split()))
+    words = _compact(words, head)
     while words and (words[0].lower() in LEADING_FILLERS or words[0] in (",", "-")):
         words = words[1:]
     if len(words) > 2 and words[0].lower() == "that" and words[1].lower() in DETERMINERS:
@@ -928,8 +960,11 @@ def _assemble(clause: Clause) -> str:
         words = words[2:] if words[1].lower() == "to" else words[1:]  # "According to the ..."
     words = _cut(words)
     text = " ".join(words)
-    text = re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,;:-")
+    text = SPACE_BEFORE_PUNCTUATION_RE.sub("", text).strip(" ,;:-")
     return text[:1].upper() + text[1:]
+
+
+SPACE_BEFORE_PUNCTUATION_RE = re.compile(r"\s+(?=[,.;:])")
 
 
 # Words that open a trailing modifier a headline can do without once it says who did what.
@@ -979,13 +1014,13 @@ def _without_dates(words: list[str]) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=16384)
 def _date_word(word: str) -> bool:
     word = word.lower().rstrip(",")
-    return (
-        word in MONTH_WORDS
-        or word in WEEKDAY_WORDS
-        or bool(re.fullmatch(r"(?:19|20)\d\d|(?:19|20)\d0s", word))
-    )
+    return word in MONTH_WORDS or word in WEEKDAY_WORDS or bool(YEAR_WORD_RE.fullmatch(word))
+
+
+YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d|(?:19|20)\d0s")
 
 
 # Where a long headline may be cut, strongest first: a clause, a comma, a phrase, a coordination.

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
+from extract.enrich.grammar import word_lemmas
 from extract.enrich.headlines import Clause
 from extract.table.vocabulary import ONGOING_MARKER
 
@@ -138,7 +139,7 @@ TRAVEL = frozenset("fly travel go head arrive come leave return".split())
 
 def _verb_of(word: str) -> str:
     """The verb a word of a reported clause is a form of ('suspend', 'halted'), or ''."""
-    lemmas = getAllLemmas(word.lower())
+    lemmas = word_lemmas(word.lower())
     if "VERB" in lemmas and "NOUN" not in lemmas and word.lower() not in NOT_EVENT_WORDS:
         return lemmas["VERB"][0]
     return ""

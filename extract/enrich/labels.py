@@ -8,6 +8,8 @@ speaker ("North Korea statement").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lemminflect import getInflection
 
 from extract.enrich.grammar import (
@@ -195,6 +197,7 @@ NOT_PLACES = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def _participle(lemma: str) -> str:
     forms = getInflection(lemma, tag="VBN")
     return forms[0] if forms else lemma

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extract.prefilter import PrefilterSet
+from extract.prefilter import Prefiltered, PrefilterSet
 from extract.table.eras import read_eras
 
 # Fixed references to the two Koreas.
@@ -100,24 +100,21 @@ THING_RE = re.compile(
     r"|resolution|program|project|team))\b"
 )
 ORDINAL_RE = re.compile(r"(?i)^(?:the\s+)?(first|second|third|fourth|fifth|last|latest|next)$")
-# The searches a sentence is read with, prefiltered together (extract.prefilter).
-_READ = PrefilterSet(
-    [
-        KNOWN_PERSON_RE,
-        TITLED_PERSON_RE,
-        COUNTRY_RE,
-        HUMAN_RE,
-        THING_RE,
-        GROUP_RE,
-        COUNTED_RE,
-        PAIR_RE,
-    ]
-)
+# What a reference needs to know, read separately (a story's "he" needs only its people): the
+# people named; the places, things and groups ("it", "they"); the last pair; the counted noun.
+PEOPLE, PLACES, PAIR, COUNTED = "people", "places", "pair", "counted"
+ASPECTS = (PEOPLE, PLACES, PAIR, COUNTED)
+# The searches a sentence is read with for each, prefiltered together (extract.prefilter).
+_PEOPLE_READ = PrefilterSet([KNOWN_PERSON_RE, TITLED_PERSON_RE, HUMAN_RE])
+_PLACES_READ = PrefilterSet([COUNTRY_RE, THING_RE, GROUP_RE])
+_PAIR_READ = Prefiltered(PAIR_RE)
+_COUNTED_READ = Prefiltered(COUNTED_RE)
+FAMILY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @dataclass
-class Discourse:
-    """The actors named so far in a story, most recent last."""
+class Named:
+    """The actors the texts read so far named, most recent last."""
 
     people: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # countries, capitals, bodies
@@ -128,60 +125,79 @@ class Discourse:
     groups: list[str] = field(default_factory=list)  # "North Korean officials"
     last_plural: str = ""  # which "they" stands for: "place" or "group", the one told last
 
-    def copy(self) -> Discourse:
-        return Discourse(
-            list(self.people),
-            list(self.places),
-            self.pair,
-            self.counted,
-            list(self.things),
-            self.last_place_or_thing,
-            list(self.groups),
-            self.last_plural,
-        )
+    def take(self, other: Named, aspect: str) -> None:
+        """What `other` knows of one aspect (copied)."""
+        if aspect == PEOPLE:
+            self.people = list(other.people)
+        elif aspect == PLACES:
+            self.places, self.things, self.groups = (
+                list(other.places),
+                list(other.things),
+                list(other.groups),
+            )
+            self.last_place_or_thing, self.last_plural = (
+                other.last_place_or_thing,
+                other.last_plural,
+            )
+        elif aspect == PAIR:
+            self.pair = other.pair
+        else:
+            self.counted = other.counted
 
-    def read(self, text: str) -> None:
-        """Take note of the actors a sentence names, in their order in it."""
-        known, titled, countries, humans, things, groups, counted, pairs = _READ.finditer_each(text)
-        found: list[tuple[int, str, str]] = []
+    def read(self, text: str, aspect: str) -> None:
+        """Take note of what a sentence tells of one aspect, in its order in it."""
+        if aspect == PEOPLE:
+            self._read_people(text)
+        elif aspect == PLACES:
+            self._read_places(text)
+        elif aspect == PAIR:
+            self._read_pair(text)
+        else:
+            self._read_counted(text)
+
+    def _read_people(self, text: str) -> None:
+        known, titled, humans = _PEOPLE_READ.finditer_each(text)
+        found: list[tuple[int, str]] = []
         for match in known:
-            found.append((match.start(), "person", match.group(1)))
+            found.append((match.start(), match.group(1)))
         for match in titled:
             name = match.group(1)
             if name not in NOT_PEOPLE and not COUNTRY_RE.fullmatch(name):
-                found.append((match.start(1), "person", name))
-        for match in countries:
-            found.append((match.start(), "place", match.group(1)))
+                found.append((match.start(1), name))
         subject = SUBJECT_NAME_RE.match(text)
         if subject and _person(subject.group(1)) and not THING_RE.fullmatch(subject.group(1)):
-            found.append((0, "person", subject.group(1)))
+            found.append((0, subject.group(1)))
         for match in humans:
-            found.append((match.start(), "person", match.group(1)))
+            found.append((match.start(), match.group(1)))
+        # "Lee entered office": Lee Jae-myung, the last person of that family name
+        by_family = {_family(person): person for person in self.people}
+        for match in FAMILY_NAME_RE.finditer(text):
+            person = by_family.get(match.group())
+            if person is not None:
+                found.append((match.start(), person))
+        for _, name in sorted(found):  # one person, however the story names them
+            name = KNOWN_PEOPLE.get(name, name)
+            same = next((p for p in self.people if _family(p) == _family(name)), None)
+            if same is not None and len(same) > len(name):
+                name = same
+            elif same is not None:
+                self.people.remove(same)
+            if name in self.people:
+                self.people.remove(name)
+            self.people.append(name)
+
+    def _read_places(self, text: str) -> None:
+        countries, things, groups = _PLACES_READ.finditer_each(text)
+        found: list[tuple[int, str, str]] = []
+        for match in countries:
+            found.append((match.start(), "place", match.group(1)))
         for match in things:
             name = match.group(1) or "t" + match.group(2)[1:]  # "the law"
             found.append((match.start(), "thing", name))
         for match in groups:
             found.append((match.start(1), "group", match.group(1)))
-        # "Lee entered office": Lee Jae-myung, the last person of that family name
-        by_family = {_family(person): person for person in self.people}
-        for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
-            person = by_family.get(match.group())
-            if person is not None:
-                found.append((match.start(), "person", person))
         for _, kind, name in sorted(found):
-            if kind == "person":  # one person, however the story names them
-                name = KNOWN_PEOPLE.get(name, name)
-                same = next((p for p in self.people if _family(p) == _family(name)), None)
-                if same is not None and len(same) > len(name):
-                    name = same
-                elif same is not None:
-                    self.people.remove(same)
-            target = {
-                "person": self.people,
-                "place": self.places,
-                "thing": self.things,
-                "group": self.groups,
-            }[kind]
+            target = {"place": self.places, "thing": self.things, "group": self.groups}[kind]
             if name in target:
                 target.remove(name)
             target.append(name)
@@ -189,14 +205,65 @@ class Discourse:
                 self.last_place_or_thing = kind
             if kind in ("place", "group"):
                 self.last_plural = kind
-        nouns = [match.group(1) for match in counted]
-        if nouns:
-            word = nouns[-1].lower()
-            self.counted = COUNTED_NOUN.get(word, word.rstrip("s") if word != "talks" else word)
-        for match in pairs:
+
+    def _read_pair(self, text: str) -> None:
+        for match in _PAIR_READ.finditer(text):
             first, second = match.group(1), match.group(2)
             if _person(first) and _person(second):
                 self.pair = f"{_short(first)} and {_short(second)}"
+
+    def _read_counted(self, text: str) -> None:
+        nouns = [match.group(1) for match in _COUNTED_READ.finditer(text)]
+        if nouns:
+            word = nouns[-1].lower()
+            self.counted = COUNTED_NOUN.get(word, word.rstrip("s") if word != "talks" else word)
+
+
+class Discourse:
+    """The actors named so far in a story, read lazily: the texts read are kept, and what they
+    tell of an aspect is found only when a reference needs it (few headlines have one), in the
+    order the texts were read. A copy shares the work done for the texts it shares."""
+
+    def __init__(self, texts: list[str] | None = None, origin: Discourse | None = None) -> None:
+        self._texts: list[str] = texts if texts is not None else []  # every text read, in order
+        self._named = Named()
+        self._done = dict.fromkeys(ASPECTS, 0)  # per aspect: how many texts `_named` holds
+        # the discourse this one was copied from, the texts they share, and the aspects not
+        # yet taken from it
+        self._origin, self._shared = origin, len(self._texts)
+        self._untaken = set(ASPECTS) if origin is not None else set()
+
+    def copy(self) -> Discourse:
+        return Discourse(list(self._texts), self)
+
+    def read(self, text: str) -> None:
+        """Take note of the actors a text names (when they are needed)."""
+        self._texts.append(text)
+
+    def named(self, *aspects: str) -> Named:
+        """The actors named by every text read so far (as far as `aspects` go)."""
+        for aspect in aspects:
+            self._advance(len(self._texts), aspect)
+        return self._named
+
+    @property
+    def things(self) -> list[str]:
+        return self.named(PLACES).things
+
+    def _advance(self, upto: int, aspect: str) -> None:
+        """Read the first `upto` texts for an aspect, from what was found already, or from what
+        its origin found for the texts they share (when it has not read further)."""
+        if aspect in self._untaken:
+            self._untaken.discard(aspect)
+            origin, shared = self._origin, self._shared
+            assert origin is not None
+            if origin._done[aspect] <= shared <= upto:
+                origin._advance(shared, aspect)
+                self._named.take(origin._named, aspect)
+                self._done[aspect] = shared
+        for text in self._texts[self._done[aspect] : upto]:
+            self._named.read(text, aspect)
+        self._done[aspect] = max(self._done[aspect], upto)
 
     def resolve(self, phrase: str, besides: list[str] | None = None) -> str:
         """The named actor a subject phrase stands for, or the phrase itself; never one of the
@@ -204,29 +271,39 @@ class Discourse:
         lower = phrase.lower().strip()
         if lower in FIXED:
             return FIXED[lower]
-        others = {_family(name) for name in besides or []}
-        people = [p for p in self.people if _family(p) not in others]
-        if lower in ("he", "she", "we", "i") and people:
-            return people[-1]  # "we" in a quotation: its speaker, named nearby
-        if (
-            lower == "it"
-            and self.things
-            and (self.last_place_or_thing == "thing" or not self.places)
-        ):
-            return self.things[-1]
-        if lower == "they" and self.groups and (self.last_plural == "group" or not self.places):
-            return self.groups[-1]
-        if lower in ("it", "they") and self.places:
-            place = self.places[-1]
-            return "U.S." if place == "the U.S." else FIXED.get(place.lower(), place)
-        if lower in ("the two leaders", "both leaders", "the two men"):
-            if self.pair:
-                return self.pair
-            if len(self.people) >= 2:
-                return f"{_short(self.people[-2])} and {_short(self.people[-1])}"
         ordinal = ORDINAL_RE.match(lower)
-        if ordinal and self.counted:
-            return f"{ordinal.group(1).capitalize()} {self.counted}"
+        if lower in ("he", "she", "we", "i"):
+            others = {_family(name) for name in besides or []}
+            people = [p for p in self.named(PEOPLE).people if _family(p) not in others]
+            if people:
+                return people[-1]  # "we" in a quotation: its speaker, named nearby
+        elif lower in ("it", "they"):
+            named = self.named(PLACES)
+            if (
+                lower == "it"
+                and named.things
+                and (named.last_place_or_thing == "thing" or not named.places)
+            ):
+                return named.things[-1]
+            if (
+                lower == "they"
+                and named.groups
+                and (named.last_plural == "group" or not named.places)
+            ):
+                return named.groups[-1]
+            if named.places:
+                place = named.places[-1]
+                return "U.S." if place == "the U.S." else FIXED.get(place.lower(), place)
+        elif lower in ("the two leaders", "both leaders", "the two men"):
+            named = self.named(PAIR, PEOPLE)
+            if named.pair:
+                return named.pair
+            if len(named.people) >= 2:
+                return f"{_short(named.people[-2])} and {_short(named.people[-1])}"
+        elif ordinal:
+            counted = self.named(COUNTED).counted
+            if counted:
+                return f"{ordinal.group(1).capitalize()} {counted}"
         return phrase
 
 

@@ -14,7 +14,7 @@ from extract.dating.narrative import DatedSentence
 from extract.dating.tense import PAST_VERB
 from extract.dating.vocabulary import NUMBER_WORDS, number_value
 from extract.events.filters import WINDOW, is_dateline, is_state
-from extract.sentences import WORD_RE
+from extract.sentences import words_after, words_before
 
 SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:\w+\s+){0,2}$")
 
@@ -241,6 +241,6 @@ def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue
 
 def _context_words(sentence: str, start: int, end: int) -> tuple[str, str]:
     """The two words before and after an expression, lowercased."""
-    before = [w.lower() for w in WORD_RE.findall(sentence[:start])][-2:]
-    after = [w.lower() for w in WORD_RE.findall(sentence[end:])][:2]
+    before = [w.lower() for w in words_before(sentence, start, 2)]
+    after = [w.lower() for w in words_after(sentence, end, 2)]
     return " ".join(before), " ".join(after)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from extract.sentences import MAX_SENTENCE, split_sentences
+from extract.sentences import (
+    MAX_SENTENCE,
+    WORD_RE,
+    split_sentences,
+    words_after,
+    words_before,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +60,21 @@ def test_an_endless_sentence_is_cut_into_bounded_pieces_at_spaces() -> None:
     assert all(len(p.text) <= MAX_SENTENCE for p in pieces)
     assert all(body[p.start : p.end] == p.text for p in pieces)
     assert " ".join(p.text for p in pieces) == body.strip()
+
+
+WINDOWED = [
+    "Kim Jong Un's sister, Kim Yo Jong, said on Tuesday that the North would respond.",
+    "A" + "b" * 300 + " then on Monday",  # one word longer than the window
+    "x" * 200 + "-follow-up talks.. on May 3",  # a word the window's edge cuts
+    "on Friday",
+    "",
+]
+
+
+def test_words_next_to_a_place_are_the_texts_own() -> None:
+    """words_before reads a window, words_after stops early: the same words as the whole."""
+    for text in WINDOWED:
+        for place in range(len(text) + 1):
+            for count in (1, 2, 3):
+                assert words_before(text, place, count) == WORD_RE.findall(text[:place])[-count:]
+                assert words_after(text, place, count) == WORD_RE.findall(text[place:])[:count]
