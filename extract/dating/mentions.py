@@ -32,6 +32,12 @@ NOT_YEAR_BEFORE_RE = re.compile(
     r"Flight|flight|Highway|Hill|Line|Post|Code|code|model|Model|Type|type|Pier|Gate|Vision)\.?\s*$)"
     r"|(?:[#$€£]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)",
 )
+# An author-year citation of scholarly writing: the year of a publication, not of an event.
+CITED_BEFORE_RE = re.compile(
+    r"(?:[(;]\s*|^)[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+$"
+    r"|[A-Z][\w'’-]+(?:\s+et\s+al\.?)?\s+\($"
+)
+CITED_AFTER_RE = re.compile(r"[a-z]?(?:,\s*(?:p|pp)\.\s*\d+(?:-\d+)?)?\s*[;)]")
 TIME_ZONE_BEFORE_RE = re.compile(
     r"\d{1,4}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|EST|EDT|ET|PST|PDT|KST|JST)\s+$"
 )
@@ -73,6 +79,8 @@ def _plausible(mention: Mention, text: str) -> bool:
     after = text[mention.end : mention.end + 40]
     if NOT_YEAR_BEFORE_RE.search(before):
         return False
+    if CITED_BEFORE_RE.search(before) and CITED_AFTER_RE.match(after):
+        return False  # a citation: "(Haggard and Noland 2007; Kim 2011)", "Kim (2011)"
     return not COUNT_NOUN_RE.match(after)
 
 

@@ -263,6 +263,14 @@ def _year_for(
                 if first <= ctx.anchor:
                     return year
                 break
+    told = _story_day(ctx)
+    if told is not None and tense in ("past", "present") and not strict:
+        # "Ten years ago today, on Feb. 10, 2016, ... The decision came three days after a launch
+        # on Feb. 7": a story told in a past year keeps its year for the dates it leaves bare
+        year = pick_year(told, month, day, tense)
+        first = safe_date(year, month, day or 1) if year else None
+        if first is not None and abs((told - first).days) <= 120:
+            return year
     if tense == "intent":
         ahead = pick_year(ctx.anchor, month, day, "future")
         if ahead is not None:
@@ -271,6 +279,16 @@ def _year_for(
                 return ahead
         return pick_year(ctx.anchor, month, day, "past", strict)
     return pick_year(ctx.anchor, month, day, tense, strict)
+
+
+def _story_day(ctx: Context) -> dt.date | None:
+    """The day the story is at when it is told in an earlier year than its publication (a day
+    told with its year in an earlier sentence), else None."""
+    told = ctx.day_reference or ctx.reference
+    if told is None or ctx.anchor is None or not _single_day(told):
+        return None
+    day = start_date(told)
+    return day if day.year < ctx.anchor.year else None
 
 
 def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -837,6 +855,18 @@ def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return value
 
 
+def ago_today(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Ten years ago today' is that day N years back (an anniversary piece's day)."""
+    if ctx.anchor is None or match["unit"].lower() != "year":
+        return None
+    is_open, fuzzy = _modifier(match)
+    if is_open or fuzzy:
+        return None
+    day = ctx.anchor - dt.timedelta(days=1 if match["today"].lower() == "yesterday" else 0)
+    found = safe_date(day.year - number_value(match["num"]), day.month, day.day)
+    return day_value(found) if found else None
+
+
 def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
     """The narrative's reference time; before any date is told, 'around publication' (month).
 
@@ -988,6 +1018,9 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
             holiday_named(match.string, start, match.start() + named.end()), ctx
         )
         day = start_date(holiday_value) if holiday_value and holiday_value is not OPEN else None
+        years_told = [v for v in ctx.earlier[-1:] if granularity_of(v) in ("month", "year")]
+        if day is not None and years_told:  # "July 2023 - ... 70th anniversary of the armistice"
+            day = safe_date(int(years_told[0].date[:4]), day.month, day.day) or day
     else:
         return year_value(ctx.anchor.year - years)
     if day is None:

@@ -22,6 +22,7 @@ from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.resolvers import (
     Resolver,
     ago,
+    ago_today,
     anniversary,
     antecedent_event,
     clock_time,
@@ -565,6 +566,13 @@ RULES: tuple[Rule, ...] = (
         r"(?i:(?:by|before|until|till|at|toward|towards)\s+(?:the\s+)?)(?P<unit>(?i:year|month))[- ](?i:end)\b",
         the_year_alone,
         trigger=r"(?i:(?:year|month)[- ]end)",
+    ),
+    rule(
+        "ago_today",
+        # "Ten years ago today": that very day, N years back
+        COUNT + r"\s+(?i:ago)\s+(?P<today>(?i:today|yesterday))\b",
+        ago_today,
+        trigger=r"(?i:\bago\s+(?:today|yesterday)\b)",
     ),
     rule("ago", COUNT + r"\s+(?i:ago)", ago, trigger=r"(?i:\bago\b)"),
     rule(
