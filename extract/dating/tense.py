@@ -115,6 +115,17 @@ def _reduced_relative(head: str, marker: re.Match[str]) -> bool:
     )
 
 
+def _proposed_act(token: str, previous: str, following: str) -> bool:
+    """'Kwon proposed contact on May 26': a proposal made then (past), not 'the proposed talks'
+    nor 'talks proposed for May 26' nor 'proposed to hold talks on Jan. 9' (planned)."""
+    return (
+        token == "proposed"
+        and previous not in DETERMINERS
+        and previous not in ("be", "been", "is", "are", "was", "were")
+        and following not in ("for", "to")
+    )
+
+
 def _plan_noun(head: str, marker: re.Match[str]) -> bool:
     """'submitted the spending plan to parliament': a noun, not 'plans to hold'."""
     if not marker.group(0).lower().startswith("plan"):
@@ -169,8 +180,10 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         previous = tokens[index - 1] if index > 0 else ""
+        following = (tokens[index + 1 :] or [first_after])[0]
         if token in FUTURE_WORDS and not (
-            (token in PLAN_NOUNS and previous in DETERMINERS)
+            _proposed_act(token, previous, following)
+            or (token in PLAN_NOUNS and previous in DETERMINERS)
             or (token in ("plan", "plans") and DETERMINERS & set(tokens[max(index - 2, 0) : index]))
             or _bare_set(token, previous, (tokens[index + 1 :] or [first_after])[0])
         ):
