@@ -218,12 +218,40 @@ def find_mentions(
 
     dated = _drop_refined_months(
         _share_sentence_year(
-            sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+            _entry_year(sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start))
         )
     )
     # A flashback ("which had begun a decade earlier") does not move the story's time.
     moving = [m for m in dated if not m.flashback and not m.rule.keeps_story_time]
     return dated, (moving[-1].value if moving else reference)
+
+
+def _entry_year(mentions: list[Mention]) -> list[Mention]:
+    """'* April 25, 2019 - Kim holds his first summit with Putin, two months after his February
+    summit with Trump': a timeline entry's date dates the bare months and days of its own
+    sentence, looking back from it in the past ('after failed launches on May 31') and forward
+    in the future."""
+    if len(mentions) < 2:
+        return mentions
+    entry = mentions[0]
+    sentence = entry.match.string
+    fronted = not sentence[: entry.start].strip(' *•-·"“')
+    separator = sentence[entry.end : entry.end + 3].strip()[:1] in ("-", "–", "—", ":")
+    if not (fronted and separator and entry.rule.absolute and entry.value):
+        return mentions
+    if granularity_of(entry.value) not in ("day", "month"):
+        return mentions
+    told = dt.date.fromisoformat((entry.value.date + "-01")[:10])
+    for mention in mentions[1:]:
+        value = mention.value
+        if not (mention.rule.yearless and value) or value.date_end:
+            continue
+        month, day = int(value.date[5:7]), int(value.date[8:10]) if len(value.date) > 7 else 1
+        ahead = mention.tense in ("future", "intent")
+        year = told.year + (1 if ahead and (month, day) < (told.month, told.day) else 0)
+        year -= 1 if not ahead and (month, day) > (told.month, told.day) else 0
+        mention.value = TimeValue(f"{year:04d}{value.date[4:]}", value.precision)
+    return mentions
 
 
 def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
