@@ -49,6 +49,9 @@ HOLIDAYS: tuple[Holiday, ...] = (
         (12, 25),
     ),
     Holiday(r"Thanksgiving(?: Day)?", None, "US", "Thanksgiving Day"),
+    Holiday(
+        r"(?:the )?Fourth of July|(?:U\.S\.|US|America['’]s|American) Independence Day", (7, 4)
+    ),
     Holiday(r"Chuseok|Korean Thanksgiving", None, "KR", "Chuseok"),
     Holiday(r"(?:National )?Liberation Day", (8, 15)),
     Holiday(

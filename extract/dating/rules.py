@@ -375,7 +375,7 @@ RULES: tuple[Rule, ...] = (
         r"{YEAR}|(?:\s+(?:address|speech|message))?\s+(?P<which>last|next|this)\s+(?P<unit>year|month)\b)?",
         holiday,
         trigger=r"New Year|Christmas|Thanksgiving|Chuseok|Seollal|Liberation|Victory|[Aa]rmistice"
-        r"|Day of|[Pp]arty",
+        r"|Day of|[Pp]arty|Fourth of July|Independence Day",
         names_occasion=True,
     ),
     rule(
