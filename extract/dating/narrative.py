@@ -78,8 +78,8 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     history: deque[tuple[TimeValue, str]] = deque(maxlen=HISTORY_SIZE)
     frame: TimeValue | None = None  # what the previous sentence dated, if anything
     year_frame: TimeValue | None = None  # the year the last dated sentence opened with
-    for sentence in sentences:
-        if _page_date_line(sentence.text):
+    for number, sentence in enumerate(sentences):
+        if _page_date_line(sentence.text, heading=number < HEADER_SENTENCES):
             continue
         anchor, is_caption = anchors[sentence.paragraph]
         before = reference
@@ -129,14 +129,24 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     return story
 
 
-def _page_date_line(text: str) -> bool:
-    """A line that dates the page ("Updated: 8:15 p.m. EDT, March 4, 2019")."""
+def _page_date_line(text: str, heading: bool) -> bool:
+    """A line that dates the page ("Updated: 8:15 p.m. EDT, March 4, 2019"), or, in the page's
+    heading, a date and nothing else ("Wednesday, November 29, 2017, 6:00 a.m. ET"; further on,
+    a date alone heads the entries that follow it)."""
+    words = text.replace(",", " ").split()
+    if heading and 0 < len(words) <= 8 and all(BARE_DATE_WORD_RE.fullmatch(w) for w in words):
+        return any(w[:1].isdigit() for w in words)
     if ".m." in text:  # "8:15 p.m." -> "8:15 pm" (a text without ".m." has none)
         text = AM_PM_RE.sub(r"\1m", text)
     return PAGE_DATE_LINE_RE.match(text) is not None
 
 
 AM_PM_RE = re.compile(r"\b([ap])\.m\.")
+HEADER_SENTENCES = 3  # a page's heading: its first lines
+BARE_DATE_WORD_RE = re.compile(
+    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?"
+    r"|oct|nov|dec)[a-z]*\.?|\d{1,4}(?::\d\d)?\.?|[ap]\.m\.|[ap]m|gmt|utc|kst|jst|et|est|edt)"
+)
 
 
 def _antecedent(
