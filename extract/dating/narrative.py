@@ -135,7 +135,7 @@ def _page_date_line(text: str, heading: bool) -> bool:
     a date alone heads the entries that follow it)."""
     words = text.replace(",", " ").split()
     if heading and 0 < len(words) <= 8 and all(BARE_DATE_WORD_RE.fullmatch(w) for w in words):
-        return any(w[:1].isdigit() for w in words)
+        return any(re.fullmatch(r"\d{4}", w) for w in words)  # a day heading has no year
     if ".m." in text:  # "8:15 p.m." -> "8:15 pm" (a text without ".m." has none)
         text = AM_PM_RE.sub(r"\1m", text)
     return PAGE_DATE_LINE_RE.match(text) is not None
