@@ -66,5 +66,14 @@ def without_markers(text: str) -> str:
 
 
 def label_text(label: str, summary: str, limit: int = LABEL_CHARS) -> str:
-    """What the chart writes next to an event: its label, else its summary, shortened."""
-    return shorten(without_markers(label) or without_markers(summary), limit)
+    """What the chart writes next to an event: its label, else its summary, shortened. A label
+    too long loses its first words, not its last: the end says what happened ("Cross-border
+    communication channel reopened" -> "Communication channel reopened")."""
+    label = without_markers(label)
+    words = label.split()
+    while len(label) > limit and len(words) > 2:
+        words = words[1:]
+        label = " ".join(words)
+    if label and len(label) <= limit:
+        return label[:1].upper() + label[1:]
+    return shorten(label or without_markers(summary), limit)

@@ -148,6 +148,17 @@ def test_label_text_falls_back_to_a_shortened_summary():
     assert label_text("", "Channel suspended (ongoing since)") == "Channel suspended"
 
 
+def test_a_long_label_loses_its_first_words_not_what_happened():
+    assert label_text("Cross-border communication channel reopened", "x") == (
+        "Communication channel reopened"
+    )
+    assert label_text("Panmunjom communication channel suspended", "x") == (
+        "Communication channel suspended"
+    )
+    # two words that do not fit are cut at the end
+    assert label_text("Extraordinarilylongwordnumberone Anotherverylongwordtwo", "x").endswith("…")
+
+
 def test_eras_at_names_who_was_in_office():
     names = {era.group: era.name for era in eras_at(dt.date(2018, 6, 12))}
     assert names == {
