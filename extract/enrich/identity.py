@@ -124,7 +124,7 @@ def _occasion_names(clause: Clause) -> list[str]:
     words = [*clause.subject.split(), *clause.rest]
     for index, word in enumerate(words):
         clean = word.strip(",.’'").lower().removesuffix("’s").removesuffix("'s")
-        if index == 0 and getAllLemmas(clean):
+        if index == 0 and word_lemmas(clean):
             continue  # "Test is ...": a capital that only opens the sentence
         if word[:1].isupper() and clean not in NOT_OCCASIONS and len(clean) > 2:
             names.append(clean)
