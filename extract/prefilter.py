@@ -5,7 +5,7 @@ Python's engine tries a pattern at every character unless the pattern opens with
 patterns that open with optional words, word boundaries or case-insensitive alternatives ("on
 Monday", `\\bphoto\\b|...`, a table of keywords) are slow on long texts. Here a pattern is read
 (with Python's own regex parser, `re._parser`) into the ways its match can begin: its first
-`PREFIX_LENGTH` characters, lower-cased, as pieces for lower-cased text ("in 2", "janu",
+`PREFIX_LENGTH` characters, lower-cased, as pieces for lower-cased text ("on mon", "januar",
 `\\bon\\s`). Every match begins with one of them (the set may hold more: it is a prefilter).
 One search for all of them (`finder`) runs over the lower-cased text, and the pattern itself is
 tried with `pattern.match` only where one begins, left to right, resuming after each match:
@@ -24,7 +24,10 @@ from collections.abc import Callable, Iterator, Sequence
 from re import _constants as sre  # the parser's node types (Python's own, stable since 3.11)
 from re import _parser as sre_parse
 
-PREFIX_LENGTH = 4  # characters of a match's beginning that the scanner looks for
+# Characters of a match's beginning that the scanner looks for. Six, not four: the dating rules
+# share their openings ("in ", "on ", "the "), and four let a rule be tried three times as often
+# in vain (extract_speed: dating -15%; the rule table takes 0.09 s longer to build, once).
+PREFIX_LENGTH = 6
 MAX_PREFIXES = 4000  # a pattern with more ways to begin is run the plain way
 MAX_CLASS = 64  # a character class wider than this could be anything
 # A pattern is prefiltered only if each way it begins tells at least MIN_NARROW characters

@@ -62,7 +62,7 @@ NOT_VERBS = frozenset(
 )
 
 
-@dataclass(unsafe_hash=True)  # never changed; not frozen, which makes it 5x slower to build
+@dataclass(unsafe_hash=True, slots=True)  # never changed; not frozen (5x slower to build)
 class Word:
     text: str
     start: int  # offset in the analysed text
@@ -187,20 +187,18 @@ def tag(words: list[str]) -> list[str]:
     DET PRON PREP CONJ SUB REL AUX REPORT PAST ING PRES BASE NAME NUM PUNCT WORD."""
     kinds: list[str] = []
     lowers = [word.lower() for word in words]
+    previous = previous_word = ""  # the kind and the word before
     for index, word in enumerate(words):
         lower = lowers[index]
-        previous = kinds[-1] if kinds else ""
-        previous_word = lowers[index - 1] if index else ""
-        following_word = lowers[index + 1] if index + 1 < len(words) else ""
         if not word[0].isalnum():
             kind = "PUNCT"
         elif word[0].isdigit():
             kind = "NUM"
-        elif lower == "that" and following_word in AUXILIARIES:
+        elif lower == "that" and index + 1 < len(words) and lowers[index + 1] in AUXILIARIES:
             kind = "REL"  # "the progress that was made": not a determiner before a verb
         elif lower in DETERMINERS and not (lower == "that" and _after_report(kinds, index)):
             kind = "DET"
-        elif lower in PRONOUNS or CONTRACTED_PRONOUN_RE.match(lower):
+        elif lower in PRONOUNS or (_contracted(lower) and CONTRACTED_PRONOUN_RE.match(lower)):
             kind = "PRON"  # "he’d", "they're"
         elif word[0].isupper() and index > 0 and previous_word not in SENTENCE_OPENERS:
             kind = "NAME"  # "the United States", "in May", ", Sung Kim,": a name, not a verb
@@ -232,7 +230,7 @@ def tag(words: list[str]) -> list[str]:
             and lower not in NOT_VERBS
         ):
             kind = "ING"
-        elif verb_lemma(lower) == lower and (
+        elif (
             previous == "AUX"
             or (
                 index > 1
@@ -240,16 +238,22 @@ def tag(words: list[str]) -> list[str]:
                 and is_adverb(previous_word)
                 and previous_word not in PREPOSITIONS  # "had been in place": a noun
             )
-        ):
+        ) and verb_lemma(lower) == lower:
             kind = "BASE"  # "will host", "did not respond", "would partially suspend"
-        elif _is_present(words, kinds, index):
+        elif _is_present(words, lowers, kinds, index):
             kind = "PRES"
         elif word[0].isupper():
             kind = "NAME"
         else:
             kind = "WORD"
         kinds.append(kind)
+        previous, previous_word = kind, lower
     return kinds
+
+
+def _contracted(lower: str) -> bool:
+    """An apostrophe, which every contracted pronoun has (a cheap test before the pattern)."""
+    return "'" in lower or "’" in lower
 
 
 PARTICLE_WORDS = frozenset("up down off out over back away".split())
@@ -285,11 +289,12 @@ def _verb_before(kinds: list[str], index: int) -> bool:
     return False
 
 
-def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
+def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: int) -> bool:
     """A verb in the present after its subject: 'North Korea blows up ...', 'The two Koreas hold
     their ...', 'A North Korean missile lands south ...' (not 'talks' or 'tests', nouns there).
-    A word that can also be a noun counts only before an object, a preposition or a particle."""
-    lower = words[index].lower()
+    A word that can also be a noun counts only before an object, a preposition or a particle
+    (`lowers`: the words lower-cased)."""
+    lower = lowers[index]
     after_pronoun = index > 0 and kinds[index - 1] == "PRON"  # "It plans to submit ..."
     if (lower in PLURAL_NOUNS and not after_pronoun) or lower.endswith("ss"):
         return False
@@ -300,15 +305,15 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     if not third_person and lemma != lower:
         return False
     previous = kinds[index - 1] if index else ""
-    previous_word = words[index - 1].lower() if index else ""
+    previous_word = lowers[index - 1] if index else ""
     before_previous = kinds[index - 2] if index > 1 else ""
     if previous_word in ADVERBS_AFTER_SUBJECT and before_previous in ("NAME", "PRON"):
-        previous, previous_word = before_previous, words[index - 2].lower()  # "It next plays"
+        previous, previous_word = before_previous, lowers[index - 2]  # "It next plays"
         before_previous = kinds[index - 3] if index > 2 else ""
     if previous in ("NAME", "WORD") and _verb_before(kinds, index):
         return False  # "halted its loudspeaker broadcasts along", "prompting evacuation orders"
         # on": the object of the verb before
-    following_word = words[index + 1].lower() if index + 1 < len(words) else ""
+    following_word = lowers[index + 1] if index + 1 < len(words) else ""
     if (
         previous_word == ","
         and third_person
@@ -324,7 +329,7 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
         return True  # "Yoon, who takes office on May 10"
     if previous in ("NAME", "PRON") and not third_person:
         # a base form needs a plural subject: "Trump and Kim meet", "the two Koreas hold"
-        recent = [w.lower() for w in words[max(0, index - 6) : index]]
+        recent = lowers[max(0, index - 6) : index]
         subject = (
             previous_word.endswith("s")
             or "and" in recent
@@ -349,18 +354,18 @@ def _is_present(words: list[str], kinds: list[str], index: int) -> bool:
     following = words[index + 1] if index + 1 < len(words) else ""
     if third_person and "NOUN" not in word_lemmas(lower):
         return (
-            following.lower() not in AUXILIARIES
+            following_word not in AUXILIARIES
             and following not in (",", ".")
             and not is_past(following)
         )
     if "NOUN" in word_lemmas(lower) or not third_person:
         return (
-            following.lower() in DETERMINERS
-            or following.lower() in PRONOUNS
-            or following.lower() in PREPOSITIONS
-            or following.lower() in PARTICLE_WORDS
-            or following.lower() in ("to", "that")
-            or following.lower() in OBJECT_ADVERBS
+            following_word in DETERMINERS
+            or following_word in PRONOUNS
+            or following_word in PREPOSITIONS
+            or following_word in PARTICLE_WORDS
+            or following_word in ("to", "that")
+            or following_word in OBJECT_ADVERBS
             or following[:1].isupper()
             or following[:1].isdigit()
             or (not third_person and _plural_noun(following))  # "Koreans see relatives"

@@ -124,7 +124,7 @@ def _occasion_names(clause: Clause) -> list[str]:
     words = [*clause.subject.split(), *clause.rest]
     for index, word in enumerate(words):
         clean = word.strip(",.’'").lower().removesuffix("’s").removesuffix("'s")
-        if index == 0 and getAllLemmas(clean):
+        if index == 0 and word_lemmas(clean):
             continue  # "Test is ...": a capital that only opens the sentence
         if word[:1].isupper() and clean not in NOT_OCCASIONS and len(clean) > 2:
             names.append(clean)
@@ -172,12 +172,19 @@ def _words(text: str) -> list[str]:
         text = text.replace(phrase, phrase.replace(" ", "_"))
     words: list[str] = []
     for token in WORD_RE.findall(text):
-        token = token.removesuffix("’s").removesuffix("'s")  # "korea's" is "korea"
-        word = _base(token.strip(".’'").replace("_", " "))
-        word = SYNONYMS.get(word, word)
-        if word and word not in NOT_EVENT_WORDS and len(word) > 2 and word not in words:
+        word = _event_word(token)
+        if word and word not in words:
             words.append(word)
     return words
+
+
+@lru_cache(maxsize=16384)
+def _event_word(token: str) -> str:
+    """A lower-cased token's word, one per meaning, or '' for a word that names no event."""
+    token = token.removesuffix("’s").removesuffix("'s")  # "korea's" is "korea"
+    word = _base(token.strip(".’'").replace("_", " "))
+    word = SYNONYMS.get(word, word)
+    return word if word not in NOT_EVENT_WORDS and len(word) > 2 else ""
 
 
 @lru_cache(maxsize=16384)
