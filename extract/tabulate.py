@@ -130,17 +130,17 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
         for key in keys:
             for story in index.get(key, [])[-MAX_STORIES_COMPARED:]:
                 seen[id(story)] = story
-        fits = [
+        fits = [  # the cheap tests first: dates that nest, then the kind, then the words
             story
             for story in seen.values()
             if row["doc"] not in story.docs
+            and nested(story.span, span)
             and same_kind(
                 story.first["summary"],
                 bool(story.first["date_end"]),
                 row["summary"],
                 bool(row["date_end"]),
             )
-            and nested(story.span, span)
             and same_what(story.what, what)
             and (
                 not (story.actors and actors and not story.actors & actors)

@@ -207,10 +207,7 @@ OCCURRING = frozenset(ACTION + a for a in "hold open begin start be happen occur
 def same_what(first: frozenset[str], second: frozenset[str]) -> bool:
     """Whether two signatures tell the same event: the same action and a word in common, or,
     when one tells no action, two words in common."""
-    actions = (
-        {w for w in first if w.startswith(ACTION)},
-        {w for w in second if w.startswith(ACTION)},
-    )
+    actions = (_actions(first), _actions(second))
     common = (first - actions[0]) & (second - actions[1])
     if any(w.startswith(NAME) for w in common) and (
         (actions[0] & actions[1]) or _event_words(first) & _event_words(second)
@@ -222,6 +219,13 @@ def same_what(first: frozenset[str], second: frozenset[str]) -> bool:
         return False  # "the Winter Olympics" is not "Kim sends a delegation to the Olympics"
     union = (first - actions[0]) | (second - actions[1])
     return len(common) >= 2 and len(common) / len(union) >= MIN_OVERLAP
+
+
+@lru_cache(maxsize=65536)
+def _actions(signature: frozenset[str]) -> frozenset[str]:
+    """The action words of a signature (read once per signature: the table's identity step
+    compares each with many)."""
+    return frozenset(w for w in signature if w.startswith(ACTION))
 
 
 def _event_words(signature: frozenset[str]) -> set[str]:
