@@ -202,7 +202,8 @@ def _render(app: dash.Dash, holder: DataHolder, views: Views) -> None:
     def export_title(search, version, title, previous):
         """The export title follows the view unless the user has written their own."""
         state = query_to_state(search)
-        default = default_title(state, views.view(state).in_view, views.view(state).window)
+        view = views.view(state)
+        default = default_title(state, view.in_view, view.window)
         title, previous = inputs.text(title), inputs.text(previous)
         if default == previous:
             return no_update, no_update

@@ -22,6 +22,7 @@ from extract.dating.mentions import (
     find_mentions,
     scan_document,
 )
+from extract.dating.vocabulary import MONTH_WORDS, WEEKDAY_WORDS
 from extract.prefilter import Prefiltered
 from extract.sentences import Sentence
 
@@ -144,8 +145,8 @@ def _page_date_line(text: str, heading: bool) -> bool:
 AM_PM_RE = re.compile(r"\b([ap])\.m\.")
 HEADER_SENTENCES = 3  # a page's heading: its first lines
 BARE_DATE_WORD_RE = re.compile(
-    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?"
-    r"|oct|nov|dec)[a-z]*\.?|\d{1,4}(?::\d\d)?\.?|[ap]\.m\.|[ap]m|gmt|utc|kst|jst|et|est|edt)"
+    rf"{MONTH_WORDS}|(?i:{WEEKDAY_WORDS})"
+    r"|\d{1,4}(?::\d\d)?\.?|(?i:[ap]\.m\.|[ap]m|gmt|utc|kst|jst|et|est|edt)"
 )
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from extract.enrich.grammar import (
+    ADVERBS_AFTER_SUBJECT,
     DETERMINERS,
     PREPOSITIONS,
     SAYING,
@@ -83,10 +84,8 @@ LEADING_FILLERS = frozenset(
 LEADING_PREPOSITIONS = frozenset(
     "with according at in on under during after before following amid".split()
 )
-# Adverbs between a subject and its verb ("first staged", "jointly announced").
-ADVERBS_BEFORE_VERB = frozenset(
-    "first again once jointly also then later now still already next soon".split()
-)
+# Adverbs between a subject and its verb ("first staged", "jointly announced", "next plays").
+ADVERBS_BEFORE_VERB = ADVERBS_AFTER_SUBJECT | frozenset("first once jointly".split())
 TRAILING_WORDS = frozenset(PREPOSITIONS) | frozenset(
     "the a an and or but that which who its their his her this these those as to".split()
 )

@@ -13,6 +13,7 @@ from functools import lru_cache
 from lemminflect import getInflection
 
 from extract.enrich.grammar import (
+    ADVERBS_AFTER_SUBJECT,
     AUXILIARIES,
     DETERMINERS,
     PREPOSITIONS,
@@ -108,7 +109,7 @@ def _label_words(clause: Clause) -> list[str]:
 SAID_OBJECTS = frozenset("announcement statement remarks comments speech decision address".split())
 SAYING_LIGHT_VERBS = frozenset("make issue give deliver release".split())
 BE_FORMS = frozenset("be been being is are was were".split())
-STILL_WORDS = frozenset("now already still also then again just yet".split())
+STILL_WORDS = ADVERBS_AFTER_SUBJECT | frozenset("just yet".split())
 
 
 def _adverb(word: str) -> bool:

@@ -6,11 +6,9 @@ from __future__ import annotations
 import json
 import logging
 
-import pandas as pd
 import pytest
 
 from extract.table.corrections import read_corrections
-from extract.table.schema import COLUMNS
 from extract.table.values import MAX_CELL_CHARS
 from timeline_app.app import create_app
 from timeline_app.corrections_ui import dating_hint, save_edit, undo_reject
@@ -43,11 +41,8 @@ ROWS = [
 
 
 @pytest.fixture()
-def paths(tmp_path):
-    events = tmp_path / "events.csv"
-    base = {c: "" for c in COLUMNS}
-    pd.DataFrame([{**base, **r} for r in ROWS], columns=COLUMNS).to_csv(events, index=False)
-    return events, tmp_path / "corrections.csv"
+def paths(tmp_path, write_events):
+    return write_events(tmp_path / "events.csv", ROWS), tmp_path / "corrections.csv"
 
 
 @pytest.fixture()
