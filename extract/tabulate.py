@@ -11,6 +11,7 @@ events: what kind of event it is, how many documents tell it, and how prominent 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -50,7 +51,7 @@ def table_row(document: Document, row: Row) -> dict[str, str]:
         "category": row.category,
         "actors": join_list(row.actors),
         "weight": "",
-        "evidence": row.evidence,
+        "evidence": findable_evidence(document.body, row),
         "sentence": row.sentence,
         "doc": document.doc,
         "title": document.title,
@@ -61,6 +62,27 @@ def table_row(document: Document, row: Row) -> dict[str, str]:
         PROMINENCE: f"{prominence:.3f}",
         WHAT: " ".join(sorted(row.what)),
     }
+
+
+def findable_evidence(body: str, row: Row, most_words: int = 4) -> str:
+    """The row's date words, widened by their neighbours in the sentence (the word before, else
+    the word after) until a reader's search (Ctrl+F, any case) finds them once in the document:
+    "Saturday" told of two acts becomes "arrived Saturday" and "accused the U.S. Saturday"."""
+    start, end = row.mention_start, row.mention_end
+    sentence = row.sentence
+    if end <= start or sentence[start:end] != row.evidence:
+        return row.evidence  # a second act told with the first one's date words
+    text = body.lower()
+    for _ in range(most_words):
+        if text.count(sentence[start:end].lower()) <= 1:
+            break
+        if word_before := re.search(r"\S+\s+$", sentence[:start]):
+            start = word_before.start()
+        elif word_after := re.match(r"\s+\S+", sentence[end:]):
+            end += word_after.end()
+        else:
+            break
+    return sentence[start:end]
 
 
 def build_table(rows: Iterable[dict[str, str]]) -> pd.DataFrame:

@@ -65,7 +65,7 @@ def test_singapore_summit_in_2018_is_a_year() -> None:
         if "Singapore" in r["sentence"]
     ]
     assert len(hits) == 1
-    assert hits[0]["evidence"] == "in 2018"
+    assert hits[0]["evidence"] == "Singapore in 2018"  # "in 2018" is told twice
     assert hits[0]["category"] == "summit/talks"
 
 
@@ -172,3 +172,12 @@ def test_a_summit_held_weighs_as_a_summit() -> None:
     # the verb as describe passes it: its form first ("held hold"), then its lemma
     assert kind_weight("held hold", "Trump and Kim held a summit in Singapore") == 1.0
     assert kind_weight("said say", "North Korea said it would respond") < 0.5
+
+
+def test_date_words_told_of_several_acts_are_widened_until_a_search_finds_them_once() -> None:
+    doc = "07_voa_us_envoy_seoul_2021.txt"
+    body = parse_document((CORPUS / doc).read_bytes(), doc).body.lower()
+    saturday = [r["evidence"] for r in rows_of(doc) if r["date"] == "2021-10-23"]
+    assert sorted(saturday) == ["U.S. Saturday", "arrived Saturday", "reporters Saturday"]
+    assert all(body.count(evidence.lower()) == 1 for evidence in saturday)
+    assert find(rows_of(doc), date="2021-10-24")[0]["evidence"] == "Sunday"  # told once: as is
