@@ -76,9 +76,9 @@ def findable_evidence(body: str, row: Row, most_words: int = 4) -> str:
     for _ in range(most_words):
         if text.count(sentence[start:end].lower()) <= 1:
             break
-        if word_before := re.search(r"\S+\s+$", sentence[:start]):
+        if word_before := re.search(r"\S+\s*$", sentence[:start]):
             start = word_before.start()
-        elif word_after := re.match(r"\s+\S+", sentence[end:]):
+        elif word_after := re.match(r"\S*\s+\S+", sentence[end:]):
             end += word_after.end()
         else:
             break

@@ -325,10 +325,20 @@ def _clause_opener(words: list[Word], index: int) -> bool:
     if word.lower == "that" and index and words[index - 1].kind in ("PAST", "PRES"):
         return False  # "agreed that ...": the verb's own complement
     if word.kind in ("SUB", "REL"):
-        return True
+        return not _record_since(words, index)
     if word.lower == "as":
         return any(_is_verb(words, i) for i in range(index + 1, min(index + 5, len(words))))
     return False
+
+
+def _record_since(words: list[Word], index: int) -> bool:
+    """'the first time since 2017': a 'since' that measures a record, not a clause of its own."""
+    following = words[index + 1].text if index + 1 < len(words) else ""
+    return (
+        words[index].lower == "since"
+        and any(w.lower == "first" for w in words[max(0, index - 4) : index])
+        and _date_word(following)
+    )
 
 
 def _is_verb(words: list[Word], index: int) -> bool:
@@ -998,7 +1008,7 @@ def _without_dates(words: list[str]) -> list[str]:
     kept: list[str] = []
     index = 0
     while index < len(words):
-        if _date_word(words[index]):
+        if _date_word(words[index]) and not _first_since(kept):
             while kept and kept[-1].lower() in DATE_PREPOSITIONS:
                 kept.pop()
             index += 1
@@ -1011,6 +1021,12 @@ def _without_dates(words: list[str]) -> list[str]:
         kept.append(words[index])
         index += 1
     return kept
+
+
+def _first_since(kept: list[str]) -> bool:
+    """'for the first time since 2017': the date measures the record, it stays ('tests ICBMs
+    for the first time' would not be true)."""
+    return len(kept) > 1 and kept[-1].lower() == "since" and "first" in map(str.lower, kept[-5:])
 
 
 @lru_cache(maxsize=16384)

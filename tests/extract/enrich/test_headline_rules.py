@@ -102,6 +102,12 @@ CASES = [
         "in 2002",
         "North Korea admits its agents had kidnapped 13 Japanese citizens",
     ),
+    (  # a record's 'since' date stays: 'tests ICBMs for the first time' would not be true
+        "In 2022, North Korea tested ICBMs for the first time since 2017.",
+        "2022-12-01",
+        "In 2022",
+        "North Korea tests ICBMs for the first time since 2017",
+    ),
 ]
 
 
