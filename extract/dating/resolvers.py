@@ -158,8 +158,28 @@ def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
     a year, the quarter by tense and nearness."""
     groups = match.groupdict()
     number = int(groups["q"]) if groups.get("q") else QUARTERS[groups["ordinal"].lower()]
-    first = 3 * number - 2
-    if match.groupdict().get("year"):
+    return _part_of_year(match, ctx, 3 * number - 2, 3)
+
+
+def this_day_in_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'On this day in 1953': the publication's month and day in that year."""
+    if ctx.anchor is None:
+        return None
+    found = safe_date(_year(match), ctx.anchor.month, ctx.anchor.day)
+    return day_value(found) if found else None
+
+
+def half_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the first half of 2024' is January-June 2024 (month precision), 'the second half'
+    July-December; without a year, the half by tense and nearness."""
+    return _part_of_year(match, ctx, 1 if match["ordinal"].lower() == "first" else 7, 6)
+
+
+def _part_of_year(match: re.Match[str], ctx: Context, first: int, months: int) -> TimeValue | None:
+    """The months first .. first + months - 1 of the match's year, or of the year that tense
+    and nearness give ('which': this/last/next year)."""
+    groups = match.groupdict()
+    if groups.get("year"):
         year = _year(match)
     elif groups.get("which") and ctx.anchor is not None:
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(groups["which"].lower(), 0)
@@ -167,7 +187,11 @@ def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     else:
         spans = [
-            (y, dt.date(y, first, 1), add_months(dt.date(y, first, 1), 3) - dt.timedelta(days=1))
+            (
+                y,
+                dt.date(y, first, 1),
+                add_months(dt.date(y, first, 1), months) - dt.timedelta(days=1),
+            )
             for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
         ]
         if ctx.tense == "past":
@@ -176,7 +200,8 @@ def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
             year = min(y for y, _, end in spans if end >= ctx.anchor)
         else:
             year = min(spans, key=lambda s: abs((s[1] - ctx.anchor).days))[0]
-    return TimeValue(f"{year:04d}-{first:02d}", "month", f"{year:04d}-{first + 2:02d}")
+    last = first + months - 1
+    return TimeValue(f"{year:04d}-{first:02d}", "month", f"{year:04d}-{last:02d}")
 
 
 def first_quarters(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -230,9 +255,18 @@ def month_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return day_value(found) if found else None
     if ctx.anchor is None:
         return None
+    listed_with = LISTED_DATE_RE.match(match.string, match.end())
+    if listed_with:  # "on April 27 and May 26, 2018": the year told once for both
+        found = safe_date(int(listed_with["year"]), month, day)
+        return day_value(found) if found else None
     year = _year_for(ctx, month, day, ctx.tense)
     found = safe_date(year, month, day) if year else None
     return day_value(found) if found else None
+
+
+LISTED_DATE_RE = re.compile(
+    r",?\s+(?:and|or)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?P<year>(?:1[89]|20)\d\d)\b"
+)
 
 
 def _year_for(
@@ -292,10 +326,17 @@ def _story_day(ctx: Context) -> dt.date | None:
 
 
 def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'June 6 and 7', 'Feb. 27-28, 2019', 'June 30-July 2'."""
+    """'June 6 and 7', 'Feb. 27-28, 2019', 'June 30-July 2'; 'April 27 and May 26' are two
+    days, not a span (None: each is read on its own)."""
     month1 = month_number(match["month"])
     month2 = month_number(match["month2"]) if match.groupdict().get("month2") else month1
     day1, day2 = int(match["day"]), int(match["day2"])
+    before = match.string[max(0, match.start() - 9) : match.start()] + match.group(0)[:8]
+    listed = re.search(r"\band\b", match.group(0), re.IGNORECASE) and not re.search(
+        r"\b(?:between|from)\s", before, re.IGNORECASE
+    )  # "between January 24 and February 9" is a span
+    if listed and (month2, day2) != (month1, day1 + 1):
+        return None
     if match.groupdict().get("year"):
         year = _year(match)
     elif ctx.anchor is not None:
@@ -383,10 +424,13 @@ def month_year_range(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def _month_or_day(match: re.Match[str], year: int) -> TimeValue | None:
-    """The match's month (and day, when it names one) in the given year."""
+    """The match's month (and day, or days, when it names them) in the given year."""
     month = month_number(match["month"])
     if match.groupdict().get("day"):
         found = safe_date(year, month, int(match["day"]))
+        last = safe_date(year, month, int(match["day2"])) if match.groupdict().get("day2") else None
+        if found and last and last > found:
+            return TimeValue(iso_day(found), "day", iso_day(last))
         return day_value(found) if found else None
     return month_value(year, month)
 
@@ -856,13 +900,15 @@ def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def ago_today(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'Ten years ago today' is that day N years back (an anniversary piece's day)."""
+    """'Ten years ago today' is that day N years back (an anniversary piece's day); 'ago
+    tomorrow' the day after, 'ago yesterday' the day before."""
     if ctx.anchor is None or match["unit"].lower() != "year":
         return None
     is_open, fuzzy = _modifier(match)
     if is_open or fuzzy:
         return None
-    day = ctx.anchor - dt.timedelta(days=1 if match["today"].lower() == "yesterday" else 0)
+    offset = {"yesterday": -1, "tomorrow": 1}.get(match["today"].lower(), 0)
+    day = ctx.anchor + dt.timedelta(days=offset)
     found = safe_date(day.year - number_value(match["num"]), day.month, day.day)
     return day_value(found) if found else None
 

@@ -39,6 +39,7 @@ from extract.dating.resolvers import (
     fiscal_year_relative,
     full_date,
     full_date_range,
+    half_year,
     holiday,
     in_amount,
     in_that_year,
@@ -71,6 +72,7 @@ from extract.dating.resolvers import (
     that_day,
     the_day_began,
     the_year_alone,
+    this_day_in_year,
     weekday,
     weekday_runs_through,
     weekday_span,
@@ -405,6 +407,22 @@ RULES: tuple[Rule, ...] = (
         trigger=r"(?i:quarter)",
     ),
     rule(
+        "this_day_in_year",
+        # a "this day in history" column: "On this day in 1953" is publication's day in 1953
+        r"(?i:on\s+)?(?i:this\s+(?:day|date))\s+(?i:in)\s+{YEAR}\b",
+        this_day_in_year,
+        trigger=r"(?i:\bthis\s+(?:day|date)\s+in\b)",
+    ),
+    rule(
+        "half_year",
+        # "in the first half of 2024", "the second half of this year", "in the first half"
+        r"(?:\b(?i:in|during|by|for|since|until|through)\s+)?(?i:the\s+)?(?P<ordinal>(?i:first|"
+        r"second))[- ](?i:half)(?:\s+(?:(?i:of)\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next))"
+        r"\s+(?i:year)))?(?![\w-])",
+        half_year,
+        trigger=r"(?i:\bhalf\b)",
+    ),
+    rule(
         "first_quarters",
         # "the first three quarters of this year": from January to the last of them
         r"(?:\b(?i:in|during|by|for|over)\s+)?(?i:the\s+)?(?P<ordinal>(?i:first))\s+"
@@ -569,10 +587,10 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "ago_today",
-        # "Ten years ago today": that very day, N years back
-        COUNT + r"\s+(?i:ago)\s+(?P<today>(?i:today|yesterday))\b",
+        # "Ten years ago today": that very day, N years back ("Seventy years ago tomorrow")
+        COUNT + r"\s+(?i:ago)\s+(?P<today>(?i:today|yesterday|tomorrow))\b",
         ago_today,
-        trigger=r"(?i:\bago\s+(?:today|yesterday)\b)",
+        trigger=r"(?i:\bago\s+(?:today|yesterday|tomorrow)\b)",
     ),
     rule("ago", COUNT + r"\s+(?i:ago)", ago, trigger=r"(?i:\bago\b)"),
     rule(
@@ -601,7 +619,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "in_that_year",
-        r"(?:(?:\b(?i:in|on|by|since|until)\s+)?{MONTH}(?:\s+{DAY})?\s+(?:(?i:of)\s+)?"
+        # "from Sept. 18 to 20 that year": the span
+        r"(?:(?:\b(?i:in|on|by|since|until|from)\s+)?{MONTH}(?:\s+{DAY}(?:\s*(?:-|–|(?i:to|through"
+        r"|until))\s*{DAY2})?)?\s+(?:(?i:of)\s+)?"
         r"|(?P<season>(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?)(?i:that|the\s+same)\s+year\b"
         # "That fall, Moon ..." is a season; "actions that fall below the threshold" is a verb
         r"|\b(?i:that)\s+(?P<season2>(?i:spring|summer|autumn|winter)\b|(?i:fall)(?=\s*[,.;]))",

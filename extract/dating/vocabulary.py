@@ -31,12 +31,28 @@ NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
     "fourteen": 14,
     "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-NUMBER = r"(?:\d{1,3}|(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))"
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+TENS |= {"eighty": 80, "ninety": 90}
+NUMBER_WORDS |= TENS
+UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# "14", "fourteen", "sixty-seven" (a spelled tens word and its unit, as one number)
+NUMBER = (
+    r"(?:\d{1,3}|(?i:(?:"
+    + "|".join(TENS)
+    + r")(?:[- ](?:"
+    + UNITS
+    + r"))?(?![\w-])|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"))"
+)
 FUZZY = r"(?i:about|around|roughly|some|approximately|nearly|almost|more than|over|at least|less than|just over|just under|well over|up to|close to)"
 # Modifiers that bound the time on one side only: the expression leaves it open (no row).
 OPEN_BOUNDS = (
@@ -85,8 +101,11 @@ def weekday_number(word: str) -> int:
 
 
 def number_value(word: str) -> int:
+    """14, 'fourteen', 'sixty-seven' (or 'sixty seven')."""
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+    if word.isdigit():
+        return int(word)
+    return sum(NUMBER_WORDS[part] for part in re.split(r"[- ]", word))
 
 
 # An event named again by a noun ("after the meeting", "since Yoon's inauguration") takes the
