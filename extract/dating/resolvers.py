@@ -932,10 +932,11 @@ def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
 def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'two days later' counts from the narrative's reference time; 'hours later' is that day."""
     unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")
-    if _vague_count_before(ctx) or re.match(
-        r"\s+than\b", ctx.sentence[ctx.start + len(match.group(0)) :]
-    ):
+    after = ctx.sentence[ctx.start + len(match.group(0)) :]
+    if _vague_count_before(ctx) or re.match(r"\s+than\b", after):
         return OPEN  # "several hours later", "a month earlier than usual"
+    if EXPLICIT_DATE_AFTER_RE.match(after):
+        return OPEN  # "Three years later, on August 15, 1948, ...": the date itself tells
     reference = _reference(ctx, unit)
     if reference is None:
         return None
@@ -949,6 +950,9 @@ def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     base = shift(reference, amount, unit)
     value = _amount_value(base, unit, fuzzy or reference.precision == "approx")
     return _not_finer_than(value, reference)
+
+
+EXPLICIT_DATE_AFTER_RE = re.compile(r",?\s+(?:on|in)\s+[^;]{0,18}?\b(?:1[89]|20)\d\d\b")
 
 
 def _vague_count_before(ctx: Context) -> bool:
@@ -1048,6 +1052,8 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if original_year.search(ctx.sentence):
         return OPEN  # "... the 77th founding anniversary of the party, founded on October 10, 1945"
     told = [v for v in (*ctx.later[:1], *ctx.earlier[-1:]) if _single_day(v)]
+    if not told and TODAY_RE.search(ctx.sentence):
+        told = [day_value(ctx.anchor)]  # "Today, on the 67th anniversary of Liberation"
     if (
         not told
         and ctx.day_reference is not None
@@ -1067,12 +1073,16 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
         years_told = [v for v in ctx.earlier[-1:] if granularity_of(v) in ("month", "year")]
         if day is not None and years_told:  # "July 2023 - ... 70th anniversary of the armistice"
             day = safe_date(int(years_told[0].date[:4]), day.month, day.day) or day
-    else:
-        return year_value(ctx.anchor.year - years)
+    else:  # "in 2045, when we celebrate the 100th anniversary": of the year told beside it
+        years_told = [v for v in ctx.earlier[-1:] if granularity_of(v) == "year"]
+        return year_value((int(years_told[0].date[:4]) if years_told else ctx.anchor.year) - years)
     if day is None:
         return None
     original = safe_date(day.year - years, day.month, day.day)
     return day_value(original) if original else year_value(day.year - years)
+
+
+TODAY_RE = re.compile(r"\b(?i:today)\b")
 
 
 def _single_day(value: TimeValue) -> bool:

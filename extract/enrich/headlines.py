@@ -821,7 +821,7 @@ def _plural(subject: str) -> bool:
         return True
     if head.endswith("s") and not head.endswith(("ss", "us", "’s", "'s", ".s.")):
         return not words[-1][0].isupper() or head.endswith("ans")  # "South Koreans"
-    return head in ("they", "we", "you", "police", "people")
+    return head in ("i", "they", "we", "you", "police", "people")  # "I want", not "I wants"
 
 
 def _event_noun_phrase(words: list[Word], start: int, end: int) -> list[str]:
