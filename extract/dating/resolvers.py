@@ -614,6 +614,21 @@ def weekday_to_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue(iso_day(start), "day", iso_day(end))
 
 
+def date_to_weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the Expo, which ran from May 12 until Sunday': the weekday by tense, the start the
+    latest such date before it."""
+    if ctx.anchor is None:
+        return None
+    end = _weekday_date(ctx.anchor, weekday_number(match["weekday"]), ctx.tense, False)
+    month, day = month_number(match["month"]), int(match["day"])
+    start = safe_date(end.year, month, day)
+    if start is not None and start >= end:
+        start = safe_date(end.year - 1, month, day)
+    if start is None or start >= end or (end - start).days > 366:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
 def weekday_runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'began Monday and will run through Friday': the start by the tense of its own clause, the
     end the first such weekday after it."""
@@ -643,8 +658,9 @@ def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return month_day(match, ctx)
     else:
         start = ctx.anchor
-    if match["weekday"]:
-        end = weekday_on_or_after(start + dt.timedelta(days=1), weekday_number(match["weekday"]))
+    if match["weekday"]:  # "began August 21 and runs through Thursday": this week's Thursday
+        after = max(start + dt.timedelta(days=1), ctx.anchor)
+        end = weekday_on_or_after(after, weekday_number(match["weekday"]))
     else:
         month, day = month_number(match["month"]), int(match["day"])
         end = next(
@@ -888,6 +904,8 @@ def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
     is_open, fuzzy = _modifier(match)
     if is_open:
         return OPEN
+    if AGO_THEN_DATE_RE.match(ctx.sentence, ctx.start + len(match.group(0))):
+        return OPEN  # "Forty years ago next month, on Aug. 18, 1976, ...": the date tells
     unit = match["unit"].lower()
     amount = number_value(match["num"])
     base = shift(day_value(ctx.anchor), -amount, unit if unit not in ("hour", "minute") else "day")
@@ -901,15 +919,24 @@ def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 def ago_today(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'Ten years ago today' is that day N years back (an anniversary piece's day); 'ago
-    tomorrow' the day after, 'ago yesterday' the day before."""
+    tomorrow' the day after, 'ago yesterday' the day before; 'ago this week' that week (approx),
+    'ago next month' that month."""
     if ctx.anchor is None or match["unit"].lower() != "year":
         return None
     is_open, fuzzy = _modifier(match)
     if is_open or fuzzy:
         return None
-    offset = {"yesterday": -1, "tomorrow": 1}.get(match["today"].lower(), 0)
-    day = ctx.anchor + dt.timedelta(days=offset)
+    told = match["today"].lower()
+    after = ctx.start + len(match.group(0))
+    if told.endswith(("week", "month")) and EXPLICIT_DATE_AFTER_RE.match(ctx.sentence, after):
+        return OPEN  # "Forty years ago next month, on Aug. 18, 1976, ...": the date tells
+    day = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(told, 0))
     found = safe_date(day.year - number_value(match["num"]), day.month, day.day)
+    if found and told.endswith("week"):
+        return week_interval(found)
+    if found and told.endswith("month"):
+        month = add_months(found.replace(day=1), {"next": 1, "last": -1}.get(told.split()[0], 0))
+        return month_value(month.year, month.month)
     return day_value(found) if found else None
 
 
@@ -952,7 +979,11 @@ def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _not_finer_than(value, reference)
 
 
+# a date with its year right after a relative expression, set off by a comma or not
 EXPLICIT_DATE_AFTER_RE = re.compile(r",?\s+(?:on|in)\s+[^;]{0,18}?\b(?:1[89]|20)\d\d\b")
+AGO_THEN_DATE_RE = re.compile(
+    r"(?:\s+(?i:this|next|last)\s+year)?" + EXPLICIT_DATE_AFTER_RE.pattern
+)
 
 
 def _vague_count_before(ctx: Context) -> bool:

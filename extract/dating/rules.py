@@ -27,6 +27,7 @@ from extract.dating.resolvers import (
     antecedent_event,
     clock_time,
     consecutive_years,
+    date_to_weekday,
     day_of_month,
     day_span,
     decade,
@@ -281,7 +282,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "full_date_range",
-        r"(?i:from|between)\s+{MONTH}\s*{DAY},?\s*{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s*{DAY2},?\s*{YEAR2}",
+        r"(?i:from|between)\s+{MONTH}\s*{DAY},?\s*{YEAR},?\s+(?i:to|and|through|until)\s+{MONTH2}\s*{DAY2},?\s*{YEAR2}",
         full_date_range,
         trigger=YEAR_TRIGGER,
     ),
@@ -533,6 +534,13 @@ RULES: tuple[Rule, ...] = (
         trigger=WEEKDAY_WORDS,
     ),
     rule(
+        "date_to_weekday",
+        # "the Expo, which ran from May 12 until Sunday"
+        r"(?i:from)\s+{MONTH}\s*{DAY}\s+(?i:through|to|until|till)\s+{WEEKDAY}\b",
+        date_to_weekday,
+        trigger=WEEKDAY_WORDS,
+    ),
+    rule(
         "weekday_span",
         r"(?:(?i:from)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?\s+"
         r"(?i:through|to|and|until|till|into)\s+(?:(?i:early|late)\s+)?(?:(?i:on)\s+)?{WEEKDAY2}"
@@ -588,9 +596,12 @@ RULES: tuple[Rule, ...] = (
     rule(
         "ago_today",
         # "Ten years ago today": that very day, N years back ("Seventy years ago tomorrow")
-        COUNT + r"\s+(?i:ago)\s+(?P<today>(?i:today|yesterday|tomorrow))\b",
+        # "Sixty-six years ago this week", "Forty years ago next month": that week, that month
+        COUNT
+        + r"\s+(?i:ago)\s+(?P<today>(?i:today|yesterday|tomorrow|this\s+week|(?:this|next|last)"
+        + r"\s+month))\b",
         ago_today,
-        trigger=r"(?i:\bago\s+(?:today|yesterday|tomorrow)\b)",
+        trigger=r"(?i:\bago\s+(?:today|yesterday|tomorrow|this|next|last)\b)",
     ),
     rule("ago", COUNT + r"\s+(?i:ago)", ago, trigger=r"(?i:\bago\b)"),
     rule(
