@@ -156,7 +156,16 @@ def find_mentions(
         key = (mention.rule.name, mention.match.group(0))
         if key not in resolved:
             tense = tense_before(text, mention.start)
-            context = Context(anchor, tense, reference, text, mention.start, frame=frame)
+            # the longer dates are resolved first: "On 9 June 2020 ..., and on 16 June" reads
+            # the bare day with the dated one before it
+            earlier = [
+                m.value
+                for m in sorted(taken, key=lambda m: m.start)
+                if m.end <= mention.start and m.value is not OPEN and m.value is not None
+            ]
+            context = Context(
+                anchor, tense, reference, text, mention.start, earlier=earlier, frame=frame
+            )
             resolved[key] = (mention.rule.resolve(mention.match, context), tense)
         mention.value, mention.tense = resolved[key]
         if mention.value is not None:

@@ -300,10 +300,22 @@ def _year_for(
     told = _story_day(ctx)
     if told is not None and tense in ("past", "present") and not strict:
         # "Ten years ago today, on Feb. 10, 2016, ... The decision came three days after a launch
-        # on Feb. 7": a story told in a past year keeps its year for the dates it leaves bare
-        year = pick_year(told, month, day, tense)
+        # on Feb. 7"; "On 9 June 2020, the North said ..., and on 16 June it demolished the
+        # office": a story told in a past year keeps its year for the dates it leaves bare. A
+        # day of the month is the nearest such day to the story's day, and so is a month told
+        # after a day of the same sentence; a month alone told in a later sentence goes by tense
+        # from the story's day (a new paragraph may come back to the present).
+        if day is not None or any(granularity_of(v) == "day" for v in ctx.earlier):
+            candidates = [
+                found
+                for y in range(told.year - 1, told.year + 2)
+                if (found := safe_date(y, month, day or 1)) is not None
+            ]
+            year = min(candidates, key=lambda d: abs((told - d).days)).year if candidates else None
+        else:
+            year = pick_year(told, month, day, tense)
         first = safe_date(year, month, day or 1) if year else None
-        if first is not None and abs((told - first).days) <= 120:
+        if first is not None and abs((told - first).days) <= 120 and first <= ctx.anchor:
             return year
     if tense == "intent":
         ahead = pick_year(ctx.anchor, month, day, "future")
@@ -316,10 +328,11 @@ def _year_for(
 
 
 def _story_day(ctx: Context) -> dt.date | None:
-    """The day the story is at when it is told in an earlier year than its publication (a day
-    told with its year in an earlier sentence), else None."""
-    told = ctx.day_reference or ctx.reference
-    if told is None or ctx.anchor is None or not _single_day(told):
+    """The day the story is at when it is told in an earlier year than its publication (a day,
+    or a span's first day, told before in the sentence, else in an earlier one), else None."""
+    days = [v for v in ctx.earlier if granularity_of(v) == "day"]  # told before in the sentence
+    told = days[-1] if days else ctx.day_reference or ctx.reference
+    if told is None or ctx.anchor is None or granularity_of(told) != "day":
         return None
     day = start_date(told)
     return day if day.year < ctx.anchor.year else None
