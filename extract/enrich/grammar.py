@@ -379,15 +379,23 @@ def split_words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
-def analyse(text: str) -> list[Word]:
-    """The words of a text with offsets and word classes ("test launched" one verb)."""
-    pieces = split_words(text)
+def _join_compounds(text: str, pieces: list[tuple[str, int, int]]) -> None:
+    """A verb prefix and the verb after it one word, in place ("test launched", "test-fired" is
+    one already)."""
     for index in range(len(pieces) - 2, -1, -1):
         word, start, _ = pieces[index]
         following, next_start, end = pieces[index + 1]
         adjacent = word.lower() in VERB_PREFIXES and next_start == start + len(word) + 1
         if adjacent and verb_lemma(following) in COMPOUNDED_VERBS:
             pieces[index : index + 2] = [(text[start:end], start, end)]
+
+
+def analyse(text: str) -> list[Word]:
+    """The words of a text with offsets and word classes ("test launched" one verb)."""
+    pieces = split_words(text)
+    lowered = text.lower()
+    if any(prefix in lowered for prefix in VERB_PREFIXES):  # (else no word lower-cases to one)
+        _join_compounds(text, pieces)
     texts = [piece[0] for piece in pieces]
     lowers = [word.lower() for word in texts]
     kinds = tag(texts, lowers)
