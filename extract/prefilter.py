@@ -262,6 +262,11 @@ def finder(starts: set[Prefix]) -> re.Pattern[str]:
     """A search for every position where one of the prefixes begins. Each alternative takes the
     first character (a literal: the engine rejects the others at once) and looks around for
     the rest; taking one character, consecutive matches never hide an overlapping start."""
+    return re.compile("|".join(_alternatives(starts)))
+
+
+def _alternatives(starts: set[Prefix]) -> list[str]:
+    """`finder`'s alternatives, one per piece a prefix's first character may be."""
     rests_of: dict[tuple[str, bool], set[Prefix]] = {}
     for prefix in starts:
         index = next(i for i, symbol in enumerate(prefix) if symbol != BOUNDARY)
@@ -274,11 +279,10 @@ def finder(starts: set[Prefix]) -> re.Pattern[str]:
         by_piece.setdefault(piece, []).append(
             (rf"(?<=\b{_piece(piece)})" if boundary else "") + (f"(?={rest})" if rest else "")
         )
-    alternatives = [
+    return [
         _piece(piece) + (checks[0] if len(checks) == 1 else "(?:" + "|".join(checks) + ")")
         for piece, checks in by_piece.items()
     ]
-    return re.compile("|".join(alternatives))
 
 
 def heads(starts: set[Prefix]) -> set[str]:
@@ -328,8 +332,20 @@ class PrefilterSet:
             probe = finder(starts)
             for head in heads(starts):
                 self._probes.setdefault(head, []).append((probe, index))
-        self.union = finder(everything) if everything else None
+        alternatives = _alternatives(everything)
+        self.union = re.compile("|".join(alternatives)) if everything else None
+        self._by_piece = [re.compile(alternative) for alternative in alternatives]
         self._memo: dict[str, tuple[int, ...]] = {}
+
+    def starts(self, lowered: str) -> list[int]:
+        """The positions `union` finds in a long lower-cased text, in order, found with one
+        search per first piece: the engine skips to a literal's occurrences fast, where the
+        union tries each of its alternatives at almost every character (a 2 kB document: 1.3x
+        faster; a sentence: slower, each search costs a call)."""
+        found: list[int] = []
+        for search in self._by_piece:
+            found.extend(map(re.Match.start, search.finditer(lowered)))
+        return sorted(set(found))
 
     def probe(self, window: str) -> tuple[int, ...]:
         """Indexes of the patterns that may begin at `window[WINDOW_BEFORE]`; the window is the

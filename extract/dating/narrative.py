@@ -134,8 +134,8 @@ def _page_date_line(text: str, heading: bool) -> bool:
     """A line that dates the page ("Updated: 8:15 p.m. EDT, March 4, 2019"), or, in the page's
     heading, a date and nothing else ("Wednesday, November 29, 2017, 6:00 a.m. ET"; further on,
     a date alone heads the entries that follow it)."""
-    words = text.replace(",", " ").split()
-    if heading and 0 < len(words) <= 8 and all(BARE_DATE_WORD_RE.fullmatch(w) for w in words):
+    words = text.replace(",", " ").split() if heading else []
+    if 0 < len(words) <= 8 and all(BARE_DATE_WORD_RE.fullmatch(w) for w in words):
         return any(re.fullmatch(r"\d{4}", w) for w in words)  # a day heading has no year
     if ".m." in text:  # "8:15 p.m." -> "8:15 pm" (a text without ".m." has none)
         text = AM_PM_RE.sub(r"\1m", text)

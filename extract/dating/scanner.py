@@ -7,9 +7,9 @@ end of") that make the engine attempt a match at every character. The scanner is
 the table itself, so a new rule is covered without more code:
 
 - Each rule's pattern and trigger is reduced to the ways its match can begin
-  (`extract.prefilter`: its first characters, lower-cased). One search for all of them
-  (`PrefilterSet.union`) runs once over the document's sentences, joined and lower-cased;
-  each place it finds is sorted out by a probe per rule and trigger (remembered by the few
+  (`extract.prefilter`: its first characters, lower-cased). The places where any of them may
+  begin are found once (`PrefilterSet.starts`) in the document's sentences, joined and
+  lower-cased; each place is sorted out by a probe per rule and trigger (remembered by the few
   characters around the place).
 - A rule is tried only in the sentences where its trigger may match, with `pattern.match` at
   the places where it may begin, left to right, resuming after each match: exactly the matches
@@ -117,9 +117,7 @@ class DocumentScan:
         masks, candidates = self.masks, self.candidates
         sentence, start = 0, len(SEPARATOR)
         end = start + lengths[0] if lengths else 0
-        union = self.table.prefilter.union
-        for hit in union.finditer(lowered) if union is not None else ():
-            position = hit.start()
+        for position in self.table.prefilter.starts(lowered):
             while position >= end + len(SEPARATOR) and sentence + 1 < len(lengths):
                 sentence += 1
                 start = end + len(SEPARATOR)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extract.prefilter import Prefiltered
+
 FUTURE_WORDS = frozenset(
     """will 'll ’ll shall would scheduled slated planned plans planning plan expected expects
     expect anticipated anticipates anticipate upcoming due intends intend intended aims aim
@@ -53,6 +55,7 @@ STRONG_FUTURE_RE = re.compile(
     r"|['’]ll\b",
     re.IGNORECASE,
 )
+_STRONG_FUTURE = Prefiltered(STRONG_FUTURE_RE)  # searched before every date: half the time
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
 SINCE_RE = re.compile(r"\W*since\b", re.IGNORECASE)
 # "since taking office on June 4": the start of a state, in the past.
@@ -162,7 +165,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         and _is_past(last_words[-1], last_words[-2])
     ):
         return "past"  # "..., an envoy announced Thursday": the reporting verb's own tense
-    markers = [m for m in STRONG_FUTURE_RE.finditer(head) if not _plan_noun(head, m)]
+    markers = [m for m in _STRONG_FUTURE.finditer(head) if not _plan_noun(head, m)]
     if markers:
         if _reduced_relative(head, markers[-1]) and _has_past(_clause_tail(sentence, position)):
             return "past"  # "a ceremony scheduled for Thursday was postponed": it was due then

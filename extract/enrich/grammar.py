@@ -68,10 +68,7 @@ class Word:
     start: int  # offset in the analysed text
     end: int
     kind: str  # see tag()
-    lower: str = field(init=False, repr=False, compare=False)  # read often: made once
-
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
+    lower: str = field(repr=False, compare=False)  # text.lower(), read often: made once
 
 
 @lru_cache(maxsize=8192)
@@ -182,11 +179,10 @@ NUMBER_WORDS = frozenset("hundred thousand million billion trillion".split())
 SENTENCE_OPENERS = frozenset({".", ":", "“", '"', "(", "—", "–", "-"})
 
 
-def tag(words: list[str]) -> list[str]:
-    """A coarse word class for each word of a sentence:
+def tag(words: list[str], lowers: list[str]) -> list[str]:
+    """A coarse word class for each word of a sentence (`lowers`: the words lower-cased):
     DET PRON PREP CONJ SUB REL AUX REPORT PAST ING PRES BASE NAME NUM PUNCT WORD."""
     kinds: list[str] = []
-    lowers = [word.lower() for word in words]
     previous = previous_word = ""  # the kind and the word before
     for index, word in enumerate(words):
         lower = lowers[index]
@@ -383,14 +379,27 @@ def split_words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
-def analyse(text: str) -> list[Word]:
-    """The words of a text with offsets and word classes ("test launched" one verb)."""
-    pieces = split_words(text)
+def _join_compounds(text: str, pieces: list[tuple[str, int, int]]) -> None:
+    """A verb prefix and the verb after it one word, in place ("test launched", "test-fired" is
+    one already)."""
     for index in range(len(pieces) - 2, -1, -1):
         word, start, _ = pieces[index]
         following, next_start, end = pieces[index + 1]
         adjacent = word.lower() in VERB_PREFIXES and next_start == start + len(word) + 1
         if adjacent and verb_lemma(following) in COMPOUNDED_VERBS:
             pieces[index : index + 2] = [(text[start:end], start, end)]
-    kinds = tag([piece[0] for piece in pieces])
-    return [Word(*piece, kind) for piece, kind in zip(pieces, kinds, strict=True)]
+
+
+def analyse(text: str) -> list[Word]:
+    """The words of a text with offsets and word classes ("test launched" one verb)."""
+    pieces = split_words(text)
+    lowered = text.lower()
+    if any(prefix in lowered for prefix in VERB_PREFIXES):  # (else no word lower-cases to one)
+        _join_compounds(text, pieces)
+    texts = [piece[0] for piece in pieces]
+    lowers = [word.lower() for word in texts]
+    kinds = tag(texts, lowers)
+    return [
+        Word(word, start, end, kind, lower)
+        for (word, start, end), kind, lower in zip(pieces, kinds, lowers, strict=True)
+    ]

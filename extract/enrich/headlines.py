@@ -395,7 +395,7 @@ def _clause_of(
         # "soldiers who were working inside the DMZ briefly crossed": the main verb's subject
         # is the relative's antecedent
         subject_words = []
-        opener = Word(",", words[low].start, words[low].start, "PUNCT")
+        opener = Word(",", words[low].start, words[low].start, "PUNCT", ",")
     subject = _join(subject_words)
     lemma, rest, action = _predicate(words, group, verb, high)
     stranded = all(word.lower() in PREPOSITIONS for word in rest)  # "comments Trump latched onto"

@@ -31,6 +31,7 @@ from extract.enrich.grammar import (
 from extract.enrich.headlines import Clause
 
 MAX_LABEL_WORDS = 6
+DANGLING_WORDS = PREPOSITIONS | DETERMINERS | {"and", "or"}  # a label does not end with one
 # Meetings are named by their place: "Trump and Kim meet in Singapore" -> "Singapore summit".
 MEETING_VERBS = {"meet": "summit", "hold": "", "host": "summit", "visit": "visit"}
 # Objects too light to name an event ("take office", "take place"): keep the verb phrase.
@@ -57,7 +58,7 @@ def label_of(clause: Clause) -> str:
     """A 2-6 word name for the event of a clause."""
     words = _label_words(clause)
     words = [w for w in words if w not in (",", "-")][:MAX_LABEL_WORDS]
-    while len(words) > 2 and words[-1].lower() in PREPOSITIONS | DETERMINERS | {"and", "or"}:
+    while len(words) > 2 and words[-1].lower() in DANGLING_WORDS:
         words.pop()
     text = " ".join(words)
     return text[:1].upper() + text[1:]
@@ -119,6 +120,7 @@ def _adverb(word: str) -> bool:
 
 
 MODALS = frozenset("will would can could may might shall should must".split())
+PASSIVE_AUXILIARIES = BE_FORMS | MODALS
 
 
 def _reported(rest: list[str]) -> list[str]:
@@ -139,7 +141,7 @@ def _reported(rest: list[str]) -> list[str]:
             continue
         if is_past(word) and previous in BE_FORMS:  # a passive: what it befalls
             first_auxiliary = next(
-                (i for i, w in enumerate(rest[:index]) if w.lower() in BE_FORMS | MODALS), index
+                (i for i, w in enumerate(rest[:index]) if w.lower() in PASSIVE_AUXILIARIES), index
             )
             subject = _object(rest[:first_auxiliary])[-2:]
             return [*subject, _participle(lemma)] if subject else []
@@ -213,6 +215,7 @@ PARTITIVES = frozenset(
     """one some part parts sections section most all hundreds thousands dozens scores number
     numbers lots series decades years months weeks days""".split()
 )
+PHRASE_ENDS = PREPOSITIONS | SUBORDINATORS  # where an object's noun phrase ends
 
 
 def _object(rest: list[str]) -> list[str]:
@@ -220,12 +223,12 @@ def _object(rest: list[str]) -> list[str]:
     rest = _without_quantity(rest)
     if len(rest) > 3 and rest[1].lower() in PARTITIVES and rest[2].lower() == "of":
         rest = rest[3:]  # "large numbers of balloons"
-    elif len(rest) > 2 and rest[0].lower() in PARTITIVES | UNITS and rest[1].lower() == "of":
+    elif len(rest) > 2 and rest[0].lower() in PARTITIVES_AND_UNITS and rest[1].lower() == "of":
         rest = rest[2:]
     phrase: list[str] = []
     for index, word in enumerate(rest):
         lower = word.lower()
-        if lower in PREPOSITIONS | SUBORDINATORS or lower in (
+        if lower in PHRASE_ENDS or lower in (
             "and",
             "or",
             "to",
@@ -243,7 +246,7 @@ def _object(rest: list[str]) -> list[str]:
             break  # "agreed there will be", "flew about 950 km", "lands south of"
         if _adverb(lower):
             following = rest[index + 1].lower() if index + 1 < len(rest) else ""
-            if not following or following in PREPOSITIONS | SUBORDINATORS or following == ",":
+            if not following or following in PHRASE_ENDS or following == ",":
                 break  # "signed shortly after": no object
             if following[:1].isdigit():
                 continue  # "roughly 11,000 troops"
@@ -276,6 +279,8 @@ UNITS = frozenset("tons tonnes kilograms barrels pieces units bags boxes".split(
 # Money is a quantity: "1.25 trillion won".
 CURRENCIES = frozenset("won dollars yen yuan euros".split())
 LARGE_NUMBERS = frozenset("hundred thousand million billion trillion".split())
+AMOUNTS = LARGE_NUMBERS | CURRENCIES  # "1.25 trillion won"
+PARTITIVES_AND_UNITS = PARTITIVES | UNITS  # "sections of roads", "tons of rice"
 QUANTIFIERS = frozenset(
     "more less fewer than at least about nearly almost around over some all".split()
 )
@@ -301,7 +306,7 @@ def _without_quantity(rest: list[str]) -> list[str]:
     counted = index + 1 < len(rest) and rest[index + 1].lower() not in ("times", "time")
     if index < len(rest) and rest[index][:1].isdigit() and counted:
         index += 1
-        while index < len(rest) and rest[index].lower() in LARGE_NUMBERS | CURRENCIES:
+        while index < len(rest) and rest[index].lower() in AMOUNTS:
             index += 1  # "1.25 trillion won"
     return rest[index:]
 
@@ -320,6 +325,9 @@ def _head(rest: list[str]) -> str:
     return obj[-1] if obj else ""
 
 
+SUBJECT_OPENERS = DETERMINERS | {"and", "or", "but"}  # not the first word of a label's subject
+
+
 def _short(subject: str) -> list[str]:
     """A subject for a label: up to its first preposition, at most three words ('U.S. Special
     Representative for North Korea' -> 'U.S. Special Representative')."""
@@ -330,7 +338,7 @@ def _short(subject: str) -> list[str]:
         if word.lower() not in PREPOSITIONS:  # "With North Korea's (advances)": past the "With"
             words.append(word)
     words = words[-3:]
-    while words and words[0].lower() in DETERMINERS | {"and", "or", "but"}:
+    while words and words[0].lower() in SUBJECT_OPENERS:
         words.pop(0)  # "South and North Korea": "North Korea"; "A moratorium": "Moratorium"
     return words
 

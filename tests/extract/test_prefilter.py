@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from extract.prefilter import UNFOLDED_RE, Prefiltered, lower_in_place
+from extract.prefilter import UNFOLDED_RE, Prefiltered, PrefilterSet, lower_in_place
 
 
 def _spans(matches: object) -> list[tuple[int, int, str | None]]:
@@ -75,3 +75,16 @@ def test_prefiltered_search_and_finditer_are_the_patterns_own(pattern: str) -> N
         assert _spans(fast.finditer(text)) == _spans(compiled.finditer(text)), text
         found, expected = fast.search(text), compiled.search(text)
         assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_starts_are_the_places_the_union_finds() -> None:
+    """One search per first piece finds, in order, each place the single union search finds
+    (pieces that overlap, like a digit and \\d, give a place once)."""
+    patterns = [re.compile(pattern) for pattern in PATTERNS]
+    prefilter = PrefilterSet(patterns)
+    assert prefilter.union is not None
+    for text in _texts(300, seed=7):
+        lowered = lower_in_place(text)
+        if lowered is not None:
+            expected = [match.start() for match in prefilter.union.finditer(lowered)]
+            assert prefilter.starts(lowered) == expected, text
