@@ -298,7 +298,10 @@ def _year_for(
                     return year
                 break
     told = _story_day(ctx)
-    if told is not None and tense in ("past", "present") and not strict:
+    # ("founded on October 10, 1945, ... visited the palace on October 10": the same day of the
+    # year again is its anniversary, not the story's day)
+    again = told is not None and (told.month, told.day) == (month, day)
+    if told is not None and tense in ("past", "present") and not strict and not again:
         # "Ten years ago today, on Feb. 10, 2016, ... The decision came three days after a launch
         # on Feb. 7"; "On 9 June 2020, the North said ..., and on 16 June it demolished the
         # office": a story told in a past year keeps its year for the dates it leaves bare. A
