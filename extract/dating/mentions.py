@@ -118,6 +118,13 @@ def scan_document(sentences: Sequence[str]) -> DocumentScan:
     return DocumentScan(sentences, scan_table())
 
 
+# the start a span's row takes in ("began Monday and runs through Friday")
+BEGAN_RE = re.compile(
+    r"\b(?:began|begins|begun|beginning|started|starts|opened|opens|kicked off|kicks off)\b",
+    re.IGNORECASE,
+)
+
+
 def find_mentions(
     text: str,
     anchor: dt.date | None,
@@ -217,7 +224,12 @@ def find_mentions(
                     or m.end > mention.start
                     or m.value is None
                     or m.value.date != mention.value.date
-                ]
+                    or (
+                        m.tense == "past"
+                        and not BEGAN_RE.search(text, max(0, m.start - 60), m.start)
+                    )
+                ]  # "lost on Thursday in the opener of the championship, which runs through
+                # Jan. 27": the loss is an event of its own
             if mention.rule.counts_from_event:
                 if later and before:
                     # "fired an ICBM on Monday, hours after it launched a missile late on

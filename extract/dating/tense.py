@@ -191,7 +191,13 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             or _bare_set(token, previous, (tokens[index + 1 :] or [first_after])[0])
         ):
             return "future"
-        if previous == "to" and words[index].islower() and token not in FUNCTION_WORDS:
+        plural_noun = token.endswith("s") and not token.endswith(("ss", "us", "is"))
+        if (
+            previous == "to"
+            and words[index].islower()
+            and token not in FUNCTION_WORDS
+            and not plural_noun  # "lost to hosts Germany": no verb's base form
+        ):
             if index >= 2 and tokens[index - 2] in DONE_VERBS:
                 return "past"  # "failed to put a satellite into orbit on Monday": it happened
             return "intent"  # "offering to hold talks on January 9": forward, but only just
