@@ -325,7 +325,7 @@ def _clause_opener(words: list[Word], index: int) -> bool:
     if word.lower == "that" and index and words[index - 1].kind in ("PAST", "PRES"):
         return False  # "agreed that ...": the verb's own complement
     if word.kind in ("SUB", "REL"):
-        return not _record_since(words, index)
+        return not _record_since(words, index) and not _preposition_after_verb(words, index)
     if word.lower == "as":
         return any(_is_verb(words, i) for i in range(index + 1, min(index + 5, len(words))))
     return False
@@ -339,6 +339,19 @@ def _record_since(words: list[Word], index: int) -> bool:
         and any(w.lower == "first" for w in words[max(0, index - 4) : index])
         and _date_word(following)
     )
+
+
+def _preposition_after_verb(words: list[Word], index: int) -> bool:
+    """'speaks after a meeting with Noh': an 'after'/'before' right after a verb, opening a
+    noun phrase with no verb of its own, is a preposition of that verb's clause."""
+    if words[index].lower not in ("after", "before") or index == 0:
+        return False
+    if not _is_verb(words, index - 1) or index + 1 >= len(words):
+        return False
+    if words[index + 1].kind != "DET":
+        return False
+    end = next((i for i in range(index + 1, len(words)) if _boundary(words[i])), len(words))
+    return not any(_is_verb(words, i) or words[i].kind == "AUX" for i in range(index + 1, end))
 
 
 def _is_verb(words: list[Word], index: int) -> bool:
@@ -735,6 +748,9 @@ def _sentence_subject(words: list[Word], low: int) -> str:
         or phrase[0].lower in LEADING_FILLERS
     ):
         return ""
+    apposition = words[high + 1 : low - 1] if words[low - 1].text == "," else []
+    if 2 <= len(apposition) <= 4 and all(w.kind == "NAME" for w in apposition):
+        return _join(apposition)  # "U.S. Special Representative for North Korea, Sung Kim, speaks"
     return _join(phrase)
 
 

@@ -108,6 +108,14 @@ CASES = [
         "In 2022",
         "North Korea tests ICBMs for the first time since 2017",
     ),
+    (  # a person's name in apposition to a title is the subject; 'after' + a noun phrase
+        # stays in the verb's clause
+        "North Korea's foreign minister, Choe Son Hui, spoke after a meeting with Sergei Lavrov"
+        " in Moscow on Friday.",
+        "2024-11-04",
+        "on Friday",
+        "Choe Son Hui speaks after a meeting with Sergei Lavrov in Moscow",
+    ),
 ]
 
 
