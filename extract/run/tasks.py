@@ -11,7 +11,6 @@ import json
 
 from extract.documents.locations import metadata_row, read_bytes
 from extract.documents.reader import DocumentError, has_front_matter, parse_document
-from extract.pipeline import document_rows
 from extract.run.results import DocResult
 
 # (location, doc name, content keys the caller's cache has rows for)
@@ -44,6 +43,8 @@ def process_document(location: str, doc: str, known: tuple[str, ...] = ()) -> Do
         document = parse_document(raw, doc, lambda: metadata or {})
     except DocumentError as error:
         return DocResult(doc, error=str(error), key=key)
+    from extract.pipeline import document_rows  # the rules load with the first document extracted
+
     return DocResult(doc, rows=document_rows(document), warning=document.warning, key=key)
 
 
