@@ -99,7 +99,7 @@ class _Pooled:
                     self.window.append((self.waiting, len(self.waiting.items)))
                     self.waiting.items.append(item)
                     misses += 1
-                if not (self.busy and not self.busy.future.done()):
+                if self.busy is None or self.busy.ready():
                     self._send_waiting()
             else:
                 self._send_waiting()
@@ -139,7 +139,7 @@ class _Pooled:
         task, index = self.window.popleft()
         if task is self.waiting:
             if self.busy is not None:
-                self.busy.future.result()
+                self.busy.result(0)  # the first worker is free again
             self._send_waiting()
         if task.future is not None:
             self.in_flight[task.pool] -= 1
