@@ -279,7 +279,7 @@ def check_corrections_file(events: Path, corrections: Path) -> str | None:
     stderr = io.StringIO()
     try:
         with contextlib.redirect_stderr(stderr):
-            apply_for_cli(table, events, corrections, False)
+            apply_for_cli(table.to_dict("records"), events, corrections, False)
     except CorrectionsFileError as error:
         return _one_line_naming(str(error), name, line=True)
     for line in stderr.getvalue().splitlines():

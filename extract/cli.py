@@ -17,9 +17,9 @@ from extract.documents.locations import InputError, discover_inputs
 from extract.run.cache import CacheError, ResultCache, default_cache_path
 from extract.run.chunks import EngineError
 from extract.run.driver import run_documents
-from extract.table.corrections import CorrectionsFileError, apply_for_cli
-from extract.table.schema import write_events
-from extract.tabulate import build_table
+from extract.table.corrections import CORRECTED_COLUMNS, CorrectionsFileError, apply_for_cli
+from extract.table.schema import write_rows
+from extract.tabulate import table_rows
 
 PROGRESS_MIN_DOCUMENTS = 5
 
@@ -162,14 +162,14 @@ def main(argv: list[str] | None = None) -> int:
     for message in [r.warning for r in results if r.warning] + errors:
         print(("warning: " if message not in errors else "error: ") + message, file=sys.stderr)
 
-    table = build_table(row for result in results for row in result.rows)
+    table = table_rows(row for result in results for row in result.rows)
     try:
         table, fixes = apply_for_cli(table, args.output, args.corrections, args.no_corrections)
     except CorrectionsFileError as error:
         print(f"error: {error} (fix it, or use --no-corrections); nothing written", file=sys.stderr)
         return 2
     try:
-        write_events(table, args.output)
+        write_rows(table, CORRECTED_COLUMNS, args.output)
     except OSError as error:
         print(f"error: cannot write {args.output}: {error.strerror}", file=sys.stderr)
         return 2

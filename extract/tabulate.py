@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from extract.dating.calendar import iso_span, nested
-from extract.enrich.identity import same_kind, same_what, strongly_same
+from extract.enrich.matching import same_kind, same_what, strongly_same
 from extract.events.similarity import similar
 from extract.table.ids import content_id
-from extract.table.schema import COLUMNS, join_list, sort_events, split_list
+from extract.table.schema import COLUMNS, join_list, sort_rows, split_list
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -85,14 +85,20 @@ def findable_evidence(body: str, row: Row, most_words: int = 4) -> str:
     return sentence[start:end]
 
 
-def build_table(rows: Iterable[dict[str, str]]) -> pd.DataFrame:
-    """The events table: all rows, shared ids for one event told by several documents, sorted."""
-    import pandas as pd
-
+def table_rows(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    """The events table as rows of its columns: all rows, shared ids for one event told by
+    several documents, weights, sorted."""
     copies = [dict(row) for row in rows]
     share_event_ids(copies)
     weigh_events(copies)
-    return sort_events(pd.DataFrame(copies, columns=COLUMNS, dtype=str))
+    return sort_rows([{column: row[column] for column in COLUMNS} for row in copies])
+
+
+def build_table(rows: Iterable[dict[str, str]]) -> pd.DataFrame:
+    """`table_rows` as a DataFrame."""
+    import pandas as pd
+
+    return pd.DataFrame(table_rows(rows), columns=COLUMNS, dtype=str)
 
 
 def weigh_events(rows: list[dict[str, str]]) -> None:

@@ -11,7 +11,7 @@ neither a series); the most precise mention then gives the row.
 from __future__ import annotations
 
 from extract.dating.calendar import iso_span, nested
-from extract.enrich.identity import same_kind, same_what
+from extract.enrich.matching import same_kind, same_what
 from extract.events.candidates import Row
 from extract.events.similarity import similar
 

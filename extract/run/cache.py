@@ -37,6 +37,7 @@ COMMIT_EVERY = 500  # writes waiting: committed at once
 COMMIT_SECONDS = 0.5  # the background thread commits what waits this often
 BUSY_TIMEOUT = 120.0  # seconds a run waits for another run's transaction on a shared cache
 LOOKUP_BATCH = 500  # doc names per SELECT ... IN (...)
+Entry = tuple[list[dict[str, str]], str]  # a stored result: its rows and its warning
 
 
 class CacheError(Exception):
@@ -144,9 +145,10 @@ class ResultCache:
     # -- lookups --------------------------------------------------------------------------------
 
     @_sqlite_errors
-    def known(self, docs: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
-        """For each doc name with entries: {content key: (rows json, warning)}."""
-        found: dict[str, dict[str, tuple[str, str]]] = {}
+    def known(self, docs: list[str]) -> dict[str, dict[str, Entry]]:
+        """For each doc name with entries: {content key: (rows, warning)}. The rows are read
+        here, with the lookup, so a run reads them while its workers extract the misses."""
+        found: dict[str, dict[str, Entry]] = {}
         unique = list(dict.fromkeys(docs))
         for start in range(0, len(unique), LOOKUP_BATCH):
             batch = unique[start : start + LOOKUP_BATCH]
@@ -157,16 +159,16 @@ class ResultCache:
                     f" WHERE version = ? AND doc IN ({marks})",
                     (self.version, *batch),
                 ).fetchall()
-            for doc, key, rows, warning in selected:
+            for doc, key, rows_json, warning in selected:
+                columns, values = json.loads(rows_json)
+                rows = [dict(zip(columns, row, strict=True)) for row in values]
                 found.setdefault(doc, {})[key] = (rows, warning)
         return found
 
     @_sqlite_errors
-    def hit(self, doc: str, key: str, payload: tuple[str, str]) -> DocResult:
+    def hit(self, doc: str, key: str, entry: Entry) -> DocResult:
         """The stored result of a document whose key matched; marks the entry as used."""
-        rows_json, warning = payload
-        columns, values = json.loads(rows_json)
-        rows = [dict(zip(columns, row, strict=True)) for row in values]
+        rows, warning = entry
         self._queue(
             "UPDATE entries SET run = ? WHERE doc = ? AND key = ? AND version = ?",
             (self.run, doc, key, self.version),

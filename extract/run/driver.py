@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from tqdm import tqdm
 
-from extract.run.cache import LOOKUP_BATCH, ResultCache
+from extract.run.cache import LOOKUP_BATCH, Entry, ResultCache
 from extract.run.results import DocResult
 from extract.run.tasks import Item
 
@@ -29,7 +29,7 @@ def run_documents(
 ) -> Iterator[DocResult]:
     """One DocResult per (location, doc), in order. Cache hits count as progress like the rest."""
     bar = tqdm(total=len(files), unit="doc", disable=not progress, file=sys.stderr, leave=False)
-    payloads: deque[dict[str, tuple[str, str]]] = deque()
+    payloads: deque[dict[str, Entry]] = deque()
     items = _items(files, cache, payloads)
     try:
         if engine == "dask":
@@ -55,7 +55,7 @@ def run_documents(
 def _items(
     files: list[tuple[str, str]],
     cache: ResultCache | None,
-    payloads: deque[dict[str, tuple[str, str]]],
+    payloads: deque[dict[str, Entry]],
 ) -> Iterator[Item]:
     """Tasks for the engine, looking the cache up a batch at a time; each item's stored payloads
     wait in `payloads` (in order) until its result comes back, so memory stays bounded."""

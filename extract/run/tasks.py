@@ -11,7 +11,6 @@ import json
 
 from extract.documents.locations import metadata_row, read_bytes
 from extract.documents.reader import DocumentError, has_front_matter, parse_document
-from extract.pipeline import document_rows
 from extract.run.results import DocResult
 
 # (location, doc name, content keys the caller's cache has rows for)
@@ -28,22 +27,43 @@ def content_key(raw: bytes, metadata: dict[str, str] | None = None) -> str:
     return digest.hexdigest()
 
 
+def read_keyed(location: str) -> tuple[bytes, dict[str, str] | None, str]:
+    """A document's bytes, its metadata.csv row (None when it has front matter) and its content
+    key; OSError when it cannot be read."""
+    raw = read_bytes(location)
+    metadata = None if has_front_matter(raw) else metadata_row(location)
+    return raw, metadata, content_key(raw, metadata)
+
+
+def cached_result(location: str, doc: str, known: tuple[str, ...]) -> DocResult | None:
+    """The result of a document whose content key is in `known` (read and hashed, not
+    extracted: cached=True), or None when it must be extracted or cannot be read (then
+    `process_document` says why)."""
+    if not known:
+        return None
+    try:
+        key = read_keyed(location)[2]
+    except OSError:
+        return None
+    return DocResult(doc, key=key, cached=True) if key in known else None
+
+
 def process_document(location: str, doc: str, known: tuple[str, ...] = ()) -> DocResult:
     """Read one document (a local path or an fsspec URL) and extract it, unless its content key
     is in `known` (the caller's cache has its rows): then only the key is returned, cached=True.
     Never raises for a bad document: the error is returned."""
     try:
-        raw = read_bytes(location)
+        raw, metadata, key = read_keyed(location)
     except OSError as error:
         return DocResult(doc, error=f"{doc}: cannot read ({error.strerror or error})")
-    metadata = None if has_front_matter(raw) else metadata_row(location)
-    key = content_key(raw, metadata)
     if key in known:
         return DocResult(doc, key=key, cached=True)
     try:
         document = parse_document(raw, doc, lambda: metadata or {})
     except DocumentError as error:
         return DocResult(doc, error=str(error), key=key)
+    from extract.pipeline import document_rows  # the rules load with the first document extracted
+
     return DocResult(doc, rows=document_rows(document), warning=document.warning, key=key)
 
 

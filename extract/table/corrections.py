@@ -54,8 +54,7 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from extract.table import values as cells
 from extract.table.atomic import write_atomically
@@ -66,6 +65,9 @@ try:  # POSIX; on other systems writes are still atomic, only not serialised
     import fcntl
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
+
+if TYPE_CHECKING:  # imported where a table is corrected: a run without corrections needs none
+    import pandas as pd
 
 CORRECTIONS_FILE = "corrections.csv"
 CORRECTION_COLUMNS: list[str] = [
@@ -497,6 +499,8 @@ class _Rows:
             self.alive[i] = False
 
     def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         keep = [i for i, alive in enumerate(self.alive) if alive]
         return pd.DataFrame(
             {column: [values[i] for i in keep] for column, values in self.data.items()},
@@ -541,6 +545,8 @@ def _apply_adds(
             report.applied += len(lines)
     if not new_rows:
         return frame
+    import pandas as pd
+
     return pd.concat([frame, pd.DataFrame(new_rows, columns=frame.columns)], ignore_index=True)
 
 
@@ -718,22 +724,31 @@ def pin_anchors(path: str | os.PathLike[str], report: CorrectionReport) -> int:
     return pinned
 
 
+CORRECTED_COLUMNS = [*COLUMNS, "status"]  # the columns of a table the corrections went over
+
+
 def apply_for_cli(
-    table: pd.DataFrame, output: Path, corrections: Path | None, disabled: bool
-) -> tuple[pd.DataFrame, CorrectionReport]:
-    """What `python -m extract` does after build_table: apply `corrections` (default: beside the
-    output), print the report lines to stderr, pin anchors of hand-written lines."""
+    rows: list[dict[str, str]], output: Path, corrections: Path | None, disabled: bool
+) -> tuple[list[dict[str, str]], CorrectionReport]:
+    """What `python -m extract` does after tabulating: apply `corrections` (default: beside the
+    output) to the rows, print the report lines to stderr, pin anchors of hand-written lines.
+    The rows come back with CORRECTED_COLUMNS; without a corrections file, as they were with
+    the status `extracted` (and pandas is not imported)."""
     import sys
 
     path = None if disabled else (corrections or output.parent / CORRECTIONS_FILE)
     if corrections is not None and not disabled and not corrections.exists():
         print(f"warning: {corrections}: corrections file not found; none applied", file=sys.stderr)
-    table, report = apply_corrections(table, path)
+    if path is None or not path.exists():
+        report = CorrectionReport(path=str(path or ""))
+        return [{**row, "status": STATUS_EXTRACTED} for row in rows], report
+    import pandas as pd
+
+    table, report = apply_corrections(pd.DataFrame(rows, columns=COLUMNS, dtype=str), path)
     for line in report.lines():
         print(line, file=sys.stderr)
-    if path is not None:
-        try:
-            pin_anchors(path, report)
-        except (OSError, CorrectionsFileError) as error:  # the table is still right
-            print(f"warning: {path}: could not store anchors ({error})", file=sys.stderr)
-    return table, report
+    try:
+        pin_anchors(path, report)
+    except (OSError, CorrectionsFileError) as error:  # the table is still right
+        print(f"warning: {path}: could not store anchors ({error})", file=sys.stderr)
+    return table.to_dict("records"), report

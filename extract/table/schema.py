@@ -12,15 +12,18 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from extract.table import values
 from extract.table.atomic import write_atomically
 from extract.table.ids import content_id
 from extract.table.textfile import decode_utf8, sniff_delimiter
 from extract.table.vocabulary import PRECISIONS
+
+if TYPE_CHECKING:  # pandas is imported by the functions that need it: a run that only writes
+    import pandas as pd  # a CSV table does without it
 
 COLUMNS: list[str] = [
     "event_id",
@@ -121,6 +124,8 @@ def read_events(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[RowPro
 
     Raises EventsFileError when nothing usable can be read, with a message naming the file.
     """
+    import pandas as pd
+
     path = Path(path)
     name = str(path)
     if not path.exists():
@@ -154,6 +159,8 @@ def _parse_csv(text: str, name: str) -> tuple[pd.DataFrame, list[int], list[RowP
     """The cells of a CSV text by column name, the physical line each record starts on (a
     quoted cell may span lines; LF, CRLF and CR-only ends are all lines), and the records
     skipped. Raises EventsFileError naming file and line when the text is not a CSV table."""
+    import pandas as pd
+
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
     header: list[str] | None = None
     records: list[list[str]] = []
@@ -226,6 +233,8 @@ def validate_events(
     frame: pd.DataFrame, name: str, first_line: int = 2, line_numbers: list[int] | None = None
 ) -> tuple[pd.DataFrame, list[RowProblem]]:
     """Check columns and every row; return (good rows with all schema columns, problems)."""
+    import pandas as pd
+
     twice = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
     if twice:
         raise EventsFileError(
@@ -309,18 +318,39 @@ def join_list(items: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(items)
 
 
+SORT_COLUMNS = ["date", "doc", "event_id"]  # the table's canonical order
+
+
 def sort_events(frame: pd.DataFrame) -> pd.DataFrame:
     """The table's canonical order: by date, then doc (then evidence position for stability)."""
-    return frame.sort_values(["date", "doc", "event_id"], kind="stable").reset_index(drop=True)
+    return frame.sort_values(SORT_COLUMNS, kind="stable").reset_index(drop=True)
+
+
+def sort_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """`sort_events` for a table held as rows (stable, the same order)."""
+    return sorted(rows, key=itemgetter(*SORT_COLUMNS))
 
 
 def write_events(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """Write the table atomically (.csv or .parquet by suffix): readers see old or new, whole."""
     columns = [*COLUMNS, *[c for c in OPTIONAL_COLUMNS if c in frame.columns]]
     frame = frame.reindex(columns=columns).astype(object).fillna("")
+    write_rows(frame.to_dict("records"), columns, path)
+
+
+def write_rows(
+    rows: list[dict[str, str]], columns: list[str], path: str | os.PathLike[str]
+) -> None:
+    """`write_events` for a table held as rows (dicts with these columns): a CSV is written
+    with the csv module (as pandas' to_csv does, without importing pandas), Parquet by pandas."""
     if Path(path).suffix.lower() == ".parquet":
+        import pandas as pd
+
+        frame = pd.DataFrame(rows, columns=columns, dtype=object)
         write_atomically(path, lambda out: frame.to_parquet(out, index=False))
-    else:
-        write_atomically(
-            path, lambda out: out.write(frame.to_csv(index=False, lineterminator="\n").encode())
-        )
+        return
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([row[column] for column in columns] for row in rows)
+    write_atomically(path, lambda out: out.write(text.getvalue().encode()))

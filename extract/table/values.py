@@ -19,8 +19,6 @@ import csv
 import re
 import unicodedata
 
-import pandas as pd
-
 from extract.table.vocabulary import ACTORS, CATEGORIES, PRECISIONS
 
 # Python's csv module refuses a field of this many characters or more (its default limit).
@@ -60,6 +58,8 @@ def is_real_iso(value: str) -> bool:
     day = parts[2] if len(parts) > 2 else 1
     if not 1 <= month <= 12 or year < 1:
         return False
+    import pandas as pd  # here only: extracting a table needs no pandas
+
     try:
         pd.Timestamp(year=year, month=month, day=day)
     except (ValueError, OverflowError):

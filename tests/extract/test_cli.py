@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -136,10 +137,10 @@ def test_failed_write_leaves_the_previous_table_intact(
     out.write_text("previous contents\n", encoding="utf-8")
     frame = pd.DataFrame([{"date": "2018", "precision": "year", "summary": "x"}])
 
-    def broken(*args: object, **kwargs: object) -> str:
+    def broken(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", broken)
+    monkeypatch.setattr(os, "fsync", broken)  # the disk fills up while the table is written
     with pytest.raises(OSError):
         schema.write_events(frame, out)
     assert out.read_text(encoding="utf-8") == "previous contents\n"

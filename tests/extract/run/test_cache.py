@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+import extract.pipeline
 import extract.run.cache
 import extract.run.driver
-import extract.run.tasks
 from extract.cli import main
 from extract.run.cache import ResultCache, default_cache_path
 from extract.run.results import DocResult
@@ -85,7 +85,7 @@ def test_a_hit_does_not_extract(corpus: Path, tmp_path: Path, monkeypatch: pytes
     def broken(*args, **kwargs):
         raise AssertionError("document_rows called on a cache hit")
 
-    monkeypatch.setattr(extract.run.tasks, "document_rows", broken)
+    monkeypatch.setattr(extract.pipeline, "document_rows", broken)
     code, err = extract_to(corpus, out)
     assert code == 0 and "error:" not in err, err
     assert out.read_bytes() == before
