@@ -59,6 +59,22 @@ HOLIDAYS: tuple[Holiday, ...] = (
         r"|(?:the )?armistice anniversary|anniversary of the (?:Korean War )?armistice",
         (7, 27),
     ),
+    Holiday(
+        r"(?:March (?:First|1st) )?Independence Movement Day|Samiljeol|March (?:First|1st) Day"
+        r"|anniversary of the March (?:First|1st|1) (?:Independence )?Movement",
+        (3, 1),
+    ),
+    Holiday(r"National Foundation Day|Gaecheonjeol", (10, 3)),
+    Holiday(r"Hangeul Day|Hangul Day|Hangeulnal", (10, 9)),
+    Holiday(
+        r"Day of the Foundation of the DPRK"
+        r"|(?:DPRK|North Korea|the North|the [Rr]epublic)['’]s? (?:founding|foundation)"
+        r" (?:anniversary|[Dd]ay)"
+        r"|anniversary of (?:the )?(?:DPRK|North Korea|the North|the [Rr]epublic)['’]s?"
+        r" (?:founding|foundation)"
+        r"|(?:founding|foundation) anniversary of the (?:DPRK|[Rr]epublic)",
+        (9, 9),
+    ),
     Holiday(r"Day of the Sun", (4, 15)),
     Holiday(r"Day of the Shining Star", (2, 16)),
     Holiday(

@@ -528,6 +528,12 @@ def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return min(options, key=lambda v: abs((bounds(v)[0] - ctx.anchor).days))
 
 
+# "for Chuseok", "for the Chuseok holiday and National Foundation Day"
+HOLIDAY_AS_REASON_RE = re.compile(
+    r"\b(?i:for)\s+(?:the\s+)?(?:[A-Z][\w’']*(?:\s+[\w’']+){0,3}\s+(?:and|or)\s+)?$"
+)
+
+
 def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'on Christmas Eve', 'on Chuseok', 'Liberation Day 2019': the holiday's day in the year
     given, else in the year by tense and nearness."""
@@ -536,6 +542,8 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         ctx.sentence[match.end() :],
     ):
         return OPEN  # "the Chuseok holiday" runs several days: which one is not told
+    if ctx.earlier and HOLIDAY_AS_REASON_RE.search(ctx.sentence[: ctx.start]):
+        return OPEN  # "closed on Monday for Chuseok": the reason of an act dated before it
     named = holiday_named(match.string, *match.span("holiday"))
     if match.groupdict().get("which") and ctx.anchor is not None:
         step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
@@ -1109,13 +1117,19 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
     ):
         told = [ctx.day_reference]  # "came on the 68th anniversary ...": the story's day
     named = HOLIDAY_RE.search(match.group(0))
+    holiday = (
+        holiday_named(match.string, match.start() + named.start(), match.start() + named.end())
+        if named is not None
+        else None
+    )
     if told:
         day: dt.date | None = start_date(told[0])
-    elif named is not None:
-        start = match.start() + named.start()
-        holiday_value = _holiday_by_tense(
-            holiday_named(match.string, start, match.start() + named.end()), ctx
-        )
+        if holiday is not None and holiday.fixed and day and (day.month, day.day) != holiday.fixed:
+            # "visited on Saturday, ahead of the 70th anniversary of the party's founding": the
+            # anniversary is the holiday's own day of that year, not the day of the visit
+            day = safe_date(day.year, *holiday.fixed)
+    elif holiday is not None:
+        holiday_value = _holiday_by_tense(holiday, ctx)
         day = start_date(holiday_value) if holiday_value and holiday_value is not OPEN else None
         years_told = [v for v in ctx.earlier[-1:] if granularity_of(v) in ("month", "year")]
         if day is not None and years_told:  # "July 2023 - ... 70th anniversary of the armistice"

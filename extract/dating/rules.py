@@ -314,6 +314,13 @@ RULES: tuple[Rule, ...] = (
         trigger=MONTH_TRIGGER,
     ),
     rule(
+        "day_month_relative_year",
+        # "on 2 March this year", "the 15th of June last year"
+        ON + r"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+(?P<which>(?i:last|next|this))\s+(?i:year)\b",
+        month_relative_year,
+        trigger=MONTH_TRIGGER,
+    ),
+    rule(
         "month_alone",
         r"(?:\b(?i:in|since|until|till|by|for|from|through|during|last|next|this|early|late|mid|as of|"
         r"their|its|his|her|the|"
@@ -378,7 +385,8 @@ RULES: tuple[Rule, ...] = (
         r"{YEAR}|(?:\s+(?:address|speech|message))?\s+(?P<which>last|next|this)\s+(?P<unit>year|month)\b)?",
         holiday,
         trigger=r"New Year|Christmas|Thanksgiving|Chuseok|Seollal|Liberation|Victory|[Aa]rmistice"
-        r"|Day of|[Pp]arty|Fourth of July|Independence Day",
+        r"|Day of|[Pp]arty|Fourth of July|Independence|Samiljeol|March (?:First|1st)"
+        r"|[Ff]ound(?:ing|ation)|Gaecheonjeol|Hange?ul",
         names_occasion=True,
     ),
     rule(

@@ -56,6 +56,10 @@ STRONG_FUTURE_RE = re.compile(
     re.IGNORECASE,
 )
 _STRONG_FUTURE = Prefiltered(STRONG_FUTURE_RE)  # searched before every date: half the time
+# How many words after the expression are read for its tense when the words before tell none.
+TAIL_WORDS = 16
+# What may come before the first word of a sentence: quotes and list bullets.
+SENTENCE_OPENERS = ' "“•*·-'
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
 SINCE_RE = re.compile(r"\W*since\b", re.IGNORECASE)
 # "since taking office on June 4": the start of a state, in the past.
@@ -77,7 +81,7 @@ def _clause_tail(sentence: str, position: int) -> str:
     tail = sentence[position : position + 200]
     # A fronted adverbial or subordinate clause reads on into the main clause: "In January, Kim
     # declared ...", "When leaders gather in Gyeongju on Friday, the city will host ...".
-    fronted = not sentence[:position].strip(' "“•*·-') or bool(
+    fronted = not sentence[:position].strip(SENTENCE_OPENERS) or bool(
         FRONTED_CLAUSE_RE.match(sentence) and "," not in sentence[:position]
     )
     heading = re.match(r"[^:—–]{0,30}[:—–]\s", tail) if fronted else None
@@ -205,16 +209,25 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "past"
         if token in PRESENT_WORDS or (token.endswith("ing") and previous in PRESENT_WORDS):
             return "present"
-    after = [t.lower() for t in TOKEN_RE.findall(_clause_tail(sentence, position))][:10]
-    for index, token in enumerate(after):
-        if token in FUTURE_WORDS and not _bare_set(
-            token,
-            after[index - 1] if index else "",
-            after[index + 1] if index + 1 < len(after) else "",
-        ):
+    tail = _clause_tail(sentence, position)
+    found = _tense_of([t.lower() for t in TOKEN_RE.findall(tail)][:TAIL_WORDS])
+    if found is None and not sentence[:position].strip(SENTENCE_OPENERS):
+        # "In March, days after the anniversary, Kim visited ...": a phrase that opens the
+        # sentence takes the tense of the sentence it opens
+        rest = sentence[position + len(tail) :]
+        found = _tense_of([t.lower() for t in TOKEN_RE.findall(rest)])
+    return found or "present"
+
+
+def _tense_of(tokens: list[str]) -> str | None:
+    """The tense the first sign among these words tells (read forward), or None."""
+    for index, token in enumerate(tokens):
+        previous = tokens[index - 1] if index else ""
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token in FUTURE_WORDS and not _bare_set(token, previous, following):
             return "future"
-        if _is_past(token, after[index - 1] if index else ""):
+        if _is_past(token, previous):
             return "past"
         if token in PRESENT_WORDS:
             return "present"
-    return "present"
+    return None
