@@ -28,6 +28,9 @@ class Holiday:
 
 
 APOSTROPHE = "['’]"
+LEADER_TITLES = (
+    r"(?:(?:the\s+)?(?:late\s+)?(?:state\s+|national\s+)?(?:founder|leader|President|Chairman)\s+)?"
+)
 # Korea's own national days are in the news under several names; "Victory Day" is Russia's May 9
 # when Russia's, and a Christmas tower or tree is a thing, not a day.
 HOLIDAYS: tuple[Holiday, ...] = (
@@ -75,8 +78,12 @@ HOLIDAYS: tuple[Holiday, ...] = (
         r"|(?:founding|foundation) anniversary of the (?:DPRK|[Rr]epublic)",
         (9, 9),
     ),
-    Holiday(r"Day of the Sun", (4, 15)),
-    Holiday(r"Day of the Shining Star", (2, 16)),
+    # the two days are the birthdays of Kim Il Sung and Kim Jong Il
+    Holiday(r"Day of the Sun|birth anniversary of " + LEADER_TITLES + r"Kim Il[- ]?Sung", (4, 15)),
+    Holiday(
+        r"Day of the Shining Star|birth anniversary of " + LEADER_TITLES + r"Kim Jong[- ]?Il",
+        (2, 16),
+    ),
     Holiday(
         r"(?:Workers['’] )?[Pp]arty(?:['’]s)? (?:founding|foundation) (?:anniversary|[Dd]ay)"
         r"|anniversary of the (?:Workers['’] )?[Pp]arty['’]s (?:founding|foundation)",

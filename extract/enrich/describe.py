@@ -23,6 +23,7 @@ from extract.enrich.headlines import (
     MAX_WORDS,
     TRAILING_WORDS,
     Clause,
+    anniversary_clause,
     event_clause,
     summary_of,
 )
@@ -49,7 +50,9 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
         text = dated.sentence.text
         for row in by_sentence.get(index, ()):
             start, end = row.mention_start, row.mention_end
-            clause = event_clause(text, start, end, row.side, discourse)
+            clause = (row.rule == "anniversary" and anniversary_clause(row.evidence, text)) or (
+                event_clause(text, start, end, row.side, discourse)
+            )
             words = clause_text(clause)
             category = categorize(words, text)
             row.summary = summary_of(clause, row.planned, row.ongoing)

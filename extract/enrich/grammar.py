@@ -292,7 +292,9 @@ def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: in
     (`lowers`: the words lower-cased)."""
     lower = lowers[index]
     after_pronoun = index > 0 and kinds[index - 1] == "PRON"  # "It plans to submit ..."
-    if (lower in PLURAL_NOUNS and not after_pronoun) or lower.endswith("ss"):
+    if (
+        lower in PLURAL_NOUNS and not after_pronoun and not _name_acts_on_name(words, kinds, index)
+    ) or lower.endswith("ss"):
         return False
     lemma = verb_lemma(lower)
     if lemma is None:
@@ -362,11 +364,27 @@ def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: in
             or following_word in PARTICLE_WORDS
             or following_word in ("to", "that")
             or following_word in OBJECT_ADVERBS
+            or following_word in TITLE_MODIFIERS
+            or following_word.startswith(("then-", "ex-"))  # "meets then-President Medvedev"
             or following[:1].isupper()
             or following[:1].isdigit()
             or (not third_person and _plural_noun(following))  # "Koreans see relatives"
         )
     return True
+
+
+# Words before a title and a name: "meets former President Moon".
+TITLE_MODIFIERS = frozenset("former acting incoming outgoing".split())
+
+
+def _name_acts_on_name(words: list[str], kinds: list[str], index: int) -> bool:
+    """'Foreign Minister Sergei Lavrov visits Pyongyang': a word that is mostly a plural noun
+    ('visits', 'talks') is a verb between a name and a name (not after a possessive)."""
+    if index == 0 or index + 1 >= len(words) or kinds[index - 1] != "NAME":
+        return False
+    if words[index - 1].endswith(("'s", "’s")):
+        return False
+    return words[index + 1][:1].isupper()
 
 
 def _plural_noun(word: str) -> bool:

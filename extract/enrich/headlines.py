@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
+from extract.dating.holidays import HOLIDAY_WORDS
 from extract.enrich.grammar import (
     ADVERBS_AFTER_SUBJECT,
     DETERMINERS,
@@ -172,6 +173,75 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
     return clause
 
 
+# "the 70th anniversary of the armistice" dates the armistice: its headline tells the original
+# event ("Armistice signed"), not the commemoration.
+ANNIVERSARY_OF_RE = re.compile(
+    r"(?P<kind>founding|foundation|birth|death)?\s*anniversary\s+of\s+(?:the\s+)?(?P<what>.+)",
+    re.IGNORECASE,
+)
+ORIGINAL_ACT_RE = re.compile(
+    r"(?P<act>start|outbreak|beginning|end|signing|founding|foundation|opening|birth|death)\s+of"
+    r"\s+(?:the\s+)?(?P<what>.+)",
+    re.IGNORECASE,
+)
+# act -> (lemma, form, passive): "the start of the Korean War" -> "Korean War begins"
+ORIGINAL_ACTS = {
+    "start": ("begin", "", False),
+    "outbreak": ("begin", "", False),
+    "beginning": ("begin", "", False),
+    "end": ("end", "", False),
+    "signing": ("sign", "signed", True),
+    "founding": ("found", "founded", True),
+    "foundation": ("found", "founded", True),
+    "opening": ("open", "opened", True),
+    "birth": ("bear", "born", True),
+    "death": ("die", "", False),
+}
+WAR_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}War\b")
+SIGNED_NOUNS = frozenset("armistice agreement declaration treaty accord pact communique".split())
+ANNIVERSARY_OBJECT_END_RE = re.compile(
+    r"\s+(?:that|which|who|with|on|in|at|when|as|by|and)\b.*$|[,;:].*$"
+)
+
+
+def anniversary_clause(evidence: str, sentence: str) -> Clause | None:
+    """The original event of an anniversary ('the 75th anniversary of the start of the Korean
+    War' -> 'Korean War begins'), or None when the words do not name it. A one-word original
+    takes the phrase after it ('victory in the Fatherland Liberation War') or the war the
+    sentence names ('the armistice that ended the Korean War' -> 'Korean War armistice')."""
+    match = ANNIVERSARY_OF_RE.search(evidence)
+    if match is None:
+        return None
+    what = ANNIVERSARY_OBJECT_END_RE.sub("", match["what"]).strip()
+    act = (match["kind"] or "").lower()
+    if not act and (inner := ORIGINAL_ACT_RE.fullmatch(what)):
+        act, what = inner["act"].lower(), inner["what"]
+    words = what.split()
+    if not words or words[0].lower() in ("his", "her", "its", "their", "our", "my", "your"):
+        return None
+    if len(words) == 1:
+        following = sentence[sentence.find(evidence) + len(evidence) :]
+        phrase = PHRASE_AFTER_RE.match(following) if evidence in sentence else None
+        war = WAR_RE.search(sentence)
+        if phrase is not None:
+            what += phrase.group(0).rstrip()
+        elif war is not None and what.lower() in SIGNED_NOUNS:
+            what = f"{war.group(0)} {what}"
+    subject = what[:1].upper() + what[1:]
+    if act in ORIGINAL_ACTS:
+        lemma, form, passive = ORIGINAL_ACTS[act]
+        return Clause(subject, lemma, form, passive, False, [])
+    if what.split()[-1].lower() in SIGNED_NOUNS:
+        return Clause(subject, "sign", "signed", True, False, [])
+    return Clause("", "", "", False, False, [subject])
+
+
+# "victory| in the great Fatherland Liberation War": the phrase that completes a one-word name
+PHRASE_AFTER_RE = re.compile(
+    r"\s+(?:in|of|over|against)\s+(?:the\s+)?(?:[\w’'-]+\s*){1,6}?(?=[,.;:]|\s+(?:on|at|with|by|which|that|when)\b|$)"
+)
+
+
 def _main_verb_of_attribution(words: list[Word], verb: int) -> int:
     """'..., state media said Wednesday.', '..., South Korea's military said, and ...': a short
     attribution between commas dates what it reports, the sentence's main clause."""
@@ -232,6 +302,8 @@ def _verbless_item(words: list[Word], verb: int, start: int, end: int) -> list[s
 def _clean(text: str, start: int, end: int) -> str:
     """The sentence with the date words and page noise blanked out (offsets kept)."""
     chars = list(text)
+    if NAMED_DAY_RE.fullmatch(text, start, end):  # "marked Liberation Day", "the 100th
+        start = end  # anniversary of the March First Movement": the name tells what happened
     possessive = POSSESSIVE_RE.match(text, end)  # "next month's Winter Olympics"
     # a preposition left hanging before the date ("on" in "on Monday"): it ends the last word
     # before it, so it is searched for from there
@@ -244,6 +316,12 @@ def _clean(text: str, start: int, end: int) -> str:
     return "".join(chars)
 
 
+# A holiday or an anniversary named without numbers of a date (the date words then say what is
+# marked): kept in the headline.
+NAMED_DAY_RE = re.compile(
+    r"(?:(?i:on|for|at|during|since|until|by)\s+)?(?:(?:the\s+)?\d+(?:st|nd|rd|th)\s+[^\d]*"
+    r"anniversary\b[^\d]*|(?:" + HOLIDAY_WORDS + r"))"
+)
 POSSESSIVE_RE = re.compile(r"['’]s\b")
 HANGING_WORDS = "for on in at by since until from through during".split()
 HANGING_RE = re.compile(rf"\b(?:{'|'.join(HANGING_WORDS)})\s+$")
@@ -937,8 +1015,9 @@ def _phrase(words: list[Word], start: int, end: int) -> list[str]:
     if len(phrase) < 3:
         _, first_high = _segment(words, 0)
         phrase = [w.text for w in words[:first_high] if w.kind != "PUNCT"] or phrase
-    if len(phrase) < 3 and before < 0:  # "3:51 p.m. — Talks behind closed doors": the entry
-        phrase = [w.text for w in words if w.kind != "PUNCT"]  # a date heads
+    entry = all(w.kind == "PUNCT" for w in words[: before + 1])  # "- Nov. 1, 2018: ..."
+    if len(phrase) < 3 and entry:  # "3:51 p.m. — Talks behind closed doors": the entry a date
+        phrase = [w.text for w in words if w.kind != "PUNCT"]  # heads
     return phrase
 
 
@@ -1024,7 +1103,7 @@ def _without_dates(words: list[str]) -> list[str]:
     kept: list[str] = []
     index = 0
     while index < len(words):
-        if _date_word(words[index]) and not _first_since(kept):
+        if _date_word(words[index]) and not _first_since(kept) and not _in_name(words, index):
             while kept and kept[-1].lower() in DATE_PREPOSITIONS:
                 kept.pop()
             index += 1
@@ -1037,6 +1116,17 @@ def _without_dates(words: list[str]) -> list[str]:
         kept.append(words[index])
         index += 1
     return kept
+
+
+def _in_name(words: list[str], index: int) -> bool:
+    """'the March First Movement', 'the May Day Stadium': a month word that begins a name."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return (
+        index > 0
+        and words[index - 1].lower() == "the"
+        and following[:1].isupper()
+        and not _date_word(following)
+    )
 
 
 def _first_since(kept: list[str]) -> bool:

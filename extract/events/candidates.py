@@ -79,11 +79,21 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
 
 
 def _is_header(text: str, mention: Mention) -> bool:
-    """'FRIDAY, APRIL 27' on a line of its own heads what follows (it dates the entries under it):
-    no event of its own."""
-    return bool(
-        re.fullmatch(r"[\s*#]*(?:[A-Za-z]+(?i:day),?\s*)?", text[: mention.start])
-    ) and not text[mention.end :].strip(" .:*#")
+    """'FRIDAY, APRIL 27' on a line of its own heads what follows (it dates the entries under it),
+    and 'Last updated: Tuesday, August 29, 2023', '3 August 2016 (Heisei 28)', 'Today is
+    Wednesday, July 27, 2016' date the page: no event of their own."""
+    return bool(HEADER_BEFORE_RE.fullmatch(text[: mention.start])) and not HEADER_AFTER_RE.sub(
+        "", text[mention.end :]
+    ).strip(" .:*#")
+
+
+PAGE_LABELS = r"(?:(?i:last\s+)?(?i:updated)|Posted|Published|First published|Today is|Dated?)"
+HEADER_BEFORE_RE = re.compile(
+    r"[\s*#]*(?:" + PAGE_LABELS + r"\s*:?\s*)?(?:[\d:.]+\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?,?\s*)?"
+    r"(?:[A-Za-z]+(?i:day),?\s*)?"
+)
+# a parenthesised era year or note, or a clock time after the date: "(Heisei 28)", "3:40 p.m. KST"
+HEADER_AFTER_RE = re.compile(r"\([^)]{0,40}\)|,?\s*[\d:.]+\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4})?")
 
 
 # "... and the South returned fire", "... and Washington unveiled new sanctions": "and", a new

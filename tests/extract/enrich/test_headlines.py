@@ -102,7 +102,8 @@ def test_the_headline_stands_alone(case: dict[str, Any]) -> None:
     assert not FRAGMENT_START_RE.match(headline), headline
     assert not NOISE_RE.search(headline), headline
     assert words[-1].lower() not in STOP, headline
-    assert case["evidence"] not in row.summary, f"the date words stay out: {headline}"
+    if not case.get("names_the_event"):  # "marks Hangul Day": a holiday's name tells what
+        assert case["evidence"] not in row.summary, f"the date words stay out: {headline}"
     assert 1 <= len(row.label.split()) <= 6, row.label
     assert row.label[0].isupper() or row.label[0].isdigit(), row.label
 
