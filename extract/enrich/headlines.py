@@ -1164,8 +1164,10 @@ def _cut(words: list[str]) -> list[str]:
         for strength, stops in enumerate(CUT_WORDS):
             limit = SOFT_LIMIT if strength == 0 else MAX_WORDS
             cuts = [
-                i for i in range(5, min(limit, len(words) - 1) + 1) if words[i].lower() in stops
-            ]
+                i
+                for i in range(5, min(limit, len(words) - 1) + 1)
+                if words[i].lower() in stops and words[i - 2].lower() != "to"
+            ]  # not right after an infinitive: "to call | for talks" would leave "to call"
             if cuts:
                 words = words[: cuts[-1]]
                 break

@@ -265,7 +265,12 @@ def _object(rest: list[str]) -> list[str]:
         if lower in DETERMINERS or (lower.endswith(("’s", "'s")) and lower in ("its’s",)):
             continue
         phrase.append(word)
-    return phrase[-3:]
+    start = max(0, len(phrase) - 3)
+    while start > 0 and len(phrase) - start < 5 and phrase[start][:1].isupper():
+        if not phrase[start - 1][:1].isupper():
+            break
+        start -= 1  # "New Year's Day address": a name is not cut
+    return phrase[start:]
 
 
 PARTICLE_WORDS = frozenset("out off up down back away".split())
