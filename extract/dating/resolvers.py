@@ -138,8 +138,12 @@ def numeric_month_day_weekday(match: re.Match[str], ctx: Context) -> TimeValue |
 
 def year_apostrophe(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """ "in '94" is 1994, "the '18 summit" 2018."""
-    short = int(match["yy"])
-    return year_value(short + (2000 if short < 50 else 1900))
+    return year_value(_short_year(match["yy"]))
+
+
+def _short_year(digits: str) -> int:
+    short = int(digits)
+    return short + (2000 if short < 50 else 1900)
 
 
 def fiscal_year_relative(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -232,7 +236,7 @@ def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
 # a document noun within two words, or a capitalised name ending before a preposition or verb.
 NAMED_BY_DATE_RE = re.compile(
     r"\s+(?:(?:[\w-]+\s+){0,2}(?i:agreement|accord|declaration|deal|communiqu[eé]|pact|"
-    r"joint\s+statement)s?\b"
+    r"joint\s+statement|measure|package)s?\b"
     r"|(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|of|on|to|with|by|for|and"
     r"|or|that|which|was|were|is|are|has|had|signed|agreed|reached|adopted)\b))"
 )
@@ -241,7 +245,7 @@ NAMED_BY_DATE_RE = re.compile(
 def names_by_date(match: re.Match[str], ctx: Context) -> bool:
     """'the Sept. 19 agreement', 'the April 25 House of Culture': a name, not a date this year."""
     return bool(
-        re.search(r"\b[Tt]he\s+$", ctx.sentence[: ctx.start])
+        re.search(r"\b[Tt]he\s+[\"“‘']?$", ctx.sentence[: ctx.start])
         and NAMED_BY_DATE_RE.match(ctx.sentence, ctx.start + len(match.group(0)))
     )
 
@@ -259,6 +263,15 @@ def month_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if listed_with:  # "on April 27 and May 26, 2018": the year told once for both
         found = safe_date(int(listed_with["year"]), month, day)
         return day_value(found) if found else None
+    if match.groupdict().get("weekday"):  # "on Monday, 11 September": the year whose day it is
+        weekday = weekday_number(match["weekday"])
+        fits = [
+            found
+            for year in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
+            if (found := safe_date(year, month, day)) and found.weekday() == weekday
+        ]
+        if fits:
+            return day_value(min(fits, key=lambda found: abs((found - ctx.anchor).days)))
     year = _year_for(ctx, month, day, ctx.tense)
     found = safe_date(year, month, day) if year else None
     return day_value(found) if found else None
@@ -378,7 +391,18 @@ def night_to(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def month_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'May 2018', 'a March morning in 2013', 'February '19'."""
+    if match.groupdict().get("yy"):
+        return month_value(_short_year(match["yy"]), month_number(match["month"]))
     return month_value(_year(match), month_number(match["month"]))
+
+
+def qualified_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'early 2018' is the year; 'by the end of 2026' its last month, as 'by the end of the
+    year' is."""
+    if re.search(r"\bend\s+of\b", match.group(0), re.IGNORECASE):
+        return month_value(_year(match), 12)
+    return year_value(_year(match))
 
 
 def month_span(match: re.Match[str], ctx: Context) -> TimeValue | None:

@@ -62,6 +62,7 @@ from extract.dating.resolvers import (
     offset_from_event,
     over_the_weekend,
     past_span,
+    qualified_year,
     quarter,
     reference_unit,
     relative_qualified,
@@ -268,7 +269,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "day_month",
-        ON + r"\b{DAY}\s+(?:of\s+)?{MONTH}(?!,?\s+\d)",
+        # "on 11 September", "on Monday, 11 September"
+        ON + r"(?:{WEEKDAY},?\s+)?\b{DAY}\s+(?:of\s+)?{MONTH}(?!,?\s+\d)",
         month_day,
         trigger=MONTH_TRIGGER,
         yearless=True,
@@ -302,6 +304,23 @@ RULES: tuple[Rule, ...] = (
     rule(
         "month_year",
         ON + PART_OF + r"?{MONTH},?\s+(?:of\s+)?{YEAR}",
+        month_year,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "month_year_apostrophe",
+        # "the end of February '19", "in May '08": 00-49 are 20xx, 50-99 19xx
+        ON + PART_OF + r"?{MONTH},?\s+['’‘](?P<yy>\d{2})(?![\w'’\"”%])",
+        month_year,
+        trigger=r"['’‘]\d\d",
+        absolute=True,
+    ),
+    rule(
+        "month_part_of_day_year",
+        # "on a March morning in 2013", "one June night of 1950": that month
+        r"\b(?i:an?|one|that)\s+{MONTH}\s+(?i:morning|afternoon|evening|night|day)\s+(?i:in|of)\s+"
+        r"{YEAR}",
         month_year,
         trigger=YEAR_TRIGGER,
         absolute=True,
@@ -499,7 +518,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "qualified_year",
         ON + PART_OF + r"{YEAR}",
-        year_only,
+        qualified_year,
         trigger=YEAR_TRIGGER,
         absolute=True,
         may_be_number=True,

@@ -12,6 +12,9 @@ from extract.table.eras import read_eras
 MONTH_WORDS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\."
+    # "Mar" and "Dec" without a dot are words too ("mar", "dec"): months only before a year
+    # ("DOB 14 Mar 1961", "Dec 3, 2019")
+    r"|(?:Mar|Dec)(?=\s+(?:[0-3]?\d,?\s+)?(?:1[89]|20)\d\d\b)"
     # headers in capitals ("FRIDAY, APRIL 27"); "MAY" is left out, a word in a capitalised title
     r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
 )

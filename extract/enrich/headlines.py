@@ -1119,8 +1119,11 @@ def _without_dates(words: list[str]) -> list[str]:
 
 
 def _in_name(words: list[str], index: int) -> bool:
-    """'the March First Movement', 'the May Day Stadium': a month word that begins a name."""
+    """'the March First Movement', 'the May Day Stadium': a month word that begins a name; 'the
+    Fourth of July': one that ends it."""
     following = words[index + 1] if index + 1 < len(words) else ""
+    if index > 1 and words[index - 1] == "of" and words[index - 2][:1].isupper():
+        return True
     return (
         index > 0
         and words[index - 1].lower() == "the"

@@ -60,6 +60,43 @@ def is_state(text: str, mention: Mention) -> bool:
     return not text[: mention.start].strip() and bool(COPULA_STATE_RE.match(after))
 
 
+# "up 25 percent from the previous year", "up 9 percent on the same month a year earlier",
+# "compare the same month of the previous year": the base of a comparison, not an event.
+COMPARISON_BEFORE_RE = re.compile(
+    r"(?:(?:\d\s*(?:percent|per\s+cent|%)|\b(?:higher|lower|more|less))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:from|on|over|than|compared\s+(?:with|to))"
+    r"|\bsame\s+(?:month|period|quarter|week|day|time)(?:\s+(?:of|in))?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_comparison(text: str, mention: Mention) -> bool:
+    """'up 25 percent from the previous year': a relative date that is only the base of a
+    comparison gives no row (an absolute one, 'up from $2 billion in 2024', tells a total)."""
+    if mention.rule.absolute:
+        return False
+    return bool(COMPARISON_BEFORE_RE.search(text[max(0, mention.start - 80) : mention.start]))
+
+
+# An author-year citation: "Kim (2009, 45) finds", "(Moon 2005; Levin and Han 2002)".
+CITATION_RE = re.compile(
+    r"[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.)?\s+\(\s*$"
+    r"|\((?:[^()]*;\s*)?[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.)?,?\s+$"
+)
+CITED_YEAR_RE = re.compile(r"[a-z]?(?:,\s*(?:p+\.\s*)?\d+(?:[-–]\d+)?)?\s*[;)]")
+
+
+def is_citation(text: str, mention: Mention) -> bool:
+    """'Kim (2009, 45) finds that ...', '(Moon 2005; Levin and Han 2002)': a cited work's year,
+    not an event."""
+    start = mention.start + (text[mention.start] == "(")  # the mention may take in the bracket
+    return (
+        text[start : mention.end].isdigit()
+        and bool(CITATION_RE.search(text[max(0, start - 60) : start]))
+        and bool(CITED_YEAR_RE.match(text, mention.end))
+    )
+
+
 def is_dateline(text: str, mention: Mention) -> bool:
     """'SEOUL, Oct. 22 (Yonhap) -- ...': the filing date of the story, not an event."""
     return bool(DATELINE_RE.match(text[: mention.start])) and bool(
