@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.dating.calendar import TimeValue, granularity_of
-from extract.dating.resolvers import OPEN, Context, counts_following_clause
+from extract.dating.resolvers import BEGAN_RE, OPEN, Context, counts_following_clause
 from extract.dating.rules import RULES, Rule
 from extract.dating.scanner import DocumentScan, ScanTable
 from extract.dating.tense import tense_before
@@ -116,13 +116,6 @@ def scan_table() -> ScanTable:
 def scan_document(sentences: Sequence[str]) -> DocumentScan:
     """A document's sentences scanned once for every rule (pass it to `find_mentions`)."""
     return DocumentScan(sentences, scan_table())
-
-
-# the start a span's row takes in ("began Monday and runs through Friday")
-BEGAN_RE = re.compile(
-    r"\b(?:began|begins|begun|beginning|started|starts|opened|opens|kicked off|kicks off)\b",
-    re.IGNORECASE,
-)
 
 
 def find_mentions(

@@ -632,6 +632,19 @@ def _weekday_date(anchor: dt.date, target: int, tense: str, strict: bool) -> dt.
     return before if (anchor - before) <= (after - anchor) else after
 
 
+def days_from_weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'for 12 days starting next Monday': that many days from the weekday."""
+    if ctx.anchor is None:
+        return None
+    days = number_value(match["num"])
+    if not 1 < days <= 366:
+        return None
+    ahead = (match["which"] or "").lower() == "next"
+    tense, strict = ("future", True) if ahead else (ctx.tense, False)
+    start = _weekday_date(ctx.anchor, weekday_number(match["weekday"]), tense, strict)
+    return TimeValue(iso_day(start), "day", iso_day(start + dt.timedelta(days=days - 1)))
+
+
 def weekday_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'Sunday through early Monday': the end day by tense, the start the days before it."""
     if ctx.anchor is None:
@@ -721,6 +734,40 @@ def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
         )
     if end is None or (end - start).days > 366:
         return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
+# the start a span's row takes in ("began Monday and runs through Friday")
+BEGAN_RE = re.compile(
+    r"\b(?:began|begins|begun|beginning|started|starts|opened|opens|kicked off|kicks off)\b",
+    re.IGNORECASE,
+)
+MAX_BEGAN_TO_ENDED_DAYS = 31
+
+
+def ended_after_began(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'began on Saturday evening, Aug. 22, and ended early Tuesday', 'began on Monday, Aug. 17,
+    and ends today': one span from the day it began; without a start told, the day it ended."""
+    if ctx.anchor is None:
+        return None
+    start_value = ctx.earlier[-1] if ctx.earlier else None
+    start = (
+        start_date(start_value)
+        if start_value is not None
+        and _single_day(start_value)
+        and BEGAN_RE.search(ctx.sentence, 0, ctx.start)
+        else None
+    )
+    if match["deictic"]:
+        end = ctx.anchor + dt.timedelta(days=DEICTIC_DAYS[match["deictic"].lower()])
+    elif start is not None:
+        end = weekday_on_or_after(start + dt.timedelta(days=1), weekday_number(match["weekday"]))
+    elif ctx.tense in ("future", "intent") or ctx.sentence[: ctx.start].rstrip().endswith("ends"):
+        end = weekday_on_or_after(ctx.anchor, weekday_number(match["weekday"]))
+    else:
+        end = weekday_on_or_before(ctx.anchor, weekday_number(match["weekday"]))
+    if start is None or not 0 < (end - start).days <= MAX_BEGAN_TO_ENDED_DAYS:
+        return day_value(end)
     return TimeValue(iso_day(start), "day", iso_day(end))
 
 

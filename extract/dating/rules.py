@@ -30,9 +30,11 @@ from extract.dating.resolvers import (
     date_to_weekday,
     day_of_month,
     day_span,
+    days_from_weekday,
     decade,
     deictic_day,
     earlier_today,
+    ended_after_began,
     era_into,
     era_term,
     event_anaphor,
@@ -554,6 +556,14 @@ RULES: tuple[Rule, ...] = (
         trigger=WEEKDAY_WORDS,
     ),
     rule(
+        "days_from_weekday",
+        # "will be held for 12 days starting next Monday"
+        r"\b(?i:for)\s+(?P<num>" + NUMBER + r")\s+(?i:days)\s+(?i:starting|beginning|from)\s+"
+        r"(?:(?P<which>(?i:next|this|on))\s+)?{WEEKDAY}\b",
+        days_from_weekday,
+        trigger=WEEKDAY_WORDS,
+    ),
+    rule(
         "weekday_to_date",
         # "a launch window running from Wednesday through Dec. 1"
         r"(?i:from)\s+{WEEKDAY}\s+(?i:through|to|until|till)\s+{MONTH}\s*{DAY}(?:,?\s*{YEAR})?",
@@ -711,6 +721,20 @@ RULES: tuple[Rule, ...] = (
         absorbs_start=True,
     ),
     rule(
+        "ended_after_began",
+        # "began on Saturday, Aug. 22, and ended early Tuesday", "... and ends today": from the
+        # start told before it in the sentence
+        # (the verb stays out of the evidence: the headline tells it)
+        r"(?:(?<=\bended\s)|(?<=\bends\s)|(?<=\bclosed\s)|(?<=\bconcluded\s)|(?<=\bfinished\s))"
+        r"(?:(?i:on)\s+)?(?:(?i:early|late)\s+)?(?:{WEEKDAY}|(?P<deictic>(?i:today|yesterday)))\b",
+        ended_after_began,
+        relational=True,
+        absorbing=True,
+        # only where the sentence tells a start: "closed on Monday" alone is a weekday
+        trigger=r"(?i:\b(?:began|begun|started|opened)\b.{0,150}?\b(?:ended|ends|concluded|closed|finished)\s)",
+        absorbs_start=True,
+    ),
+    rule(
         "day_of_month",
         # "on the 12th": that day of the month the story is in
         r"\b(?i:on)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|but|when|while"
@@ -729,6 +753,15 @@ RULES: tuple[Rule, ...] = (
         clock_time,
         relational=True,
         trigger=r"\d\s*[ap]\.?m\b",
+    ),
+    rule(
+        "late_and_early_month",
+        # "in late August and early September 2016": one stretch across the turn of a month
+        r"(?:\b(?i:in|during|from)\s+)?(?i:late)[- ]{MONTH}\s+(?i:and|to|into)\s+(?i:early)[- ]"
+        r"{MONTH2},?\s+{YEAR}",
+        month_span,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
     ),
     rule(
         "month_or_month",
