@@ -60,6 +60,8 @@ _STRONG_FUTURE = Prefiltered(STRONG_FUTURE_RE)  # searched before every date: ha
 TAIL_WORDS = 16
 # What may come before the first word of a sentence: quotes and list bullets.
 SENTENCE_OPENERS = ' "“•*·-'
+# A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
+DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
 SINCE_RE = re.compile(r"\W*since\b", re.IGNORECASE)
 # "since taking office on June 4": the start of a state, in the past.
@@ -159,6 +161,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     if SINCE_RE.match(head) or SINCE_GERUND_RE.search(head):
         return "past"  # "Since returning to the White House in January, ...", "... since
         # taking office on June 4"
+    if DEADLINE_RE.search(head):
+        return "future"  # "ordered that reconstruction be completed by October": ahead of the order
     head_tokens = TOKEN_RE.findall(head)
     last_words = [t.lower() for t in head_tokens[-3:]]
     if last_words and last_words[-1] == "on":

@@ -320,7 +320,7 @@ def _clean(text: str, start: int, end: int) -> str:
 # marked): kept in the headline.
 NAMED_DAY_RE = re.compile(
     r"(?:(?i:on|for|at|during|since|until|by)\s+)?(?:(?:the\s+)?\d+(?:st|nd|rd|th)\s+[^\d]*"
-    r"anniversary\b[^\d]*|(?:" + HOLIDAY_WORDS + r"))"
+    r"anniversary\b[^\d]*|(?:" + HOLIDAY_WORDS + r")(?:\s+in\s+[A-Z][a-z]+)?)"
 )
 POSSESSIVE_RE = re.compile(r"['’]s\b")
 HANGING_WORDS = "for on in at by since until from through during".split()

@@ -84,8 +84,8 @@ def _told_at_other_precision(first: Row, second: Row) -> bool:
         return False
     if first.caption != second.caption:  # a photo caption tells its own moment
         return False
-    if first.date_end and second.date_end and first.precision == second.precision == "day":
-        return False  # "talks from May 3 to 5" and "a visit from May 4 to 5": two spans of days
+    if first.precision == second.precision == "day":
+        return False  # "talks from May 3 to 5" and "a visit on May 4": two events of those days
     if max(_width(first), _width(second)) > MAX_COARSE_DAYS or first.ongoing or second.ongoing:
         return False
     if not nested(iso_span(first.date, first.date_end), iso_span(second.date, second.date_end)):
