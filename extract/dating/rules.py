@@ -779,7 +779,8 @@ RULES: tuple[Rule, ...] = (
         # the original event, N years before the anniversary's day when the sentence tells it
         r"\b(?P<nth>" + ORDINAL + r")\s+(?:(?i:founding|birth|death)\s+)?(?i:anniversary)"
         r"(?:\s+of\s+(?:[\w'’.-]+\s+){0,8}?[\w'’-]+(?=\s+(?:on|in|at|with|by|and|when|as|this|last|next"
-        r"|was|is|will|between|against|for|from|after|before|to|that|which|who)\b|\s*[,.;:)\"”]|\s*$))?",
+        r"|was|is|will|falls|fell|between|against|for|from|after|before|to|that|which|who)\b"
+        r"|\s*[,.;:)\"”]|\s*$))?",
         anniversary,
         relational=True,
         absorbing=True,

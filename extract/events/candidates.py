@@ -91,7 +91,8 @@ def _is_header(text: str, mention: Mention) -> bool:
 
 PAGE_LABELS = r"(?:(?i:last\s+)?(?i:updated)|Posted|Published|First published|Today is|Dated?)"
 HEADER_BEFORE_RE = re.compile(
-    r"[\s*#]*(?:" + PAGE_LABELS + r"\s*:?\s*)?(?:[\d:.]+\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?,?\s*)?"
+    r"[\s*#]*(?:(?:Issue|Vol\.|Volume|No\.)\s*(?:No\.\s*)?\d+\s*[|•·,–—-]\s*)?"  # "Issue No. 212 |"
+    r"(?:" + PAGE_LABELS + r"\s*:?\s*)?(?:[\d:.]+\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?,?\s*)?"
     r"(?:[A-Za-z]+(?i:day),?\s*)?"
 )
 # a parenthesised era year or note, or a clock time after the date: "(Heisei 28)", "3:40 p.m. KST"

@@ -27,7 +27,11 @@ ANNIVERSARY_DAY_RE = re.compile(
 TIME_RELATION_RE = re.compile(
     r"^\W*(?:That|This|It)\s+(?:was|came)\s+(?:before|after|long before)\b"
 )
-NEGATION_RE = re.compile(r"\b(?:did not|didn't|does not|doesn't|never)\b", re.IGNORECASE)
+NEGATION_RE = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|never|will not|won't)\b", re.IGNORECASE
+)
+# "The 70th anniversary of the armistice falls on Thursday, July 27": when it falls, no event
+ANNIVERSARY_FALLS_RE = re.compile(r"\banniversary\b[^.;]{0,80}\b(?:falls|fell|fall)\s+(?:on\s+)?$")
 HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
 # "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
 EVERY_RE = re.compile(
@@ -56,6 +60,8 @@ def is_state(text: str, mention: Mention) -> bool:
     if COPULA_AFTER_RE.match(after) or TIME_RELATION_RE.match(text):
         return True
     if not text[: mention.start].strip(' "“') and ANNIVERSARY_DAY_RE.match(after):
+        return True
+    if ANNIVERSARY_FALLS_RE.search(text[max(0, mention.start - 120) : mention.start]):
         return True
     return not text[: mention.start].strip() and bool(COPULA_STATE_RE.match(after))
 
