@@ -156,6 +156,7 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
         return Clause("", "", "", False, False, _phrase(words, start, end))
     local = discourse.copy()  # "... came in March 2018, when he traveled": named earlier on
     local.read(text[: words[verb].start])
+    local.quoting = bool(QUOTE_RE.search(text))
     before, after = _index_near(words, start, end)
     limits = {"after": (after, len(words)), "before": (0, before + 1)}.get(side, (0, len(words)))
     clause = _clause_of(words, verb, local, limits)
@@ -322,6 +323,7 @@ NAMED_DAY_RE = re.compile(
     r"(?:(?i:on|for|at|during|since|until|by)\s+)?(?:(?:the\s+)?\d+(?:st|nd|rd|th)\s+[^\d]*"
     r"anniversary\b[^\d]*|(?:" + HOLIDAY_WORDS + r")(?:\s+in\s+[A-Z][a-z]+)?)"
 )
+QUOTE_RE = re.compile(r"[\"“”]|(?:^|\s)['‘]")
 POSSESSIVE_RE = re.compile(r"['’]s\b")
 HANGING_WORDS = "for on in at by since until from through during".split()
 HANGING_RE = re.compile(rf"\b(?:{'|'.join(HANGING_WORDS)})\s+$")

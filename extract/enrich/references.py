@@ -79,6 +79,8 @@ COUNTED_RE = re.compile(
 COUNTED_NOUN = {"met": "meeting", "meet": "meeting", "tested": "test", "talks": "talks"}
 # A person named as a sentence's subject: "Xi Jinping became ...", "Vladimir Putin made ...".
 SUBJECT_NAME_RE = re.compile(r"^((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+) (?=[a-z])")
+# A person told with their age: "Kang Eun-byul, 28, keeps ...", "said Lee Soon-hee, 88,".
+AGED_PERSON_RE = re.compile(rf"\b({NAME}),\s+\d{{1,3}},")
 # A person told by a common noun: "The North Korean soldier who fled ..." ("he" then is him).
 HUMAN_RE = re.compile(
     r"\b[Tt]he ((?:[A-Z][\w-]+ ){0,2}(?:soldier|defector|man|woman|official|diplomat|fisherman"
@@ -105,7 +107,7 @@ ORDINAL_RE = re.compile(r"(?i)^(?:the\s+)?(first|second|third|fourth|fifth|last|
 PEOPLE, PLACES, PAIR, COUNTED = "people", "places", "pair", "counted"
 ASPECTS = (PEOPLE, PLACES, PAIR, COUNTED)
 # The searches a sentence is read with for each, prefiltered together (extract.prefilter).
-_PEOPLE_READ = PrefilterSet([KNOWN_PERSON_RE, TITLED_PERSON_RE, HUMAN_RE])
+_PEOPLE_READ = PrefilterSet([KNOWN_PERSON_RE, TITLED_PERSON_RE, HUMAN_RE, AGED_PERSON_RE])
 _PLACES_READ = PrefilterSet([COUNTRY_RE, THING_RE, GROUP_RE])
 _PAIR_READ = Prefiltered(PAIR_RE)
 _COUNTED_READ = Prefiltered(COUNTED_RE)
@@ -156,7 +158,7 @@ class Named:
             self._read_counted(text)
 
     def _read_people(self, text: str) -> None:
-        known, titled, humans = _PEOPLE_READ.finditer_each(text)
+        known, titled, humans, aged = _PEOPLE_READ.finditer_each(text)
         found: list[tuple[int, str]] = []
         for match in known:
             found.append((match.start(), match.group(1)))
@@ -169,6 +171,9 @@ class Named:
             found.append((0, subject.group(1)))
         for match in humans:
             found.append((match.start(), match.group(1)))
+        for match in aged:
+            if _person(match.group(1)):
+                found.append((match.start(), match.group(1)))
         # "Lee entered office": Lee Jae-myung, the last person of that family name
         by_family = {_family(person): person for person in self.people}
         for match in FAMILY_NAME_RE.finditer(text):
@@ -231,6 +236,7 @@ class Discourse:
         # the discourse this one was copied from, the texts they share, and the aspects not
         # yet taken from it
         self._origin, self._shared = origin, len(self._texts)
+        self.quoting = True  # whether the sentence read now quotes someone ("we" is the speaker)
         self._untaken = set(ASPECTS) if origin is not None else set()
 
     def copy(self) -> Discourse:
@@ -272,6 +278,8 @@ class Discourse:
         if lower in FIXED:
             return FIXED[lower]
         ordinal = ORDINAL_RE.match(lower)
+        if lower in ("we", "i") and not self.quoting:
+            return phrase  # "We met in a cafe": the writer, not someone named
         if lower in ("he", "she", "we", "i"):
             others = {_family(name) for name in besides or []}
             people = [p for p in self.named(PEOPLE).people if _family(p) not in others]
