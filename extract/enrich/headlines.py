@@ -634,6 +634,22 @@ def _adverb_in_subject(words: list[Word], index: int) -> bool:
     return word.kind != "NAME" and word.lower not in PREPOSITIONS and is_adverb(word.lower)
 
 
+# A light verb and the act it names, told as the act's verb: "made the announcement" -> "announces".
+NOMINAL_ACTS = {
+    ("make", "announcement"): "announce",
+    ("make", "proposal"): "propose",
+    ("make", "decision"): "decide",
+    ("make", "visit"): "visit",
+    ("pay", "visit"): "visit",
+    ("make", "appeal"): "appeal",
+    ("issue", "warning"): "warn",
+    ("give", "warning"): "warn",
+    ("make", "request"): "request",
+    ("file", "complaint"): "complain",
+    ("lodge", "protest"): "protest",
+}
+
+
 def _predicate(
     words: list[Word], group: _Group, verb: int, high: int
 ) -> tuple[str, list[str], str]:
@@ -649,6 +665,10 @@ def _predicate(
         if to is not None and to + 1 < len(rest) and verb_lemma(rest[to + 1].lower()):
             action = verb_lemma(rest[to + 1].lower()) or lemma
             lemma, rest = action, rest[to + 2 :]  # the headline tells what was ordered
+    noun = rest[1].lower() if len(rest) > 1 and rest[0].lower() in ("the", "a", "an") else ""
+    if (lemma, noun) in NOMINAL_ACTS and len(rest) > 2:  # "made the announcement in": announces
+        lemma, rest = NOMINAL_ACTS[lemma, noun], rest[2:]
+        action = lemma
     if not rest and lemma in LIGHT_VERBS and high < len(words) and words[high].kind == "SUB":
         # "The decision came after the North sent balloons": what it came after
         _, following = _segment(words, high)
