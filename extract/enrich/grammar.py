@@ -228,6 +228,13 @@ def tag(words: list[str], lowers: list[str]) -> list[str]:
             kind = "ING"
         elif (
             previous == "AUX"
+            and lower in ADVERBS_BEFORE_PARTICIPLE
+            and index + 1 < len(words)
+            and is_past(lowers[index + 1])
+        ):
+            kind = "WORD"  # "were last held", "was first tested": an adverb, not "to last"
+        elif (
+            previous == "AUX"
             or (
                 index > 1
                 and kinds[index - 2] == "AUX"
@@ -253,6 +260,8 @@ def _contracted(lower: str) -> bool:
 
 
 PARTICLE_WORDS = frozenset("up down off out over back away".split())
+# Words between an auxiliary and a participle that are adverbs there ("were last held").
+ADVERBS_BEFORE_PARTICIPLE = frozenset("last first once".split())
 # Words that may follow a verb where an object would ("lands south of", "kills millions").
 OBJECT_ADVERBS = frozenset(
     "south north east west near home abroad millions thousands hundreds dozens".split()

@@ -83,10 +83,10 @@ LEADING_FILLERS = frozenset(
 )
 # A phrase a headline may not start with: "According to ...", "During the summit ...".
 LEADING_PREPOSITIONS = frozenset(
-    "with according at in on under during after before following amid".split()
+    "with according at in on under during after before following amid including".split()
 )
 # Adverbs between a subject and its verb ("first staged", "jointly announced", "next plays").
-ADVERBS_BEFORE_VERB = ADVERBS_AFTER_SUBJECT | frozenset("first once jointly".split())
+ADVERBS_BEFORE_VERB = ADVERBS_AFTER_SUBJECT | frozenset("first once jointly last".split())
 TRAILING_WORDS = frozenset(PREPOSITIONS) | frozenset(
     "the a an and or but that which who its their his her this these those as to".split()
 )
@@ -1084,6 +1084,8 @@ def _headline(parts: tuple[str, ...], head: int) -> str:
         words = words[1:]  # "that the satellite was put into orbit": what was said
     if len(words) > 3 and words[0].lower() in LEADING_PREPOSITIONS:
         words = words[2:] if words[1].lower() == "to" else words[1:]  # "According to the ..."
+    elif len(words) > 4 and words[0].lower() == "followed" and words[1].lower() == "by":
+        words = words[2:]  # "followed by the theft of $81 million": the theft
     words = _cut(words)
     text = " ".join(words)
     text = SPACE_BEFORE_PUNCTUATION_RE.sub("", text).strip(" ,;:-")
