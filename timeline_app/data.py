@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from extract.table.schema import COLUMNS, EventsFileError, RowProblem, read_events, split_list
 from extract.table.vocabulary import ONGOING_MARKER, PLANNED_MARKER, PRECISIONS
@@ -68,6 +69,25 @@ class Columns:
             for name in text:
                 out[name] = taken.column(name).to_numpy(zero_copy_only=False)
         return {name: out[name] for name in names}
+
+    def isin(self, name: str, values: Iterable[str]) -> np.ndarray:
+        """Which rows' `name` is one of `values` (as Series.isin)."""
+        if name in self.arrays:
+            return pd.Series(self.arrays[name]).isin(list(values)).to_numpy(dtype=bool)
+        column = self.text.column(name)
+        found = pc.is_in(column, value_set=pa.array(list(values), type=column.type))
+        return found.to_numpy(zero_copy_only=False)
+
+    def contains(self, name: str, text: str, positions: np.ndarray | None = None) -> np.ndarray:
+        """Which rows (all, or those at `positions`) hold `text` in column `name` (as
+        Series.str.contains(text, regex=False), which is arrow's match_substring)."""
+        if name in self.arrays:
+            values = self.arrays[name] if positions is None else self.arrays[name][positions]
+            return pd.Series(values).str.contains(text, regex=False).to_numpy(dtype=bool)
+        column = self.text.column(name)
+        if positions is not None:
+            column = column.take(pa.array(positions, type=pa.int64()))
+        return pc.match_substring(column, text).to_numpy(zero_copy_only=False)
 
 
 def _text_values(column: pd.Series) -> pa.ChunkedArray | None:

@@ -28,35 +28,33 @@ def _combo_mask(
 
 def filter_mask(data: EventData, state: ViewState) -> np.ndarray:
     """Boolean mask over data.events for the state's filters (not the zoom)."""
-    events = data.events
-    mask = np.ones(len(events), dtype=bool)
-    if len(events) == 0:
+    mask = np.ones(len(data.events), dtype=bool)
+    if len(mask) == 0:
         return mask
+    columns = data.columns
     start = parse_user_date(state.date_from) if state.date_from else None
     end = parse_user_date(state.date_to, end=True) if state.date_to else None
     if start is not None:
-        mask &= events["end"].to_numpy() > start.to_datetime64()
+        mask &= columns["end"] > start.to_datetime64()
     if end is not None:
-        mask &= events["start"].to_numpy() < end.to_datetime64()
+        mask &= columns["start"] < end.to_datetime64()
     if state.categories:
         wanted = [data.categories.index(c) for c in state.categories if c in data.categories]
-        mask &= np.isin(events["cat_code"].to_numpy(), wanted)
+        mask &= np.isin(columns["cat_code"], wanted)
     if state.actors:
         wanted = set(state.actors)
         other = set(data.actor_lanes) - {OTHER_ACTORS} if OTHER_ACTORS in wanted else None
-        mask &= _combo_mask(events["actor_code"].to_numpy(), data.actor_combos, wanted, other)
+        mask &= _combo_mask(columns["actor_code"], data.actor_combos, wanted, other)
     if state.sources:
-        mask &= _combo_mask(
-            events["source_code"].to_numpy(), data.source_combos, set(state.sources)
-        )
+        mask &= _combo_mask(columns["source_code"], data.source_combos, set(state.sources))
     if state.precisions:
-        mask &= events["precision"].isin(list(state.precisions)).to_numpy()
+        mask &= columns.isin("precision", state.precisions)
     text = state.text.strip().lower()
     if text and mask.all():
-        return events["search"].str.contains(text, regex=False).to_numpy(dtype=bool)
+        return columns.contains("search", text)
     if text:
         idx = np.flatnonzero(mask)
-        found = events["search"].iloc[idx].str.contains(text, regex=False).to_numpy(dtype=bool)
+        found = columns.contains("search", text, idx)
         mask[:] = False
         mask[idx[found]] = True
     return mask

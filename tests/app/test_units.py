@@ -505,7 +505,8 @@ def test_the_span_of_arrays_is_the_span_pandas_computes(days, outlier, unit):
 
 def test_columns_take_the_rows_pandas_takes():
     """Columns.take gives what frame.iloc[positions][name].to_numpy() gives: text (one or
-    several arrow chunks, missing values, mixed objects), numbers, flags and times."""
+    several arrow chunks, missing values, mixed objects), numbers, flags and times; isin and
+    contains what Series.isin and Series.str.contains(regex=False) give."""
     two_chunks = pd.concat([pd.Series(["x", "y"], dtype="str"), pd.Series(["z", "w"], dtype="str")])
     frame = pd.DataFrame(
         {
@@ -529,6 +530,15 @@ def test_columns_take_the_rows_pandas_takes():
             expected = frame.iloc[positions][name].to_numpy()
             assert taken[name].dtype == expected.dtype, name
             assert [repr(v) for v in taken[name]] == [repr(v) for v in expected], name
+    for name in ("text", "chunks", "missing"):
+        for values in (["a", "z"], ["ü"], []):
+            expected = frame[name].isin(values).to_numpy(dtype=bool)
+            assert columns.isin(name, values).tolist() == expected.tolist()
+        for text, positions in (("a", None), ("", None), ("ü", [3, 0]), ("z", [])):
+            rows = frame[name] if positions is None else frame[name].iloc[positions]
+            expected = rows.str.contains(text, regex=False).to_numpy(dtype=bool)
+            at = None if positions is None else np.array(positions, dtype=np.int64)
+            assert columns.contains(name, text, at).tolist() == expected.tolist()
 
 
 @pytest.mark.parametrize(
