@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -44,7 +45,7 @@ class View:
     tables are sliced when first asked for (the chart takes only its columns, from
     `data.columns`)."""
 
-    data: EventData
+    data: EventData = field(repr=False)
     matching: np.ndarray  # positions of the events matching the filters (in date order)
     window: tuple[pd.Timestamp, pd.Timestamp]  # the chart's time window
     inside: np.ndarray  # which of the matching events are inside the window (mask)
@@ -101,7 +102,9 @@ def eras_at(day: dt.date) -> list[Era]:
     return list(holders.values())
 
 
-def lanes_for(data: EventData, events: pd.DataFrame, mode: str) -> tuple[str, ...]:
+def lanes_for(
+    data: EventData, events: pd.DataFrame | Mapping[str, np.ndarray], mode: str
+) -> tuple[str, ...]:
     """The lanes that hold some of `events` (rows of data.events, or their columns by name):
     empty lanes disappear under filters."""
     if mode == "category":
