@@ -25,6 +25,7 @@ import functools
 import html
 import json
 from collections import namedtuple
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -1117,6 +1118,17 @@ def _template(name: str) -> dict:
     return json.loads(_template_json(name))  # a fresh copy: figures never share it
 
 
+@dataclass(frozen=True)
+class Shown:
+    """The events a figure draws, read only as far as it needs them: how many are in its
+    window, their marks (`marks()`: the COLUMNS of those events as arrays) and, for a density
+    view, the table with the mask of those events (`table()`)."""
+
+    count: int
+    marks: Callable[[], dict[str, np.ndarray]]
+    table: Callable[[], tuple[pd.DataFrame, np.ndarray]]
+
+
 def figure_dict(events: pd.DataFrame, options: FigureOptions | None = None) -> dict:
     """The timeline for the given (already filtered) events as a plain figure dict
     ({"data": [...], "layout": {...}}, numpy arrays inside): no plotly objects.
@@ -1127,17 +1139,32 @@ def figure_dict(events: pd.DataFrame, options: FigureOptions | None = None) -> d
     options = options or FigureOptions()
     if "start" not in events.columns:
         events = prepare_events(events)
-    x0, x1 = _window(events, options)
-    mask = in_range(events, x0, x1)
-    n_in_view = int(mask.sum())
+    window = _window(events, options)
+    mask = in_range(events, *window)
+    shown = Shown(
+        int(mask.sum()),
+        lambda: Rows.of(events.loc[mask, list(COLUMNS)]).columns,
+        lambda: (events, mask),
+    )
+    return shown_figure_dict(shown, replace(options, x_range=window))
+
+
+def shown_figure_dict(shown: Shown, options: FigureOptions) -> dict:
+    """`figure_dict` of the events `shown` in the window `options.x_range` (which must be
+    set): for a caller that has those events' columns at hand (viewmodel: the view's rows,
+    taken from the table's arrays, not sliced out of a DataFrame)."""
+    assert options.x_range is not None, "shown_figure_dict needs the window"
+    x0, x1 = options.x_range
+    n_in_view = shown.count
     width = options.width or DEFAULT_WIDTH
     style = _style(options, width)
     density = n_in_view > options.density_threshold
     if density:
+        events, mask = shown.table()
         starts, lanes, order = _density_lanes(events, mask, options)
         rows = Rows.of(events.iloc[:0][list(COLUMNS)]).assign(lane=0, mark="")
     else:
-        rows, order = _lane_rows(Rows.of(events.loc[mask, list(COLUMNS)]), options)
+        rows, order = _lane_rows(Rows(shown.marks()), options)
         rows = rows.assign(mark=_mark_class(rows, options.story))
     eras = _visible_eras(options.eras, x0, x1)
     groups = _era_groups(eras)

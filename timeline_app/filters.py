@@ -28,35 +28,33 @@ def _combo_mask(
 
 def filter_mask(data: EventData, state: ViewState) -> np.ndarray:
     """Boolean mask over data.events for the state's filters (not the zoom)."""
-    events = data.events
-    mask = np.ones(len(events), dtype=bool)
-    if len(events) == 0:
+    mask = np.ones(len(data.events), dtype=bool)
+    if len(mask) == 0:
         return mask
+    columns = data.columns
     start = parse_user_date(state.date_from) if state.date_from else None
     end = parse_user_date(state.date_to, end=True) if state.date_to else None
     if start is not None:
-        mask &= events["end"].to_numpy() > start.to_datetime64()
+        mask &= columns["end"] > start.to_datetime64()
     if end is not None:
-        mask &= events["start"].to_numpy() < end.to_datetime64()
+        mask &= columns["start"] < end.to_datetime64()
     if state.categories:
         wanted = [data.categories.index(c) for c in state.categories if c in data.categories]
-        mask &= np.isin(events["cat_code"].to_numpy(), wanted)
+        mask &= np.isin(columns["cat_code"], wanted)
     if state.actors:
         wanted = set(state.actors)
         other = set(data.actor_lanes) - {OTHER_ACTORS} if OTHER_ACTORS in wanted else None
-        mask &= _combo_mask(events["actor_code"].to_numpy(), data.actor_combos, wanted, other)
+        mask &= _combo_mask(columns["actor_code"], data.actor_combos, wanted, other)
     if state.sources:
-        mask &= _combo_mask(
-            events["source_code"].to_numpy(), data.source_combos, set(state.sources)
-        )
+        mask &= _combo_mask(columns["source_code"], data.source_combos, set(state.sources))
     if state.precisions:
-        mask &= events["precision"].isin(list(state.precisions)).to_numpy()
+        mask &= columns.isin("precision", state.precisions)
     text = state.text.strip().lower()
     if text and mask.all():
-        return events["search"].str.contains(text, regex=False).to_numpy(dtype=bool)
+        return columns.contains("search", text)
     if text:
         idx = np.flatnonzero(mask)
-        found = events["search"].iloc[idx].str.contains(text, regex=False).to_numpy(dtype=bool)
+        found = columns.contains("search", text, idx)
         mask[:] = False
         mask[idx[found]] = True
     return mask
@@ -72,28 +70,37 @@ def default_span(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The span to open on: the whole table, unless a few early outliers (one 1953 treaty in a
     table of 2013-2025 news) would squeeze every other mark into a corner; the range slider
     and the "all" button still reach them."""
-    starts = events["start"]
-    lo, hi = pd.Timestamp(starts.min()), pd.Timestamp(events["end"].max())
-    bulk = pd.Timestamp(starts.quantile(OUTLIER_SHARE))
+    return span_of(events["start"].to_numpy(), events["end"].to_numpy())
+
+
+def span_of(starts: np.ndarray, ends: np.ndarray) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """`default_span` of events starting and ending at these times (datetime64 arrays; missing
+    times are left out, as pandas does)."""
+    starts, ends = starts[~np.isnat(starts)], ends[~np.isnat(ends)]
+    lo, hi = pd.Timestamp(starts.min()), pd.Timestamp(ends.max())
+    # Series.quantile's arithmetic: linear, on the integer times, truncated to the unit
+    bulk = pd.Timestamp(np.quantile(starts.view("i8"), [OUTLIER_SHARE]).astype(starts.dtype)[0])
     if bulk - lo > (hi - lo) * 0.25:
-        lo = pd.Timestamp(starts[starts >= bulk].min())
+        lo = pd.Timestamp(starts[starts >= bulk.to_datetime64()].min())
     return lo, hi
 
 
 OUTLIER_SHARE = 0.03  # at most this share of the earliest events may be left out of the view
 
 
-def visible_range(events: pd.DataFrame, state: ViewState) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The x range to show: the zoom if any, else the date filter, else the events' default
-    span (padded)."""
+def visible_range(
+    starts: np.ndarray, ends: np.ndarray, state: ViewState
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The x range to show for events starting and ending at these times (datetime64 arrays):
+    the zoom if any, else the date filter, else the events' default span (padded)."""
     if state.x0 and state.x1:
         x0, x1 = parse_user_date(state.x0), parse_user_date(state.x1, end=True)
         if x0 is not None and x1 is not None and x0 < x1:
             return x0, x1
     lo = parse_user_date(state.date_from) if state.date_from else None
     hi = parse_user_date(state.date_to, end=True) if state.date_to else None
-    if len(events):
-        span = default_span(events)
+    if len(starts):
+        span = span_of(starts, ends)
         lo = lo if lo is not None else span[0]
         hi = hi if hi is not None else span[1]
     lo = lo if lo is not None else pd.Timestamp("1950-01-01")
@@ -106,9 +113,14 @@ def visible_range(events: pd.DataFrame, state: ViewState) -> tuple[pd.Timestamp,
 
 def in_range(events: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestamp) -> np.ndarray:
     """Which events overlap the window [x0, x1)."""
-    return (events["end"].to_numpy() > x0.to_datetime64()) & (
-        events["start"].to_numpy() < x1.to_datetime64()
-    )
+    return overlaps(events["start"].to_numpy(), events["end"].to_numpy(), x0, x1)
+
+
+def overlaps(
+    starts: np.ndarray, ends: np.ndarray, x0: pd.Timestamp, x1: pd.Timestamp
+) -> np.ndarray:
+    """Which of the periods [start, end) overlap the window [x0, x1)."""
+    return (ends > x0.to_datetime64()) & (starts < x1.to_datetime64())
 
 
 def neighbour(events: pd.DataFrame, current: str, step: int) -> str:

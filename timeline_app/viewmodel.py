@@ -7,7 +7,9 @@ view gets (file names)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,8 +20,17 @@ from timeline_app import ids
 from timeline_app.data import OTHER_ACTORS, EventData
 from timeline_app.describe import default_title, footer, outlets_of, subtitle
 from timeline_app.export import IMAGE_FORMATS, PRESETS, ExportPreset, safe_filename
-from timeline_app.figure import TINTED_ERA_GROUP, FigureOptions, browser_figure, build_figure
-from timeline_app.filters import filter_events, in_range, neighbour, visible_range
+from timeline_app.figure import (
+    COLUMNS,
+    TINTED_ERA_GROUP,
+    FigureOptions,
+    Shown,
+    browser_figure,
+    browser_json,
+    build_figure,
+    shown_figure_dict,
+)
+from timeline_app.filters import filter_events, filter_mask, neighbour, overlaps, visible_range
 from timeline_app.state import STORY_MODES, ViewState, clean_date, normalise
 from timeline_app.story import story_events
 from timeline_app.timelinejs import timeline_json
@@ -28,16 +39,36 @@ PRESENT_YEARS = 6  # a presentation frames each event in about this many years
 ZOOM_YEARS = {ids.BTN_ZOOM_1Y: 1, ids.BTN_ZOOM_5Y: 5, ids.BTN_ZOOM_10Y: 10, ids.BTN_ZOOM_ALL: 0}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class View:
-    """What one view state shows."""
+    """What one view state shows. The events are kept as positions in `data.events`; their
+    tables are sliced when first asked for (the chart takes only its columns, from
+    `data.columns`)."""
 
-    events: pd.DataFrame  # matching the filters, in date order
+    data: EventData = field(repr=False)
+    matching: np.ndarray  # positions of the events matching the filters (in date order)
     window: tuple[pd.Timestamp, pd.Timestamp]  # the chart's time window
-    in_view: pd.DataFrame  # matching the filters and inside the window
+    inside: np.ndarray  # which of the matching events are inside the window (mask)
     lanes: tuple[str, ...]  # the lanes that hold matching events, in the table's order
     story: pd.DataFrame | None = None  # presentation: its events in date order
     current: str = ""  # presentation: the event on screen
+
+    @functools.cached_property
+    def shown(self) -> np.ndarray:
+        """Positions of the events matching the filters and inside the window."""
+        return self.matching[self.inside]
+
+    @functools.cached_property
+    def events(self) -> pd.DataFrame:
+        """The events matching the filters, in date order."""
+        return self.data.events_at(self.matching)
+
+    @functools.cached_property
+    def in_view(self) -> pd.DataFrame:
+        """The events matching the filters and inside the window."""
+        if len(self.shown) == len(self.matching):
+            return self.events
+        return self.data.events_at(self.shown)
 
     @property
     def position(self) -> tuple[int, int]:
@@ -71,12 +102,16 @@ def eras_at(day: dt.date) -> list[Era]:
     return list(holders.values())
 
 
-def lanes_for(data: EventData, events: pd.DataFrame, mode: str) -> tuple[str, ...]:
-    """The lanes that hold some of `events`: empty lanes disappear under filters."""
+def lanes_for(
+    data: EventData, events: pd.DataFrame | Mapping[str, np.ndarray], mode: str
+) -> tuple[str, ...]:
+    """The lanes that hold some of `events` (rows of data.events, or their columns by name):
+    empty lanes disappear under filters."""
     if mode == "category":
-        present = set(events["category"].unique())
+        codes = np.unique(np.asarray(events["cat_code"]))
+        present = {data.categories[c] for c in codes if c >= 0}
         return tuple(c for c in data.categories if c in present)
-    codes = np.unique(events["actor_code"].to_numpy())
+    codes = np.unique(np.asarray(events["actor_code"]))
     combos = [data.actor_combos[c] if c >= 0 else [] for c in codes]
     actors = {a for combo in combos for a in combo}
     lanes = [a for a in data.actor_lanes if a in actors]
@@ -109,18 +144,23 @@ def presentation_window(
 
 
 def view_of(data: EventData, state: ViewState) -> View:
-    events = filter_events(data, state)
-    lanes = lanes_for(data, events, state.lanes)
-    window = visible_range(events, state)
+    mask = filter_mask(data, state)
+    matching = np.flatnonzero(mask)
+    names = ("start", "end", "cat_code", "actor_code")
+    if len(matching) == len(mask):  # all of them: no copies
+        columns = {name: data.columns[name] for name in names}
+    else:
+        columns = data.columns.take(matching, names)
+    starts, ends = columns["start"], columns["end"]
+    lanes = lanes_for(data, columns, state.lanes)
+    window = visible_range(starts, ends, state)
     if not state.present:
-        inside = in_range(events, *window)
-        return View(events, window, events if inside.all() else events[inside], lanes)
-    story = story_events(events, state.story)
+        return View(data, matching, window, overlaps(starts, ends, *window), lanes)
+    story = story_events(data.events_at(matching), state.story)
     current = current_event(story, state.sel)
     if current and not (state.x0 and state.x1):
         window = presentation_window(data, current) or window
-    inside = in_range(events, *window)
-    return View(events, window, events[inside], lanes, story, current)
+    return View(data, matching, window, overlaps(starts, ends, *window), lanes, story, current)
 
 
 def figure_for(
@@ -143,9 +183,14 @@ def browser_figure_for(
     **extra: object,
 ) -> dict:
     """`figure_for` as the browser receives it (JSON-ready dict, the same JSON), built without
-    plotly's Figure objects: what the page's callbacks send."""
+    plotly's Figure objects, from the view's rows as arrays: what the page's callbacks send."""
     view = view or view_of(data, state)
-    return browser_figure(view.events, figure_options(state, view, size, **extra))
+    shown = Shown(
+        len(view.shown),
+        lambda: data.columns.take(view.shown, COLUMNS),
+        lambda: (view.events, view.inside),
+    )
+    return browser_json(shown_figure_dict(shown, figure_options(state, view, size, **extra)))
 
 
 def figure_options(

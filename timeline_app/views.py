@@ -111,7 +111,7 @@ def caption(data: EventData, view: View, mode: str) -> list:
     step, total = view.position
     sources = data.sources_for(view.current)
     first = sources.iloc[0] if len(sources) else event
-    noun = "key events" if mode == "key" and total < len(view.events) else "events"
+    noun = "key events" if mode == "key" and total < len(view.matching) else "events"
     offices = eras_at(pd.Timestamp(event["start"]).date())
     return [
         html.Div(
@@ -222,7 +222,7 @@ def table_page(
 
 def count_text(data: EventData, view: View) -> list:
     """'82 of 83 events in view' (the count follows the zoom and the filters)."""
-    shown, matching, total = len(view.in_view), len(view.events), len(data.events)
+    shown, matching, total = len(view.shown), len(view.matching), len(data.events)
     if view.story is not None:
         rest = f" key events of {matching:,}" if len(view.story) < matching else " events"
         return [html.Span(f"{len(view.story):,}", id="count-number"), rest]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from dash import html
@@ -13,10 +14,10 @@ from hypothesis import strategies as st
 
 from extract.table.schema import COLUMNS
 from timeline_app.app import create_app
-from timeline_app.data import build_data, load_data
+from timeline_app.data import Columns, build_data, load_data
 from timeline_app.dates import format_date_label, parse_starts_ends, parse_user_date
 from timeline_app.export import events_csv, neutralise_cell
-from timeline_app.filters import default_span, filter_events, neighbour
+from timeline_app.filters import OUTLIER_SHARE, default_span, filter_events, neighbour, span_of
 from timeline_app.state import DEFAULT_STATE, ViewState, query_to_state, state_to_query
 from timeline_app.viewmodel import next_state, zoom_from_relayout
 from timeline_app.views import detail_panel, highlight, notices, safe_link, table_page
@@ -481,6 +482,63 @@ def test_default_span_leaves_out_a_lone_early_outlier_but_not_a_spread_table():
     spread = pd.DataFrame({"start": starts[1:], "end": starts[1:] + pd.Timedelta(days=1)})
     spread.loc[len(spread)] = [pd.Timestamp("2010-01-01"), pd.Timestamp("2010-01-02")]
     assert default_span(spread)[0] == pd.Timestamp("2010-01-01")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(-20_000, 30_000), min_size=1, max_size=50),
+    st.integers(0, 40_000),
+    st.sampled_from(["s", "ns"]),
+)
+def test_the_span_of_arrays_is_the_span_pandas_computes(days, outlier, unit):
+    """span_of reads numpy arrays; it gives what the Series arithmetic gave, to the unit."""
+    starts = np.array([days[0] - outlier, *days], dtype="datetime64[D]").astype(f"M8[{unit}]")
+    ends = starts + np.timedelta64(1, "D")
+    series = pd.Series(starts)
+    lo, hi = pd.Timestamp(series.min()), pd.Timestamp(pd.Series(ends).max())
+    bulk = pd.Timestamp(series.quantile(OUTLIER_SHARE))
+    if bulk - lo > (hi - lo) * 0.25:
+        lo = pd.Timestamp(series[series >= bulk].min())
+    span = span_of(starts, ends)
+    assert span == (lo, hi) and [t.unit for t in span] == [lo.unit, hi.unit]
+
+
+def test_columns_take_the_rows_pandas_takes():
+    """Columns.take gives what frame.iloc[positions][name].to_numpy() gives: text (one or
+    several arrow chunks, missing values, mixed objects), numbers, flags and times; isin and
+    contains what Series.isin and Series.str.contains(regex=False) give."""
+    two_chunks = pd.concat([pd.Series(["x", "y"], dtype="str"), pd.Series(["z", "w"], dtype="str")])
+    frame = pd.DataFrame(
+        {
+            "text": pd.Series(["a", "b", "", "ü"], dtype="str"),
+            "chunks": two_chunks.reset_index(drop=True),
+            "missing": pd.Series(["a", None, "c", "d"], dtype="str"),
+            "mixed": pd.Series(["a", 1, None, 2.5], dtype=object),
+            "number": [1, 2, 3, 4],
+            "weight": [0.5, np.nan, 1.0, 0.25],
+            "flag": [True, False, True, False],
+            "when": pd.to_datetime(["2018-01-01", "1953-07-27", "2030-06-01", "2001-02-03"]).astype(
+                "M8[s]"
+            ),
+        }
+    )
+    columns = Columns(frame)
+    for positions in ([2, 0], [], [0, 1, 2, 3], [3]):
+        taken = columns.take(np.array(positions, dtype=np.int64), frame.columns)
+        assert list(taken) == list(frame.columns)
+        for name in frame.columns:
+            expected = frame.iloc[positions][name].to_numpy()
+            assert taken[name].dtype == expected.dtype, name
+            assert [repr(v) for v in taken[name]] == [repr(v) for v in expected], name
+    for name in ("text", "chunks", "missing"):
+        for values in (["a", "z"], ["ü"], []):
+            expected = frame[name].isin(values).to_numpy(dtype=bool)
+            assert columns.isin(name, values).tolist() == expected.tolist()
+        for text, positions in (("a", None), ("", None), ("ü", [3, 0]), ("z", [])):
+            rows = frame[name] if positions is None else frame[name].iloc[positions]
+            expected = rows.str.contains(text, regex=False).to_numpy(dtype=bool)
+            at = None if positions is None else np.array(positions, dtype=np.int64)
+            assert columns.contains(name, text, at).tolist() == expected.tolist()
 
 
 @pytest.mark.parametrize(

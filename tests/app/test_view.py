@@ -10,16 +10,20 @@ from pathlib import Path
 import jsonschema
 import pandas as pd
 import pytest
+from plotly.io.json import to_json_plotly
 
 from extract.table.schema import COLUMNS
 from timeline_app.data import build_data
 from timeline_app.describe import category_words, default_title, footer, subtitle
 from timeline_app.export import PRESETS
+from timeline_app.figure import browser_figure
 from timeline_app.state import ViewState
 from timeline_app.story import STORY_SIZE, by_importance, label_text, story_events
 from timeline_app.viewmodel import (
+    browser_figure_for,
     eras_at,
     export_figure,
+    figure_options,
     image_job,
     lanes_for,
     next_state,
@@ -132,6 +136,31 @@ def test_a_presentation_starts_at_the_first_key_event_and_frames_it(data):
     assert view_of(data, stepped).position == (2, STORY_SIZE)
     everything = next_state(data, state, "btn-story", {})
     assert everything.story == "all" and view_of(data, everything).position == (1, 26)
+
+
+PAGE_VIEWS = {
+    "default": (ViewState(), {}),
+    "filtered": (ViewState(categories=("summit/talks",), date_from="2015"), {}),
+    "search, nothing in view": (ViewState(text="no such words"), {}),
+    "zoom, actor lanes, selected": (
+        ViewState(x0="2015-01-01", x1="2016-12-31", lanes="actor", sel="e05"),
+        {},
+    ),
+    "presentation": (ViewState(present=True, sel="e07"), {}),
+    "presentation of all": (ViewState(present=True, story="all", lanes="actor"), {}),
+    "density": (ViewState(sel="e03"), {"density_threshold": 0}),
+    "density by actor": (ViewState(lanes="actor", date_from="2016"), {"density_threshold": 0}),
+}
+
+
+@pytest.mark.parametrize("state, extra", PAGE_VIEWS.values(), ids=PAGE_VIEWS)
+def test_the_page_draws_the_view_from_its_arrays_as_from_its_table(data, state, extra):
+    """The page's figure takes the view's rows from data.columns; it is the figure of the
+    view's table."""
+    view = view_of(data, state)
+    sent = browser_figure_for(data, state, (1122, 456), view, **extra)
+    expected = browser_figure(view.events, figure_options(state, view, (1122, 456), **extra))
+    assert to_json_plotly(sent) == to_json_plotly(expected)
 
 
 def test_a_teacher_picks_the_story_with_a_filter(data):
