@@ -369,5 +369,8 @@ def _edit_form(app: dash.Dash, holder: DataHolder) -> None:
         loaded = inputs.mapping(loaded)
         base = inputs.mapping(loaded.get("values")) if loaded.get("id") == state.sel else None
         form = {name: inputs.form_text(v) for name, v in zip(EDIT_FIELDS, values, strict=True)}
+        before = holder.version
         message = save_edit(holder, state.sel, form, loaded=base)
-        return message, holder.version, "", hidden
+        # a refused save leaves the form as the user typed it (a new version would refill it)
+        version = holder.version if holder.version != before else no_update
+        return message, version, "", hidden

@@ -81,6 +81,8 @@ def test_an_over_long_summary_is_refused_in_the_form_with_a_message(new_page, ap
     page.click("#btn-save")
     expect(page.locator("#edit-msg")).to_contain_text("Not saved: Summary: is 131,072 characters")
     assert not corrections.exists()
+    # the refused text stays in the form, to be shortened (the form is not refilled)
+    assert page.locator("#edit-summary").input_value() == "x" * (MAX_CELL_CHARS + 1)
     page.fill("#edit-summary", "Singapore summit, Trump and Kim")
     page.click("#btn-save")
     expect(page.locator("#edit-msg")).to_have_text("Saved summary (recorded in corrections.csv).")
