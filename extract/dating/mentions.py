@@ -35,9 +35,10 @@ NOT_YEAR_BEFORE_RE = re.compile(
 # An author-year citation of scholarly writing: the year of a publication, not of an event.
 CITED_BEFORE_RE = re.compile(
     r"(?:[(;]\s*|^)[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+$"
-    r"|[A-Z][\w'’-]+(?:\s+et\s+al\.?)?\s+\($"
+    r"|[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?\s+\($"
 )
-CITED_AFTER_RE = re.compile(r"[a-z]?(?:,\s*(?:p|pp)\.\s*\d+(?:-\d+)?)?\s*[;)]")
+# "(2009)", "(2009a;", "(2009, 45)", "(2009, pp. 45-50)"
+CITED_AFTER_RE = re.compile(r"[a-z]?(?:,\s*(?:(?:p|pp)\.\s*)?\d+(?:[-–]\d+)?)?\s*[;)]")
 TIME_ZONE_BEFORE_RE = re.compile(
     r"\d{1,4}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|EST|EDT|ET|PST|PDT|KST|JST)\s+$"
 )

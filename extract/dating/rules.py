@@ -749,7 +749,9 @@ RULES: tuple[Rule, ...] = (
         "clock_time",
         # "at 6:40 a.m.": the day the story is at, or the publication date when none was told
         # ("9:29 a.m. — Kim walks ...": a liveblog entry)
-        r"\b(?i:at)\s+(?:(?i:about|around|approximately)\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
+        # ("until about 1:30 p.m.", "called to order at 10.05 a.m.": the same)
+        r"\b(?i:at|until|around|about)\s+(?:(?i:about|around|approximately)\s+)?"
+        r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
         r"|^\d{1,2}:\d{2}\s*[ap]\.m\.(?=\s*[—–-])",
         clock_time,
         relational=True,

@@ -37,6 +37,19 @@ NOT_PAST_ED = frozenset(
 PLAN_NOUNS = frozenset("plan plans set".split())
 # Past verbs whose infinitive happened (or was tried) then: "failed to launch ... on Monday".
 DONE_VERBS = frozenset("failed tried managed attempted refused declined moved rushed".split())
+# A verb, "to" and a noun: no infinitive ("came to power in December", "called to order").
+TO_NOUN_IDIOMS = frozenset(
+    [
+        *((verb, "power") for verb in "came come rose risen swept returned".split()),
+        *((verb, "office") for verb in "came come returned".split()),
+        *((verb, "death") for verb in "sentenced put".split()),
+        *((verb, "war") for verb in "went gone".split()),
+        ("called", "order"),
+        ("brought", "justice"),
+        ("came", "light"),
+        ("sent", "prison"),
+    ]
+)
 FUNCTION_WORDS = frozenset(
     """the a an this that these those his her its their our my your to of in on at for with by
     from as and or but not no""".split()
@@ -205,6 +218,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             and words[index].islower()
             and token not in FUNCTION_WORDS
             and not plural_noun  # "lost to hosts Germany": no verb's base form
+            and (tokens[index - 2] if index >= 2 else "", token) not in TO_NOUN_IDIOMS
         ):
             if index >= 2 and tokens[index - 2] in DONE_VERBS:
                 return "past"  # "failed to put a satellite into orbit on Monday": it happened

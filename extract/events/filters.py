@@ -84,25 +84,6 @@ def is_comparison(text: str, mention: Mention) -> bool:
     return bool(COMPARISON_BEFORE_RE.search(text[max(0, mention.start - 80) : mention.start]))
 
 
-# An author-year citation: "Kim (2009, 45) finds", "(Moon 2005; Levin and Han 2002)".
-CITATION_RE = re.compile(
-    r"[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.)?\s+\(\s*$"
-    r"|\((?:[^()]*;\s*)?[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.)?,?\s+$"
-)
-CITED_YEAR_RE = re.compile(r"[a-z]?(?:,\s*(?:p+\.\s*)?\d+(?:[-–]\d+)?)?\s*[;)]")
-
-
-def is_citation(text: str, mention: Mention) -> bool:
-    """'Kim (2009, 45) finds that ...', '(Moon 2005; Levin and Han 2002)': a cited work's year,
-    not an event."""
-    start = mention.start + (text[mention.start] == "(")  # the mention may take in the bracket
-    return (
-        text[start : mention.end].isdigit()
-        and bool(CITATION_RE.search(text[max(0, start - 60) : start]))
-        and bool(CITED_YEAR_RE.match(text, mention.end))
-    )
-
-
 def is_dateline(text: str, mention: Mention) -> bool:
     """'SEOUL, Oct. 22 (Yonhap) -- ...': the filing date of the story, not an event."""
     return bool(DATELINE_RE.match(text[: mention.start])) and bool(
