@@ -53,7 +53,7 @@ def _is_abbreviation_end(line: str, dot: int, following: str) -> bool:
     if INITIALISM_RE.search(word):  # U.S., U.N., p.m.
         return next_token.lower() not in SENTENCE_STARTERS
     if len(bare) == 1 and bare.isalpha() and word.count(".") == 1:  # a middle initial: "John F."
-        return True
+        return not line[max(0, dot - 2) : dot - 1].isdigit()  # not "the 1980s."
     return bare in ABBREVIATIONS
 
 

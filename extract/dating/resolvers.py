@@ -515,8 +515,12 @@ def consecutive_years(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the 1990s'; 'the 1970s and 1980s': from the first to the end of the last."""
     start = int(match["decade"])
-    return TimeValue(f"{start:04d}", "decade", f"{start + 9:04d}")
+    last = int(match["decade2"]) if match.groupdict().get("decade2") else start
+    if last < start:
+        return None
+    return TimeValue(f"{start:04d}", "decade", f"{last + 9:04d}")
 
 
 def season(match: re.Match[str], ctx: Context) -> TimeValue | None:

@@ -15,7 +15,9 @@ COPULA_STATE_RE = re.compile(
 COPULA_AFTER_RE = re.compile(r"^\s*,?\s*(?:was|were|is|are|remained|remains)\s+(?:a|an|still)\b")
 STATIVE_RE = re.compile(
     r"\b(?:operate[sd]?|employ(?:s|ed)?|remain(?:s|ed)?|ha(?:s|d|ve)|hold(?:s)?|held|total(?:s|ed)?"
-    r"|number(?:s|ed)|stood|stands?|live[sd]?|own(?:s|ed)?|house[sd]?|contain(?:s|ed)?)\b"
+    r"|number(?:s|ed)|stood|stands?|live[sd]?|own(?:s|ed)?|house[sd]?|contain(?:s|ed)?"
+    r"|(?:was|were|is|are)\s+(?:still|alive|about|around|more|less|over|under|\d))\b"
+    # ("As of July, about 56,800 applicants were still alive"; "were found" is an event)
 )
 # "Sunday marks the 10th anniversary of ...", "Wednesday is the first anniversary ...": the day
 # is when an anniversary falls, not an event (the anniversary dates the original event).

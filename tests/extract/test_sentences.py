@@ -78,3 +78,11 @@ def test_words_next_to_a_place_are_the_texts_own() -> None:
             for count in (1, 2, 3):
                 assert words_before(text, place, count) == WORD_RE.findall(text[:place])[-count:]
                 assert words_after(text, place, count) == WORD_RE.findall(text[place:])[:count]
+
+
+def test_a_decade_ends_a_sentence() -> None:
+    texts = [
+        s.text
+        for s in split_sentences("It began in the 1980s. The famine came. John F. Kennedy spoke.")
+    ]
+    assert texts == ["It began in the 1980s.", "The famine came.", "John F. Kennedy spoke."]

@@ -147,8 +147,9 @@ def _case_problems(case: Any, index: int) -> list[str]:
             span_years = int(end[:4]) - int(date[:4])
             if SEASON_END.get(first) != last or span_years != (1 if first == 12 else 0):
                 problems.append(f"{where}: {date}..{end} is not a meteorological season")
-        if precision == "decade" and (int(date) % 10 != 0 or int(end) != int(date) + 9):
-            problems.append(f"{where}: a decade runs from a year ending in 0 to nine years later")
+        if precision == "decade" and (int(date) % 10 != 0 or int(end) % 10 != 9 or end < date):
+            # "the 1990s" is 1990..1999; "the 1970s and 1980s" 1970..1989
+            problems.append(f"{where}: decades run from a year ending in 0 to one ending in 9")
         if not evidence or evidence not in text:
             problems.append(f"{where}: evidence {evidence!r} is not a substring of the text")
         # Oracle self-check: a single day named by one weekday must fall on that weekday.
