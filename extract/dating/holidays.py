@@ -85,7 +85,7 @@ HOLIDAYS: tuple[Holiday, ...] = (
         (2, 16),
     ),
     Holiday(
-        r"(?:Workers['’] )?[Pp]arty(?:['’]s)? (?:founding|foundation) (?:anniversary|[Dd]ay)"
+        r"(?:Workers['’] )?[Pp]arty(?:['’]s)? (?:(?:founding|foundation) )?(?:anniversary|[Dd]ay)"
         r"|anniversary of the (?:Workers['’] )?[Pp]arty['’]s (?:founding|foundation)",
         (10, 10),
     ),

@@ -556,9 +556,11 @@ def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return min(options, key=lambda v: abs((bounds(v)[0] - ctx.anchor).days))
 
 
-# "for Chuseok", "for the Chuseok holiday and National Foundation Day"
+# "for Chuseok", "for the Chuseok holiday and National Foundation Day", "to mark the ruling
+# party's anniversary"
 HOLIDAY_AS_REASON_RE = re.compile(
-    r"\b(?i:for)\s+(?:the\s+)?(?:[A-Z][\w’']*(?:\s+[\w’']+){0,3}\s+(?:and|or)\s+)?$"
+    r"\b(?i:for|to\s+mark|marking|to\s+celebrate|celebrating|to\s+commemorate|commemorating)\s+"
+    r"(?:the\s+)?(?:(?:[A-Z][\w’']*(?:\s+[\w’']+){0,3}\s+(?:and|or)|[a-z]+)\s+)?$"
 )
 
 
@@ -570,7 +572,8 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         ctx.sentence[match.end() :],
     ):
         return OPEN  # "the Chuseok holiday" runs several days: which one is not told
-    if ctx.earlier and HOLIDAY_AS_REASON_RE.search(ctx.sentence[: ctx.start]):
+    before = ctx.sentence[: ctx.start]
+    if HOLIDAY_AS_REASON_RE.search(before) and (ctx.earlier or DATE_WORD_RE.search(before)):
         return OPEN  # "closed on Monday for Chuseok": the reason of an act dated before it
     named = holiday_named(match.string, *match.span("holiday"))
     if match.groupdict().get("which") and ctx.anchor is not None:
@@ -584,8 +587,19 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return day_value(found) if found else None
     if match.groupdict().get("year"):
         found = holiday_day(named, _year(match))
-        return day_value(found) if found else None
-    return _holiday_by_tense(named, ctx)
+        value = day_value(found) if found else None
+    else:
+        value = _holiday_by_tense(named, ctx)
+    if value is not None and AROUND_RE.search(ctx.sentence[: ctx.start]):
+        return TimeValue(value.date[:7], "approx")  # "around the Lunar New Year of 2020"
+    return value
+
+
+# A date told in words before ("on Friday", "on Oct. 9", "yesterday", "in 2020").
+DATE_WORD_RE = re.compile(
+    rf"\b(?:{WEEKDAY_WORDS}|(?:{MONTH_WORDS})\s*\d|yesterday|today|(?:19|20)\d\d)\b"
+)
+AROUND_RE = re.compile(r"\b(?i:around|about|near|close\s+to)\s+(?:the\s+)?$")
 
 
 def _holiday_by_tense(named: Holiday, ctx: Context) -> TimeValue | None:

@@ -405,8 +405,9 @@ RULES: tuple[Rule, ...] = (
         r"(?P<holiday>"
         + HOLIDAY_WORDS
         + r")\b(?:(?:,?\s+|(?:\s+(?:address|speech|message))?\s+(?:in|of)\s+)"
-        r"{YEAR}|(?:\s+(?:address|speech|message))?\s+(?P<which>last|next|this)\s+(?P<unit>year|month)\b"
-        r"|\s+in\s+{MONTH}(?!\s*\d))?",  # "the party founding anniversary in October": its month
+        r"(?:{MONTH}\s+)?{YEAR}|(?:\s+(?:address|speech|message))?\s+(?P<which>last|next|this)\s+"
+        r"(?P<unit>year|month)\b"
+        r"|\s+in\s+{MONTH2}(?!\s*\d))?",  # "the party founding anniversary in October": its month
         holiday,
         trigger=r"New Year|Christmas|Thanksgiving|Chuseok|Seollal|Liberation|Victory|[Aa]rmistice"
         r"|Day of|[Pp]arty|Fourth of July|Independence|Samiljeol|March (?:First|1st)"
