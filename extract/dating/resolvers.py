@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.dating.calendar import (
     WEEKDAYS,
@@ -282,6 +282,10 @@ LISTED_DATE_RE = re.compile(
 )
 
 
+# A month and year told in the sentence ("Sep 2018", "September, 2018").
+MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH_WORDS})(?![A-Za-z]),?\s+(?P<year>(?:19|20)\d\d)\b")
+
+
 def _year_for(
     ctx: Context, month: int, day: int | None, tense: str, strict: bool = False
 ) -> int | None:
@@ -293,6 +297,13 @@ def _year_for(
     only to a date within a few months.
     """
     assert ctx.anchor is not None
+    same_month = [
+        int(told["year"])
+        for told in MONTH_YEAR_RE.finditer(ctx.sentence, 0, ctx.start)
+        if month_number(told["month"]) == month
+    ]
+    if same_month and not strict:  # "| Sep 2018 | ... talks from Sept. 18-20 |": that month's
+        return same_month[-1]
     if ctx.frame is not None and tense not in ("future", "intent") and not strict:
         frame_start = start_date(ctx.frame)
         for year in (frame_start.year, frame_start.year + 1):
@@ -369,7 +380,7 @@ def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if match.groupdict().get("year"):
         year = _year(match)
     elif ctx.anchor is not None:
-        year = pick_year(ctx.anchor, month1, day1, ctx.tense)
+        year = _year_for(ctx, month1, day1, ctx.tense)
     else:
         return None
     if year is None:
@@ -637,6 +648,11 @@ def weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     target = weekday_number(match["weekday"])
     tense, strict = _tense_for(match, ctx)
+    same = [
+        start_date(v) for v in ctx.earlier if _single_day(v) and start_date(v).weekday() == target
+    ]
+    if same and not strict:  # "| 2019-06-30 | ... set foot in North Korea on Sunday": that day
+        return day_value(same[-1])
     return day_value(_weekday_date(ctx.anchor, target, tense, strict))
 
 
@@ -1218,7 +1234,9 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
             # anniversary is the holiday's own day of that year, not the day of the visit
             day = safe_date(day.year, *holiday.fixed)
     elif holiday is not None:
-        holiday_value = _holiday_by_tense(holiday, ctx)
+        # the Nth anniversary is the one nearest the story, ahead or past ("marks the 66th
+        # anniversary of the armistice" published 2019-07-03 is 2019's: 1953)
+        holiday_value = _holiday_by_tense(holiday, replace(ctx, tense="present"))
         day = start_date(holiday_value) if holiday_value and holiday_value is not OPEN else None
         years_told = [v for v in ctx.earlier[-1:] if granularity_of(v) in ("month", "year")]
         if day is not None and years_told:  # "July 2023 - ... 70th anniversary of the armistice"

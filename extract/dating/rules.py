@@ -249,6 +249,16 @@ RULES: tuple[Rule, ...] = (
         yearless=True,
     ),
     rule(
+        "day_span_dmy_months",
+        # across a month's end, day first: "from 26 September to 1 October 2009", "(26 November
+        # - 1 December 2018)"
+        r"(?:\b(?i:from|between)\s+)?\b{DAY}\s+{MONTH}\s*(?:-|–|(?i:to|and|until|through))\s*"
+        r"{DAY2}\s+{MONTH2},?\s+{YEAR}",
+        day_span,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
+    ),
+    rule(
         "day_span_dmy",
         # day first, as British and UN/NGO reports write: "on 27 and 28 July 2024", "27-28 July"
         ON + r"\b{DAY}\s*(?:-|–|(?i:and|to))\s*{DAY2}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?",
@@ -412,6 +422,15 @@ RULES: tuple[Rule, ...] = (
         trigger=r"New Year|Christmas|Thanksgiving|Chuseok|Seollal|Liberation|Victory|[Aa]rmistice"
         r"|Day of|[Pp]arty|Fourth of July|Independence|Samiljeol|March (?:First|1st)"
         r"|[Ff]ound(?:ing|ation)|Gaecheonjeol|Hange?ul|birth anniversary",
+        names_occasion=True,
+    ),
+    rule(
+        "year_holiday",
+        # "the 1974 Liberation Day ceremony", "the 2018 Lunar New Year": that year's day
+        r"\b{YEAR}\s+(?P<holiday>" + HOLIDAY_WORDS + r")\b",
+        holiday,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
         names_occasion=True,
     ),
     rule(
@@ -784,7 +803,8 @@ RULES: tuple[Rule, ...] = (
         # the original event, N years before the anniversary's day when the sentence tells it
         r"\b(?P<nth>" + ORDINAL + r")\s+(?:(?i:founding|birth|death)\s+)?(?i:anniversary)"
         r"(?:\s+of\s+(?:[\w'’.-]+\s+){0,8}?[\w'’-]+(?=\s+(?:on|in|at|with|by|and|when|as|this|last|next"
-        r"|was|is|will|falls|fell|between|against|for|from|after|before|to|that|which|who)\b"
+        r"|was|is|will|falls|fell|later|earlier|today|tomorrow|yesterday|between|against|for|from"
+        r"|after|before|to|that|which|who)\b"
         r"|\s*[,.;:)\"”]|\s*$))?",
         anniversary,
         relational=True,

@@ -321,7 +321,7 @@ def _clean(text: str, start: int, end: int) -> str:
 # marked): kept in the headline.
 NAMED_DAY_RE = re.compile(
     r"(?:(?i:on|for|at|during|since|until|by)\s+)?(?:(?:the\s+)?\d+(?:st|nd|rd|th)\s+[^\d]*"
-    r"anniversary\b[^\d]*|(?:" + HOLIDAY_WORDS + r")(?:\s+in\s+[A-Z][a-z]+)?)"
+    r"anniversary\b[^\d]*|(?:\d{4}\s+)?(?:" + HOLIDAY_WORDS + r")(?:\s+in\s+[A-Z][a-z]+)?)"
 )
 QUOTE_RE = re.compile(r"[\"“”]|(?:^|\s)['‘]")
 POSSESSIVE_RE = re.compile(r"['’]s\b")

@@ -88,14 +88,21 @@ def _is_header(text: str, mention: Mention) -> bool:
     ).strip(" .:*#")
 
 
-PAGE_LABELS = r"(?:(?i:last\s+)?(?i:updated)|Posted|Published|First published|Today is|Dated?)"
+PAGE_LABELS = (
+    r"(?:(?:Feed\s+)?(?i:last\s+)?(?i:updated|refreshed)|Posted|Published|First published|pubDate"
+    r"|Today is|Dated?)"
+)
 HEADER_BEFORE_RE = re.compile(
     r"[\s*#]*(?:(?:Issue|Vol\.|Volume|No\.)\s*(?:No\.\s*)?\d+\s*[|•·,–—-]\s*)?"  # "Issue No. 212 |"
     r"(?:" + PAGE_LABELS + r"\s*:?\s*)?(?:[\d:.]+\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?,?\s*)?"
-    r"(?:[A-Za-z]+(?i:day),?\s*)?"
+    r"(?:(?:[A-Za-z]+(?i:day)|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s*)?"
 )
 # a parenthesised era year or note, or a clock time after the date: "(Heisei 28)", "3:40 p.m. KST"
-HEADER_AFTER_RE = re.compile(r"\([^)]{0,40}\)|,?\s*[\d:.]+\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4})?")
+HEADER_AFTER_RE = re.compile(
+    r"\([^)]{0,40}\)|,?\s*[\d:.]+\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4})?"
+    r"|,?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Z]{2,4}|[+-]\d{4}))?"  # "07:30:00 +0900"
+    r"|\s*\|\s*\d+\s+new\s+items?"  # "| 8 new items"
+)
 
 
 # "... and the South returned fire", "... and Washington unveiled new sanctions": "and", a new
