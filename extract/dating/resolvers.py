@@ -1221,6 +1221,8 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
         and re.search(r"\bon\s+the\s+$", ctx.sentence[: ctx.start], re.IGNORECASE)
     ):
         told = [ctx.day_reference]  # "came on the 68th anniversary ...": the story's day
+    if not told and "birthday" in match.group(0).lower():
+        return OPEN  # "on his 35th birthday", its day not told: the birth's day is not either
     named = HOLIDAY_RE.search(match.group(0))
     holiday = (
         holiday_named(match.string, match.start() + named.start(), match.start() + named.end())

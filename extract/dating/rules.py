@@ -801,7 +801,7 @@ RULES: tuple[Rule, ...] = (
         "anniversary",
         # "the 70th anniversary of the armistice (on July 27)", "the 80th founding anniversary":
         # the original event, N years before the anniversary's day when the sentence tells it
-        r"\b(?P<nth>" + ORDINAL + r")\s+(?:(?i:founding|birth|death)\s+)?(?i:anniversary)"
+        r"\b(?P<nth>" + ORDINAL + r")\s+(?:(?i:founding|birth|death)\s+)?(?i:anniversary|birthday)"
         r"(?:\s+of\s+(?:[\w'’.-]+\s+){0,8}?[\w'’-]+(?=\s+(?:on|in|at|with|by|and|when|as|this|last|next"
         r"|was|is|will|falls|fell|later|earlier|today|tomorrow|yesterday|between|against|for|from"
         r"|after|before|to|that|which|who)\b"
@@ -809,7 +809,7 @@ RULES: tuple[Rule, ...] = (
         anniversary,
         relational=True,
         absorbing=True,
-        trigger=r"(?i:anniversary)",
+        trigger=r"(?i:anniversary|birthday)",
     ),
     rule(
         "the_day_began",

@@ -15,7 +15,9 @@ FUTURE_WORDS = frozenset(
     expect anticipated anticipates anticipate upcoming due intends intend intended aims aim
     proposed proposes propose set looking forthcoming coming must""".split()
 )
-PRESENT_WORDS = frozenset("is are am says say tells announces remains continues".split())
+PRESENT_WORDS = frozenset(
+    "is are am says say tells announces remains continues marks falls begins starts ends".split()
+)
 IRREGULAR_PAST = frozenset(
     """said met told held made took went came began gave saw sent left led won lost fell rose
     broke spoke wrote ran became found flew fought got had was were did knew thought brought
@@ -37,6 +39,9 @@ NOT_PAST_ED = frozenset(
 PLAN_NOUNS = frozenset("plan plans set".split())
 # Past verbs whose infinitive happened (or was tried) then: "failed to launch ... on Monday".
 DONE_VERBS = frozenset("failed tried managed attempted refused declined moved rushed".split())
+# "the first sitting American president to set foot in North Korea on Sunday": what someone was
+# the first to do is done, no intent.
+RANKED_RE = re.compile(r"\bthe (?:first|second|third|last|only|latest)\b")
 # A verb, "to" and a noun: no infinitive ("came to power in December", "called to order").
 TO_NOUN_IDIOMS = frozenset(
     [
@@ -219,6 +224,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             and token not in FUNCTION_WORDS
             and not plural_noun  # "lost to hosts Germany": no verb's base form
             and (tokens[index - 2] if index >= 2 else "", token) not in TO_NOUN_IDIOMS
+            and not RANKED_RE.search(" ".join(tokens[max(0, index - 8) : index - 1]))
         ):
             if index >= 2 and tokens[index - 2] in DONE_VERBS:
                 return "past"  # "failed to put a satellite into orbit on Monday": it happened
@@ -242,6 +248,8 @@ def _tense_of(tokens: list[str]) -> str | None:
     for index, token in enumerate(tokens):
         previous = tokens[index - 1] if index else ""
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if _proposed_act(token, previous, following):
+            return "past"  # "In October the Secretariat ... proposed merging them"
         if token in FUTURE_WORDS and not _bare_set(token, previous, following):
             return "future"
         if _is_past(token, previous):

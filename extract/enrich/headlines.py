@@ -212,6 +212,9 @@ def anniversary_clause(evidence: str, sentence: str) -> Clause | None:
     sentence names ('the armistice that ended the Korean War' -> 'Korean War armistice')."""
     match = ANNIVERSARY_OF_RE.search(evidence)
     if match is None:
+        owner = BIRTHDAY_OWNER_RE.search(sentence[: sentence.find(evidence)])
+        if "birthday" in evidence.lower() and evidence in sentence and owner is not None:
+            return Clause(owner.group(1), "bear", "born", True, False, [])  # "Kim Jong Il born"
         return None
     what = ANNIVERSARY_OBJECT_END_RE.sub("", match["what"]).strip()
     act = (match["kind"] or "").lower()
@@ -237,6 +240,8 @@ def anniversary_clause(evidence: str, sentence: str) -> Clause | None:
     return Clause("", "", "", False, False, [subject])
 
 
+# "Kim Jong Il's 63rd birthday": whose
+BIRTHDAY_OWNER_RE = re.compile(r"\b((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)['’]s\s+$")
 # "victory| in the great Fatherland Liberation War": the phrase that completes a one-word name
 PHRASE_AFTER_RE = re.compile(
     r"\s+(?:in|of|over|against)\s+(?:the\s+)?(?:[\w’'-]+\s*){1,6}?(?=[,.;:]|\s+(?:on|at|with|by|which|that|when)\b|$)"

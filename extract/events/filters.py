@@ -33,13 +33,16 @@ NEGATION_RE = re.compile(
     r"\b(?:did not|didn't|does not|doesn't|never|will not|won't)\b", re.IGNORECASE
 )
 # "The 70th anniversary of the armistice falls on Thursday, July 27": when it falls, no event
-ANNIVERSARY_FALLS_RE = re.compile(r"\banniversary\b[^.;]{0,80}\b(?:falls|fell|fall)\s+(?:on\s+)?$")
+ANNIVERSARY_FALLS_RE = re.compile(
+    r"\b(?:anniversary|birthday)\b[^.;]{0,80}\b(?:falls|fell|fall)\s+(?:on\s+)?$"
+)
 HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
 # "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
 EVERY_RE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|day|week|month|quarter|morning|evening|night|spring|summer|fall"
     r"|autumn|winter|[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+day\b)"
 )
+CLAUSE_OPENING_RE = re.compile(r"(?:^|[:;—–]|\s-)\s*[\"“]?$")
 NEAR = 25  # characters around an expression where "every ..." makes it recurring
 DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+$")
 
@@ -61,8 +64,8 @@ def is_state(text: str, mention: Mention) -> bool:
         return bool(STATIVE_RE.search(text))
     if COPULA_AFTER_RE.match(after) or TIME_RELATION_RE.match(text):
         return True
-    if not text[: mention.start].strip(' "“') and ANNIVERSARY_DAY_RE.match(after):
-        return True
+    if CLAUSE_OPENING_RE.search(text[: mention.start]) and ANNIVERSARY_DAY_RE.match(after):
+        return True  # "Another milestone is close: July 27 marks the 66th anniversary of ..."
     if ANNIVERSARY_FALLS_RE.search(text[max(0, mention.start - 120) : mention.start]):
         return True
     return not text[: mention.start].strip() and bool(COPULA_STATE_RE.match(after))
