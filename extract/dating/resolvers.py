@@ -1085,6 +1085,18 @@ def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
     return month_value(ctx.anchor.year, ctx.anchor.month, "approx")
 
 
+def to_the_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'on 15 August 1948, three years to the day after the end of Japanese rule': the other
+    event falls that many years before (after) the day told before it."""
+    told = ctx.earlier[-1] if ctx.earlier else None
+    if told is None or not _single_day(told) or match["unit"].lower().rstrip("s") != "year":
+        return OPEN
+    direction = -1 if match["dir"].lower() == "after" else 1
+    day = start_date(told)
+    found = safe_date(day.year + direction * number_value(match["num"]), day.month, day.day)
+    return day_value(found) if found else OPEN
+
+
 def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'two days later' counts from the narrative's reference time; 'hours later' is that day."""
     unit = (match.groupdict().get("unit") or match["bare"]).lower().rstrip("s")

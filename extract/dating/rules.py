@@ -77,6 +77,7 @@ from extract.dating.resolvers import (
     the_day_began,
     the_year_alone,
     this_day_in_year,
+    to_the_day,
     weekday,
     weekday_runs_through,
     weekday_span,
@@ -664,6 +665,16 @@ RULES: tuple[Rule, ...] = (
         trigger=r"(?i:\bago\s+(?:today|yesterday|tomorrow|this|next|last)\b)",
     ),
     rule("ago", COUNT + r"\s+(?i:ago)", ago, trigger=r"(?i:\bago\b)"),
+    rule(
+        "to_the_day",
+        # "proclaimed on 15 August 1948, three years to the day after the end of Japanese rule":
+        # the other event, that many years from the day told before it
+        COUNT + r"\s+(?i:to\s+the\s+day)\s+(?P<dir>(?i:after|before))",
+        to_the_day,
+        relational=True,
+        trigger=r"(?i:to the day)",
+        counts_from_event=True,
+    ),
     rule(
         "later_earlier",
         COUNT_OR_HOURS + r"\s+(?P<dir>(?i:later|earlier))",

@@ -112,6 +112,9 @@ CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         r"resign\w*",
         r"term\b",
         r"policy",
+        r"proclaim\w*",  # "the Republic of Korea was proclaimed"
+        r"(?:colonial|Japanese) rule",
+        r"independence",
     ),
     "sport/culture": (
         r"Olympics?",

@@ -24,6 +24,7 @@ from extract.enrich.headlines import (
     TRAILING_WORDS,
     Clause,
     anniversary_clause,
+    event_after_clause,
     event_clause,
     summary_of,
 )
@@ -38,6 +39,10 @@ from extract.table.vocabulary import OTHER_CATEGORY
 T = TypeVar("T")
 
 
+# Rules whose row dates another event than the clause tells: its headline names that event.
+ORIGINAL_EVENT_CLAUSES = {"anniversary": anniversary_clause, "to_the_day": event_after_clause}
+
+
 def describe(story: list[DatedSentence], rows: list[Row]) -> None:
     """Fill in summary, label, category, actors, kind and event_words of every row."""
     by_sentence: dict[int, list[Row]] = {}
@@ -50,8 +55,9 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
         text = dated.sentence.text
         for row in by_sentence.get(index, ()):
             start, end = row.mention_start, row.mention_end
-            clause = (row.rule == "anniversary" and anniversary_clause(row.evidence, text)) or (
-                event_clause(text, start, end, row.side, discourse)
+            named = ORIGINAL_EVENT_CLAUSES.get(row.rule)  # "70th anniversary of the armistice"
+            clause = (named and named(row.evidence, text)) or event_clause(
+                text, start, end, row.side, discourse
             )
             words = clause_text(clause)
             category = categorize(words, text)

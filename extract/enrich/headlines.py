@@ -217,7 +217,21 @@ def anniversary_clause(evidence: str, sentence: str) -> Clause | None:
             return Clause(owner.group(1), "bear", "born", True, False, [])  # "Kim Jong Il born"
         return None
     what = ANNIVERSARY_OBJECT_END_RE.sub("", match["what"]).strip()
-    act = (match["kind"] or "").lower()
+    return _original_event(what, (match["kind"] or "").lower(), evidence, sentence)
+
+
+def event_after_clause(evidence: str, sentence: str) -> Clause | None:
+    """'three years to the day after the end of Japanese rule' dates the end of Japanese rule:
+    its headline tells that event ('Japanese rule ends')."""
+    if evidence not in sentence:
+        return None
+    following = sentence[sentence.find(evidence) + len(evidence) :]
+    what = re.sub(r"^\s*(?:the\s+)?", "", re.split(r"[,.;:]", following)[0]).strip()
+    return _original_event(what, "", evidence, sentence) if what else None
+
+
+def _original_event(what: str, act: str, evidence: str, sentence: str) -> Clause | None:
+    """The clause of an event named by a noun phrase ('the start of the Korean War')."""
     if not act and (inner := ORIGINAL_ACT_RE.fullmatch(what)):
         act, what = inner["act"].lower(), inner["what"]
     words = what.split()
