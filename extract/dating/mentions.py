@@ -30,12 +30,13 @@ COUNT_NOUN_RE = re.compile(
 NOT_YEAR_BEFORE_RE = re.compile(
     r"(?:\b(?:No|no|Number|number|Resolution|resolution|Room|room|Route|Article|Section|Unit|"
     r"Flight|flight|Highway|Hill|Line|Post|Code|code|model|Model|Type|type|Pier|Gate|Vision)\.?\s*$)"
-    r"|(?:[#$€£]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)",
+    r"|(?:[#$€£§]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)",
 )
 # An author-year citation of scholarly writing: the year of a publication, not of an event.
 CITED_BEFORE_RE = re.compile(
     r"(?:[(;]\s*|^)[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+$"
     r"|[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?\s+\($"
+    r"|^\W*[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*)+\($"  # a reference list: "Kim, Y. (2011)."
 )
 # "(2009)", "(2009a;", "(2009, 45)", "(2009, pp. 45-50)"
 CITED_AFTER_RE = re.compile(r"[a-z]?(?:,\s*(?:(?:p|pp)\.\s*)?\d+(?:[-–]\d+)?)?\s*[;)]")

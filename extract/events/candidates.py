@@ -90,7 +90,7 @@ def _is_header(text: str, mention: Mention) -> bool:
 
 PAGE_LABELS = (
     r"(?:(?:Feed\s+)?(?i:last\s+)?(?i:updated|refreshed)|Posted|Published|First published|pubDate"
-    r"|Today is|Dated?)"
+    r"|Today is|Dated?|Retrieved|(?:This page was )?last edited(?: on)?)"
 )
 HEADER_BEFORE_RE = re.compile(
     r"[\s*#]*(?:(?:Issue|Vol\.|Volume|No\.)\s*(?:No\.\s*)?\d+\s*[|•·,–—-]\s*)?"  # "Issue No. 212 |"
@@ -100,7 +100,7 @@ HEADER_BEFORE_RE = re.compile(
 # a parenthesised era year or note, or a clock time after the date: "(Heisei 28)", "3:40 p.m. KST"
 HEADER_AFTER_RE = re.compile(
     r"\([^)]{0,40}\)|,?\s*[\d:.]+\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4})?"
-    r"|,?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Z]{2,4}|[+-]\d{4}))?"  # "07:30:00 +0900"
+    r"|,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Z]{2,4}|[+-]\d{4}))?"  # "07:30:00 +0900"
     r"|\s*\|\s*\d+\s+new\s+items?"  # "| 8 new items"
 )
 
