@@ -199,6 +199,9 @@ ORIGINAL_ACTS = {
     "death": ("die", "", False),
 }
 WAR_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}War\b")
+# The events a bare noun names in news about the two Koreas, and the act an anniversary of it
+# marks: "the anniversary of the war" is of its outbreak.
+DOMAIN_EVENTS = {"armistice": ("Korean War armistice", ""), "war": ("Korean War", "start")}
 SIGNED_NOUNS = frozenset("armistice agreement declaration treaty accord pact communique".split())
 ANNIVERSARY_OBJECT_END_RE = re.compile(
     r"\s+(?:that|which|who|with|on|in|at|when|as|by|and)\b.*$|[,;:].*$"
@@ -245,6 +248,9 @@ def _original_event(what: str, act: str, evidence: str, sentence: str) -> Clause
             what += phrase.group(0).rstrip()
         elif war is not None and what.lower() in SIGNED_NOUNS:
             what = f"{war.group(0)} {what}"
+        elif what.lower() in DOMAIN_EVENTS:  # "the 66th anniversary of the armistice"
+            what, default_act = DOMAIN_EVENTS[what.lower()]
+            act = act or default_act
     subject = what[:1].upper() + what[1:]
     if act in ORIGINAL_ACTS:
         lemma, form, passive = ORIGINAL_ACTS[act]
