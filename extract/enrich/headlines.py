@@ -134,10 +134,25 @@ class Clause:
 
 def summary_of(clause: Clause, planned: bool, ongoing: bool) -> str:
     """The headline of an event's clause, marked planned/ongoing."""
-    summary = _assemble(clause) or "Event"
+    summary = abbreviated(_assemble(clause)) or "Event"
     if ongoing:
         return f"{summary} {ONGOING_MARKER}"
     return f"{summary} {PLANNED_MARKER}" if planned else summary
+
+
+# Names a headline writes short, as the news does ("North Korea tests ICBMs").
+ABBREVIATIONS = (
+    (re.compile(r"\b[Ii]ntercontinental ballistic missile(s?)\b"), r"ICBM\1"),
+    (re.compile(r"\b[Ss]ubmarine-launched ballistic missile(s?)\b"), r"SLBM\1"),
+    (re.compile(r"\b(?:the )?Demilitarized Zone\b"), "the DMZ"),
+)
+
+
+def abbreviated(headline: str) -> str:
+    """The headline (or label) with the long names news writes short."""
+    for pattern, short in ABBREVIATIONS:
+        headline = pattern.sub(short, headline)
+    return headline[:1].upper() + headline[1:]
 
 
 def event_clause(text: str, start: int, end: int, side: str, discourse: Discourse) -> Clause:

@@ -28,7 +28,7 @@ from extract.enrich.grammar import (
     present,
     verb_lemma,
 )
-from extract.enrich.headlines import Clause
+from extract.enrich.headlines import Clause, abbreviated
 
 MAX_LABEL_WORDS = 6
 DANGLING_WORDS = PREPOSITIONS | DETERMINERS | {"and", "or"}  # a label does not end with one
@@ -60,8 +60,7 @@ def label_of(clause: Clause) -> str:
     words = [w for w in words if w not in (",", "-")][:MAX_LABEL_WORDS]
     while len(words) > 2 and words[-1].lower() in DANGLING_WORDS:
         words.pop()
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
+    return abbreviated(" ".join(words))
 
 
 def _label_words(clause: Clause) -> list[str]:
