@@ -1105,7 +1105,12 @@ def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return OPEN  # "several hours later", "a month earlier than usual"
     if EXPLICIT_DATE_AFTER_RE.match(after):
         return OPEN  # "Three years later, on August 15, 1948, ...": the date itself tells
-    reference = _reference(ctx, unit)
+    named = NAMED_EVENT_BEFORE_RE.search(ctx.sentence[: ctx.start])
+    reference = (
+        named is not None
+        and named["noun"].lower() in EVENT_NOUN_CLUES
+        and _dated_event(named["noun"].lower(), ctx)
+    ) or _reference(ctx, unit)
     if reference is None:
         return None
     is_open, fuzzy = _modifier(match)
@@ -1120,6 +1125,8 @@ def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _not_finer_than(value, reference)
 
 
+# "learned of the death some four hours later": the event the count starts from
+NAMED_EVENT_BEFORE_RE = re.compile(r"\b(?:the|this|that|its|their)\s+(?P<noun>[a-z]+)\s+$")
 # a date with its year right after a relative expression, set off by a comma or not
 EXPLICIT_DATE_AFTER_RE = re.compile(r",?\s+(?:on|in)\s+[^;]{0,18}?\b(?:1[89]|20)\d\d\b")
 AGO_THEN_DATE_RE = re.compile(
@@ -1380,7 +1387,12 @@ def _named_event(ctx: Context, end: int) -> TimeValue | None:
     )
     if following is None:
         return None
-    noun = following[1].lower()
+    return _dated_event(following[1].lower(), ctx)
+
+
+def _dated_event(noun: str, ctx: Context) -> TimeValue | None:
+    """The day of the first event told before that the noun names ('the launch', 'the
+    shooting'), or None."""
     clue = re.compile(EVENT_NOUN_CLUES.get(noun, re.escape(noun[:6])), re.IGNORECASE)
     # "Hours after the launch": the launch the story is about, i.e. the first day-dated one told.
     return next(
