@@ -60,7 +60,8 @@ FUNCTION_WORDS = frozenset(
     from as and or but not no""".split()
 )
 CLAUSE_BREAK_RE = re.compile(
-    r"[;:—–]|\s-\s|,\s+(?=(?:\w+ing|which|who|where|when|while|whereas|although|though|because)\b)"
+    r"[;—–]|(?<!\d):(?!\d)|\s-\s"  # not the colon of a clock time ("at 4:50 a.m.")
+    r"|,\s+(?=(?:\w+ing|which|who|where|when|while|whereas|although|though|because)\b)"
 )
 FRONTED_CLAUSE_RE = re.compile(
     r"^\W*(?:When|Once|If|Until|Before|After|As soon as|Whenever|In|On|At|During|By)\b"
@@ -80,6 +81,7 @@ TAIL_WORDS = 16
 SENTENCE_OPENERS = ' "“•*·-'
 # A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
 DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
+CLOCK_TIME_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE)
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
 SINCE_RE = re.compile(r"\W*since\b", re.IGNORECASE)
 # "since taking office on June 4": the start of a state, in the past.
@@ -181,7 +183,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         # taking office on June 4"
     if DEADLINE_RE.search(head):
         return "future"  # "ordered that reconstruction be completed by October": ahead of the order
-    head_tokens = TOKEN_RE.findall(head)
+    head_tokens = TOKEN_RE.findall(CLOCK_TIME_RE.sub(" ", head))  # "at about 4:50 a.m." no words
     last_words = [t.lower() for t in head_tokens[-3:]]
     if last_words and last_words[-1] == "on":
         last_words.pop()
