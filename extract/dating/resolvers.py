@@ -1383,11 +1383,27 @@ def _named_event(ctx: Context, end: int) -> TimeValue | None:
     The noun is looked up in the sentences told before (with its synonyms, when it has some).
     """
     following = re.match(
-        r"\s*(?:the|this|that|its|their|his|her)\s+([A-Za-z-]+)", ctx.sentence[end:]
+        r"\s*(?:the|this|that|its|their|his|her)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", ctx.sentence[end:]
     )
     if following is None:
         return None
-    return _dated_event(following[1].lower(), ctx)
+    words = following[1].lower().split()
+    if ORDINAL_WORDS & set(words):
+        return None  # "its fourth nuclear test": which one, the story may not have told
+    # "the launch on Monday": the event noun; "that news conference": the phrase's last word
+    noun = next((w for w in words if w in EVENT_NOUN_CLUES), None)
+    if noun is None:
+        last = next((i for i, w in enumerate(words) if w in NOT_NOUN_WORDS), len(words))
+        noun = words[max(0, last - 1)]
+    return _dated_event(noun, ctx)
+
+
+ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth last latest previous next".split()
+)
+NOT_NOUN_WORDS = frozenset(
+    "on in at of by and or to for with from was were is are that which".split()
+)
 
 
 def _dated_event(noun: str, ctx: Context) -> TimeValue | None:
