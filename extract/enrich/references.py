@@ -81,6 +81,8 @@ COUNTED_NOUN = {"met": "meeting", "meet": "meeting", "tested": "test", "talks": 
 SUBJECT_NAME_RE = re.compile(r"^((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+) (?=[a-z])")
 # A person told with their age: "Kang Eun-byul, 28, keeps ...", "said Lee Soon-hee, 88,".
 AGED_PERSON_RE = re.compile(rf"\b({NAME}),\s+\d{{1,3}},")
+# A person a story names by what they are called: "who asked to be called Kim Chol-su".
+CALLED_PERSON_RE = re.compile(rf"\b(?:called|named|identified as|known as|goes by)\s+({NAME})\b")
 # A person told by a common noun: "The North Korean soldier who fled ..." ("he" then is him).
 HUMAN_RE = re.compile(
     r"\b[Tt]he ((?:[A-Z][\w-]+ ){0,2}(?:soldier|defector|man|woman|official|diplomat|fisherman"
@@ -107,7 +109,9 @@ ORDINAL_RE = re.compile(r"(?i)^(?:the\s+)?(first|second|third|fourth|fifth|last|
 PEOPLE, PLACES, PAIR, COUNTED = "people", "places", "pair", "counted"
 ASPECTS = (PEOPLE, PLACES, PAIR, COUNTED)
 # The searches a sentence is read with for each, prefiltered together (extract.prefilter).
-_PEOPLE_READ = PrefilterSet([KNOWN_PERSON_RE, TITLED_PERSON_RE, HUMAN_RE, AGED_PERSON_RE])
+_PEOPLE_READ = PrefilterSet(
+    [KNOWN_PERSON_RE, TITLED_PERSON_RE, HUMAN_RE, AGED_PERSON_RE, CALLED_PERSON_RE]
+)
 _PLACES_READ = PrefilterSet([COUNTRY_RE, THING_RE, GROUP_RE])
 _PAIR_READ = Prefiltered(PAIR_RE)
 _COUNTED_READ = Prefiltered(COUNTED_RE)
@@ -158,7 +162,7 @@ class Named:
             self._read_counted(text)
 
     def _read_people(self, text: str) -> None:
-        known, titled, humans, aged = _PEOPLE_READ.finditer_each(text)
+        known, titled, humans, aged, called = _PEOPLE_READ.finditer_each(text)
         found: list[tuple[int, str]] = []
         for match in known:
             found.append((match.start(), match.group(1)))
@@ -171,9 +175,9 @@ class Named:
             found.append((0, subject.group(1)))
         for match in humans:
             found.append((match.start(), match.group(1)))
-        for match in aged:
+        for match in (*aged, *called):
             if _person(match.group(1)):
-                found.append((match.start(), match.group(1)))
+                found.append((match.start(1), match.group(1)))
         # "Lee entered office": Lee Jae-myung, the last person of that family name
         by_family = {_family(person): person for person in self.people}
         for match in FAMILY_NAME_RE.finditer(text):
