@@ -83,6 +83,8 @@ SUBJECT_NAME_RE = re.compile(r"^((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+) (?=
 AGED_PERSON_RE = re.compile(rf"\b({NAME}),\s+\d{{1,3}},")
 # A person a story names by what they are called: "who asked to be called Kim Chol-su".
 CALLED_PERSON_RE = re.compile(rf"\b(?:called|named|identified as|known as|goes by)\s+({NAME})\b")
+# A person a report keeps anonymous by a letter: "Mr. B", "Ms. A, 34, said ...".
+LETTER_PERSON_RE = re.compile(r"\b((?:Mr|Ms|Mrs)\.\s+[A-Z])\b(?!\.)")
 # A person told by a common noun: "The North Korean soldier who fled ..." ("he" then is him).
 HUMAN_RE = re.compile(
     r"\b[Tt]he ((?:[A-Z][\w-]+ ){0,2}(?:soldier|defector|man|woman|official|diplomat|fisherman"
@@ -110,7 +112,14 @@ PEOPLE, PLACES, PAIR, COUNTED = "people", "places", "pair", "counted"
 ASPECTS = (PEOPLE, PLACES, PAIR, COUNTED)
 # The searches a sentence is read with for each, prefiltered together (extract.prefilter).
 _PEOPLE_READ = PrefilterSet(
-    [KNOWN_PERSON_RE, TITLED_PERSON_RE, HUMAN_RE, AGED_PERSON_RE, CALLED_PERSON_RE]
+    [
+        KNOWN_PERSON_RE,
+        TITLED_PERSON_RE,
+        HUMAN_RE,
+        AGED_PERSON_RE,
+        CALLED_PERSON_RE,
+        LETTER_PERSON_RE,
+    ]
 )
 _PLACES_READ = PrefilterSet([COUNTRY_RE, THING_RE, GROUP_RE])
 _PAIR_READ = Prefiltered(PAIR_RE)
@@ -162,7 +171,7 @@ class Named:
             self._read_counted(text)
 
     def _read_people(self, text: str) -> None:
-        known, titled, humans, aged, called = _PEOPLE_READ.finditer_each(text)
+        known, titled, humans, aged, called, lettered = _PEOPLE_READ.finditer_each(text)
         found: list[tuple[int, str]] = []
         for match in known:
             found.append((match.start(), match.group(1)))
@@ -178,6 +187,7 @@ class Named:
         for match in (*aged, *called):
             if _person(match.group(1)):
                 found.append((match.start(1), match.group(1)))
+        found.extend((match.start(), match.group(1)) for match in lettered)
         # "Lee entered office": Lee Jae-myung, the last person of that family name
         by_family = {_family(person): person for person in self.people}
         for match in FAMILY_NAME_RE.finditer(text):
