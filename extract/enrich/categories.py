@@ -141,6 +141,10 @@ CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         r"COVID",
         r"flood\w*",
         r"famine",
+        # an escape across the border: "crossed the Tumen River with the help of a broker"
+        r"(?:Tumen|Yalu|Amnok) River",
+        r"crossed into China",
+        r"\bbrokers?\b",
     ),
 }
 _GROUPS = {f"c{index}": name for index, name in enumerate(CATEGORY_KEYWORDS)}
