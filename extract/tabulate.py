@@ -134,6 +134,25 @@ MAX_STORIES_COMPARED = 50  # per (year, event word): older stories are not searc
 MAX_YEARS_INDEXED = 12  # a row spanning more years ("since 2006") is looked up by its ends
 
 
+def _same_day_and_kind(
+    story: _Story,
+    row: dict[str, str],
+    span: tuple[dt.date, dt.date],
+    actors: frozenset[str],
+    what: frozenset[str],
+) -> bool:
+    """Rows of one single day, one category and a shared actor with a word in common tell one
+    event even when their actions are told with different verbs ("Kim and Trump meet at
+    Panmunjom" / "Trump becomes the first sitting president to step into North Korea")."""
+    return (
+        story.span == span
+        and span[0] == span[1]
+        and story.first["category"] == row["category"]
+        and bool(story.actors & actors)
+        and len({w for w in story.what & what if w.isalpha()}) >= 2
+    )
+
+
 def share_event_ids(rows: list[dict[str, str]]) -> None:
     """Rows of different documents that tell one event get one id, so the app shows one mark
     with all its sources, whatever the precision each text gives ("in 2018", "in June 2018",
@@ -169,7 +188,7 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
                 row["summary"],
                 bool(row["date_end"]),
             )
-            and same_what(story.what, what)
+            and (same_what(story.what, what) or _same_day_and_kind(story, row, span, actors, what))
             and (
                 not (story.actors and actors and not story.actors & actors)
                 or strongly_same(story.what, what)

@@ -141,3 +141,25 @@ def test_two_events_with_the_same_date_precision_and_summary_never_share_an_id()
 def test_two_rows_of_one_document_at_one_place_get_two_ids() -> None:
     rows = [_row("a.txt", 10, "summit", "North Korea"), _row("a.txt", 10, "hotline", "China")]
     assert build_table(rows)["event_id"].nunique() == 2
+
+
+def test_one_day_one_kind_and_shared_words_join_across_verbs() -> None:
+    """Two reports of one day's event told with different verbs ('blew up', 'destroyed') share
+    an id; another event of that day, kind and actor with fewer words in common does not."""
+    blew = document(
+        "a.txt",
+        "North Korea blew up the inter-Korean liaison office in Kaesong on June 16, 2020.",
+        "2020-06-17",
+    )
+    destroyed = document(
+        "b.txt",
+        "North Korea destroyed the inter-Korean liaison office in Kaesong on June 16, 2020.",
+        "2020-06-18",
+    )
+    cut = document(
+        "c.txt", "North Korea cut the inter-Korean hotlines on June 16, 2020.", "2020-06-18"
+    )
+    table = build_table([*document_rows(blew), *document_rows(destroyed), *document_rows(cut)])
+    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    assert ids["a.txt"] == ids["b.txt"]
+    assert ids["c.txt"] != ids["a.txt"]
