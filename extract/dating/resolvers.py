@@ -808,9 +808,11 @@ def ended_after_began(match: re.Match[str], ctx: Context) -> TimeValue | None:
 def day_of_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'on the 12th': that day of the month the story is in (a month or day told before)."""
     reference = ctx.reference
-    if reference is None or granularity_of(reference) == "year" or reference.date_end:
+    if reference is None or granularity_of(reference) == "year":
         return OPEN
-    first = start_date(reference)
+    if reference.date_end and reference.date_end[:7] != reference.date[:7]:
+        return OPEN  # a span over two months: which month is not told
+    first = start_date(reference)  # "talks from Sept. 18-20 ... on the 19th": that month
     found = safe_date(first.year, first.month, int(match["day"]))
     return day_value(found) if found else OPEN
 
