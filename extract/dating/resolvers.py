@@ -516,7 +516,8 @@ def year_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     second = _full_year(first, match["year2"])
     if not first < second <= first + 60:
         return None
-    return TimeValue(f"{first:04d}", "year", f"{second:04d}")
+    precision = "approx" if match.groupdict().get("about") else "year"
+    return TimeValue(f"{first:04d}", precision, f"{second:04d}")
 
 
 def consecutive_years(match: re.Match[str], ctx: Context) -> TimeValue | None:

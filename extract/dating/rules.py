@@ -373,7 +373,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "year_from_to",
-        r"(?i:from|between)\s+{YEAR}\s+(?i:to|and|through|until)\s+(?P<year2>\d{4})(?!\d)",
+        # ("from in or about 2018 through 2023": about, approx)
+        r"(?i:from|between)\s+(?P<about>(?i:in\s+or\s+)?(?i:about|around|approximately)\s+)?"
+        r"{YEAR}\s+(?i:to|and|through|until)\s+(?P<year2>\d{4})(?!\d)",
         year_span,
         trigger=YEAR_TRIGGER,
         absolute=True,
