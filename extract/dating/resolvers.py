@@ -1080,7 +1080,14 @@ def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
     """
     if ctx.reference is not None:
         coarse = granularity_of(ctx.reference) != "day"
-        if coarse and unit in ("day", "week", "hour", "minute") and ctx.day_reference is not None:
+        if (
+            coarse
+            and unit in ("day", "week", "hour", "minute")
+            and ctx.day_reference is not None
+            # not a day the story has moved on from ("| Nov 2017 | ... the same day" after a
+            # row of September)
+            and start_date(ctx.day_reference) >= start_date(ctx.reference)
+        ):
             return ctx.day_reference
         return ctx.reference
     if ctx.anchor is None:

@@ -42,6 +42,8 @@ EVERY_RE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|day|week|month|quarter|morning|evening|night|spring|summer|fall"
     r"|autumn|winter|[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+day\b)"
 )
+# A relative clause the expression sits in: the copula after it is the main clause's.
+RELATIVE_OPEN_RE = re.compile(r",\s+(?:which|who)\b[^,]*$")
 CLAUSE_OPENING_RE = re.compile(r"(?:^|[:;—–]|\s-)\s*[\"“]?$")
 NEAR = 25  # characters around an expression where "every ..." makes it recurring
 DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+$")
@@ -62,7 +64,8 @@ def is_state(text: str, mention: Mention) -> bool:
         r"\bas of\s+$", text[max(0, mention.start - 20) : mention.start], re.IGNORECASE
     ):
         return bool(STATIVE_RE.search(text))
-    if COPULA_AFTER_RE.match(after) or TIME_RELATION_RE.match(text):
+    in_relative = RELATIVE_OPEN_RE.search(text[: mention.start])  # "which ... on April 3, is"
+    if (COPULA_AFTER_RE.match(after) and not in_relative) or TIME_RELATION_RE.match(text):
         return True
     if CLAUSE_OPENING_RE.search(text[: mention.start]) and ANNIVERSARY_DAY_RE.match(after):
         return True  # "Another milestone is close: July 27 marks the 66th anniversary of ..."
