@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.mentions import Mention
 
 WINDOW = 300  # characters around an expression that the tests look at
@@ -40,7 +41,7 @@ HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routine
 # "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
 EVERY_RE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|day|week|month|quarter|morning|evening|night|spring|summer|fall"
-    r"|autumn|winter|[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+day\b)"
+    r"|autumn|winter|[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+day\b|(?:" + HOLIDAY_WORDS + r"))"
 )
 # A relative clause the expression sits in: the copula after it is the main clause's.
 RELATIVE_OPEN_RE = re.compile(r",\s+(?:which|who)\b[^,]*$")
