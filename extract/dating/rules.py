@@ -297,7 +297,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "full_date_range",
-        r"(?i:from|between)\s+{MONTH}\s*{DAY},?\s*{YEAR},?\s+(?i:to|and|through|until)\s+{MONTH2}\s*{DAY2},?\s*{YEAR2}",
+        # ("through 12:01 a.m. eastern standard time, March 25, 2018": the clock time is the end's)
+        r"(?i:from|between)\s+{MONTH}\s*{DAY},?\s*{YEAR},?\s+(?i:to|and|through|until)\s+"
+        r"(?:\d{1,2}[:.]\d{2}\s*[ap]\.m\.(?:\s+[a-z]+){0,3},?\s+)?{MONTH2}\s*{DAY2},?\s*{YEAR2}",
         full_date_range,
         trigger=YEAR_TRIGGER,
     ),
