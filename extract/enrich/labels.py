@@ -109,7 +109,7 @@ def _label_words(clause: Clause) -> list[str]:
 SAID_OBJECTS = frozenset("announcement statement remarks comments speech decision address".split())
 SAYING_LIGHT_VERBS = frozenset("make issue give deliver release".split())
 BE_FORMS = frozenset("be been being is are was were".split())
-STILL_WORDS = ADVERBS_AFTER_SUBJECT | frozenset("just yet".split())
+STILL_WORDS = ADVERBS_AFTER_SUBJECT | frozenset("just yet hard".split())
 
 
 def _adverb(word: str) -> bool:
