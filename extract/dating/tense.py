@@ -79,6 +79,8 @@ _STRONG_FUTURE = Prefiltered(STRONG_FUTURE_RE)  # searched before every date: ha
 TAIL_WORDS = 16
 # What may come before the first word of a sentence: quotes and list bullets.
 SENTENCE_OPENERS = ' "“•*·-'
+# A transcript's speaker label: "AHN: ", "VICE MINISTER SUH: ".
+SPEAKER_LABEL_RE = re.compile(r"\s*[A-Z][A-Z .'-]{1,40}:\s+")
 # A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
 DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
 CLOCK_TIME_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE)
@@ -98,13 +100,20 @@ def _clause_head(sentence: str, position: int) -> str:
     return head[breaks[-1].end() :] if breaks else head
 
 
+def _sentence_start(sentence: str) -> int:
+    """Where the sentence's words begin, after a speaker's label ("AHN: In his speech, ...")."""
+    label = SPEAKER_LABEL_RE.match(sentence)
+    return label.end() if label else 0
+
+
 def _clause_tail(sentence: str, position: int) -> str:
     """The rest of the clause; a fronted adverbial ("In January, Kim declared") reads on."""
     tail = sentence[position : position + 200]
     # A fronted adverbial or subordinate clause reads on into the main clause: "In January, Kim
     # declared ...", "When leaders gather in Gyeongju on Friday, the city will host ...".
-    fronted = not sentence[:position].strip(SENTENCE_OPENERS) or bool(
-        FRONTED_CLAUSE_RE.match(sentence) and "," not in sentence[:position]
+    start = _sentence_start(sentence)
+    fronted = not sentence[start:position].strip(SENTENCE_OPENERS) or bool(
+        FRONTED_CLAUSE_RE.match(sentence[start:]) and "," not in sentence[start:position]
     )
     heading = re.match(r"[^:—–]{0,30}[:—–]\s", tail) if fronted else None
     if heading:  # "• Monday: Hegseth visited ...", "3:51 p.m. — Talks ...": the entry reads on
@@ -237,7 +246,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "present"
     tail = _clause_tail(sentence, position)
     found = _tense_of([t.lower() for t in TOKEN_RE.findall(tail)][:TAIL_WORDS])
-    if found is None and not sentence[:position].strip(SENTENCE_OPENERS):
+    if found is None and not sentence[_sentence_start(sentence) : position].strip(SENTENCE_OPENERS):
         # "In March, days after the anniversary, Kim visited ...": a phrase that opens the
         # sentence takes the tense of the sentence it opens
         rest = sentence[position + len(tail) :]
