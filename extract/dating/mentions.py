@@ -43,6 +43,9 @@ CITED_AFTER_RE = re.compile(r"[a-z]?(?:,\s*(?:(?:p|pp)\.\s*)?\d+(?:[-–]\d+)?)?
 TIME_ZONE_BEFORE_RE = re.compile(
     r"\d{1,4}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|EST|EDT|ET|PST|PDT|KST|JST)\s+$"
 )
+RESTATED_TIME_RE = re.compile(
+    r"\W*(?:That|This|It)\s+(?:was|is|will\s+be)\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*$"
+)
 MAX_RELATIONAL = 40  # "the next day", "hours after" ... resolved per sentence (more is a list)
 
 
@@ -75,7 +78,10 @@ def _plausible(mention: Mention, text: str) -> bool:
     restates a time in another zone ("at 7:10 a.m. (2210 GMT Wednesday)")."""
     before = text[max(0, mention.start - 30) : mention.start]
     if mention.rule.may_restate_zone:
-        return not TIME_ZONE_BEFORE_RE.search(before)
+        # "(2210 GMT Wednesday)", "That was 1:17 p.m. Tuesday in Washington.": a time told again
+        return not (
+            TIME_ZONE_BEFORE_RE.search(before) or RESTATED_TIME_RE.match(text[: mention.start])
+        )
     if not mention.rule.may_be_number:
         return True
     after = text[mention.end : mention.end + 40]
