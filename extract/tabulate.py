@@ -141,9 +141,9 @@ def _same_day_and_kind(
     actors: frozenset[str],
     what: frozenset[str],
 ) -> bool:
-    """Rows of one single day, one category and a shared actor with a word in common tell one
-    event even when their actions are told with different verbs ("Kim and Trump meet at
-    Panmunjom" / "Trump becomes the first sitting president to step into North Korea")."""
+    """Rows of one single day, one category and a shared actor with two words in common tell
+    one event even when their actions are told with different verbs ("North Korea blew up the
+    liaison office in Kaesong" / "North Korea destroyed the liaison office in Kaesong")."""
     return (
         story.span == span
         and span[0] == span[1]

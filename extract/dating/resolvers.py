@@ -602,7 +602,7 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         value = day_value(found) if found else None
     else:
         value = _holiday_by_tense(named, ctx)
-    if value is not None and AROUND_RE.search(ctx.sentence[: ctx.start]):
+    if value is not None and AROUND_RE.search(before):
         return TimeValue(value.date[:7], "approx")  # "around the Lunar New Year of 2020"
     return value
 

@@ -83,7 +83,6 @@ SENTENCE_OPENERS = ' "“•*·-'
 SPEAKER_LABEL_RE = re.compile(r"\s*[A-Z][A-Z .'-]{1,40}:\s+")
 # A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
 DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
-CLOCK_TIME_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE)
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
 SINCE_RE = re.compile(r"\W*since\b", re.IGNORECASE)
 # "since taking office on June 4": the start of a state, in the past.
@@ -106,13 +105,18 @@ def _sentence_start(sentence: str) -> int:
     return label.end() if label else 0
 
 
+def _opens_sentence(sentence: str, position: int) -> bool:
+    """Whether only quotes, bullets or a speaker's label come before `position`."""
+    return not sentence[_sentence_start(sentence) : position].strip(SENTENCE_OPENERS)
+
+
 def _clause_tail(sentence: str, position: int) -> str:
     """The rest of the clause; a fronted adverbial ("In January, Kim declared") reads on."""
     tail = sentence[position : position + 200]
     # A fronted adverbial or subordinate clause reads on into the main clause: "In January, Kim
     # declared ...", "When leaders gather in Gyeongju on Friday, the city will host ...".
     start = _sentence_start(sentence)
-    fronted = not sentence[start:position].strip(SENTENCE_OPENERS) or bool(
+    fronted = _opens_sentence(sentence, position) or bool(
         FRONTED_CLAUSE_RE.match(sentence[start:]) and "," not in sentence[start:position]
     )
     heading = re.match(r"[^:—–]{0,30}[:—–]\s", tail) if fronted else None
@@ -192,7 +196,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         # taking office on June 4"
     if DEADLINE_RE.search(head):
         return "future"  # "ordered that reconstruction be completed by October": ahead of the order
-    head_tokens = TOKEN_RE.findall(CLOCK_TIME_RE.sub(" ", head))  # "at about 4:50 a.m." no words
+    head_tokens = TOKEN_RE.findall(head)
     last_words = [t.lower() for t in head_tokens[-3:]]
     if last_words and last_words[-1] == "on":
         last_words.pop()
@@ -246,7 +250,7 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "present"
     tail = _clause_tail(sentence, position)
     found = _tense_of([t.lower() for t in TOKEN_RE.findall(tail)][:TAIL_WORDS])
-    if found is None and not sentence[_sentence_start(sentence) : position].strip(SENTENCE_OPENERS):
+    if found is None and _opens_sentence(sentence, position):
         # "In March, days after the anniversary, Kim visited ...": a phrase that opens the
         # sentence takes the tense of the sentence it opens
         rest = sentence[position + len(tail) :]
