@@ -56,7 +56,7 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
         for row in by_sentence.get(index, ()):
             start, end = row.mention_start, row.mention_end
             named = ORIGINAL_EVENT_CLAUSES.get(row.rule)  # "70th anniversary of the armistice"
-            clause = (named and named(row.evidence, text)) or event_clause(
+            clause = (named and named(text, start, end)) or event_clause(
                 text, start, end, row.side, discourse
             )
             words = clause_text(clause)

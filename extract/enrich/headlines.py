@@ -223,41 +223,40 @@ ANNIVERSARY_OBJECT_END_RE = re.compile(
 )
 
 
-def anniversary_clause(evidence: str, sentence: str) -> Clause | None:
+def anniversary_clause(sentence: str, start: int, end: int) -> Clause | None:
     """The original event of an anniversary ('the 75th anniversary of the start of the Korean
     War' -> 'Korean War begins'), or None when the words do not name it. A one-word original
     takes the phrase after it ('victory in the Fatherland Liberation War') or the war the
     sentence names ('the armistice that ended the Korean War' -> 'Korean War armistice')."""
+    evidence = sentence[start:end]
     match = ANNIVERSARY_OF_RE.search(evidence)
     if match is None:
-        owner = BIRTHDAY_OWNER_RE.search(sentence[: sentence.find(evidence)])
-        if "birthday" in evidence.lower() and evidence in sentence and owner is not None:
+        owner = BIRTHDAY_OWNER_RE.search(sentence[:start])
+        if "birthday" in evidence.lower() and owner is not None:
             return Clause(owner.group(1), "bear", "born", True, False, [])  # "Kim Jong Il born"
         return None
     what = ANNIVERSARY_OBJECT_END_RE.sub("", match["what"]).strip()
-    return _original_event(what, (match["kind"] or "").lower(), evidence, sentence)
+    return _original_event(what, (match["kind"] or "").lower(), sentence[end:], sentence)
 
 
-def event_after_clause(evidence: str, sentence: str) -> Clause | None:
+def event_after_clause(sentence: str, start: int, end: int) -> Clause | None:
     """'three years to the day after the end of Japanese rule' dates the end of Japanese rule:
     its headline tells that event ('Japanese rule ends')."""
-    if evidence not in sentence:
-        return None
-    following = sentence[sentence.find(evidence) + len(evidence) :]
+    following = sentence[end:]
     what = re.sub(r"^\s*(?:the\s+)?", "", re.split(r"[,.;:]", following)[0]).strip()
-    return _original_event(what, "", evidence, sentence) if what else None
+    return _original_event(what, "", following, sentence) if what else None
 
 
-def _original_event(what: str, act: str, evidence: str, sentence: str) -> Clause | None:
-    """The clause of an event named by a noun phrase ('the start of the Korean War')."""
+def _original_event(what: str, act: str, following: str, sentence: str) -> Clause | None:
+    """The clause of an event named by a noun phrase ('the start of the Korean War'); `following`
+    is the sentence after the date words."""
     if not act and (inner := ORIGINAL_ACT_RE.fullmatch(what)):
         act, what = inner["act"].lower(), inner["what"]
     words = what.split()
     if not words or words[0].lower() in ("his", "her", "its", "their", "our", "my", "your"):
         return None
     if len(words) == 1:
-        following = sentence[sentence.find(evidence) + len(evidence) :]
-        phrase = PHRASE_AFTER_RE.match(following) if evidence in sentence else None
+        phrase = PHRASE_AFTER_RE.match(following)
         war = WAR_RE.search(sentence)
         if phrase is not None:
             what += phrase.group(0).rstrip()
