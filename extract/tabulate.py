@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from extract.dating.calendar import iso_span, nested
-from extract.enrich.matching import same_kind, same_what, strongly_same
+from extract.dating.calendar import iso_span
+from extract.enrich.matching import Kind, kind_of, same_kind, same_what, strongly_same
 from extract.events.similarity import similar
 from extract.table.ids import content_id
 from extract.table.schema import COLUMNS, join_list, sort_rows, split_list
@@ -117,7 +117,7 @@ def weigh_events(rows: list[dict[str, str]]) -> None:
             row["weight"] = weight
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: a story is one object, looked up in sets
 class _Story:
     """One event as told by one or more documents, while ids are being shared: anchored on its
     most precise mention (rows are taken finest first)."""
@@ -126,6 +126,7 @@ class _Story:
     span: tuple[dt.date, dt.date]
     actors: frozenset[str]
     what: frozenset[str]
+    kind: Kind
     docs: set[str] = field(default_factory=set)
     rows: list[dict[str, str]] = field(default_factory=list)
 
@@ -172,22 +173,21 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
         span = iso_span(row["date"], row["date_end"])
         actors = frozenset(split_list(row["actors"]))
         what = frozenset(row.get(WHAT, "").split())
+        kind = kind_of(row["summary"], bool(row["date_end"]))
         keys = [(year, word) for year in _years(span) for word in what]
-        seen: dict[int, _Story] = {}
+        seen: dict[_Story, None] = {}
         for key in keys:
-            for story in index.get(key, [])[-MAX_STORIES_COMPARED:]:
-                seen[id(story)] = story
-        fits = [  # the cheap tests first: dates that nest, then the kind, then the words
+            if bucket := index.get(key):
+                seen.update(dict.fromkeys(bucket[-MAX_STORIES_COMPARED:]))
+        doc, (first_day, last_day) = row["doc"], span
+        fits = [  # the cheap tests first: dates that nest (rows come finest first, so the
+            # story's span lies inside this one), then the kind, then the words
             story
-            for story in seen.values()
-            if row["doc"] not in story.docs
-            and nested(story.span, span)
-            and same_kind(
-                story.first["summary"],
-                bool(story.first["date_end"]),
-                row["summary"],
-                bool(row["date_end"]),
-            )
+            for story in seen
+            if first_day <= story.span[0]
+            and story.span[1] <= last_day
+            and doc not in story.docs
+            and same_kind(story.kind, kind)
             and (same_what(story.what, what) or _same_day_and_kind(story, row, span, actors, what))
             and (
                 not (story.actors and actors and not story.actors & actors)
@@ -197,7 +197,7 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
         exact = [story for story in fits if story.span == span]
         home = exact[0] if len(exact) == 1 else (fits[0] if len(fits) == 1 else None)
         if home is None:
-            home = _Story(first=row, span=span, actors=actors, what=what)
+            home = _Story(first=row, span=span, actors=actors, what=what, kind=kind)
             stories.append(home)
             for key in keys:
                 index.setdefault(key, []).append(home)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from extract.table.vocabulary import ONGOING_MARKER
 
@@ -80,18 +81,33 @@ def is_total(summary: str) -> bool:
     return bool(TOTAL_RE.search(summary))
 
 
-def same_kind(first: str, first_is_interval: bool, second: str, second_is_interval: bool) -> bool:
-    """Whether two summaries can tell one event as far as their kind goes: a series never joins
+class Kind(NamedTuple):
+    """What kind of report a summary is, as far as identity goes (read once per row)."""
+
+    series: bool  # "six nuclear tests", "more than 60 missiles"
+    total: bool  # "a record number of missiles"
+    ongoing: bool  # "(ongoing since)"
+    interval: bool  # dated by a span ("in 2016 and 2017")
+
+
+def kind_of(summary: str, is_interval: bool) -> Kind:
+    """The kind of a report with this summary, dated by a span or not."""
+    return Kind(
+        is_series(summary), is_total(summary), summary.endswith(ONGOING_MARKER), is_interval
+    )
+
+
+def same_kind(first: Kind, second: Kind) -> bool:
+    """Whether two reports can tell one event as far as their kind goes: a series never joins
     a single event, nor a total a salvo; something going on since a date joins a span
     ("advances in 2016 and 2017") or another one going on, not a single event."""
-    if is_series(first) != is_series(second):
+    if first.series != second.series:
         return False
-    ongoing = first.endswith(ONGOING_MARKER), second.endswith(ONGOING_MARKER)
-    if is_total(first) != is_total(second) and not any(ongoing):
+    if first.total != second.total and not (first.ongoing or second.ongoing):
         return False  # "a record number of missiles this year", "two missiles Friday"
-    if ongoing[0] == ongoing[1]:
+    if first.ongoing == second.ongoing:
         return True
-    return second_is_interval if ongoing[0] else first_is_interval
+    return second.interval if first.ongoing else first.interval
 
 
 def strongly_same(first: frozenset[str], second: frozenset[str]) -> bool:

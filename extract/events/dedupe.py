@@ -11,7 +11,7 @@ neither a series); the most precise mention then gives the row.
 from __future__ import annotations
 
 from extract.dating.calendar import iso_span, nested
-from extract.enrich.matching import same_kind, same_what
+from extract.enrich.matching import kind_of, same_kind, same_what
 from extract.events.candidates import Row
 from extract.events.similarity import similar
 
@@ -90,7 +90,9 @@ def _told_at_other_precision(first: Row, second: Row) -> bool:
         return False
     if not nested(iso_span(first.date, first.date_end), iso_span(second.date, second.date_end)):
         return False
-    if not same_kind(first.summary, bool(first.date_end), second.summary, bool(second.date_end)):
+    if not same_kind(
+        kind_of(first.summary, bool(first.date_end)), kind_of(second.summary, bool(second.date_end))
+    ):
         return False
     if first.actors and second.actors and not set(first.actors) & set(second.actors):
         return False
