@@ -85,6 +85,7 @@ CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         r"trading",
         r"econom\w*",
         r"tourism",
+        r"resort",  # the Mount Kumgang tourist resort
         r"industrial",
         r"joint venture",
         r"FTA",

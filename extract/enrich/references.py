@@ -96,15 +96,23 @@ GROUP_RE = re.compile(
     r"(?:officials|soldiers|leaders|defectors|workers|diplomats|activists|fishermen|troops"
     r"|athletes|tourists|lawmakers|protesters|delegates|negotiators|families))\b"
 )
+FUNCTION_WORDS = r"(?:a|an|in|on|at|of|and|or|the|to|for|with|by|from|as|is|was|has|had|its|their)"
+FUNCTION_WORDS += r"\b"  # words that never modify a thing's noun ("that a law", "in line")
 # A thing "it" may stand for: "the Kaesong complex", "the Ryugyong Hotel".
 THING_RE = re.compile(
-    r"\b(?:[Tt]he )?((?:[A-Z][\w-]+ ){1,3}(?:complex|[Cc]omplex|office|[Oo]ffice|line|hotline|zone"
+    r"\b(?:[Tt]he )?((?:[a-z]+-)?(?:[A-Z][\w-]+ ){1,3}(?:(?!" + FUNCTION_WORDS + r")[a-z]+ )?"
+    r"(?:complex|[Cc]omplex|office|[Oo]ffice|line|hotline|zone"
     r"|resort|plant|[Hh]otel|facility|site|channel|[Cc]enter|[Rr]eactor|[Dd]am|[Bb]ridge|[Rr]oad"
     r"|Ministry|ministry|Court|Agency|Committee|Commission|Council|Assembly))\b"
     # a thing told by a common noun: "The law, an amendment ..., ... It was passed ..."
-    r"|\b([Tt]he (?:[a-z]+-[a-z]+ )?(?:law|bill|ministry|court|agreement|accord|treaty|deal"
-    r"|resolution|program|project|team))\b"
+    r"|\b([Tt]he|[Tt]his|[Tt]hat) ((?:(?!" + FUNCTION_WORDS + r")[a-z]+(?:-[a-z]+)? )?"
+    r"(?:law|bill|ministry|court|agreement|accord"
+    r"|treaty|deal|resolution|program|project|team|office|complex|zone|resort|plant|facility"
+    r"|reactor|dam|bridge|factory))\b"
+    r"(?!\s+(?:park|area|building|complex|zone|site|office|plant)\b)"  # "the joint factory park"
 )
+# A thing told after a preposition is seldom what a later "it" stands for ("at the resort").
+AFTER_PREPOSITION_RE = re.compile(r"\b(?i:at|in|of|from|to|near|on|into|with|for|by|under)\s+$")
 ORDINAL_RE = re.compile(r"(?i)^(?:the\s+)?(first|second|third|fourth|fifth|last|latest|next)$")
 # What a reference needs to know, read separately (a story's "he" needs only its people): the
 # people named; the places, things and groups ("it", "they"); the last pair; the counted noun.
@@ -136,6 +144,7 @@ class Named:
     pair: str = ""  # the last two people named together: "Trump and Kim"
     counted: str = ""  # the last noun the story counted in: "summit", "meeting"
     things: list[str] = field(default_factory=list)  # "Kaesong complex", "Ryugyong Hotel"
+    oblique_things: list[str] = field(default_factory=list)  # "the resort" of "at the resort"
     last_place_or_thing: str = ""  # which of the two "it" stands for: the one told last
     groups: list[str] = field(default_factory=list)  # "North Korean officials"
     last_plural: str = ""  # which "they" stands for: "place" or "group", the one told last
@@ -145,10 +154,11 @@ class Named:
         if aspect == PEOPLE:
             self.people = list(other.people)
         elif aspect == PLACES:
-            self.places, self.things, self.groups = (
+            self.places, self.things, self.groups, self.oblique_things = (
                 list(other.places),
                 list(other.things),
                 list(other.groups),
+                list(other.oblique_things),
             )
             self.last_place_or_thing, self.last_plural = (
                 other.last_place_or_thing,
@@ -211,12 +221,26 @@ class Named:
         for match in countries:
             found.append((match.start(), "place", match.group(1)))
         for match in things:
-            name = match.group(1) or "t" + match.group(2)[1:]  # "the law"
-            found.append((match.start(), "thing", name))
+            if match.group(1):
+                found.append((match.start(), "thing", match.group(1)))
+            else:
+                # A thing named before by this noun is the one meant ("the Kaesong complex").
+                noun = match.group(3)
+                named = [t for t in self.things if t.lower().endswith(" " + noun.split()[-1])]
+                name = named[-1] if named else "the " + noun
+                # "the zone stood idle", "promised this office"; one told after a preposition
+                # ("buildings at the resort") only when "it" has nothing else to stand for
+                after = AFTER_PREPOSITION_RE.search(text, 0, match.start())
+                found.append((match.start(), "oblique" if after else "thing", name))
         for match in groups:
             found.append((match.start(1), "group", match.group(1)))
         for _, kind, name in sorted(found):
-            target = {"place": self.places, "thing": self.things, "group": self.groups}[kind]
+            target = {
+                "place": self.places,
+                "thing": self.things,
+                "group": self.groups,
+                "oblique": self.oblique_things,
+            }[kind]
             if name in target:
                 target.remove(name)
             target.append(name)
@@ -316,6 +340,8 @@ class Discourse:
             if named.places:
                 place = named.places[-1]
                 return "U.S." if place == "the U.S." else FIXED.get(place.lower(), place)
+            if lower == "it" and named.oblique_things:
+                return named.oblique_things[-1]
         elif lower in ("the two leaders", "both leaders", "the two men"):
             named = self.named(PAIR, PEOPLE)
             if named.pair:
