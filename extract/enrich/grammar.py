@@ -328,6 +328,7 @@ def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: in
             following_word in PREPOSITIONS
             or following_word in DETERMINERS
             or following_word in SUBORDINATORS
+            or following_word in PARTICLE_WORDS  # "The summit, in Hanoi, breaks down over"
         )
     ):
         previous = "NAME"  # a caption: "Sung Kim, speaks after ...", "Park, second from left,

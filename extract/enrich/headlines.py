@@ -877,10 +877,12 @@ def _noun_phrase_before(words: list[Word], end: int) -> list[Word]:
 def _sentence_subject(words: list[Word], low: int) -> str:
     """'Park on Monday, in a weekly meeting ..., said': the sentence's first segment, when it is
     a noun phrase of its own (no verb, no preposition first), is the subject of a later verb."""
-    _, high = _segment(words, 0)
-    if high >= low or any(_is_verb(words, i) for i in range(high)):
+    begin, high = _segment(words, 0)
+    while high < low and _introductory(words[begin:high]):
+        begin, high = _segment(words, high + 1)  # "In February 2019, the summit, in Hanoi, ..."
+    if high >= low or any(_is_verb(words, i) or words[i].kind == "AUX" for i in range(begin, high)):
         return ""
-    phrase = [w for w in words[:high] if w.kind != "PUNCT"]
+    phrase = [w for w in words[begin:high] if w.kind != "PUNCT"]
     if (
         not phrase
         or phrase[0].kind in ("PREP", "SUB", "CONJ")
@@ -891,6 +893,20 @@ def _sentence_subject(words: list[Word], low: int) -> str:
     if 2 <= len(apposition) <= 4 and all(w.kind == "NAME" for w in apposition):
         return _join(apposition)  # "U.S. Special Representative for North Korea, Sung Kim, speaks"
     return _join(phrase)
+
+
+def _introductory(segment: list[Word]) -> bool:
+    """A phrase that opens a sentence before its subject, set off by a comma: 'In February
+    2019,' (or nothing, its date words blanked), 'Meanwhile,'."""
+    phrase = [w for w in segment if w.kind != "PUNCT"]
+    return (
+        not phrase
+        or all(w.kind == "NUM" or _date_word(w.lower) for w in phrase)  # ", May 25,"
+        or (
+            (phrase[0].kind == "PREP" or phrase[0].lower in LEADING_FILLERS)
+            and not any(w.kind in ("PAST", "PRES", "AUX") for w in phrase)
+        )
+    )
 
 
 def _subject_before_relative(words: list[Word], low: int) -> str:
@@ -1239,6 +1255,14 @@ def _cut(words: list[str]) -> list[str]:
                 break
         else:
             words = words[:MAX_WORDS]
-    while len(words) > 1 and (words[-1].lower() in TRAILING_WORDS or words[-1] in (",", "-")):
+    while len(words) > 1 and (_dangling(words) or words[-1] in (",", "-")):
         words = words[:-1]
     return words
+
+
+def _dangling(words: list[str]) -> bool:
+    """A function word at the end; not the particle of the verb before it ("talks break off")."""
+    last = words[-1].lower()
+    if last in PARTICLES and verb_lemma(words[-2].lower()):
+        return False
+    return last in TRAILING_WORDS

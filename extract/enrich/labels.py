@@ -59,6 +59,8 @@ def label_of(clause: Clause) -> str:
     words = _label_words(clause)
     words = [w for w in words if w not in (",", "-")][:MAX_LABEL_WORDS]
     while len(words) > 2 and words[-1].lower() in DANGLING_WORDS:
+        if words[-1].lower() in PARTICLE_WORDS and verb_lemma(words[-2].lower()):
+            break  # "Talks break off"
         words.pop()
     return abbreviated(" ".join(words))
 
