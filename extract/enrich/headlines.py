@@ -1173,6 +1173,7 @@ MONTH_WORDS = (
     "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."
 ).split()
 WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday".split()
+BARE_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 DATE_PREPOSITIONS = frozenset("in on since by until during from through for".split())
 
 
@@ -1182,7 +1183,14 @@ def _without_dates(words: list[str]) -> list[str]:
     kept: list[str] = []
     index = 0
     while index < len(words):
-        if _date_word(words[index]) and not _first_since(kept) and not _in_name(words, index):
+        word, following = words[index], words[index + 1] if index + 1 < len(words) else ""
+        dated = (
+            (_date_word(word) and word != "may")
+            or (  # "may conduct": a verb
+                word.lower() in BARE_MONTH_ABBREVIATIONS and following[:1].isdigit()  # "Sep 2018"
+            )
+        )
+        if dated and not _first_since(kept) and not _in_name(words, index):
             while kept and kept[-1].lower() in DATE_PREPOSITIONS:
                 kept.pop()
             index += 1
@@ -1191,6 +1199,8 @@ def _without_dates(words: list[str]) -> list[str]:
             joined = index + 1 < len(words) and words[index].lower() in ("and", "or", "to")
             if joined and _date_word(words[index + 1]):
                 index += 1  # "in the 1970s and 1980s"
+            elif joined and re.fullmatch(r"\d{1,2},?", words[index + 1]):
+                index += 2  # "from Feb. 20 to 25"
             continue
         kept.append(words[index])
         index += 1
