@@ -14,7 +14,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from extract.dating.calendar import TimeValue, granularity_of
+from extract.dating.calendar import TimeValue, day_value, granularity_of, weekday_on_or_before
 from extract.dating.mentions import (
     DocumentScan,
     Mention,
@@ -22,10 +22,12 @@ from extract.dating.mentions import (
     find_mentions,
     scan_document,
 )
-from extract.dating.vocabulary import MONTH_WORDS, WEEKDAY_WORDS
+from extract.dating.vocabulary import MONTH_WORDS, WEEKDAY_WORDS, weekday_number
 from extract.prefilter import Prefiltered
 from extract.sentences import Sentence
 
+# A weekday alone on a line heads the entries under it: "MONDAY", "Tuesday:".
+DAY_HEADING_RE = re.compile(rf"\W*({WEEKDAY_WORDS})\W*", re.IGNORECASE)
 HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
 # Lines that date the page, not an event: "Updated: 8:15 PM EDT, March 4, 2019", "Posted on ...",
 # and the labelled lines of a report or press release ("Issued: 5 September 2024",
@@ -83,6 +85,14 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         if _page_date_line(sentence.text, heading=number < HEADER_SENTENCES):
             continue
         anchor, is_caption = anchors[sentence.paragraph]
+        heading = DAY_HEADING_RE.fullmatch(sentence.text)
+        if heading is not None and anchor is not None:
+            # "MONDAY" over a week's entries: no event, the day of the entries under it (the
+            # last such weekday up to the anchor: a review looks back on its week)
+            day = day_value(weekday_on_or_before(anchor, weekday_number(heading[1])))
+            history.append((day, sentence.text))
+            day_reference, frame = day, None
+            continue
         before = reference
         mentions, reference = find_mentions(
             sentence.text, anchor, reference, history, day_reference, frame, scan

@@ -789,7 +789,7 @@ RULES: tuple[Rule, ...] = (
         # ("until about 1:30 p.m.", "called to order at 10.05 a.m.": the same)
         r"\b(?i:at|until|around|about)\s+(?:(?i:about|around|approximately)\s+)?"
         r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
-        r"|^\d{1,2}:\d{2}\s*[ap]\.m\.(?=\s*[—–-])",
+        r"|^\d{1,2}(?::\d{2})?\s*[ap]\.m\.(?=\s*[—–-])",
         clock_time,
         relational=True,
         trigger=r"\d\s*[ap]\.?m\b",
