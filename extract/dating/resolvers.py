@@ -1198,9 +1198,10 @@ def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     year = start_date(reference).year
     season = match.groupdict().get("season") or match.groupdict().get("season2")
-    if season:
-        return season_value(year, season.lower())
-    return _month_or_day(match, year)
+    value = season_value(year, season.lower()) if season else _month_or_day(match, year)
+    if value is not None and ctx.tense == "past" and ctx.anchor and start_date(value) > ctx.anchor:
+        return OPEN  # "In December of that year my father took me": not a year told yet
+    return value
 
 
 def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:

@@ -57,7 +57,7 @@ TO_NOUN_IDIOMS = frozenset(
 )
 FUNCTION_WORDS = frozenset(
     """the a an this that these those his her its their our my your to of in on at for with by
-    from as and or but not no""".split()
+    from as and or but not no us them him me you it""".split()  # "spoke to us": no infinitive
 )
 CLAUSE_BREAK_RE = re.compile(
     r"[;—–]|(?<!\d):(?!\d)|\s-\s"  # not the colon of a clock time ("at 4:50 a.m.")
