@@ -73,6 +73,13 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     anchors = {
         index: _caption_anchor(group, published, scan) for index, group in paragraphs.items()
     }
+    recorded = _recording_day(sentences, published, scan)
+    if recorded is not None:  # "Recorded Thursday afternoon": the speech counts from that day
+        day, told_in = recorded
+        labelled = sum(bool(SPEAKER_RE.match(group[0].text)) for group in paragraphs.values())
+        for index, group in paragraphs.items():
+            if index != told_in and _spoken(group, labelled >= 2):
+                anchors[index] = (day, anchors[index][1])
 
     story: list[DatedSentence] = []
     reference: TimeValue | None = None
@@ -138,6 +145,40 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         question = sentence.text.rstrip(" \"”'’)").endswith("?")
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
     return story
+
+
+def _recording_day(
+    sentences: list[Sentence], published: dt.date | None, scan: DocumentScan
+) -> tuple[dt.date, int] | None:
+    """The day a transcript or an interview was recorded, when the text says so ("Recorded
+    Thursday afternoon in Seoul", "We're recording this on Friday", "She spoke to us on
+    Monday"), and the paragraph that says it."""
+    for sentence in sentences:
+        if not RECORDING_RE.search(sentence.text):
+            continue
+        for mention in find_mentions(sentence.text, published, None, scan=scan)[0]:
+            value = mention.value
+            if value is not None and value.precision == "day" and not value.date_end:
+                return dt.date.fromisoformat(value.date), sentence.paragraph
+    return None
+
+
+def _spoken(paragraph: list[Sentence], labelled: bool) -> bool:
+    """A paragraph of the recorded speech: a turn of a transcript whose turns are labelled
+    ("LEE HAE-WON: ..."), or else one told in the first person outside quotation marks."""
+    if labelled:
+        return SPEAKER_RE.match(paragraph[0].text) is not None
+    return any(FIRST_PERSON_RE.search(QUOTE_RE.sub("", s.text)) for s in paragraph)
+
+
+RECORDING_RE = re.compile(
+    r"^\W*Recorded\b|\b(?:[Ww]e(?:'re|’re| are) recording"
+    r"|(?:episode|interview|conversation|podcast|show|this) (?:was|were) recorded"
+    r"|spoke (?:to|with) (?:us|me)|interview (?:took place|was (?:conducted|held)))\b"
+)
+# A transcript's turn: "[00:02:05] LEE HAE-WON: ...", "PARK: ..."
+SPEAKER_RE = re.compile(r"^\s*(?:\[[\d:]+\]\s*)?[A-Z][A-Z.'’ -]{1,40}:\s")
+FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|we|We|our|Our|us|My)\b")
 
 
 def _page_date_line(text: str, heading: bool) -> bool:

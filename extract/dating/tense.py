@@ -129,8 +129,8 @@ def _clause_tail(sentence: str, position: int) -> str:
 def _is_past(token: str, previous: str) -> bool:
     if previous in DETERMINERS or previous.endswith(("'s", "’s")):
         return False  # "a failed launch": an adjective
-    if previous in ("be", "being"):
-        return False  # "will be held", "is likely to be held": a passive, not a past
+    if previous in ("be", "being", "getting"):
+        return False  # "will be held", "is likely to be held", "is getting married": no past
     if token == "won" and (
         previous in ("million", "billion", "trillion", "thousand") or previous[:1].isdigit()
     ):
@@ -246,6 +246,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "intent"  # "offering to hold talks on January 9": forward, but only just
         if _is_past(token, previous):
             return "past"
+        if token.endswith("ing") and previous in ("is", "are", "am", "'re", "’re"):
+            return "intent"  # "My grandson is getting married on Saturday": an arrangement
         if token in PRESENT_WORDS or (token.endswith("ing") and previous in PRESENT_WORDS):
             return "present"
     tail = _clause_tail(sentence, position)

@@ -214,6 +214,7 @@ def tag(words: list[str], lowers: list[str]) -> list[str]:
             is_past(lower)
             and previous not in ("DET", "PREP", "NUM")  # not "1.25 trillion won"
             and previous_word not in NUMBER_WORDS
+            and previous_word not in ("get", "gets", "getting", "got")  # "got married"
             and not previous_word.endswith(("'s", "’s"))
             and not _adjective(previous_word)
             and not (previous_word.endswith("ly") and index > 1 and kinds[index - 2] == "DET")
