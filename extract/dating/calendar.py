@@ -128,12 +128,14 @@ def pick_year(
 
 
 def shift(value: TimeValue, amount: int, unit: str) -> dt.date:
-    """The start date of `value` moved by amount units (day/week/month/year/decade)."""
+    """The start date of `value` moved by amount units (day/week/fortnight/month/year/decade)."""
     start = start_date(value)
     if unit == "day":
         return start + dt.timedelta(days=amount)
     if unit == "week":
         return start + dt.timedelta(weeks=amount)
+    if unit == "fortnight":
+        return start + dt.timedelta(weeks=2 * amount)
     if unit == "month":
         return add_months(start, amount)
     if unit == "decade":

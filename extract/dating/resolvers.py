@@ -1008,7 +1008,7 @@ def _amount_value(base: dt.date, unit: str, fuzzy: bool, amount: int = 1) -> Tim
         return day_value(base, "approx")
     if unit == "day":
         return day_value(base, "approx" if fuzzy else "day")
-    if unit == "week":
+    if unit in ("week", "fortnight"):
         return day_value(base, "approx")
     if unit == "month":
         return month_value(base.year, base.month, "approx" if fuzzy else "month")
@@ -1082,7 +1082,7 @@ def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
         coarse = granularity_of(ctx.reference) != "day"
         if (
             coarse
-            and unit in ("day", "week", "hour", "minute")
+            and unit in ("day", "week", "fortnight", "hour", "minute")
             and ctx.day_reference is not None
             # not a day the story has moved on from ("| Nov 2017 | ... the same day" after a
             # row of September)
@@ -1316,7 +1316,7 @@ def past_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     amount = number_value(match["num"]) if match["num"] else 1
     if unit in ("hour", "minute"):
         return None
-    if unit in ("day", "week"):
+    if unit in ("day", "week", "fortnight"):
         start = shift(day_value(ctx.anchor), -amount, unit)
         return TimeValue(iso_day(start), "approx", iso_day(ctx.anchor))
     start = shift(day_value(ctx.anchor), -amount, unit)
@@ -1481,9 +1481,12 @@ def relative_qualified(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 def the_year_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'by the end of the year' / 'until the end of the month' / 'by year-end' speak of the
-    anchor's year or month."""
+    anchor's year or month; 'by the end of the decade' of the last month of its decade."""
     if ctx.anchor is None:
         return None
+    if match["unit"].lower() == "decade":
+        ending = re.search(r"\bend\b", match.group(0), re.IGNORECASE)
+        return month_value(ctx.anchor.year // 10 * 10 + 9, 12) if ending else OPEN
     return _end_of(match, _unit_value(ctx.anchor, match["unit"].lower(), 0, ctx.tense))
 
 

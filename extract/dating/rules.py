@@ -648,9 +648,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         "the_year",
         r"(?i:(?:by|before|until|till|at|since|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)"
-        r"(?P<unit>(?i:year|month))\b",
+        r"(?P<unit>(?i:year|month|decade))\b",
         the_year_alone,
-        trigger=r"(?i:\bof (?:the )?(?:year|month)\b)",
+        trigger=r"(?i:\bof (?:the )?(?:year|month|decade)\b)",
     ),
     rule(
         "year_end",

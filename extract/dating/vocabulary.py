@@ -71,7 +71,7 @@ OPEN_BOUNDS = (
     "up to",
     "close to",
 )
-UNIT = r"(?P<unit>(?i:hour|minute|day|week|month|year|decade))s?"
+UNIT = r"(?P<unit>(?i:hour|minute|day|week|fortnight|month|year|decade))s?"  # fortnight: 14 days
 # "about three days", "two years"; and the bare "hours"/"minutes" of "hours after the launch".
 COUNT = rf"(?:(?P<mod>{FUZZY})\s+)?(?P<num>{NUMBER})\s+{UNIT}"
 COUNT_OR_HOURS = rf"(?:{COUNT}|(?P<bare>(?i:hours|minutes)))"
