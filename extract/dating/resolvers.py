@@ -161,8 +161,16 @@ def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'Q3 2019', 'the third quarter of 2019' are July-September 2019 (month precision); without
     a year, the quarter by tense and nearness."""
     groups = match.groupdict()
+    if FIGURE_OF_QUARTER_RE.fullmatch(match.group(0)) and re.match(
+        r"\s+[a-z]", ctx.sentence[ctx.start + len(match.group(0)) :]
+    ):
+        return OPEN  # "record second-quarter operating profit": the period of a figure
     number = int(groups["q"]) if groups.get("q") else QUARTERS[groups["ordinal"].lower()]
     return _part_of_year(match, ctx, 3 * number - 2, 3)
+
+
+# A quarter as an adjective, with no year: "second-quarter", "third-quarter results"
+FIGURE_OF_QUARTER_RE = re.compile(r"(?i:first|second|third|fourth|final)-(?i:quarter)")
 
 
 def this_day_in_year(match: re.Match[str], ctx: Context) -> TimeValue | None:

@@ -83,6 +83,11 @@ SENTENCE_OPENERS = ' "“•*·-'
 SPEAKER_LABEL_RE = re.compile(r"\s*[A-Z][A-Z .'-]{1,40}:\s+")
 # A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
 DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
+# A month's word before a number: "Dec. 3 led to" is a date, not a count ("40 armoured").
+MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+    "august september october november december".split()
+)
 TOKEN_RE = re.compile(r"[A-Za-z0-9’'-]+")
 SINCE_RE = re.compile(r"\W*since\b", re.IGNORECASE)
 # "since taking office on June 4": the start of a state, in the past.
@@ -244,7 +249,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             if index >= 2 and tokens[index - 2] in DONE_VERBS:
                 return "past"  # "failed to put a satellite into orbit on Monday": it happened
             return "intent"  # "offering to hold talks on January 9": forward, but only just
-        if _is_past(token, previous):
+        counted = previous.isdigit() and (tokens[index - 2] if index > 1 else "") not in MONTHS
+        if _is_past(token, previous) and not counted:  # not "40 armoured vehicles"
             return "past"
         if token.endswith("ing") and previous in ("is", "are", "am", "'re", "’re"):
             return "intent"  # "My grandson is getting married on Saturday": an arrangement
