@@ -89,11 +89,12 @@ def _is_header(text: str, mention: Mention) -> bool:
 
 
 PAGE_LABELS = (
-    r"(?:(?:Feed\s+)?(?i:last\s+)?(?i:updated|refreshed)|Posted|Published|First published|pubDate"
-    r"|Today is|Dated?|Retrieved|(?:This page was )?last edited(?: on)?)"
+    r"(?:(?:Feed\s+)?(?i:last\s+)?(?i:updated|refreshed)|Posted|Published|Released|First published"
+    r"|pubDate|Today is|Dated?|Retrieved|(?:This page was )?last edited(?: on)?)"
 )
 HEADER_BEFORE_RE = re.compile(
-    r"[\s*#]*(?:(?:Issue|Vol\.|Volume|No\.)\s*(?:No\.\s*)?\d+\s*[|•·,–—-]\s*)?"  # "Issue No. 212 |"
+    r"[\s*#]*(?:[^|\n]{1,60}\|\s*)?"  # a masthead: "KOREA WATCH WEEKLY | Issue 112 | ..."
+    r"(?:(?:Issue|Vol\.|Volume|No\.)\s*(?:No\.\s*)?\d+\s*[|•·,–—-]\s*)?"  # "Issue No. 212 |"
     r"(?:" + PAGE_LABELS + r"\s*:?\s*)?(?:[\d:.]+\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?,?\s*)?"
     r"(?:(?:[A-Za-z]+(?i:day)|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s*)?"
 )
@@ -102,6 +103,7 @@ HEADER_AFTER_RE = re.compile(
     r"\([^)]{0,40}\)|,?\s*[\d:.]+\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4})?"
     r"|,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Z]{2,4}|[+-]\d{4}))?"  # "07:30:00 +0900"
     r"|\s*\|\s*\d+\s+new\s+items?"  # "| 8 new items"
+    r"|\s*[·•|]\s*\d+\s*(?:min|minutes|pages?)"  # "Released July 30, 2021 · 46 min"
 )
 
 
