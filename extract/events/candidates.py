@@ -226,6 +226,11 @@ LASTING_RE = re.compile(
     + r"-day\b",
     re.IGNORECASE,
 )
+# The entry a clock time or day opens: "9:30 a.m. — The three-day talks opened at Diaoyutai".
+OPENED_AFTER_RE = re.compile(
+    rf"\s*[—–:-]*\s*(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts)\s+(?:\w+\s+)?{DAY_COUNT}-day\s+(?:[\w-]+\s+){{1,3}}?"
+    r"(?:opened|began|started|got under way|kicked off)\b"
+)
 END_WORDS_RE = re.compile(r"\b(?:end|ended|ends|ending|concluded|closed|wrapped up|finished)\b")
 START_WORDS_RE = re.compile(
     r"\b(?:begin|began|begins|beginning|open|opened|opens|opening|start|started|starts|starting"
@@ -245,6 +250,10 @@ def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue
         return TimeValue(value.date, value.precision, end.isoformat())
     head = re.split(r"[;.]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
     span = MULTI_DAY_RE.search(head)
+    opened = OPENED_AFTER_RE.match(text, mention.end)
+    if span is None and opened is not None:  # "9:30 a.m. — The three-day talks opened ..."
+        end = day + dt.timedelta(days=number_value(opened["n"]) - 1)
+        return TimeValue(value.date, value.precision, end.isoformat()) if end > day else value
     if span is None or number_value(span["n"]) < 2:
         return value
     days = number_value(span["n"])
