@@ -321,13 +321,19 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
 def _drop_refined_months(mentions: list[Mention]) -> list[Mention]:
     """'In April 2013, the North barred workers on the 3rd and pulled out its own on the 8th':
     the days date the events, the month that frames them gives no row of its own (unless a
-    ';' puts an event of its own between them: 'Last month ...; on the 29th, ...')."""
+    ';' puts an event of its own between them: 'Last month ...; on the 29th, ...'); nor does a
+    month a day restates right after it ('Last month, on July 14, ...')."""
     refined = {
         id(month)
         for day in mentions
-        if day.rule.refines_month and day.value is not None
+        if day.value is not None
         for month in mentions
         if month.end <= day.start
+        and (
+            day.rule.refines_month
+            # "Last month, on July 14, we marked ...": the day restates the month
+            or re.fullmatch(r",\s*(?:on\s+)?", month.match.string[month.end : day.start])
+        )
         and month.value is not None
         and granularity_of(month.value) == "month"
         and not month.value.date_end

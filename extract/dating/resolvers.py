@@ -1254,6 +1254,8 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
         told = [day_value(ctx.anchor)]  # "Today, on the 67th anniversary of Liberation"
     if (
         not told
+        and not ctx.earlier  # "Next year, on the 80th anniversary": not the story's day
+        and ctx.tense not in ("future", "intent")
         and ctx.day_reference is not None
         and _single_day(ctx.day_reference)
         and re.search(r"\bon\s+the\s+$", ctx.sentence[: ctx.start], re.IGNORECASE)
@@ -1374,6 +1376,10 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     is_open, fuzzy = _modifier(match)
     if is_open:
         return OPEN
+    if DATE_AFTER_OBJECT_RE.match(ctx.sentence, match.end()) and not ctx.sentence[
+        : ctx.start
+    ].strip(' "“'):
+        return OPEN  # "Three years after liberation, on this day in 1948, ...": the date tells
     after = match["dir"].lower() == "after"
     step_unit = "day" if unit in ("hour", "minute") else unit
     if unit in ("hour", "minute"):
@@ -1393,6 +1399,9 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _not_finer_than(_offset_value(base, unit, fuzzy), reference)
 
 
+# The object of a fronted offset, then a date of the clause's own: "... after liberation, on
+# this day in 1948,".
+DATE_AFTER_OBJECT_RE = re.compile(r"[^,;]{0,40}," + EXPLICIT_DATE_AFTER_RE.pattern)
 DEFINITE_WORDS = frozenset("the this that these those its his her their".split())
 
 

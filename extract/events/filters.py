@@ -40,7 +40,8 @@ ANNIVERSARY_FALLS_RE = re.compile(
 HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
 # "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
 EVERY_RE = re.compile(
-    r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|day|week|month|quarter|morning|evening|night|spring|summer|fall"
+    r"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+|second\s+)?(?:year|day|week|month|quarter|morning|evening"
+    r"|night|spring|summer|fall"
     r"|autumn|winter|[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+day\b|(?:" + HOLIDAY_WORDS + r"))"
 )
 # A relative clause the expression sits in: the copula after it is the main clause's.
