@@ -307,10 +307,16 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
                 (year + value.date_end[4:]) if value.date_end else "",
             )
             moved += 1
+    between = sentence[year_mention.end : max(m.start for m in mentions)]
     one_event = moved == 1 and (
         possessive
-        or not re.search(
-            r",\s+(?:and|but)\s|;", sentence[year_mention.end : max(m.start for m in mentions)]
+        or not (
+            re.search(r",\s+(?:and|but)\s|;", between)
+            # "Last year, after the sinking of the Cheonan in March, he told ...": the month
+            # dates the event the phrase names, the year the sentence's own
+            or re.search(
+                r"\b(?:after|before|following)\s+(?:the|a|an|its|his|her|their)\b", between
+            )
         )
     )
     if moved and one_event:  # "Eight years ago, athletes marched ... on Feb. 9": one event

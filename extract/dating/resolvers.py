@@ -10,12 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.dating.calendar import (
+    SEASONS,
     WEEKDAYS,
     TimeValue,
     add_months,
     day_value,
     granularity_of,
     iso_day,
+    iso_span,
     month_value,
     pick_year,
     safe_date,
@@ -1210,6 +1212,30 @@ def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if value is not None and ctx.tense == "past" and ctx.anchor and start_date(value) > ctx.anchor:
         return OPEN  # "In December of that year my father took me": not a year told yet
     return value
+
+
+def following_season_or_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the following summer', 'the following February', 'the previous winter': the first such
+    season (month) after the reference time, or the last before it."""
+    reference = _reference(ctx, "month")
+    if reference is None:
+        return None
+    start, end = iso_span(reference.date, reference.date_end)
+    after = match["which"].lower() in ("following", "next")
+    season = match.groupdict().get("season")
+    key = season.lower() if season else ""
+    first_month = SEASONS[key] if season else month_number(match["month"])
+    # after a year told, the following season is of a later year ("In 1971 ... the following
+    # summer"); after a month or day, the first one that starts later
+    pivot = end if after and granularity_of(reference) == "year" else start
+    years = (
+        range(pivot.year - 1, pivot.year + 2) if after else range(pivot.year, pivot.year - 3, -1)
+    )
+    for year in years:
+        begins = dt.date(year, first_month, 1)
+        if (after and begins > pivot) or (not after and begins < pivot.replace(day=1)):
+            return season_value(year, key) if season else month_value(year, first_month)
+    return None
 
 
 def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:

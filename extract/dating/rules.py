@@ -40,6 +40,7 @@ from extract.dating.resolvers import (
     event_anaphor,
     first_quarters,
     fiscal_year_relative,
+    following_season_or_month,
     full_date,
     full_date_range,
     half_year,
@@ -686,6 +687,15 @@ RULES: tuple[Rule, ...] = (
         relational=True,
         trigger=r"(?i:later|earlier)",
         counts_from_story=True,
+    ),
+    rule(
+        "following_season_or_month",
+        # "the following summer", "the following February", "the previous winter"
+        r"(?i:\bthe\s+(?P<which>previous|preceding|next|following)\s+)"
+        r"(?:(?P<season>(?i:spring|summer|fall|autumn|winter))\b|{MONTH})",
+        following_season_or_month,
+        relational=True,
+        trigger=r"(?i:\b(?:previous|preceding|next|following)\s)",
     ),
     rule(
         "reference_unit",

@@ -549,8 +549,10 @@ def _clause_of(
     if not subject or gerund:  # "a day after launching the rocket": the main clause's subject
         subject = _main_subject(words)
     subject = _simplify_subject(_resolve(subject, discourse))
-    if re.fullmatch(r"[A-Z][a-z]+(?:tion|ment|ance|ence|al)", subject) and discourse.things:
-        subject = f"{subject} of {discourse.things[-1]}"  # "Construction" of what was named
+    nominal = re.fullmatch(r"[A-Z][a-z]+(?:tion|ment|ance|ence|al)", subject)
+    things = discourse.things if nominal else []
+    if things and not things[-1].lower().endswith(subject.lower()):
+        subject = f"{subject} of {things[-1]}"  # "Construction" of what was named
     form = words[verb].text
     if (
         lemma == "be"
