@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Generic, TypeVar
 
-from extract.dating.narrative import DatedSentence
+from extract.dating.narrative import SPEAKER_RE, DatedSentence
 from extract.enrich.actors import find_actors
 from extract.enrich.categories import categorize
 from extract.enrich.grammar import AUXILIARIES, is_noun, is_past
@@ -31,7 +31,7 @@ from extract.enrich.headlines import (
 from extract.enrich.identity import signature
 from extract.enrich.importance import kind_weight
 from extract.enrich.labels import label_of
-from extract.enrich.references import Discourse
+from extract.enrich.references import Discourse, is_person
 from extract.events.candidates import Row
 from extract.sentences import words_after, words_before
 from extract.table.vocabulary import OTHER_CATEGORY
@@ -51,8 +51,14 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
     last_category = _LastTold(story, _sentence_category)
     last_actors = _LastTold(story, find_actors)
     discourse = Discourse()
+    interviewee = ""  # the person a "She spoke to us on Monday" note is about
+    paragraph, speaker = -1, ""
     for index, dated in enumerate(story):
         text = dated.sentence.text
+        if dated.sentence.paragraph != paragraph:  # a transcript turn: "LEE HAE-WON: ..."
+            paragraph, label = dated.sentence.paragraph, SPEAKER_RE.match(text)
+            speaker = _speaker_name(label.group(0)) if label else ""
+        discourse.narrator = speaker or interviewee
         for row in by_sentence.get(index, ()):
             start, end = row.mention_start, row.mention_end
             named = ORIGINAL_EVENT_CLAUSES.get(row.rule)  # "70th anniversary of the armistice"
@@ -76,6 +82,29 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
             row.event_words = _event_words(text, start, end)
             row.what = signature(clause)
         discourse.read(text)
+        interviewed = INTERVIEWEE_RE.search(text)
+        if interviewed and not interviewee:
+            interviewee = discourse.resolve(interviewed.group(1))
+            if interviewee.lower() in ("she", "he"):  # a name the story did not know as one
+                told = " ".join(s.sentence.text for s in story[max(0, index - 2) : index])
+                told += " " + text[: interviewed.start()]
+                names = [n for n in FULL_NAME_RE.findall(told) if is_person(n)]
+                interviewee = names[-1] if names else ""
+
+
+# "She spoke to us at her apartment in Sokcho on Monday": who the first person is after it.
+INTERVIEWEE_RE = re.compile(r"\b(She|He|she|he)\s+(?:spoke|talked)\s+(?:to|with)\s+(?:us|me)\b")
+FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+)?\b(?!['’])")
+TITLES_RE = re.compile(r"^(?:REP|MR|MS|MRS|DR|SEN|GEN|AMB)\.?\s+")
+
+
+def _speaker_name(label: str) -> str:
+    """'[00:02:05] LEE HAE-WON: ' -> 'Lee Hae-won'; a role ('MINISTER: ') is no name."""
+    name = TITLES_RE.sub("", re.sub(r"^\s*\[[\d:]+\]\s*", "", label).strip().rstrip(":").strip())
+    words = name.split()
+    if len(words) < 2:
+        return ""  # "MINISTER", "PARK": a role or a family name alone
+    return " ".join(w.capitalize() for w in words)
 
 
 # "their first quiet in about a year", "its first missile launch since mid-September": the date

@@ -190,12 +190,12 @@ class Named:
             if name not in NOT_PEOPLE and not COUNTRY_RE.fullmatch(name):
                 found.append((match.start(1), name))
         subject = SUBJECT_NAME_RE.match(text)
-        if subject and _person(subject.group(1)) and not THING_RE.fullmatch(subject.group(1)):
+        if subject and is_person(subject.group(1)) and not THING_RE.fullmatch(subject.group(1)):
             found.append((0, subject.group(1)))
         for match in humans:
             found.append((match.start(), match.group(1)))
         for match in (*aged, *called):
-            if _person(match.group(1)):
+            if is_person(match.group(1)):
                 found.append((match.start(1), match.group(1)))
         found.extend((match.start(), match.group(1)) for match in lettered)
         # "Lee entered office": Lee Jae-myung, the last person of that family name
@@ -252,7 +252,7 @@ class Named:
     def _read_pair(self, text: str) -> None:
         for match in _PAIR_READ.finditer(text):
             first, second = match.group(1), match.group(2)
-            if _person(first) and _person(second):
+            if is_person(first) and is_person(second):
                 self.pair = f"{_short(first)} and {_short(second)}"
 
     def _read_counted(self, text: str) -> None:
@@ -275,6 +275,8 @@ class Discourse:
         # yet taken from it
         self._origin, self._shared = origin, len(self._texts)
         self.quoting = True  # whether the sentence read now quotes someone ("we" is the speaker)
+        # who "I" is outside quotation marks: a transcript turn's speaker, an interviewee
+        self.narrator = origin.narrator if origin is not None else ""
         self._untaken = set(ASPECTS) if origin is not None else set()
 
     def copy(self) -> Discourse:
@@ -316,6 +318,8 @@ class Discourse:
         if lower in FIXED:
             return FIXED[lower]
         ordinal = ORDINAL_RE.match(lower)
+        if lower == "i" and not self.quoting and self.narrator:
+            return self.narrator  # "I married a fisherman in 1961": the interviewee
         if lower in ("we", "i") and not self.quoting:
             return phrase  # "We met in a cafe": the writer, not someone named
         if lower in ("he", "she", "we", "i"):
@@ -364,7 +368,8 @@ def _family(name: str) -> str:
     return words[0] if korean else words[-1]
 
 
-def _person(name: str) -> bool:
+def is_person(name: str) -> bool:
+    """Whether a capitalised name may be a person's (not a country, a body or a war)."""
     if name in KNOWN_PEOPLE:
         return True
     if name in NOT_PEOPLE or COUNTRY_RE.fullmatch(name):
