@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
-from extract.dating.calendar import TimeValue, granularity_of
+from extract.dating.calendar import TimeValue, granularity_of, iso_span, safe_date
 from extract.dating.resolvers import BEGAN_RE, OPEN, Context, counts_following_clause
 from extract.dating.rules import RULES, Rule
 from extract.dating.scanner import DocumentScan, ScanTable
@@ -239,8 +240,12 @@ def find_mentions(
                 mention.side = _offset_side(text, mention, bool(later))
 
     dated = _drop_refined_months(
-        _share_sentence_year(
-            _entry_year(sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start))
+        _restated_in_apposition(
+            _share_sentence_year(
+                _entry_year(
+                    sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+                )
+            )
         )
     )
     # A flashback ("which had begun a decade earlier") does not move the story's time.
@@ -324,22 +329,45 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def _restated_in_apposition(mentions: list[Mention]) -> list[Mention]:
+    """'Last month, on July 14, we marked ...', 'last summer, June thirtieth, Trump steps ...':
+    a day right after a coarser time restates it: one row, the day's, in that time's year."""
+    dropped: set[int] = set()
+    for coarse, day in pairwise(mentions):
+        if coarse.value is None or day.value is None or granularity_of(day.value) != "day":
+            continue
+        between = coarse.match.string[coarse.end : day.start]
+        if granularity_of(coarse.value) == "day" or not re.fullmatch(r",\s*(?:on\s+)?", between):
+            continue
+        first, last = iso_span(coarse.value.date, coarse.value.date_end)
+        told = dt.date.fromisoformat(day.value.date)
+        if day.rule.yearless and not day.value.date_end:
+            moved = next(
+                (
+                    found
+                    for year in (first.year, last.year)
+                    if (found := safe_date(year, told.month, told.day)) and first <= found <= last
+                ),
+                None,
+            )
+            if moved is not None:
+                day.value, told = TimeValue(moved.isoformat(), day.value.precision), moved
+        if first <= told <= last:
+            dropped.add(id(coarse))
+    return [m for m in mentions if id(m) not in dropped]
+
+
 def _drop_refined_months(mentions: list[Mention]) -> list[Mention]:
     """'In April 2013, the North barred workers on the 3rd and pulled out its own on the 8th':
     the days date the events, the month that frames them gives no row of its own (unless a
-    ';' puts an event of its own between them: 'Last month ...; on the 29th, ...'); nor does a
-    month a day restates right after it ('Last month, on July 14, ...')."""
+    ';' puts an event of its own between them: 'Last month ...; on the 29th, ...')."""
     refined = {
         id(month)
         for day in mentions
         if day.value is not None
         for month in mentions
         if month.end <= day.start
-        and (
-            day.rule.refines_month
-            # "Last month, on July 14, we marked ...": the day restates the month
-            or re.fullmatch(r",\s*(?:on\s+)?", month.match.string[month.end : day.start])
-        )
+        and day.rule.refines_month
         and month.value is not None
         and granularity_of(month.value) == "month"
         and not month.value.date_end

@@ -37,10 +37,13 @@ from extract.dating.vocabulary import (
     MONTH_WORDS,
     OCCASION_PARTS,
     OPEN_BOUNDS,
+    SPOKEN_DAYS,
     WEEKDAY_WORDS,
     month_number,
     number_value,
     ordinal_value,
+    spoken_decade,
+    spoken_year,
     weekday_number,
 )
 from extract.table.eras import Era, read_eras
@@ -81,7 +84,15 @@ Resolver = Callable[[re.Match[str], Context], TimeValue | None]
 
 
 def _year(match: re.Match[str], name: str = "year") -> int:
-    return int(match[name])
+    """The year a group tells, in digits or spoken ('two thousand nine', 'oh-six')."""
+    told = match[name]
+    return int(told) if told.isdigit() else spoken_year(told)
+
+
+def _day(match: re.Match[str], name: str = "day") -> int:
+    """The day of the month a group tells: '12', '12th' or spoken ('twelfth', 'twenty-fifth')."""
+    told = match[name]
+    return int(told) if told.isdigit() else SPOKEN_DAYS[told.lower()]
 
 
 def _full_year(first: int, second: str) -> int:
@@ -94,12 +105,12 @@ def _full_year(first: int, second: str) -> int:
 
 
 def full_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    day = safe_date(_year(match), month_number(match["month"]), int(match["day"]))
+    day = safe_date(_year(match), month_number(match["month"]), _day(match))
     return day_value(day) if day else None
 
 
 def iso_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    day = safe_date(int(match["year"]), int(match["mon"]), int(match["day"]))
+    day = safe_date(_year(match), int(match["mon"]), _day(match))
     return day_value(day) if day else None
 
 
@@ -113,8 +124,8 @@ def numeric_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 def numeric_day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'(2019. 2. 27.-28.)': Korean style, the second day in the same month."""
-    start = safe_date(int(match["year"]), int(match["mon"]), int(match["day"]))
-    end = safe_date(int(match["year"]), int(match["mon"]), int(match["day2"]))
+    start = safe_date(_year(match), int(match["mon"]), _day(match))
+    end = safe_date(_year(match), int(match["mon"]), _day(match, "day2"))
     if start is None or end is None or end <= start:
         return None
     return TimeValue(iso_day(start), "day", iso_day(end))
@@ -125,7 +136,7 @@ def numeric_month_day_weekday(match: re.Match[str], ctx: Context) -> TimeValue |
     day falls on that weekday."""
     if ctx.anchor is None:
         return None
-    month, day = int(match["mon"]), int(match["day"])
+    month, day = int(match["mon"]), _day(match)
     prefix = match["weekday"].lower()[:3]
     weekday = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(prefix))
     days = [
@@ -261,7 +272,7 @@ def names_by_date(match: re.Match[str], ctx: Context) -> bool:
 
 
 def month_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    month, day = month_number(match["month"]), int(match["day"])
+    month, day = month_number(match["month"]), _day(match)
     if not match.groupdict().get("year") and names_by_date(match, ctx):
         return OPEN  # the text does not give the year of the named agreement
     if match.groupdict().get("year"):
@@ -380,7 +391,7 @@ def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     days, not a span (None: each is read on its own)."""
     month1 = month_number(match["month"])
     month2 = month_number(match["month2"]) if match.groupdict().get("month2") else month1
-    day1, day2 = int(match["day"]), int(match["day2"])
+    day1, day2 = _day(match), _day(match, "day2")
     before = match.string[max(0, match.start() - 9) : match.start()] + match.group(0)[:8]
     listed = re.search(r"\band\b", match.group(0), re.IGNORECASE) and not re.search(
         r"\b(?:between|from)\s", before, re.IGNORECASE
@@ -488,8 +499,10 @@ def _month_or_day(match: re.Match[str], year: int) -> TimeValue | None:
     """The match's month (and day, or days, when it names them) in the given year."""
     month = month_number(match["month"])
     if match.groupdict().get("day"):
-        found = safe_date(year, month, int(match["day"]))
-        last = safe_date(year, month, int(match["day2"])) if match.groupdict().get("day2") else None
+        found = safe_date(year, month, _day(match))
+        last = (
+            safe_date(year, month, _day(match, "day2")) if match.groupdict().get("day2") else None
+        )
         if found and last and last > found:
             return TimeValue(iso_day(found), "day", iso_day(last))
         return day_value(found) if found else None
@@ -538,7 +551,8 @@ def consecutive_years(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 def decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'the 1990s'; 'the 1970s and 1980s': from the first to the end of the last."""
-    start = int(match["decade"])
+    told = match["decade"]
+    start = int(told) if told.isdigit() else spoken_decade(told)
     last = int(match["decade2"]) if match.groupdict().get("decade2") else start
     if last < start:
         return None
@@ -708,7 +722,7 @@ def weekday_to_date(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
     start = _weekday_date(ctx.anchor, weekday_number(match["weekday"]), ctx.tense, False)
-    month, day = month_number(match["month"]), int(match["day"])
+    month, day = month_number(match["month"]), _day(match)
     if match.groupdict().get("year"):
         end = safe_date(_year(match), month, day)
     else:
@@ -726,7 +740,7 @@ def date_to_weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
     end = _weekday_date(ctx.anchor, weekday_number(match["weekday"]), ctx.tense, False)
-    month, day = month_number(match["month"]), int(match["day"])
+    month, day = month_number(match["month"]), _day(match)
     start = safe_date(end.year, month, day)
     if start is not None and start >= end:
         start = safe_date(end.year - 1, month, day)
@@ -768,7 +782,7 @@ def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
         after = max(start + dt.timedelta(days=1), ctx.anchor)
         end = weekday_on_or_after(after, weekday_number(match["weekday"]))
     else:
-        month, day = month_number(match["month"]), int(match["day"])
+        month, day = month_number(match["month"]), _day(match)
         end = next(
             (
                 found
@@ -824,7 +838,7 @@ def day_of_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if reference.date_end and reference.date_end[:7] != reference.date[:7]:
         return OPEN  # a span over two months: which month is not told
     first = start_date(reference)  # "talks from Sept. 18-20 ... on the 19th": that month
-    found = safe_date(first.year, first.month, int(match["day"]))
+    found = safe_date(first.year, first.month, _day(match))
     return day_value(found) if found else OPEN
 
 

@@ -99,10 +99,19 @@ from extract.dating.vocabulary import (
     MONTH_WORDS,
     NUMBER,
     ORDINAL,
+    SPOKEN_DAY,
+    SPOKEN_DAYS,
+    SPOKEN_FULL_YEAR,
+    SPOKEN_SHORT_YEAR,
     UNIT,
     WEEKDAY_WORDS,
     expand_placeholders,
 )
+
+# A spoken day alone from the 13th ("the twenty-fifth"); a spoken year after a month without
+# "twenty" or "thirty" alone ("March twenty" may be a day)
+SPOKEN_LATE_DAY = "(?:" + "|".join(w for w, v in SPOKEN_DAYS.items() if v >= 13) + r")(?![\w-])"
+SPOKEN_MONTH_YEAR = SPOKEN_SHORT_YEAR.replace("twenty|thirty|", "")
 
 
 @dataclass(frozen=True)
@@ -288,6 +297,69 @@ RULES: tuple[Rule, ...] = (
         month_day,
         trigger=MONTH_TRIGGER,
         yearless=True,
+    ),
+    # Spoken dates, as transcripts write them (vocabulary.spoken_year and SPOKEN_DAYS).
+    rule(
+        "spoken_month_day",
+        # "June twelfth", "on Friday, May eighth", "June twelfth, twenty-eighteen"
+        ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>" + SPOKEN_DAY + r")"
+        r"(?:,?\s+(?P<year>" + SPOKEN_FULL_YEAR + r"))?",
+        month_day,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
+        "spoken_day_of_month",
+        # "sworn in on the twenty-fifth.": the month the story is in (not "the first", "the
+        # second": words of their own)
+        r"\b(?i:on\s+)?the\s+(?P<day>" + SPOKEN_LATE_DAY + r")(?=\s*[,.;:]|\s+(?:and|when)\b)",
+        day_of_month,
+        relational=True,
+        trigger=r"(?i:teenth|twent|thirt)",
+        refines_month=True,
+    ),
+    rule(
+        "spoken_month_year",
+        # "October of oh-two", "In June oh-eight", "May of two thousand nine"
+        ON
+        + r"{MONTH}\s+(?:(?i:of)\s+)?(?P<year>"
+        + SPOKEN_FULL_YEAR
+        + "|"
+        + SPOKEN_MONTH_YEAR
+        + ")",
+        month_year,
+        trigger=MONTH_TRIGGER,
+        absolute=True,
+    ),
+    rule(
+        "spoken_season_year",
+        # "in the fall of oh-four"
+        r"(?:\b(?i:in|during|by|since)\s+)?(?i:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
+        r"\s+(?i:of)\s+(?P<year>" + SPOKEN_FULL_YEAR + "|" + SPOKEN_SHORT_YEAR + ")",
+        season,
+        trigger=r"(?i:(?:spring|summer|fall|autumn|winter)\s+of\s)",
+        absolute=True,
+    ),
+    rule(
+        "spoken_year",
+        # "In two thousand nine", "Back in oh-six", "in eighty-seven as well" (not "in
+        # eighty-seven countries", "in fifty percent")
+        r"\b(?i:in|since|until|by|from|during)\s+(?P<year>"
+        + SPOKEN_FULL_YEAR
+        + "|"
+        + SPOKEN_SHORT_YEAR
+        + r")(?!\s+(?:[a-z]{3,}s|percent|per|of|million|billion|thousand|hundred|people)\b)",
+        year_only,
+        trigger=r"(?i:\b(?:thousand|twenty|nineteen|oh[- ]|forty|fifty|sixty|seventy|eighty|ninety))",
+        absolute=True,
+    ),
+    rule(
+        "spoken_decade",
+        # "the mid-nineties", "the eighties" (not "in his eighties": an age)
+        r"(?i:the\s+)(?:(?i:early|mid|late)[- ])?(?P<decade>(?i:fifties|sixties|seventies|eighties"
+        r"|nineties))\b",
+        decade,
+        trigger=r"(?i:ties\b)",
     ),
     rule(
         "month_span",

@@ -204,3 +204,50 @@ ORDINAL = (
 def ordinal_value(word: str) -> int:
     word = word.lower()
     return int(word[:-2]) if word[:1].isdigit() else ORDINAL_WORDS[word]
+
+
+# Spoken dates, as transcripts write them: "June twelfth", "the twenty-fifth", "two thousand
+# nine", "twenty-eighteen", "nineteen ninety-four", "October of oh-two", "the mid-nineties".
+_DAY_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+SPOKEN_DAYS = {word: index + 1 for index, word in enumerate(_DAY_ORDINALS)}
+SPOKEN_DAYS |= {"twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+SPOKEN_DAYS |= {
+    f"twenty{joint}{word}": 20 + SPOKEN_DAYS[word] for word in _DAY_ORDINALS[:9] for joint in "- "
+}
+SPOKEN_DAY = "(?:" + "|".join(sorted(SPOKEN_DAYS, key=len, reverse=True)) + ")(?![\\w-])"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TWO_DIGITS = rf"(?:(?:{_TENS})(?:[- ](?:{UNITS}))?|{_TEENS}|oh[- ](?:{UNITS}))"
+# A whole year: "two thousand (and) nine", "twenty-eighteen", "nineteen ninety-four"
+SPOKEN_FULL_YEAR = (
+    rf"(?:two thousand(?:(?: and)? (?:{_TEENS}|{UNITS}))?(?![- ]\\w)"
+    rf"|(?:twenty|nineteen)[- ]{_TWO_DIGITS}(?![\\w-]))"
+)
+# Two digits for a year, after a month or a preposition: "oh-six", "ninety-four" (not "twelve")
+SPOKEN_SHORT_YEAR = rf"(?:oh[- ](?:{UNITS})|(?:{_TENS})(?:[- ](?:{UNITS}))?)(?![\\w-])"
+SPOKEN_DECADES = {"fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+
+
+def spoken_year(words: str) -> int:
+    """'two thousand nine' -> 2009, 'twenty-eighteen' -> 2018, 'nineteen ninety-four' -> 1994,
+    'oh-six' -> 2006, 'ninety-four' -> 1994 (two digits: 19xx from 50, else 20xx)."""
+    parts = re.split(r"[- ]+", words.lower().replace(" and ", " "))
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(NUMBER_WORDS[p] for p in parts[2:])
+    if len(parts) > 1 and parts[0] in ("twenty", "nineteen") and parts[1] not in UNITS.split("|"):
+        century = 2000 if parts[0] == "twenty" else 1900
+        return century + _two_digits(parts[1:])
+    value = _two_digits(parts)
+    return value + (1900 if value >= 50 else 2000)
+
+
+def _two_digits(parts: list[str]) -> int:
+    return sum(NUMBER_WORDS[p] for p in parts if p != "oh")
+
+
+def spoken_decade(word: str) -> int:
+    """'nineties' -> 1990."""
+    return 1900 + SPOKEN_DECADES[word.lower()]

@@ -53,6 +53,7 @@ RULES = {
     "negative",
     "frame",
     "tense",
+    "spoken",
     # the classes of issue 12 (docs/dating.md); "<class>-negative" cases show what gives no row
     "abbrev-month-day",
     "yearless-year",
