@@ -174,10 +174,13 @@ def _spoken(paragraph: list[Sentence], labelled: bool) -> bool:
 RECORDING_RE = re.compile(
     r"^\W*Recorded\b|\b(?:[Ww]e(?:'re|’re| are) recording"
     r"|(?:episode|interview|conversation|podcast|show|this) (?:was|were) recorded"
-    r"|spoke (?:to|with) (?:us|me)|interview (?:took place|was (?:conducted|held)))\b"
+    r"|spoke (?:to|with) (?:us|me)|interview (?:took place|was (?:conducted|held))"
+    r"|(?:[Ee]vent|[Hh]earing|[Bb]riefing|[Ss]eminar|[Pp]anel) (?:was )?held)\b"
 )
-# A transcript's turn: "[00:02:05] LEE HAE-WON: ...", "PARK: ..."
-SPEAKER_RE = re.compile(r"^\s*(?:\[[\d:]+\]\s*)?[A-Z][A-Z.'’ -]{1,40}:\s")
+# A transcript's turn: "[00:02:05] LEE HAE-WON: ...", "PARK: ...", "MODERATOR (DANA WHITFIELD): ..."
+SPEAKER_RE = re.compile(
+    r"^\s*(?:\[[\d:]+\]\s*)?[A-Z][A-Z.'’ -]{1,40}(?:\s*\([A-Z.'’ -]{3,40}\))?:\s"
+)
 FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|we|We|our|Our|us|My)\b")
 
 

@@ -100,7 +100,9 @@ TITLES_RE = re.compile(r"^(?:REP|MR|MS|MRS|DR|SEN|GEN|AMB)\.?\s+")
 
 def _speaker_name(label: str) -> str:
     """'[00:02:05] LEE HAE-WON: ' -> 'Lee Hae-won'; a role ('MINISTER: ') is no name."""
-    name = TITLES_RE.sub("", re.sub(r"^\s*\[[\d:]+\]\s*", "", label).strip().rstrip(":").strip())
+    label = re.sub(r"^\s*\[[\d:]+\]\s*", "", label).strip().rstrip(":").strip()
+    named = re.search(r"\(([^)]+)\)$", label)  # "MODERATOR (DANA WHITFIELD)"
+    name = TITLES_RE.sub("", named.group(1) if named else label)
     words = name.split()
     if len(words) < 2:
         return ""  # "MINISTER", "PARK": a role or a family name alone

@@ -93,7 +93,7 @@ PAGE_LABELS = (
     r"|pubDate|Today is|Dated?|Retrieved|(?:This page was )?last edited(?: on)?)"
 )
 HEADER_BEFORE_RE = re.compile(
-    r"[\s*#]*(?:[^|\n]{1,60}\|\s*)?"  # a masthead: "KOREA WATCH WEEKLY | Issue 112 | ..."
+    r"[\s*#]*(?:[^|\n]{1,80}\|\s*)*"  # a masthead: "KOREA WATCH WEEKLY | Issue 112 | ..."
     r"(?:(?:Issue|Vol\.|Volume|No\.)\s*(?:No\.\s*)?\d+\s*[|•·,–—-]\s*)?"  # "Issue No. 212 |"
     r"(?:" + PAGE_LABELS + r"\s*:?\s*)?(?:[\d:.]+\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?,?\s*)?"
     r"(?:(?:[A-Za-z]+(?i:day)|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s*)?"
