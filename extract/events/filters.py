@@ -43,6 +43,9 @@ EVERY_RE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+|second\s+)?(?:year|day|week|month|quarter|morning|evening"
     r"|night|spring|summer|fall"
     r"|autumn|winter|[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+day\b|(?:" + HOLIDAY_WORDS + r"))"
+    # "twice a day, at 9 a.m.", "released daily at 6 p.m."
+    r"|\b(?:(?:once|twice|three times|four times) a (?:day|week|month)\b"
+    r"|(?:daily|nightly)(?=\s+(?:at|from|until|between)\b|[,.;]))"  # not "the daily Rodong"
 )
 # A relative clause the expression sits in: the copula after it is the main clause's.
 RELATIVE_OPEN_RE = re.compile(r",\s+(?:which|who)\b[^,]*$")
