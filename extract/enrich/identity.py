@@ -55,6 +55,10 @@ SYNONYMS: dict[str, str] = {
     "inauguration": "office",
     "assume": "office",
     "enter": "office",
+    "fly": "visit",  # "Kim Dae-jung flew to Pyongyang", "went to Pyongyang", "his trip"
+    "go": "visit",
+    "travel": "visit",
+    "trip": "visit",
     "blow up": "demolish",
     "explosion": "demolish",
     "loudspeaker": "broadcast",
