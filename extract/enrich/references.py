@@ -49,7 +49,8 @@ NOT_PEOPLE = frozenset(
 )
 NOT_PERSON_WORDS = frozenset(
     """Korea Korean Koreas Party Ministry Council Assembly Court Union Agency News Army Navy
-    Force Forces Command Olympics War Administration Department House Office Complex""".split()
+    Force Forces Command Olympics War Administration Department House Office Complex University
+    Institute Center Centre Foundation Company Group Bank Times Post Herald""".split()
 )
 
 
@@ -78,7 +79,12 @@ COUNTED_RE = re.compile(
 )
 COUNTED_NOUN = {"met": "meeting", "meet": "meeting", "tested": "test", "talks": "talks"}
 # A person named as a sentence's subject: "Xi Jinping became ...", "Vladimir Putin made ...".
-SUBJECT_NAME_RE = re.compile(r"^((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+) (?=[a-z])")
+# A name opening a sentence, before its verb or an apposition: "Han Tae-sik, a career diplomat"
+SUBJECT_NAME_RE = re.compile(
+    r"^(?!(?:On|In|At|By|For|From|After|Before|During|Since|Until|With|Under|When|While|As|The"
+    r"|A|An|But|And|Last|Next|This|That|Typhoon)\b)"
+    r"((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+)(?: (?=[a-z])|, (?=(?:a|an|the|who|whose)\s))"
+)
 # A person told with their age: "Kang Eun-byul, 28, keeps ...", "said Lee Soon-hee, 88,".
 AGED_PERSON_RE = re.compile(rf"\b({NAME}),\s+\d{{1,3}},")
 # A person a story names by what they are called: "who asked to be called Kim Chol-su".
@@ -206,7 +212,7 @@ class Named:
                 found.append((match.start(), person))
         for _, name in sorted(found):  # one person, however the story names them
             name = KNOWN_PEOPLE.get(name, name)
-            same = next((p for p in self.people if _family(p) == _family(name)), None)
+            same = next((p for p in self.people if _same_person(p, name)), None)
             if same is not None and len(same) > len(name):
                 name = same
             elif same is not None:
@@ -366,6 +372,14 @@ def _family(name: str) -> str:
     words = full.split()
     korean = len(words) >= 2 and (len(words) == 3 or "-" in words[-1])
     return words[0] if korean else words[-1]
+
+
+def _same_person(one: str, other: str) -> bool:
+    """One person named twice: the same family name, and one of them that name alone ("Lee",
+    "Lee Jae-myung"); "Park Mi-ran" is not "Park Geun-hye"."""
+    if _family(one) != _family(other):
+        return False
+    return one == other or len(one.split()) == 1 or len(other.split()) == 1
 
 
 def is_person(name: str) -> bool:
