@@ -367,7 +367,8 @@ def _drop_refined_months(mentions: list[Mention]) -> list[Mention]:
         if day.value is not None
         for month in mentions
         if month.end <= day.start
-        and day.rule.refines_month
+        # "In April, ... on the 3rd"; an entry's label: "Later in September: ..., Sept. 20-25"
+        and (day.rule.refines_month or month.match.string[month.end :].lstrip().startswith(":"))
         and month.value is not None
         and granularity_of(month.value) == "month"
         and not month.value.date_end

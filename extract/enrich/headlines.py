@@ -350,12 +350,16 @@ def _clean(text: str, start: int, end: int) -> str:
     last_word_end = len(text[:start].rstrip())
     hanging = HANGING_RE.search(text, max(0, last_word_end - LONGEST_HANGING), start)
     left = hanging.start() if hanging else start
+    if ENTRY_LABEL_RE.fullmatch(text, 0, left) and text[end : end + 2].lstrip().startswith(":"):
+        left = 0  # "Also next week: The first ship ...": the entry's label, date and all
     spans = [(left, possessive.end() if possessive else end), *_noise(text)]
     for left, right in spans:
         chars[left:right] = " " * (right - left)
     return "".join(chars)
 
 
+# What may precede an entry's date label: "Also next week:", "Later in September:"
+ENTRY_LABEL_RE = re.compile(r"\s*[-•*]*\s*(?i:also|later|then|and|meanwhile|earlier)?\s*")
 # A holiday or an anniversary named without numbers of a date (the date words then say what is
 # marked): kept in the headline.
 NAMED_DAY_RE = re.compile(
@@ -1196,8 +1200,8 @@ def _without_dates(words: list[str]) -> list[str]:
             while kept and kept[-1].lower() in DATE_PREPOSITIONS:
                 kept.pop()
             index += 1
-            while index < len(words) and re.fullmatch(r"\d{1,4},?", words[index]):
-                index += 1  # "May 3, 2018"
+            while index < len(words) and re.fullmatch(r"\d{1,4}(?:[-–]\d{1,4})?,?", words[index]):
+                index += 1  # "May 3, 2018", "Sept. 20-25"
             joined = index + 1 < len(words) and words[index].lower() in ("and", "or", "to")
             if joined and _date_word(words[index + 1]):
                 index += 1  # "in the 1970s and 1980s"
