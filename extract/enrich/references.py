@@ -106,7 +106,7 @@ FUNCTION_WORDS = r"(?:a|an|in|on|at|of|and|or|the|to|for|with|by|from|as|is|was|
 FUNCTION_WORDS += r"\b"  # words that never modify a thing's noun ("that a law", "in line")
 # A thing "it" may stand for: "the Kaesong complex", "the Ryugyong Hotel".
 THING_RE = re.compile(
-    r"\b(?:[Tt]he )?((?:[a-z]+-)?(?:[A-Z][\w-]+ ){1,3}(?:(?!" + FUNCTION_WORDS + r")[a-z]+ )?"
+    r"\b(?:[Tt]he )?((?:inter-)?(?:[A-Z][\w-]+ ){1,3}(?:(?!" + FUNCTION_WORDS + r")[a-z]+ )?"
     r"(?:complex|[Cc]omplex|office|[Oo]ffice|line|hotline|zone"
     r"|resort|plant|[Hh]otel|facility|site|channel|[Cc]enter|[Rr]eactor|[Dd]am|[Bb]ridge|[Rr]oad"
     r"|Ministry|ministry|Court|Agency|Committee|Commission|Council|Assembly))\b"
