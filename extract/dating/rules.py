@@ -112,6 +112,16 @@ from extract.dating.vocabulary import (
 # "twenty" or "thirty" alone ("March twenty" may be a day)
 SPOKEN_LATE_DAY = "(?:" + "|".join(w for w, v in SPOKEN_DAYS.items() if v >= 13) + r")(?![\w-])"
 SPOKEN_MONTH_YEAR = SPOKEN_SHORT_YEAR.replace("twenty|thirty|", "")
+# Right after a preposition, as look-behinds: the scanner then finds the year words themselves
+# (a search for "in " would stop at every other word).
+AFTER_PREPOSITION = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{word} )"
+        for word in ("in", "In", "since", "Since", "until", "by", "from", "during")
+    )
+    + ")"
+)
 
 
 @dataclass(frozen=True)
@@ -312,7 +322,7 @@ RULES: tuple[Rule, ...] = (
         "spoken_day_of_month",
         # "sworn in on the twenty-fifth.": the month the story is in (not "the first", "the
         # second": words of their own)
-        r"\b(?i:on\s+)?the\s+(?P<day>" + SPOKEN_LATE_DAY + r")(?=\s*[,.;:]|\s+(?:and|when)\b)",
+        r"(?<=\bthe )(?P<day>" + SPOKEN_LATE_DAY + r")(?=\s*[,.;:]|\s+(?:and|when)\b)",
         day_of_month,
         relational=True,
         trigger=r"(?i:teenth|twent|thirt)",
@@ -344,7 +354,8 @@ RULES: tuple[Rule, ...] = (
         "spoken_year",
         # "In two thousand nine", "Back in oh-six", "in eighty-seven as well" (not "in
         # eighty-seven countries", "in fifty percent")
-        r"\b(?i:in|since|until|by|from|during)\s+(?P<year>"
+        AFTER_PREPOSITION
+        + r"(?P<year>"
         + SPOKEN_FULL_YEAR
         + "|"
         + SPOKEN_SHORT_YEAR
@@ -356,7 +367,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "spoken_decade",
         # "the mid-nineties", "the eighties" (not "in his eighties": an age)
-        r"(?i:the\s+)(?:(?i:early|mid|late)[- ])?(?P<decade>(?i:fifties|sixties|seventies|eighties"
+        r"(?<=\b[Tt]he )(?:(?i:early|mid|late)[- ])?(?P<decade>(?i:fifties|sixties|seventies|eighties"
         r"|nineties))\b",
         decade,
         trigger=r"(?i:ties\b)",

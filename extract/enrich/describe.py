@@ -33,7 +33,6 @@ from extract.enrich.importance import kind_weight
 from extract.enrich.labels import label_of
 from extract.enrich.references import Discourse, is_person
 from extract.events.candidates import Row
-from extract.prefilter import Prefiltered
 from extract.sentences import words_after, words_before
 from extract.table.vocabulary import OTHER_CATEGORY
 
@@ -83,8 +82,9 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
             row.event_words = _event_words(text, start, end)
             row.what = signature(clause)
         discourse.read(text)
-        interviewed = _INTERVIEWEE.search(text)
-        if interviewed and not interviewee:
+        spoke = not interviewee and ("spoke" in text or "talked" in text)
+        interviewed = INTERVIEWEE_RE.search(text) if spoke else None
+        if interviewed:
             interviewee = discourse.resolve(interviewed.group(1))
             if interviewee.lower() in ("she", "he"):  # a name the story did not know as one
                 told = " ".join(s.sentence.text for s in story[max(0, index - 2) : index])
@@ -95,7 +95,6 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
 
 # "She spoke to us at her apartment in Sokcho on Monday": who the first person is after it.
 INTERVIEWEE_RE = re.compile(r"\b(She|He|she|he)\s+(?:spoke|talked)\s+(?:to|with)\s+(?:us|me)\b")
-_INTERVIEWEE = Prefiltered(INTERVIEWEE_RE)  # searched in every sentence
 FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+)?\b(?!['’])")
 TITLES_RE = re.compile(r"^(?:REP|MR|MS|MRS|DR|SEN|GEN|AMB)\.?\s+")
 
