@@ -659,11 +659,23 @@ def _holiday_by_tense(named: Holiday, ctx: Context) -> TimeValue | None:
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+# A speaker's act told in the present: "Today, I present a new doctrine", "Today we announce".
+PERFORMATIVE_RE = re.compile(
+    r"\s*,?\s*(?:I|[Ww]e)\s+(?:hereby\s+)?(?:present|announce|propose|declare|pledge|unveil"
+    r"|launch|open|dedicate|offer|call on|urge)\b"
+)
+
+
 def deictic_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
     word = match["word"].lower()
-    if word == "today" and ctx.tense == "present" and not ctx.sentence[: ctx.start].strip():
+    if (
+        word == "today"
+        and ctx.tense == "present"
+        and not ctx.sentence[: ctx.start].strip()
+        and not PERFORMATIVE_RE.match(ctx.sentence, ctx.start + len(match.group(0)))
+    ):
         return OPEN  # "Today the North mostly ignores the calls": nowadays, not a date
     return day_value(ctx.anchor + dt.timedelta(days=DEICTIC_DAYS.get(word, 0)))
 
