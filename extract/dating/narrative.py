@@ -143,6 +143,9 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             if granularity_of(mention.value) == "day" and not mention.rule.keeps_story_time:
                 day_reference = mention.value
         question = sentence.text.rstrip(" \"”'’)").endswith("?")
+        if question and not mentions and SPEAKER_RE.match(paragraphs[sentence.paragraph][0].text):
+            reference = day_reference = None  # "HOST: ... writing to each other?": the answer
+            # is about now, not the story told before
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
     return story
 

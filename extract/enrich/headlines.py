@@ -50,6 +50,8 @@ NOISE_RES = (
     re.compile(r"\((?:[^()]*\b(?:Photo|photo|AP|AFP|Reuters|Yonhap|Getty|file)\b[^()]*)\)"),
     re.compile(r"\((?:[^()]{1,40})\)"),  # "(DP)", "(Democratic)", "(Figure 1)", "(ICBMs)"
     re.compile(r"^(?:FILE(?: PHOTO)?|File photo)\s*[:-]\s*"),
+    # a timed transcript turn's stamp and label: "[00:02:44] LEE HAE-WON: "
+    re.compile(r"^\s*\[[\d:]+\]\s*[A-Z][A-Z.'’ -]{1,40}:\s"),
     re.compile(
         r"^(?:Getty Images\s+)?In this (?:handout )?(?:image|photo|picture)[^,]*,\s*",
         re.IGNORECASE,
