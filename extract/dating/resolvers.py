@@ -1351,6 +1351,17 @@ def _single_day(value: TimeValue) -> bool:
     return granularity_of(value) == "day" and not value.date_end and value.precision == "day"
 
 
+def days_that_followed(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'The three-day summit that followed': that many days from the day the story is at (the
+    crossing 'on 2 October' it followed)."""
+    reference = ctx.day_reference if ctx.reference is not None else None
+    days = number_value(match["num"])
+    if reference is None or not _single_day(reference) or not 2 <= days <= 31:
+        return OPEN
+    first = start_date(reference)
+    return TimeValue(iso_day(first), "day", iso_day(first + dt.timedelta(days=days - 1)))
+
+
 def the_day_began(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'The day began with a parade': the day the story is at."""
     reference = ctx.day_reference if ctx.reference is not None else None

@@ -31,6 +31,7 @@ from extract.dating.resolvers import (
     day_of_month,
     day_span,
     days_from_weekday,
+    days_that_followed,
     decade,
     deictic_day,
     earlier_today,
@@ -918,6 +919,16 @@ RULES: tuple[Rule, ...] = (
         relational=True,
         absorbing=True,
         trigger=r"(?i:anniversary|birthday)",
+    ),
+    rule(
+        "days_that_followed",
+        # "The three-day summit that followed ...": from the day the story is at
+        r"\b(?i:the)\s+(?P<num>" + NUMBER + r")-day\s+(?:[\w-]+\s+){0,2}?"
+        r"(?i:summit|talks|visit|meeting|meetings|conference|trip|games|festival|exercise)"
+        r"\s+(?i:that|which)\s+(?i:followed|began|opened)\b",
+        days_that_followed,
+        relational=True,
+        trigger=r"(?i:-day\s)",
     ),
     rule(
         "the_day_began",

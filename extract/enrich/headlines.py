@@ -366,7 +366,9 @@ ENTRY_LABEL_RE = re.compile(r"\s*[-•*]*\s*(?i:also|later|then|and|meanwhile|ea
 # marked): kept in the headline.
 NAMED_DAY_RE = re.compile(
     r"(?:(?i:on|for|at|during|since|until|by)\s+)?(?:(?:the\s+)?\d+(?:st|nd|rd|th)\s+[^\d]*"
-    r"anniversary\b[^\d]*|(?:\d{4}\s+)?(?:" + HOLIDAY_WORDS + r")(?:\s+in\s+[A-Z][a-z]+)?)"
+    r"anniversary\b[^\d]*|(?:\d{4}\s+)?(?:" + HOLIDAY_WORDS + r")(?:\s+in\s+[A-Z][a-z]+)?"
+    # "The three-day summit that followed"
+    r"|(?i:the)\s+[\w-]+-day\s+.*\b(?:that|which)\s+followed)"
 )
 QUOTE_RE = re.compile(r"[\"“”]|(?:^|\s)['‘]")
 POSSESSIVE_RE = re.compile(r"['’]s\b")
