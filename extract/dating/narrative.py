@@ -81,6 +81,19 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             if index != told_in and _spoken(group, labelled >= 2):
                 anchors[index] = (day, anchors[index][1])
 
+    # A diary's or log's dated entries ("24 July 1953" on a line of its own, then the entry):
+    # each date line anchors the relative words of the paragraphs under it, as a caption's date
+    # does, and gives no row of its own.
+    entries = _entry_dates(paragraphs, published, scan)
+    if len(entries) >= MIN_ENTRY_LINES:
+        entry: dt.date | None = None
+        for index in sorted(paragraphs):
+            entry = entries.get(index, entry)
+            if entry is not None and index not in entries and not anchors[index][1]:
+                anchors[index] = (entry, False)
+    else:
+        entries = {}
+
     story: list[DatedSentence] = []
     reference: TimeValue | None = None
     day_reference: TimeValue | None = None
@@ -92,6 +105,12 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         if _page_date_line(sentence.text, heading=number < HEADER_SENTENCES):
             continue
         anchor, is_caption = anchors[sentence.paragraph]
+        if sentence.paragraph in entries:  # "27 July 1953" over a diary entry
+            day = day_value(entries[sentence.paragraph])
+            history.append((day, sentence.text))
+            reference = day_reference = day
+            frame = None
+            continue
         heading = DAY_HEADING_RE.fullmatch(sentence.text)
         if heading is not None and anchor is not None:
             # "MONDAY" over a week's entries: no event, the day of the entries under it (the
@@ -148,6 +167,33 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             # is about now, not the story told before
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
     return story
+
+
+MIN_ENTRY_LINES = 2  # date lines that make a text a diary or a log of dated entries
+
+
+def _entry_dates(
+    paragraphs: dict[int, list[Sentence]], published: dt.date | None, scan: DocumentScan
+) -> dict[int, dt.date]:
+    """The paragraphs that are a full date and nothing else ("24 July 1953", "Friday, April 27,
+    2018"), with their dates."""
+    found: dict[int, dt.date] = {}
+    for index, group in paragraphs.items():
+        text = group[0].text.strip(" .:*#-")
+        if len(group) != 1 or not text or len(text) > ENTRY_LINE_LENGTH or not YEAR_RE.search(text):
+            continue
+        mentions = find_mentions(text, published, None, scan=scan)[0]
+        if len(mentions) != 1 or mentions[0].value is None:
+            continue
+        value, mention = mentions[0].value, mentions[0]
+        whole = mention.start == 0 and mention.end == len(text)
+        if whole and value.precision == "day" and not value.date_end:
+            found[index] = dt.date.fromisoformat(value.date)
+    return found
+
+
+ENTRY_LINE_LENGTH = 40
+YEAR_RE = re.compile(r"\b\d{4}\b")
 
 
 def _recording_day(
