@@ -408,7 +408,9 @@ def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     start = safe_date(year, month1, day1)
     end = safe_date(year + (1 if month2 < month1 else 0), month2, day2)
-    if not start or not end or end <= start or (end - start).days > 62:
+    # a span longer than two months needs its year told ("6 March - 28 June 2026": an exhibition)
+    longest = 366 if match.groupdict().get("year") else 62
+    if not start or not end or end <= start or (end - start).days > longest:
         return None
     return TimeValue(iso_day(start), "day", iso_day(end))
 

@@ -83,6 +83,9 @@ SENTENCE_OPENERS = ' "“•*·-'
 SPEAKER_LABEL_RE = re.compile(r"\s*[A-Z][A-Z .'-]{1,40}:\s+")
 # A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
 DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
+# What was put off, before its new date: "was postponed on 18 August until 2-4 October"
+POSTPONED_RE = re.compile(r"\b(?:postponed|delayed|deferred|rescheduled|put off|pushed back)\b")
+NEW_DATE_RE = re.compile(r"(?i:until|till)\b")
 # A month's word before a number: "Dec. 3 led to" is a date, not a count ("40 armoured").
 MONTHS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
@@ -199,6 +202,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
     if SINCE_RE.match(head) or SINCE_GERUND_RE.search(head):
         return "past"  # "Since returning to the White House in January, ...", "... since
         # taking office on June 4"
+    if POSTPONED_RE.search(head) and NEW_DATE_RE.match(sentence, position):
+        return "future"  # "postponed on 18 August until 2-4 October": the new date is ahead
     if DEADLINE_RE.search(head):
         return "future"  # "ordered that reconstruction be completed by October": ahead of the order
     head_tokens = TOKEN_RE.findall(head)

@@ -1201,6 +1201,11 @@ def _without_dates(words: list[str]) -> list[str]:
             )
         )
         if dated and not _first_since(kept) and not _in_name(words, index):
+            month = (
+                word.lower().rstrip(",") in MONTH_WORDS or word.lower() in BARE_MONTH_ABBREVIATIONS
+            )
+            if month and kept and re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", kept[-1]):
+                kept.pop()  # the day before its month: "postponed on 18 August"
             while kept and kept[-1].lower() in DATE_PREPOSITIONS:
                 kept.pop()
             index += 1
