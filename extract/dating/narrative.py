@@ -14,7 +14,13 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from extract.dating.calendar import TimeValue, day_value, granularity_of, weekday_on_or_before
+from extract.dating.calendar import (
+    TimeValue,
+    day_value,
+    granularity_of,
+    safe_date,
+    weekday_on_or_before,
+)
 from extract.dating.mentions import (
     DocumentScan,
     Mention,
@@ -22,7 +28,7 @@ from extract.dating.mentions import (
     find_mentions,
     scan_document,
 )
-from extract.dating.vocabulary import MONTH_WORDS, WEEKDAY_WORDS, weekday_number
+from extract.dating.vocabulary import MONTH_WORDS, WEEKDAY_WORDS, month_number, weekday_number
 from extract.prefilter import Prefiltered
 from extract.sentences import Sentence
 
@@ -80,6 +86,17 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         for index, group in paragraphs.items():
             if index != told_in and _spoken(group, labelled >= 2):
                 anchors[index] = (day, anchors[index][1])
+
+    # A wire item's dateline ("Pyongyang, March 8 (KCNA) -- ..."): its relative words, and the
+    # paragraphs after it up to the next dateline, count from the dateline's day.
+    if published is not None:
+        item: dt.date | None = None
+        for index in sorted(paragraphs):
+            dateline = DATELINE_DATE_RE.match(paragraphs[index][0].text)
+            if dateline is not None:
+                item = _dateline_day(dateline, published)
+            if item is not None and not anchors[index][1]:
+                anchors[index] = (item, False)
 
     # A diary's or log's dated entries ("24 July 1953" on a line of its own, then the entry):
     # each date line anchors the relative words of the paragraphs under it, as a caption's date
@@ -167,6 +184,24 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             # is about now, not the story told before
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
     return story
+
+
+# "Pyongyang, March 8 (KCNA) --", "SEOUL, Oct. 22 (Yonhap) --": a place, a month and day, the
+# agency in brackets, a dash.
+DATELINE_DATE_RE = re.compile(
+    rf"^[A-Z][A-Za-z .'-]{{1,30}},\s+(?P<month>{MONTH_WORDS})\s+(?P<day>[0-3]?\d)\s+"
+    r"\([A-Z][\w .-]{1,20}\)\s*(?:--|—|–)"
+)
+
+
+def _dateline_day(dateline: re.Match[str], published: dt.date) -> dt.date | None:
+    """The day of a dateline without a year: the latest such day up to publication."""
+    month, day = month_number(dateline["month"]), int(dateline["day"])
+    for year in (published.year, published.year - 1):
+        found = safe_date(year, month, day)
+        if found is not None and found <= published:
+            return found
+    return None
 
 
 MIN_ENTRY_LINES = 2  # date lines that make a text a diary or a log of dated entries
