@@ -1353,6 +1353,26 @@ def _single_day(value: TimeValue) -> bool:
     return granularity_of(value) == "day" and not value.date_end and value.precision == "day"
 
 
+TRIP_DAYS = {"second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6}
+
+
+def nth_day_of_a_trip(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'On our second day': a day after the first day told ('early on Wednesday morning ... On
+    our second day' is Thursday); 'The morning after, ...': the day after the one told last."""
+    reference = ctx.day_reference if ctx.reference is not None else None
+    if reference is None or not _single_day(reference):
+        return OPEN
+    nth = (match.groupdict().get("nth") or "").lower()
+    if nth == "last":
+        return OPEN  # the trip's length is not told
+    told = start_date(reference)
+    if nth:  # the trip's first day: the earliest day told in the week up to the last one told
+        days = [start_date(v) for v, _ in ctx.history if _single_day(v)]
+        first = min((d for d in days if 0 <= (told - d).days <= TRIP_DAYS[nth]), default=told)
+        return day_value(first + dt.timedelta(days=TRIP_DAYS[nth]))
+    return day_value(told + dt.timedelta(days=1))
+
+
 def days_that_followed(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'The three-day summit that followed': that many days from the day the story is at (the
     crossing 'on 2 October' it followed)."""

@@ -59,6 +59,7 @@ from extract.dating.resolvers import (
     month_year_range,
     next_day,
     night_to,
+    nth_day_of_a_trip,
     numeric_date,
     numeric_date_range,
     numeric_day_span,
@@ -919,6 +920,16 @@ RULES: tuple[Rule, ...] = (
         relational=True,
         absorbing=True,
         trigger=r"(?i:anniversary|birthday)",
+    ),
+    rule(
+        "nth_day_of_a_trip",
+        # a trip told day by day: "On our second day we hiked", "The morning after, we soaked"
+        r"\b(?i:on\s+)?(?i:our|their)\s+(?P<nth>(?i:second|third|fourth|fifth|sixth|seventh|last))"
+        r"\s+(?i:day|morning|evening)\b(?!\s+(?i:of)\b)"
+        r"|\b(?i:the)\s+(?:morning|day|evening|night)\s+after(?=\s*,)",
+        nth_day_of_a_trip,
+        relational=True,
+        trigger=r"(?i:\b(?:our|their)\s|\safter\s*,)",
     ),
     rule(
         "days_that_followed",
