@@ -40,7 +40,8 @@ HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
 # "Distribution: 2019. 6. 19.(Wed) 10:00 | Humanitarian Cooperation Division").
 PAGE_DATE_LINE_RE = re.compile(
     r"^\W*(?:(?:(?:last\s+)?updated|published|posted|first published|date|dateline)\b[^.]{0,80}"
-    r"|(?:issued|distribution|released|embargoed(?:\s+until)?|last modified|revised)\s*:.{0,100}"
+    r"|(?:issued|distribution|released|embargoed(?:\s+until)?|last modified|revised"
+    r"|reporting period|period covered)\s*:.{0,100}"
     # a paper's history and a citation line: "Received 14 March 2017; accepted 2 October 2017",
     # "Journal of ..., Vol. 14, No. 1 (Spring 2018), pp. 1-29"; a cable's "E.O. 13526: DECL: ..."
     r"|received\b.{0,120}\baccepted\b.{0,120}|.{0,120}\bVol\.\s*\d+.{0,80}\bpp?\.\s*\d+.{0,20}"

@@ -536,7 +536,12 @@ def year_only(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return year_value(_year(match))
 
 
+NUMBERED_BEFORE_RE = re.compile(r"\b(?:No|Nos|Number|Notice|Resolution|Decree|Case)\.?\s*$", re.I)
+
+
 def year_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    if NUMBERED_BEFORE_RE.search(ctx.sentence, 0, ctx.start):
+        return OPEN  # "NOTICE No. 2015-47", "Resolution 2015-12": a number, not years
     first = _year(match)
     second = _full_year(first, match["year2"])
     if not first < second <= first + 60:
@@ -1371,6 +1376,22 @@ def nth_day_of_a_trip(match: re.Match[str], ctx: Context) -> TimeValue | None:
         first = min((d for d in days if 0 <= (told - d).days <= TRIP_DAYS[nth]), default=told)
         return day_value(first + dt.timedelta(days=TRIP_DAYS[nth]))
     return day_value(told + dt.timedelta(days=1))
+
+
+def week_of(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the week of 28 September': the Monday-Sunday week holding that day (approx); its year
+    told, or by tense and nearness."""
+    groups = match.groupdict()
+    month = month_number(groups.get("month") or groups["month2"])
+    day = _day(match, "day" if groups.get("day") else "day2")
+    if groups.get("year"):
+        year: int | None = _year(match)
+    elif ctx.anchor is not None:
+        year = _year_for(ctx, month, day, ctx.tense)
+    else:
+        return None
+    found = safe_date(year, month, day) if year else None
+    return week_interval(found) if found else None
 
 
 def days_that_followed(match: re.Match[str], ctx: Context) -> TimeValue | None:

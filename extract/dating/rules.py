@@ -81,6 +81,7 @@ from extract.dating.resolvers import (
     the_year_alone,
     this_day_in_year,
     to_the_day,
+    week_of,
     weekday,
     weekday_runs_through,
     weekday_span,
@@ -309,6 +310,14 @@ RULES: tuple[Rule, ...] = (
         month_day,
         trigger=MONTH_TRIGGER,
         yearless=True,
+    ),
+    rule(
+        "week_of",
+        # "results will be announced in the week of 28 September": that Monday-Sunday week
+        r"(?:\b(?i:in|during)\s+)?(?i:the\s+)?(?i:week)\s+(?i:of)\s+(?:{DAY}\s+{MONTH}|{MONTH2}\s*{DAY2})"
+        r"(?:,?\s*{YEAR})?",
+        week_of,
+        trigger=MONTH_TRIGGER,
     ),
     # Spoken dates, as transcripts write them (vocabulary.spoken_year and SPOKEN_DAYS).
     rule(

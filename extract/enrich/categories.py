@@ -135,6 +135,7 @@ CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         r"\baid\b",
         r"food",
         r"separated famil\w*",
+        r"Red Cross",
         r"reunion\w*",
         r"defect\w*",
         r"human rights",

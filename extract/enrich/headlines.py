@@ -616,7 +616,10 @@ def _verb_group(words: list[Word], verb: int, low: int) -> _Group:
         main += 2
         lemma = verb_lemma(words[main].lower) or lemma
     passive = any(a in ("was", "were", "is", "are", "been", "be", "being") for a in auxiliaries)
-    passive = passive and words[verb].kind == "PAST" and main == verb
+    participle = words[verb].kind == "PAST" or (
+        words[verb].kind == "REPORT" and is_participle(words[verb].text)  # "be announced"
+    )
+    passive = passive and participle and main == verb
     negated = any(a in ("not", "never", "n't") for a in auxiliaries) or words[verb].lower == "never"
     return _Group(start, main, lemma, passive, negated)
 
