@@ -1378,6 +1378,13 @@ def nth_day_of_a_trip(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return day_value(told + dt.timedelta(days=1))
 
 
+def months_ended(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the six months ended June 30, 2016': the months up to that day's (2016-01..2016-06)."""
+    last = month_value(_year(match), month_number(match["month"]))
+    first = add_months(start_date(last), 1 - number_value(match["num"]))
+    return TimeValue(f"{first.year:04d}-{first.month:02d}", "month", last.date)
+
+
 def week_of(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'the week of 28 September': the Monday-Sunday week holding that day (approx); its year
     told, or by tense and nearness."""

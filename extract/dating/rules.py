@@ -57,6 +57,7 @@ from extract.dating.resolvers import (
     month_span,
     month_year,
     month_year_range,
+    months_ended,
     next_day,
     night_to,
     nth_day_of_a_trip,
@@ -310,6 +311,15 @@ RULES: tuple[Rule, ...] = (
         month_day,
         trigger=MONTH_TRIGGER,
         yearless=True,
+    ),
+    rule(
+        "months_ended",
+        # a financial period: "for the six months ended June 30, 2016" is January-June 2016
+        r"(?:\b(?i:for)\s+)?(?i:the\s+)?(?P<num>three|six|nine|twelve|3|6|9|12)\s+(?i:months)\s+"
+        r"(?i:ended|ending)\s+{MONTH}\s*{DAY},?\s*{YEAR}",
+        months_ended,
+        trigger=r"(?i:months\s+end)",
+        absolute=True,
     ),
     rule(
         "week_of",

@@ -13,7 +13,7 @@ from extract.prefilter import Prefiltered
 FUTURE_WORDS = frozenset(
     """will 'll ’ll shall would scheduled slated planned plans planning plan expected expects
     expect anticipated anticipates anticipate upcoming due intends intend intended aims aim
-    proposed proposes propose set looking forthcoming coming must""".split()
+    proposed proposes propose set looking forthcoming coming must payable""".split()
 )
 PRESENT_WORDS = frozenset(
     "is are am says say tells announces remains continues marks falls begins starts ends".split()
