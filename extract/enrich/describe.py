@@ -43,8 +43,9 @@ T = TypeVar("T")
 ORIGINAL_EVENT_CLAUSES = {"anniversary": anniversary_clause, "to_the_day": event_after_clause}
 
 
-def describe(story: list[DatedSentence], rows: list[Row]) -> None:
-    """Fill in summary, label, category, actors, kind and event_words of every row."""
+def describe(story: list[DatedSentence], rows: list[Row], speaker: str = "") -> None:
+    """Fill in summary, label, category, actors, kind and event_words of every row (`speaker`:
+    who the text's "I" is when the title says, see speaker_of_title)."""
     by_sentence: dict[int, list[Row]] = {}
     for row in rows:
         by_sentence.setdefault(row.story_index, []).append(row)
@@ -52,13 +53,13 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
     last_actors = _LastTold(story, find_actors)
     discourse = Discourse()
     interviewee = ""  # the person a "She spoke to us on Monday" note is about
-    paragraph, speaker = -1, ""
+    paragraph, turn = -1, ""
     for index, dated in enumerate(story):
         text = dated.sentence.text
         if dated.sentence.paragraph != paragraph:  # a transcript turn: "LEE HAE-WON: ..."
             paragraph, label = dated.sentence.paragraph, SPEAKER_RE.match(text)
-            speaker = _speaker_name(label.group(0)) if label else ""
-        discourse.narrator = speaker or interviewee
+            turn = _speaker_name(label.group(0)) if label else ""
+        discourse.narrator = turn or interviewee or speaker
         for row in by_sentence.get(index, ()):
             start, end = row.mention_start, row.mention_end
             named = ORIGINAL_EVENT_CLAUSES.get(row.rule)  # "70th anniversary of the armistice"
@@ -91,6 +92,23 @@ def describe(story: list[DatedSentence], rows: list[Row]) -> None:
                 told += " " + text[: interviewed.start()]
                 names = [n for n in FULL_NAME_RE.findall(told) if is_person(n)]
                 interviewee = names[-1] if names else ""
+
+
+# A speech's title: "Address by the President on the 67th Anniversary of Liberation", "Full
+# Text: President's Address on ...", "Remarks by Prime Minister Kishida".
+SPEECH_TITLE_RE = re.compile(r"\b(?:Address|Speech|Remarks|Statement|Message)\b")
+SPEAKER_IN_TITLE_RE = re.compile(
+    r"\b((?:President|Prime Minister|Chairman|Secretary-General|Minister)"
+    r"(?: (?!(?:on|of|at|to|for|and|the)\b)[A-Z][\w-]+){0,3})(?:['’]s)?\b"
+)
+
+
+def speaker_of_title(title: str) -> str:
+    """Who gives the speech a title names ('President'), or ''."""
+    if not SPEECH_TITLE_RE.search(title):
+        return ""
+    found = SPEAKER_IN_TITLE_RE.search(title)
+    return found.group(1) if found else ""
 
 
 # "She spoke to us at her apartment in Sokcho on Monday": who the first person is after it.

@@ -50,7 +50,7 @@ def _row(case: dict[str, Any]) -> Row | None:
         published = dt.date.fromisoformat(published)
     start = case["text"].index(case["evidence"])
     end = start + len(case["evidence"])
-    rows = document_events(case["text"], published)
+    rows = document_events(case["text"], published, case.get("title", ""))
     return next((r for r in rows if r.start < end and start < r.start + len(r.evidence)), None)
 
 
