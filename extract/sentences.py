@@ -25,6 +25,11 @@ MAX_SENTENCE = 1000  # characters
 BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 LAST_WORD_RE = re.compile(r"[A-Za-z.]+$")  # the word a period ends
 NEXT_WORD_RE = re.compile(r"[\"'“‘(]*([A-Za-z0-9]+)")  # the word after it
+# A transcript turn's label: "[00:02:05] LEE HAE-WON: ...", "PARK: ...", "MODERATOR (DANA
+# WHITFIELD): ...", "VICE MINISTER SUH: ...".
+SPEAKER_LABEL_RE = re.compile(
+    r"^\s*(?:\[[\d:]+\]\s*)?[A-Z][A-Z.'’ -]{1,40}(?:\s*\([A-Z.'’ -]{3,40}\))?:\s"
+)
 
 
 @dataclass(frozen=True)

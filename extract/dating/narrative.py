@@ -18,6 +18,7 @@ from extract.dating.calendar import (
     TimeValue,
     day_value,
     granularity_of,
+    pick_year,
     safe_date,
     weekday_on_or_before,
 )
@@ -30,7 +31,7 @@ from extract.dating.mentions import (
 )
 from extract.dating.vocabulary import MONTH_WORDS, WEEKDAY_WORDS, month_number, weekday_number
 from extract.prefilter import Prefiltered
-from extract.sentences import Sentence
+from extract.sentences import SPEAKER_LABEL_RE, Sentence
 
 # A weekday alone on a line heads the entries under it: "MONDAY", "Tuesday:".
 DAY_HEADING_RE = re.compile(rf"\W*({WEEKDAY_WORDS})\W*", re.IGNORECASE)
@@ -83,7 +84,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     recorded = _recording_day(sentences, published, scan)
     if recorded is not None:  # "Recorded Thursday afternoon": the speech counts from that day
         day, told_in = recorded
-        labelled = sum(bool(SPEAKER_RE.match(group[0].text)) for group in paragraphs.values())
+        labelled = sum(bool(SPEAKER_LABEL_RE.match(group[0].text)) for group in paragraphs.values())
         for index, group in paragraphs.items():
             if index != told_in and _spoken(group, labelled >= 2):
                 anchors[index] = (day, anchors[index][1])
@@ -91,24 +92,19 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     # A wire item's dateline ("Pyongyang, March 8 (KCNA) -- ..."): its relative words, and the
     # paragraphs after it up to the next dateline, count from the dateline's day.
     if published is not None:
-        item: dt.date | None = None
-        for index in sorted(paragraphs):
-            dateline = DATELINE_DATE_RE.match(paragraphs[index][0].text)
-            if dateline is not None:
-                item = _dateline_day(dateline, published)
-            if item is not None and not anchors[index][1]:
-                anchors[index] = (item, False)
+        datelines = {
+            index: _dateline_day(dateline, published)
+            for index, group in paragraphs.items()
+            if (dateline := DATELINE_DATE_RE.match(group[0].text)) is not None
+        }
+        _anchor_under(anchors, datelines, include_marks=True)
 
     # A diary's or log's dated entries ("24 July 1953" on a line of its own, then the entry):
     # each date line anchors the relative words of the paragraphs under it, as a caption's date
     # does, and gives no row of its own.
     entries = _entry_dates(paragraphs, published, scan)
     if len(entries) >= MIN_ENTRY_LINES:
-        entry: dt.date | None = None
-        for index in sorted(paragraphs):
-            entry = entries.get(index, entry)
-            if entry is not None and index not in entries and not anchors[index][1]:
-                anchors[index] = (entry, False)
+        _anchor_under(anchors, entries, include_marks=False)
     else:
         entries = {}
 
@@ -123,19 +119,12 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         if _page_date_line(sentence.text, heading=number < HEADER_SENTENCES):
             continue
         anchor, is_caption = anchors[sentence.paragraph]
-        if sentence.paragraph in entries:  # "27 July 1953" over a diary entry
-            day = day_value(entries[sentence.paragraph])
-            history.append((day, sentence.text))
-            reference = day_reference = day
-            frame = None
-            continue
-        heading = DAY_HEADING_RE.fullmatch(sentence.text)
-        if heading is not None and anchor is not None:
-            # "MONDAY" over a week's entries: no event, the day of the entries under it (the
-            # last such weekday up to the anchor: a review looks back on its week)
-            day = day_value(weekday_on_or_before(anchor, weekday_number(heading[1])))
-            history.append((day, sentence.text))
-            day_reference, frame = day, None
+        heading = _heading_day(sentence, entries, anchor)
+        if heading is not None:  # no event: the day of the entries under it
+            history.append((heading, sentence.text))
+            day_reference, frame = heading, None
+            if sentence.paragraph in entries:
+                reference = heading  # "27 July 1953 ... on the 5th": that month
             continue
         before = reference
         mentions, reference = find_mentions(
@@ -180,7 +169,11 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             if granularity_of(mention.value) == "day" and not mention.rule.keeps_story_time:
                 day_reference = mention.value
         question = sentence.text.rstrip(" \"”'’)").endswith("?")
-        if question and not mentions and SPEAKER_RE.match(paragraphs[sentence.paragraph][0].text):
+        if (
+            question
+            and not mentions
+            and SPEAKER_LABEL_RE.match(paragraphs[sentence.paragraph][0].text)
+        ):
             reference = day_reference = None  # "HOST: ... writing to each other?": the answer
             # is about now, not the story told before
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
@@ -195,14 +188,39 @@ DATELINE_DATE_RE = re.compile(
 )
 
 
+def _heading_day(
+    sentence: Sentence, entries: dict[int, dt.date], anchor: dt.date | None
+) -> TimeValue | None:
+    """The day a line heads: a diary's date line ("27 July 1953"), or a weekday alone
+    ("MONDAY": the last such weekday up to the anchor, a review looks back on its week)."""
+    if sentence.paragraph in entries:
+        return day_value(entries[sentence.paragraph])
+    weekday = DAY_HEADING_RE.fullmatch(sentence.text)
+    if weekday is None or anchor is None:
+        return None
+    return day_value(weekday_on_or_before(anchor, weekday_number(weekday[1])))
+
+
+def _anchor_under(
+    anchors: dict[int, tuple[dt.date | None, bool]],
+    marks: dict[int, dt.date | None],
+    include_marks: bool,
+) -> None:
+    """Anchor each paragraph from a marked one (a dateline, a diary's date line) up to the next
+    mark on that mark's day; captions keep their own date. `include_marks`: the marked
+    paragraph too (a dateline opens its item's text; a date line is a line of its own)."""
+    day: dt.date | None = None
+    for index in sorted(anchors):
+        day = marks.get(index, day)
+        if day is not None and (include_marks or index not in marks) and not anchors[index][1]:
+            anchors[index] = (day, False)
+
+
 def _dateline_day(dateline: re.Match[str], published: dt.date) -> dt.date | None:
     """The day of a dateline without a year: the latest such day up to publication."""
     month, day = month_number(dateline["month"]), int(dateline["day"])
-    for year in (published.year, published.year - 1):
-        found = safe_date(year, month, day)
-        if found is not None and found <= published:
-            return found
-    return None
+    year = pick_year(published, month, day, "past")
+    return safe_date(year, month, day) if year else None
 
 
 MIN_ENTRY_LINES = 2  # date lines that make a text a diary or a log of dated entries
@@ -242,7 +260,7 @@ def _recording_day(
         text = sentence.text
         if not any(word in text for word in RECORDING_WORDS) or not RECORDING_RE.search(text):
             continue
-        for mention in find_mentions(sentence.text, published, None, scan=scan)[0]:
+        for mention in find_mentions(text, published, None, scan=scan)[0]:
             value = mention.value
             if value is not None and value.precision == "day" and not value.date_end:
                 return dt.date.fromisoformat(value.date), sentence.paragraph
@@ -253,7 +271,7 @@ def _spoken(paragraph: list[Sentence], labelled: bool) -> bool:
     """A paragraph of the recorded speech: a turn of a transcript whose turns are labelled
     ("LEE HAE-WON: ..."), or else one told in the first person outside quotation marks."""
     if labelled:
-        return SPEAKER_RE.match(paragraph[0].text) is not None
+        return SPEAKER_LABEL_RE.match(paragraph[0].text) is not None
     return any(FIRST_PERSON_RE.search(QUOTE_RE.sub("", s.text)) for s in paragraph)
 
 
@@ -265,10 +283,6 @@ RECORDING_RE = re.compile(
 )
 # A word every match of RECORDING_RE holds: most sentences are passed over without a search.
 RECORDING_WORDS = ("ecord", "spoke", "talked", "held", "nterview")
-# A transcript's turn: "[00:02:05] LEE HAE-WON: ...", "PARK: ...", "MODERATOR (DANA WHITFIELD): ..."
-SPEAKER_RE = re.compile(
-    r"^\s*(?:\[[\d:]+\]\s*)?[A-Z][A-Z.'’ -]{1,40}(?:\s*\([A-Z.'’ -]{3,40}\))?:\s"
-)
 FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|we|We|our|Our|us|My)\b")
 
 

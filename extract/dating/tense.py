@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from extract.prefilter import Prefiltered
+from extract.sentences import SPEAKER_LABEL_RE
 
 FUTURE_WORDS = frozenset(
     """will 'll ’ll shall would scheduled slated planned plans planning plan expected expects
@@ -79,8 +80,6 @@ _STRONG_FUTURE = Prefiltered(STRONG_FUTURE_RE)  # searched before every date: ha
 TAIL_WORDS = 16
 # What may come before the first word of a sentence: quotes and list bullets.
 SENTENCE_OPENERS = ' "“•*·-'
-# A transcript's speaker label: "AHN: ", "VICE MINISTER SUH: ".
-SPEAKER_LABEL_RE = re.compile(r"\s*[A-Z][A-Z .'-]{1,40}:\s+")
 # A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
 DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
 # What was put off, before its new date: "was postponed on 18 August until 2-4 October"

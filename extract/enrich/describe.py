@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Generic, TypeVar
 
-from extract.dating.narrative import SPEAKER_RE, DatedSentence
+from extract.dating.narrative import DatedSentence
 from extract.enrich.actors import find_actors
 from extract.enrich.categories import categorize
 from extract.enrich.grammar import AUXILIARIES, is_noun, is_past
@@ -33,7 +33,7 @@ from extract.enrich.importance import kind_weight
 from extract.enrich.labels import label_of
 from extract.enrich.references import Discourse, is_person
 from extract.events.candidates import Row
-from extract.sentences import words_after, words_before
+from extract.sentences import SPEAKER_LABEL_RE, words_after, words_before
 from extract.table.vocabulary import OTHER_CATEGORY
 
 T = TypeVar("T")
@@ -57,7 +57,7 @@ def describe(story: list[DatedSentence], rows: list[Row], speaker: str = "") -> 
     for index, dated in enumerate(story):
         text = dated.sentence.text
         if dated.sentence.paragraph != paragraph:  # a transcript turn: "LEE HAE-WON: ..."
-            paragraph, label = dated.sentence.paragraph, SPEAKER_RE.match(text)
+            paragraph, label = dated.sentence.paragraph, SPEAKER_LABEL_RE.match(text)
             turn = _speaker_name(label.group(0)) if label else ""
         discourse.narrator = turn or interviewee or speaker
         for row in by_sentence.get(index, ()):

@@ -102,8 +102,10 @@ GROUP_RE = re.compile(
     r"(?:officials|soldiers|leaders|defectors|workers|diplomats|activists|fishermen|troops"
     r"|athletes|tourists|lawmakers|protesters|delegates|negotiators|families))\b"
 )
-FUNCTION_WORDS = r"(?:a|an|in|on|at|of|and|or|the|to|for|with|by|from|as|is|was|has|had|its|their)"
-FUNCTION_WORDS += r"\b"  # words that never modify a thing's noun ("that a law", "in line")
+# Words that never modify a thing's noun ("that a law", "Pyongyang in line").
+FUNCTION_WORDS = (
+    r"(?:a|an|in|on|at|of|and|or|the|to|for|with|by|from|as|is|was|has|had|its|their)\b"
+)
 # A thing "it" may stand for: "the Kaesong complex", "the Ryugyong Hotel".
 THING_RE = re.compile(
     r"\b(?:[Tt]he )?((?:inter-)?(?:[A-Z][\w-]+ ){1,3}(?:(?!" + FUNCTION_WORDS + r")[a-z]+ )?"
