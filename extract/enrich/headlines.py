@@ -181,14 +181,38 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
     if item:  # "met three times: at Panmunjom in April": the date's own item
         clause.rest = item
     told_whole = clause.subject and verb > 0 and words[verb - 1].kind == "AUX"  # "was signed"
-    if len(_assemble(clause).split()) < MIN_WORDS and not told_whole:
-        # "The decision, made on Tuesday, came ...": the main clause tells more
+    short = len(_assemble(clause).split()) < MIN_WORDS
+    if (short or _set_off_participle(words, verb, start)) and not told_whole:
+        # "The decision, made on Tuesday, came ...", "Putin, newly elected, becomes ...": the
+        # main clause tells more
         main = next((i for i in range(verb + 1, len(words)) if _is_verb(words, i)), None)
         if main is not None:
             fuller = _clause_of(words, main, local)
             if len(_assemble(fuller).split()) >= MIN_WORDS:
                 return fuller
     return clause
+
+
+# Nouns in -ment, -al ... that are bodies or people, not an action done to a thing.
+NOT_ACTIONS = frozenset("Government Parliament Department General Official Professional".split())
+
+
+def _set_off_participle(words: list[Word], verb: int, date: int) -> bool:
+    """A participle set off by commas after a noun, the date outside them ("July 19-20, 2000 -
+    Putin, newly elected, becomes"): it describes the noun; the sentence's verb comes after."""
+    if words[verb].kind != "PAST":
+        return False
+    before = verb - 1
+    while before > 0 and words[before].kind == "WORD" and words[before].lower.endswith("ly"):
+        before -= 1
+    return (
+        before > 0
+        and words[before].text == ","
+        and words[before - 1].kind in ("NAME", "WORD")
+        and verb + 1 < len(words)
+        and words[verb + 1].text == ","
+        and not words[before].start <= date <= words[verb + 1].start
+    )
 
 
 # "the 70th anniversary of the armistice" dates the armistice: its headline tells the original
@@ -557,7 +581,9 @@ def _clause_of(
     if not subject or gerund:  # "a day after launching the rocket": the main clause's subject
         subject = _main_subject(words)
     subject = _simplify_subject(_resolve(subject, discourse))
-    nominal = re.fullmatch(r"[A-Z][a-z]+(?:tion|ment|ance|ence|al)", subject)
+    nominal = re.fullmatch(r"[A-Z][a-z]+(?:tion|ment|ance|ence|al)", subject) and (
+        subject not in NOT_ACTIONS
+    )
     things = discourse.things if nominal else []
     if things and not things[-1].lower().endswith(subject.lower()):
         subject = f"{subject} of {things[-1]}"  # "Construction" of what was named
@@ -1144,7 +1170,7 @@ def _parts(clause: Clause) -> list[str]:
 @lru_cache(maxsize=16)  # a row's headline is asked for twice (event_clause, summary_of)
 def _headline(parts: tuple[str, ...], head: int) -> str:
     """The headline of a clause's words (`head`: how many make its subject and verb)."""
-    words = _without_dates([w for w in parts if w])
+    words = without_dates([w for w in parts if w])
     words = _compact(words, head)
     while words and (words[0].lower() in LEADING_FILLERS or words[0] in (",", "-")):
         words = words[1:]
@@ -1190,7 +1216,7 @@ BARE_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct n
 DATE_PREPOSITIONS = frozenset("in on since by until during from through for".split())
 
 
-def _without_dates(words: list[str]) -> list[str]:
+def without_dates(words: list[str]) -> list[str]:
     """Other date words of the sentence left out of the headline ('in May', 'on Monday', 'in
     2018'): the row's date says when."""
     kept: list[str] = []

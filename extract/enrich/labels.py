@@ -8,6 +8,7 @@ speaker ("North Korea statement").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from lemminflect import getInflection
@@ -28,7 +29,7 @@ from extract.enrich.grammar import (
     present,
     verb_lemma,
 )
-from extract.enrich.headlines import Clause, abbreviated
+from extract.enrich.headlines import Clause, abbreviated, without_dates
 
 MAX_LABEL_WORDS = 6
 DANGLING_WORDS = PREPOSITIONS | DETERMINERS | {"and", "or"}  # a label does not end with one
@@ -66,6 +67,7 @@ def label_of(clause: Clause) -> str:
 
 
 def _label_words(clause: Clause) -> list[str]:
+    clause = replace(clause, rest=without_dates(clause.rest))  # "said on Monday ...": no date
     if not clause.verb:  # an event told as a noun phrase: its head, up to "of <what>"
         return _noun_phrase_label(clause.rest) or clause.subject.split()[-3:]
     lemma, *particle = clause.verb.split()
@@ -83,6 +85,9 @@ def _label_words(clause: Clause) -> list[str]:
             return reported
         return [*_short(clause.subject), SPEECH_NOUNS.get(lemma, "statement")]
     subject = _short(clause.subject)
+    if lemma in LINKING_VERBS and rest:  # "Putin becomes first Kremlin leader"
+        complement = _object([w for w in rest if not _adverb(w)]) or _content(rest)[:3]
+        return [*subject, present(lemma, clause.plural), *complement]
     if lemma == "be":  # "Military solutions are now fully in place", "the island was the target"
         complement = [w for w in rest if not _adverb(w)]
         complement = _object(complement) or _content(complement)[:3]
@@ -110,6 +115,7 @@ def _label_words(clause: Clause) -> list[str]:
 # "made the announcement", "issued a statement": a statement, named by who made it.
 SAID_OBJECTS = frozenset("announcement statement remarks comments speech decision address".split())
 SAYING_LIGHT_VERBS = frozenset("make issue give deliver release".split())
+LINKING_VERBS = frozenset("become remain".split())  # what the subject is, not what it did
 BE_FORMS = frozenset("be been being is are was were".split())
 STILL_WORDS = ADVERBS_AFTER_SUBJECT | frozenset("just yet hard".split())
 

@@ -21,6 +21,10 @@ FIXED: dict[str, str] = {
     "the south": "South Korea",
     "the north's": "North Korea's",
     "the south's": "South Korea's",
+    # the domain's own: the news this tool reads has one peninsula and one armistice
+    "the peninsula": "Korean Peninsula",
+    "the korean peninsula": "Korean Peninsula",
+    "the armistice": "Korean War armistice",
 }
 TITLE_WORDS = (
     r"President|President-elect|leader|Leader|Chairman|chairman|Premier|Prime Minister|Minister"
@@ -108,10 +112,15 @@ FUNCTION_WORDS = (
 )
 # A thing "it" may stand for: "the Kaesong complex", "the Ryugyong Hotel".
 THING_RE = re.compile(
-    r"\b(?:[Tt]he )?((?:inter-)?(?:[A-Z][\w-]+ ){1,3}(?:(?!" + FUNCTION_WORDS + r")[a-z]+ )?"
+    r"\b(?:[Tt]he )?((?:inter-|\d[\w.]* )?"
+    r"(?:(?!(?:The|This|That|These|Those|An?)\b)[A-Z][\w-]+ ){1,3}"
+    r"(?:(?!" + FUNCTION_WORDS + r")[a-z]+ )?"
     r"(?:complex|[Cc]omplex|office|[Oo]ffice|line|hotline|zone"
     r"|resort|plant|[Hh]otel|facility|site|channel|[Cc]enter|[Rr]eactor|[Dd]am|[Bb]ridge|[Rr]oad"
-    r"|Ministry|ministry|Court|Agency|Committee|Commission|Council|Assembly))\b"
+    r"|Ministry|ministry|Court|Agency|Committee|Commission|Council|Assembly)"
+    # a body named after what it is for: "the Ministry of Unification"
+    r"|(?:Ministry|Committee|Commission|Council|Agency|Bureau) (?:of|for) (?:the )?"
+    r"[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})\b"
     # a thing told by a common noun: "The law, an amendment ..., ... It was passed ..."
     r"|\b([Tt]he|[Tt]his|[Tt]hat) ((?:(?!" + FUNCTION_WORDS + r")[a-z]+(?:-[a-z]+)? )?"
     r"(?:law|bill|ministry|court|agreement|accord"
@@ -141,6 +150,7 @@ _PLACES_READ = PrefilterSet([COUNTRY_RE, THING_RE, GROUP_RE])
 _PAIR_READ = Prefiltered(PAIR_RE)
 _COUNTED_READ = Prefiltered(COUNTED_RE)
 FAMILY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
+DEFINITE_THING_RE = re.compile(r"the ([a-z]+)")  # "the complex", "the office"
 
 
 @dataclass
@@ -364,7 +374,25 @@ class Discourse:
             counted = self.named(COUNTED).counted
             if counted:
                 return f"{ordinal.group(1).capitalize()} {counted}"
+        elif FAMILY_NAME_RE.fullmatch(phrase.strip()) and not besides:
+            # "Song died in 2009": Song Jae-ho, named in full before (a leader keeps the name
+            # the news knows them by: "Kim", "Trump"; so do two people: "Putin and Kim")
+            family = phrase.strip()
+            people = [p for p in self.named(PEOPLE).people if _family(p) == family]
+            if people and len(people[-1].split()) > 1 and family not in _leader_family_names():
+                return people[-1]
+        elif definite := DEFINITE_THING_RE.fullmatch(lower):
+            # "the complex closed": the Kaesong Industrial Complex, named before
+            noun = definite.group(1)
+            named = [t for t in self.named(PLACES).things if _head_noun(t) == noun]
+            if named and not named[-1].lower().startswith("the "):
+                return named[-1]
         return phrase
+
+
+def _head_noun(thing: str) -> str:
+    """'Kaesong Industrial Complex' -> 'complex'; 'Ministry of Unification' -> 'ministry'."""
+    return re.split(r" (?:of|for) ", thing)[0].split()[-1].lower()
 
 
 @lru_cache(maxsize=4096)
@@ -372,8 +400,14 @@ def _family(name: str) -> str:
     """The name a story calls a person by: 'Lee Jae-myung' -> 'Lee', 'Donald Trump' -> 'Trump'."""
     full = KNOWN_PEOPLE.get(name, name)
     words = full.split()
-    korean = len(words) >= 2 and (len(words) == 3 or "-" in words[-1])
-    return words[0] if korean else words[-1]
+    korean = len(words) >= 2 and ("-" in words[-1] or (len(words) == 3 and "." not in full))
+    return words[0] if korean else words[-1]  # "George W. Bush" -> "Bush"
+
+
+@lru_cache(maxsize=1)
+def _leader_family_names() -> frozenset[str]:
+    """The names the news calls leaders by: "Kim", "Moon", "Trump" (eras table)."""
+    return frozenset(_family(name) for name in KNOWN_PEOPLE.values())
 
 
 def _same_person(one: str, other: str) -> bool:
