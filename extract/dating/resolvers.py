@@ -566,12 +566,17 @@ def decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue(f"{start:04d}", "decade", f"{last + 9:04d}")
 
 
+RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
+
+
 def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
     name = match["season"].lower()
     if match.groupdict().get("year"):
         return season_value(_year(match), name)
     if ctx.anchor is None:
         return None
+    if told := match.groupdict().get("year_told"):  # "the spring of last year"
+        return season_value(ctx.anchor.year + RELATIVE_YEARS[told.lower()], name)
     tense, strict = _tense_for(match, ctx)
     options = [season_value(y, name) for y in range(ctx.anchor.year - 2, ctx.anchor.year + 2)]
 

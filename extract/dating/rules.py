@@ -506,7 +506,12 @@ RULES: tuple[Rule, ...] = (
     rule(
         "season",
         r"(?:(?i:in|during|by|until|since|this|last|next|early|late|the|past|coming)\s+)+"
-        r"(?P<season>spring|summer|fall|autumn|winter)(?![a-z])(?:\s+(?:of\s+)?{YEAR})?(?!\s+[A-Z])",
+        r"(?P<season>spring|summer|fall|autumn|winter)(?![a-z])"
+        r"(?:\s+(?:of\s+)?{YEAR}|\s+of\s+(?P<year_told>(?i:last|this|next))\s+year\b)?(?!\s+[A-Z])"
+        # "the last summer of the war" is the war's, not the one before the article ("the spring
+        # of last year" is dated with its year)
+        r"(?!\s+of\s+(?!(?i:last|next|this|that|the\s+same|the\s+following|the\s+previous)"
+        r"\s+year\b))",
         season,
         trigger=r"(?i:spring|summer|fall|autumn|winter)",
     ),
