@@ -198,6 +198,8 @@ def tag(words: list[str], lowers: list[str]) -> list[str]:
             kind = "PRON"  # "he’d", "they're"
         elif word[0].isupper() and index > 0 and previous_word not in SENTENCE_OPENERS:
             kind = "NAME"  # "the United States", "in May", ", Sung Kim,": a name, not a verb
+        elif lower in DO_FORMS and _do_as_verb(lowers, index):
+            kind = "PAST" if lower == "did" else "PRES"  # "when they did the first test"
         elif lower in AUXILIARIES:
             kind = "AUX"
         elif lower in RELATIVES or (lower == "that" and previous not in ("DET",)):
@@ -253,6 +255,22 @@ def tag(words: list[str], lowers: list[str]) -> list[str]:
         kinds.append(kind)
         previous, previous_word = kind, lower
     return kinds
+
+
+DO_FORMS = frozenset("did does".split())
+QUESTION_WORDS = frozenset("when why how what where which who whom whose".split())
+
+
+def _do_as_verb(lowers: list[str], index: int) -> bool:
+    """'did'/'does' before a determiner is the verb 'do' ("did its first nuclear test"), unless
+    it asks ("When did the war end?")."""
+    return (
+        index + 1 < len(lowers)
+        and lowers[index + 1] in DETERMINERS
+        and lowers[index + 1] != "that"
+        and not (index and lowers[index - 1] in QUESTION_WORDS)
+        and lowers[0] not in QUESTION_WORDS
+    )
 
 
 def _contracted(lower: str) -> bool:

@@ -34,6 +34,7 @@ from extract.enrich.grammar import (
 )
 from extract.enrich.references import Discourse
 from extract.prefilter import PrefilterSet
+from extract.sentences import SPEAKER_LABEL_RE
 from extract.table.vocabulary import ONGOING_MARKER, PLANNED_MARKER
 
 MAX_WORDS = 13
@@ -81,7 +82,7 @@ LINK_OPENING_RE = re.compile(r"\[([^\]]+)\]\(")  # the "[" of [text](url)
 # Words a headline never starts with, and never ends with.
 LEADING_FILLERS = frozenset(
     """and but however meanwhile also then so yet still now thus later earlier already
-    reportedly largely officially initially finally again once jointly as""".split()
+    reportedly largely officially initially finally again once jointly as back""".split()
 )
 # A phrase a headline may not start with: "According to ...", "During the summit ...".
 LEADING_PREPOSITIONS = frozenset(
@@ -379,11 +380,17 @@ def _clean(text: str, start: int, end: int) -> str:
     if ENTRY_LABEL_RE.fullmatch(text, 0, left) and text[end : end + 2].lstrip().startswith(":"):
         left = 0  # "Also next week: The first ship ...": the entry's label, date and all
     spans = [(left, possessive.end() if possessive else end), *_noise(text)]
+    speaker = SPEAKER_LABEL_RE.match(text)
+    if speaker and not FIRST_PERSON_RE.match(text, speaker.end()):
+        spans.append(speaker.span())  # "REYES: Back in oh-six, ...": who speaks, not who acted
     for left, right in spans:
         chars[left:right] = " " * (right - left)
     return "".join(chars)
 
 
+# A turn that opens with its speaker acting ("MR. PRICE: We have said ..."): the label is
+# the subject.
+FIRST_PERSON_RE = re.compile(r"\s*(?:I|We|I'm|We're|I’m|We’re)\b")
 # What may precede an entry's date label: "Also next week:", "Later in September:"
 ENTRY_LABEL_RE = re.compile(r"\s*[-•*]*\s*(?i:also|later|then|and|meanwhile|earlier)?\s*")
 # A holiday or an anniversary named without numbers of a date (the date words then say what is
@@ -777,6 +784,9 @@ def _missing_subject(
     return antecedent, passive or reduced
 
 
+AUXILIARIES_BEFORE_PARTICIPLE = frozenset("be been being have has is are".split())
+
+
 def _rest(words: list[Word], start: int, end: int, report: bool) -> list[str]:
     """The object and complements: to the end of the clause (a reported clause too)."""
     if report:  # "said (that) it is ending ...": the reported clause, its verb in the present
@@ -803,7 +813,7 @@ def _rest(words: list[Word], start: int, end: int, report: bool) -> list[str]:
     texts: list[str] = []
     shifted = not report
     for word in chosen:
-        after_auxiliary = bool(texts) and texts[-1].lower() in ("be", "been", "being", "have")
+        after_auxiliary = bool(texts) and texts[-1].lower() in AUXILIARIES_BEFORE_PARTICIPLE
         if (
             not shifted
             and not after_auxiliary

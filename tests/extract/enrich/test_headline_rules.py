@@ -116,6 +116,27 @@ CASES = [
         "on Friday",
         "Choe Son Hui speaks after a meeting with Sergei Lavrov in Moscow",
     ),
+    (  # a transcript's speaker label is who speaks, not who acted; 'did' before a
+        # determiner is the verb 'do'
+        "REYES: Back in oh-six, when the North did its first nuclear test, I was sure that was"
+        " the end.",
+        "2019-05-20",
+        "oh-six",
+        "North Korea does its first nuclear test",
+    ),
+    (  # a reported verb after 'has' stays a participle ('has prepares' was written)
+        "MR. PRICE: We said on Monday that the DPRK has prepared the Punggye-ri site.",
+        "2022-06-08",
+        "on Monday",
+        "We say the DPRK has prepared the Punggye-ri site",
+    ),
+    (  # a participle set off by commas after a name is not the date's verb
+        "* July 19-20, 2000 - Putin, newly elected, becomes the first Kremlin leader to visit"
+        " North Korea.",
+        "2024-06-18",
+        "July 19-20, 2000",
+        "Putin becomes the first Kremlin leader to visit North Korea",
+    ),
 ]
 
 
