@@ -627,6 +627,13 @@ class _Group:
     negated: bool
 
 
+# "adopted by consensus", "arrived by ferry": 'by' tells how, not who (no passive)
+MEANS = frozenset(
+    """consensus acclamation vote ferry bus train plane car boat ship road rail sea air land foot
+    phone telephone email mail video hand force default chance proxy""".split()
+)
+
+
 def _verb_group(words: list[Word], verb: int, low: int) -> _Group:
     start = verb
     while start > low and (
@@ -653,6 +660,18 @@ def _verb_group(words: list[Word], verb: int, low: int) -> _Group:
         words[verb].kind == "REPORT" and is_participle(words[verb].text)  # "be announced"
     )
     passive = passive and participle and main == verb
+    # "remarks carried by KCNA": a participle after its noun with its agent, no auxiliary
+    reduced = (
+        not auxiliaries
+        and words[verb].kind == "PAST"
+        and verb + 1 < len(words)
+        and words[verb + 1].lower == "by"
+        and (verb + 2 >= len(words) or words[verb + 2].lower not in MEANS)
+        and verb > low
+        and words[verb - 1].kind in ("NAME", "WORD")
+        and is_participle(words[verb].text)
+    )
+    passive = passive or (reduced and main == verb)
     negated = any(a in ("not", "never", "n't") for a in auxiliaries) or words[verb].lower == "never"
     return _Group(start, main, lemma, passive, negated)
 
@@ -1226,6 +1245,9 @@ BARE_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct n
 DATE_PREPOSITIONS = frozenset("in on since by until during from through for".split())
 
 
+PART_OF_PERIOD = frozenset("early mid late mid-".split())
+
+
 def without_dates(words: list[str]) -> list[str]:
     """Other date words of the sentence left out of the headline ('in May', 'on Monday', 'in
     2018'): the row's date says when."""
@@ -1245,6 +1267,8 @@ def without_dates(words: list[str]) -> list[str]:
             )
             if month and kept and re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", kept[-1]):
                 kept.pop()  # the day before its month: "postponed on 18 August"
+            if kept and kept[-1].lower() in PART_OF_PERIOD:
+                kept.pop()  # "in late October"
             while kept and kept[-1].lower() in DATE_PREPOSITIONS:
                 kept.pop()
             index += 1
