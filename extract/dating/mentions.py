@@ -29,7 +29,7 @@ COUNT_NOUN_RE = re.compile(
     r"hectares|feet|pounds|kg|times|firms|companies|hours|days|points|percent)\b",
 )
 NOT_YEAR_BEFORE_RE = re.compile(
-    r"(?:\b(?:No|no|Number|number|Resolution|resolution|Room|room|Route|Article|Section|Unit|"
+    r"(?:\b(?:No|no|Number|number|Resolutions?|resolutions?|Room|room|Route|Article|Section|Unit|"
     r"Flight|flight|Highway|Hill|Line|Post|Code|code|model|Model|Type|type|Pier|Gate|Vision)\.?\s*$)"
     r"|(?:[#$€£§]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)",
 )
@@ -41,6 +41,17 @@ CITED_BEFORE_RE = re.compile(
 )
 # "(2009)", "(2009a;", "(2009, 45)", "(2009, pp. 45-50)"
 CITED_AFTER_RE = re.compile(r"[a-z]?(?:,\s*(?:(?:p|pp)\.\s*)?\d+(?:[-–]\d+)?)?\s*[;)]")
+NUMBER_WITH_YEAR_AFTER_RE = re.compile(r"\s*\((?:1[89]|20)\d\d\)")
+# The year of a numbered text told with it, read before the year: "resolutions 1718 (2006),
+# 1874 (2009)": the number is group 1.
+NUMBERED_BEFORE_RE = re.compile(r"\b(\d{3,5})\s*\(\s*$")
+
+
+def numbered_citation(text: str, mention: Mention) -> re.Match[str] | None:
+    """The number of the text a year in parentheses belongs to ("1874 (2009)"), if any."""
+    return NUMBERED_BEFORE_RE.search(text, max(0, mention.start - 12), mention.start)
+
+
 TIME_ZONE_BEFORE_RE = re.compile(
     r"\d{1,4}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|EST|EDT|ET|PST|PDT|KST|JST)\s+$"
 )
@@ -90,6 +101,8 @@ def _plausible(mention: Mention, text: str) -> bool:
         return False
     if CITED_BEFORE_RE.search(before) and CITED_AFTER_RE.match(after):
         return False  # a citation: "(Haggard and Noland 2007; Kim 2011)", "Kim (2011)"
+    if NUMBER_WITH_YEAR_AFTER_RE.match(after):
+        return False  # a numbered thing with its year: "resolutions 1718 (2006), 1874 (2009)"
     return not COUNT_NOUN_RE.match(after)
 
 

@@ -158,8 +158,17 @@ def abbreviated(headline: str) -> str:
     return headline[:1].upper() + headline[1:]
 
 
+# A resolution cited with its year, in a list of them: "resolutions 1718 (2006), 1874 (" + year
+CITED_RESOLUTION_RE = re.compile(
+    r"\b[Rr]esolutions?(?:\s+\d{3,5}\s*\(\d{4}\),?|\s+and)*\s+(\d{3,5})\s*\(\s*$"
+)
+
+
 def event_clause(text: str, start: int, end: int, side: str, discourse: Discourse) -> Clause:
     """The subject, verb and rest of the clause that text[start:end] dates."""
+    cited = CITED_RESOLUTION_RE.search(text, max(0, start - 200), start)
+    if cited:  # "resolutions 1718 (2006), 1874 (2009)": the year a resolution was adopted
+        return Clause(f"Resolution {cited.group(1)}", "adopt", "adopted", True, False, [])
     words = [w for w in analyse(_clean(text, start, end)) if w.text.strip()]
     if not words:
         return Clause("", "", "", False, False, [])
@@ -1285,12 +1294,17 @@ def without_dates(words: list[str]) -> list[str]:
     return kept
 
 
+NUMBERED_NOUNS = frozenset("resolution resolutions no. no number".split())
+
+
 def _in_name(words: list[str], index: int) -> bool:
     """'the March First Movement', 'the May Day Stadium': a month word that begins a name; 'the
-    Fourth of July': one that ends it."""
+    Fourth of July': one that ends it; a number after its noun ('Resolution 2087')."""
     following = words[index + 1] if index + 1 < len(words) else ""
     if index > 1 and words[index - 1] == "of" and words[index - 2][:1].isupper():
         return True
+    if index > 0 and words[index - 1].lower() in NUMBERED_NOUNS:
+        return True  # "Resolution 2087": a number, not a year
     return (
         index > 0
         and words[index - 1].lower() == "the"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extract.dating.calendar import TimeValue, granularity_of
-from extract.dating.mentions import Mention
+from extract.dating.mentions import Mention, numbered_citation
 from extract.dating.narrative import DatedSentence
 from extract.dating.tense import PAST_VERB
 from extract.dating.vocabulary import NUMBER_WORDS, number_value
@@ -55,7 +55,8 @@ class Row:
 
 def find_events(story: list[DatedSentence]) -> list[Row]:
     """A row for every dated mention that tells an event; one per date and sentence (a list of
-    the same date gives no more)."""
+    the same date gives no more, unless each is the year of a numbered text: "resolutions 2087
+    (2013) and 2094 (2013)")."""
     rows: list[Row] = []
     for index, dated in enumerate(story):
         text = dated.sentence.text
@@ -65,7 +66,7 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
             if (
                 dated.question
                 or _is_header(text, mention)
-                or mention.value in told
+                or (mention.value in told and not numbered_citation(text, mention))
                 or is_state(text, mention)
                 or is_dateline(text, mention)
                 or is_comparison(text, mention)

@@ -130,6 +130,13 @@ CASES = [
         "on Monday",
         "We say the DPRK has prepared the Punggye-ri site",
     ),
+    (  # a resolution cited with its year: the year it was adopted; its number is no year
+        "Recalling resolutions 1718 (2006), 1874 (2009), 2087 (2013) and 2094 (2013), the"
+        " Council acted.",
+        "2016-03-02",
+        "2009",
+        "Resolution 1874 adopted",
+    ),
     (  # a participle set off by commas after a name is not the date's verb
         "* July 19-20, 2000 - Putin, newly elected, becomes the first Kremlin leader to visit"
         " North Korea.",
