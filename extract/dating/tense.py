@@ -63,6 +63,17 @@ FUNCTION_WORDS = frozenset(
 CLAUSE_BREAK_RE = re.compile(
     r"[;—–]|(?<!\d):(?!\d)|\s-\s"  # not the colon of a clock time ("at 4:50 a.m.")
     r"|,\s+(?=(?:\w+ing|which|who|where|when|while|whereas|although|though|because)\b)"
+    # ", and on July 13 the ministry named ...": a new clause, dated first
+    r"|,\s+(?:and|but)\s+(?=(?:on|in|at|by|early|late|last|this|next)\s|$)"
+)
+# A relative clause or a participle set off by commas inside the clause: it tells of its noun, not
+# the clause's time ("Park, who was born in Sinuiju, turns 90 on Tuesday"; "will attend the
+# assembly, held online, from June 29").
+INSERTION_RE = re.compile(
+    r",\s+(?:who|which|whose|(?:\w+ly\s+)?(?:\w+ed|held|born|built|made|known|shown|set|led|sent"
+    r"|kept|won|taken|given|seen|chosen|written|drawn))\b[^,;:—–()]{0,80},"
+    # the clause goes on with its verb ("turns"), or the date follows ("from June 29")
+    r"(?=\s*$|\s+(?!(?:in|on|at|of|for|to|from|with|by|and|or|but|as)\b)[a-z])"
 )
 FRONTED_CLAUSE_RE = re.compile(
     r"^\W*(?:When|Once|If|Until|Before|After|As soon as|Whenever|In|On|At|During|By)\b"
@@ -102,6 +113,7 @@ DETERMINERS = frozenset(
 
 def _clause_head(sentence: str, position: int) -> str:
     head = sentence[max(0, position - 400) : position]
+    head = INSERTION_RE.sub(" ", head)  # "Park, who was born in Sinuiju, turns 90 on Tuesday"
     breaks = list(CLAUSE_BREAK_RE.finditer(head))
     return head[breaks[-1].end() :] if breaks else head
 

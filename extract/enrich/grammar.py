@@ -313,6 +313,17 @@ def _verb_before(kinds: list[str], index: int) -> bool:
     return False
 
 
+def _after_relative_insertion(lowers: list[str], kinds: list[str], index: int) -> bool:
+    """Whether the comma before `index` closes ', who/which ...,' after a name."""
+    opening = next((j for j in range(index - 2, 0, -1) if lowers[j] == ","), None)
+    return (
+        opening is not None
+        and kinds[opening + 1] == "REL"
+        and lowers[opening + 1] in ("who", "which")
+        and kinds[opening - 1] == "NAME"
+    )
+
+
 def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: int) -> bool:
     """A verb in the present after its subject: 'North Korea blows up ...', 'The two Koreas hold
     their ...', 'A North Korean missile lands south ...' (not 'talks' or 'tests', nouns there).
@@ -352,6 +363,8 @@ def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: in
     ):
         previous = "NAME"  # a caption: "Sung Kim, speaks after ...", "Park, second from left,
         # presides over ..."
+    elif previous_word == "," and third_person and _after_relative_insertion(lowers, kinds, index):
+        previous = "NAME"  # "Park Young-ja, who was born in Sinuiju, turns 90"
     if previous == "REL" and previous_word in ("who", "which", "that") and third_person:
         return True  # "Yoon, who takes office on May 10"
     if previous in ("NAME", "PRON") and not third_person:
