@@ -697,6 +697,8 @@ def weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     target = weekday_number(match["weekday"])
     tense, strict = _tense_for(match, ctx)
+    if match.group(0).lower().startswith("this") and ctx.tense != "past":
+        tense = "future"  # "This Thursday marks the 70th anniversary": the one ahead
     same = [
         start_date(v) for v in ctx.earlier if _single_day(v) and start_date(v).weekday() == target
     ]
