@@ -569,6 +569,16 @@ def decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
 RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 
 
+def season_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'Summer-Fall 1952': from the first month of the first season to the last of the second."""
+    year = _year(match)
+    first = season_value(year, match["season"].lower())
+    second = season_value(year, match["season2"].lower())
+    if second.date_end <= first.date_end:
+        return None  # "Fall-Spring 1952": the order is not told
+    return TimeValue(first.date, "season", second.date_end)
+
+
 def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
     name = match["season"].lower()
     if match.groupdict().get("year"):

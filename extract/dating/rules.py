@@ -75,6 +75,7 @@ from extract.dating.resolvers import (
     relative_unit,
     runs_through,
     season,
+    season_span,
     since_taking_office,
     soon_after,
     that_day,
@@ -282,6 +283,15 @@ RULES: tuple[Rule, ...] = (
         day_span,
         trigger=YEAR_TRIGGER,
         absolute=True,
+    ),
+    rule(
+        "day_span_dmy_months_yearless",
+        # the same without a year: "accepted from 15 October to 14 November" (year by tense)
+        r"(?:\b(?i:from|between)\s+)?\b{DAY}\s+{MONTH}\s*(?:-|–|(?i:to|and|until|through))\s*"
+        r"{DAY2}\s+{MONTH2}(?![,\s]*\d)",
+        day_span,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
     ),
     rule(
         "day_span_dmy",
@@ -514,6 +524,16 @@ RULES: tuple[Rule, ...] = (
         r"\s+year\b))",
         season,
         trigger=r"(?i:spring|summer|fall|autumn|winter)",
+    ),
+    rule(
+        "season_span_year",
+        # "Korea, Summer-Fall 1952", "the spring and summer of 2019": from the first season to
+        # the end of the second
+        r"(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s*(?:[-–/]|\s(?i:and|to)\s)\s*"
+        r"(?P<season2>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?{YEAR}",
+        season_span,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
     ),
     rule(
         "season_year",

@@ -73,8 +73,8 @@ RULES = {
     "anchored-event",
     "two-events",
 }
-# First month of each northern meteorological season -> its last month.
-SEASON_END = {3: 5, 6: 8, 9: 11, 12: 2}
+# First month of each northern meteorological season (each lasts three months).
+SEASON_STARTS = frozenset({3, 6, 9, 12})
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MIN_CASES = 150
 MIN_NEGATIVE = 30
@@ -143,10 +143,10 @@ def _case_problems(case: Any, index: int) -> list[str]:
         if shape_problem:
             problems.append(f"{where}: {shape_problem[0]}: {shape_problem[1]}")
             continue
-        if precision == "season":
+        if precision == "season":  # one season, or seasons that follow each other ("Summer-Fall")
             first, last = int(date[5:]), int(end[5:])
-            span_years = int(end[:4]) - int(date[:4])
-            if SEASON_END.get(first) != last or span_years != (1 if first == 12 else 0):
+            months = (int(end[:4]) - int(date[:4])) * 12 + last - first + 1
+            if first not in SEASON_STARTS or months not in (3, 6, 9):
                 problems.append(f"{where}: {date}..{end} is not a meteorological season")
         if precision == "decade" and (int(date) % 10 != 0 or int(end) % 10 != 9 or end < date):
             # "the 1990s" is 1990..1999; "the 1970s and 1980s" 1970..1989
