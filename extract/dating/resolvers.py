@@ -1519,6 +1519,10 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
         # "came a day after the North fired ... on Wednesday": Wednesday + 1
         base = shift(target, amount if after else -amount, step_unit)
         return _not_finer_than(_offset_value(base, unit, fuzzy), target)
+    if THIS_TEXT_ACT_RE.match(ctx.sentence, match.end()) and ctx.anchor is not None:
+        # "shall take effect 14 days after the adoption of this resolution": the text's own day
+        base = shift(day_value(ctx.anchor), amount if after else -amount, step_unit)
+        return _offset_value(base, unit, fuzzy)
     reference = _named_event(ctx, match.end()) or (
         _reference(ctx, unit) if ctx.reference is not None else None
     )
@@ -1527,6 +1531,15 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     direction = -1 if after == counts_following_clause(ctx.sentence, ctx.start, match.end()) else 1
     base = shift(reference, direction * amount, step_unit)
     return _not_finer_than(_offset_value(base, unit, fuzzy), reference)
+
+
+# The act of the text itself, done on the day it is dated: "after the adoption of this
+# resolution", "after the date of signature of the present Agreement".
+THIS_TEXT_ACT_RE = re.compile(
+    r"\s+(?i:the\s+)?(?i:adoption|signature|signing|date(?:\s+of\s+signature)?|promulgation"
+    r"|publication|entry\s+into\s+force)\s+(?i:of\s+)?(?i:this|the\s+present)\s+"
+    r"(?i:resolution|agreement|law|act|decision|treaty|declaration|decree|notice|accord|protocol)\b"
+)
 
 
 # The object of a fronted offset, then a date of the clause's own: "... after liberation, on
