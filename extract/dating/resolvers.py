@@ -31,6 +31,7 @@ from extract.dating.calendar import (
     year_value,
 )
 from extract.dating.holidays import HOLIDAY_WORDS, Holiday, holiday_day, holiday_named
+from extract.dating.tense import last_done
 from extract.dating.vocabulary import (
     ERA_NAMES,
     EVENT_NOUN_CLUES,
@@ -342,7 +343,7 @@ def _year_for(
                 if first <= ctx.anchor:
                     return year
                 break
-    told = _story_day(ctx)
+    told = None if last_done(ctx.sentence, ctx.start) else _story_day(ctx)
     # ("founded on October 10, 1945, ... visited the palace on October 10": the same day of the
     # year again is its anniversary, not the story's day)
     again = told is not None and (told.month, told.day) == (month, day)

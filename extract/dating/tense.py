@@ -159,6 +159,17 @@ def _is_past(token: str, previous: str) -> bool:
     )
 
 
+LAST_DONE_RE = re.compile(r"\blast\s+([a-z]+)\b")
+
+
+def last_done(sentence: str, position: int) -> bool:
+    """Whether the clause tells when something was last done ("North Korea last launched an
+    ICBM on July 28", "was last seen"): the most recent time before the text, whatever year the
+    story was in."""
+    head = _clause_head(sentence, position)
+    return any(_is_past(m.group(1), "") for m in LAST_DONE_RE.finditer(head))
+
+
 def _bare_set(token: str, previous: str, following: str) -> bool:
     """'again set an extra place', 'Lee set out his approach': a past verb, not 'is set to' nor
     'a congress set for May'."""
