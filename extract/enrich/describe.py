@@ -213,7 +213,8 @@ NOT_EVENT_WORDS = frozenset(
     with from into during about after before since until this last next their there first
     second third time times many most more some other under over down only even still just
     again ever year years month months week weeks days both such early late later earlier
-    will would could should have been were""".split()
+    will would could should have been were a.m. p.m. noon midnight morning afternoon evening
+    night local hours minutes""".split()
 )
 
 

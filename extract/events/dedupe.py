@@ -13,7 +13,7 @@ from __future__ import annotations
 from extract.dating.calendar import iso_span, nested
 from extract.enrich.matching import kind_of, same_kind, same_what
 from extract.events.candidates import Row
-from extract.events.similarity import similar
+from extract.events.similarity import STOPWORDS, similar
 
 
 def _same_event(first: Row, second: Row) -> bool:
@@ -23,8 +23,8 @@ def _same_event(first: Row, second: Row) -> bool:
     if first.sentence == second.sentence:
         # two acts dated by one phrase ("On Monday, X fired and Y returned fire") stay two
         return first.precision == second.precision and first.mention_start == second.mention_start
-    if (first.before and first.before == second.before) or (
-        first.after and first.after == second.after
+    if (_telling(first.before) and first.before == second.before) or (
+        _telling(first.after) and first.after == second.after
     ):
         return True
     if first.event_words & second.event_words:
@@ -32,6 +32,12 @@ def _same_event(first: Row, second: Row) -> bool:
     if second.attributive and len(second.date) >= 7:
         return True  # "the June 12 meeting", "Wednesday's talks": an event already told
     return first.caption != second.caption and similar(first.sentence, second.sentence)
+
+
+def _telling(context: str) -> bool:
+    """Whether the words around a date say something of the event ("the summit", not "that the",
+    which any report may follow a date with)."""
+    return any(word not in STOPWORDS for word in context.split())
 
 
 def _names_earlier_event(row: Row) -> bool:
