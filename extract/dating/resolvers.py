@@ -1196,6 +1196,13 @@ def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _not_finer_than(value, reference)
 
 
+def within_hours(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'within hours of the test': the day of the test told before, approx (None when none
+    was; 'admitted the failure within hours' counts from nothing it names: no row)."""
+    event = _named_event(ctx, ctx.start + match.start("event") - match.start())
+    return day_value(start_date(event), "approx") if event is not None else None
+
+
 # "learned of the death some four hours later": the event the count starts from
 NAMED_EVENT_BEFORE_RE = re.compile(r"\b(?:the|this|that|its|their)\s+(?P<noun>[a-z]+)\s+$")
 # a date with its year right after a relative expression, set off by a comma or not

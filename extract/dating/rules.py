@@ -80,6 +80,7 @@ from extract.dating.resolvers import (
     soon_after,
     that_day,
     the_day_began,
+    within_hours,
     the_year_alone,
     this_day_in_year,
     to_the_day,
@@ -815,6 +816,16 @@ RULES: tuple[Rule, ...] = (
         later_earlier,
         relational=True,
         trigger=r"(?i:later|earlier)",
+        counts_from_story=True,
+    ),
+    rule(
+        "within_hours",
+        # "convened its security council within hours of the test": the test's day, approx
+        r"(?i:within\s+(?:(?:a\s+few|an?|one|two|three|four|five|six|\d{1,2})\s+)?(?:hours?|minutes)"
+        r"\s+of)(?P<event>\s+(?i:the|its|this|that)\s+[a-z]+)",
+        within_hours,
+        relational=True,
+        trigger=r"(?i:within)",
         counts_from_story=True,
     ),
     rule(
