@@ -26,7 +26,10 @@ IRREGULAR_PAST = frozenset(
     understood withdrew wore drove ate hit hid hung laid lay let lit overtook quit rang rode
     sang sank shook shot slid sought spent split spread stole stuck stung strove swept swung
     tore undertook upheld woke wound arose awoke bore forbade forgave froze grew overcame
-    oversaw rebuilt reread sped underwent""".split()
+    oversaw rebuilt reread sped underwent blew drew dug fled bent bit built burnt chose clung
+    crept dealt dove drank forgot knelt leapt lent misled mistook outgrew sat slept spun sprang
+    swam wept withheld bred foresaw forsook overheard overran overthrew retook shrank slung
+    stank strode strung trod wove wrung befell beheld""".split()
 )
 # A verb in the past that tells an act ("instructed", "met"; not "was", "had").
 PAST_VERB = (
