@@ -749,7 +749,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?"
         # not a habit ("on Saturdays") nor a name ("Good Friday", "The Sunday Times")
         + NAME_WEEKDAY
-        + r"{WEEKDAY}(?!s\b)(?:['’]s)?"
+        + r"{WEEKDAY}(?!s\b)(?!\s+school)(?:['’]s)?"
         r"(?:\s+(?i:morning|afternoon|evening|night))?",
         weekday,
         trigger=WEEKDAY_WORDS,

@@ -1305,6 +1305,8 @@ def _in_name(words: list[str], index: int) -> bool:
         return True
     if index > 0 and words[index - 1].lower() in NUMBERED_NOUNS:
         return True  # "Resolution 2087": a number, not a year
+    if following.lower() == "school":
+        return True  # "Sunday school"
     return (
         index > 0
         and words[index - 1].lower() == "the"

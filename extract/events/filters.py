@@ -47,6 +47,7 @@ EVERY_RE = re.compile(
     r"|\b(?:(?:once|twice|three times|four times) a (?:day|week|month)\b"
     r"|(?:daily|nightly)(?=\s+(?:at|from|until|between)\b|[,.;]))"  # not "the daily Rodong"
 )
+WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # A relative clause the expression sits in: the copula after it is the main clause's.
 RELATIVE_OPEN_RE = re.compile(r",\s+(?:which|who)\b[^,]*$")
 CLAUSE_OPENING_RE = re.compile(r"(?:^|[:;—–]|\s-)\s*[\"“]?$")
@@ -63,6 +64,9 @@ def is_state(text: str, mention: Mention) -> bool:
     near = text[max(0, mention.start - NEAR) : mention.end + NEAR]
     if (HABITUAL_RE.search(clause) or EVERY_RE.search(near)) and not mention.rule.absolute:
         return True  # "where Kim usually sets goals for the coming year": a habit, not an event
+    weekday = WEEKDAY_RE.search(text, mention.start, mention.end)
+    if weekday and re.search(rf"\b(?i:every|each)\s+{weekday.group()}\b", text):
+        return True  # "Wednesday prayer meeting continues every Wednesday at 8 p.m."
     if mention.rule.negatable and NEGATION_RE.search(head):
         return True  # "state media did not mention the reunions on Thursday": nothing happened
     if text[mention.start : mention.end].lower().startswith("as of") or re.search(
