@@ -520,6 +520,18 @@ def month_relative_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _month_or_day(match, year)
 
 
+def day_span_relative_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'on May 1-3 last year'."""
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + RELATIVE_YEARS[match["which"].lower()]
+    month = month_number(match["month"])
+    start, end = safe_date(year, month, _day(match)), safe_date(year, month, _day(match, "day2"))
+    if start is None or end is None or end <= start:
+        return None
+    return TimeValue(iso_day(start), "day", iso_day(end))
+
+
 def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None

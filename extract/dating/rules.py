@@ -30,6 +30,7 @@ from extract.dating.resolvers import (
     date_to_weekday,
     day_of_month,
     day_span,
+    day_span_relative_year,
     days_from_weekday,
     days_that_followed,
     decade,
@@ -461,6 +462,13 @@ RULES: tuple[Rule, ...] = (
         ON
         + r"{MONTH}(?:\s+{DAY})?,?\s+(?:(?i:of)\s+)?(?P<which>(?i:last|next|this))\s+(?i:year)\b",
         month_relative_year,
+        trigger=MONTH_TRIGGER,
+    ),
+    rule(
+        "day_span_relative_year",
+        # "on May 1-3 last year": the days of that year
+        ON + r"{MONTH}\s*{DAY}\s*[-–]\s*{DAY2},?\s+(?P<which>(?i:last|next|this))\s+(?i:year)\b",
+        day_span_relative_year,
         trigger=MONTH_TRIGGER,
     ),
     rule(

@@ -88,7 +88,9 @@ def is_state(text: str, mention: Mention) -> bool:
 COMPARISON_BEFORE_RE = re.compile(
     r"(?:(?:\d\s*(?:percent|per\s+cent|%)|\b(?:higher|lower|more|less))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:from|on|over|than|compared\s+(?:with|to))"
-    r"|\bsame\s+(?:month|period|quarter|week|day|time)(?:\s+(?:of|in))?)\s+$",
+    r"|\bsame\s+(?:month|period|quarter|week|day|time)(?:\s+(?:of|in))?"
+    # "fell to 45%, from 49% a week earlier", "down from 52% four weeks ago"
+    r"|\bfrom\s+\d[\d.,]*\s*(?:percent|per\s+cent|%|points?))\s+$",
     re.IGNORECASE,
 )
 
