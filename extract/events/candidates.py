@@ -84,9 +84,25 @@ def _is_header(text: str, mention: Mention) -> bool:
     """'FRIDAY, APRIL 27' on a line of its own heads what follows (it dates the entries under it),
     and 'Last updated: Tuesday, August 29, 2023', '3 August 2016 (Heisei 28)', 'Today is
     Wednesday, July 27, 2016' date the page: no event of their own."""
+    if _masthead_field(text, mention):
+        return True
     return bool(HEADER_BEFORE_RE.fullmatch(text[: mention.start])) and not HEADER_AFTER_RE.sub(
         "", text[mention.end :]
     ).strip(" .:*#")
+
+
+def _masthead_field(text: str, mention: Mention) -> bool:
+    """A short field of a masthead ("Weekly Bulletin | Third Sunday after Pentecost | June 21,
+    2020"): page furniture. A table row ("| 2018-04-27 | Summit |") opens with its bar."""
+    if text.count("|") < 2 or text.lstrip(" *#").startswith("|"):
+        return False
+    start = text.rfind("|", 0, mention.start) + 1
+    end = text.find("|", mention.end)
+    field = text[start : end if end >= 0 else len(text)]
+    return len(field.split()) <= MASTHEAD_FIELD_WORDS
+
+
+MASTHEAD_FIELD_WORDS = 6
 
 
 PAGE_LABELS = (
