@@ -93,13 +93,18 @@ def _is_header(text: str, mention: Mention) -> bool:
 
 def _masthead_field(text: str, mention: Mention) -> bool:
     """A short field of a masthead ("Weekly Bulletin | Third Sunday after Pentecost | June 21,
-    2020"): page furniture. A table row ("| 2018-04-27 | Summit |") opens with its bar."""
+    2020"): page furniture, unless it tells an act ("Event held Tuesday, April 9, 2013"). A
+    table row ("| 2018-04-27 | Summit |") opens with its bar."""
     if text.count("|") < 2 or text.lstrip(" *#").startswith("|"):
         return False
     start = text.rfind("|", 0, mention.start) + 1
     end = text.find("|", mention.end)
     field = text[start : end if end >= 0 else len(text)]
-    return len(field.split()) <= MASTHEAD_FIELD_WORDS
+    # "Event held Tuesday, April 9, 2013": a field that tells an act dates it
+    # ("Last reviewed: 8 December 2023" is a label, not an act)
+    return len(field.split()) <= MASTHEAD_FIELD_WORDS and not re.search(
+        PAST_VERB + r"(?!\s*:)", field, re.IGNORECASE
+    )
 
 
 MASTHEAD_FIELD_WORDS = 6
