@@ -1317,9 +1317,15 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     step = -1 if ("before" in text or "previous" in text or "earlier" in text) else 1
     if "same" in text:
         step = 0
+    if text.startswith("the day ") and APPOSITION_BEFORE_RE.search(ctx.sentence, 0, ctx.start):
+        step = -step  # "since July 12, the day after a soldier shot ...": the shooting, July 11
     base = shift(reference, step, "day")
     precision = "day" if reference.precision == "day" and not reference.date_end else "approx"
     return _not_finer_than(day_value(base, precision), reference)
+
+
+# A date set off by a comma right before the expression: "since July 12, the day after ..."
+APPOSITION_BEFORE_RE = re.compile(r"\d,\s+$")
 
 
 def antecedent_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
