@@ -293,7 +293,16 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         # sentence takes the tense of the sentence it opens
         rest = sentence[position + len(tail) :]
         found = _tense_of([t.lower() for t in TOKEN_RE.findall(rest)])
+    colon = LIST_COLON_RE.search(sentence, 0, position)
+    if found is None and colon is not None:
+        # "We went three times: in March, last Friday, and on Saturday": a list's items take
+        # the tense of the clause that introduces them
+        introduction = _clause_head(sentence, colon.start())
+        found = _tense_of([t.lower() for t in TOKEN_RE.findall(introduction)])
     return found or "present"
+
+
+LIST_COLON_RE = re.compile(r"(?<!\d):(?!\d)[^:]*$")
 
 
 def _tense_of(tokens: list[str]) -> str | None:
