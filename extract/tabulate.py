@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from extract.dating.calendar import iso_span
-from extract.enrich.matching import Kind, kind_of, same_kind, same_what, strongly_same
+from extract.enrich.matching import ACTION, Kind, kind_of, same_kind, same_what, strongly_same
 from extract.events.similarity import similar
 from extract.table.ids import content_id
 from extract.table.schema import COLUMNS, join_list, sort_rows, split_list
@@ -154,6 +154,16 @@ def _same_day_and_kind(
     )
 
 
+BOUNDS = frozenset({ACTION + a for a in "begin start end break outbreak open close".split()})
+LONG_PERIOD_DAYS = 62
+
+
+def _bound_of_period(story: _Story, span: tuple[dt.date, dt.date]) -> bool:
+    """'The Korean War begins' (1950-06-25) is not 'the Korean War' (1950-1953): the start or
+    end of a long period is an event of its own."""
+    return bool(story.what & BOUNDS) and (span[1] - span[0]).days > LONG_PERIOD_DAYS
+
+
 def share_event_ids(rows: list[dict[str, str]]) -> None:
     """Rows of different documents that tell one event get one id, so the app shows one mark
     with all its sources, whatever the precision each text gives ("in 2018", "in June 2018",
@@ -175,10 +185,10 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
         what = frozenset(row.get(WHAT, "").split())
         kind = kind_of(row["summary"], bool(row["date_end"]))
         keys = [(year, word) for year in _years(span) for word in what]
-        seen: dict[_Story, None] = {}
+        seen: set[_Story] = set()  # only a story that fits alone is taken: order is no matter
         for key in keys:
             if bucket := index.get(key):
-                seen.update(dict.fromkeys(bucket[-MAX_STORIES_COMPARED:]))
+                seen.update(bucket[-MAX_STORIES_COMPARED:])
         doc, (first_day, last_day) = row["doc"], span
         fits = [  # the cheap tests first: dates that nest (rows come finest first, so the
             # story's span lies inside this one), then the kind, then the words
@@ -188,6 +198,7 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
             and story.span[1] <= last_day
             and doc not in story.docs
             and same_kind(story.kind, kind)
+            and not _bound_of_period(story, span)
             and (same_what(story.what, what) or _same_day_and_kind(story, row, span, actors, what))
             and (
                 not (story.actors and actors and not story.actors & actors)

@@ -80,6 +80,17 @@ def test_a_coarse_row_that_fits_two_events_joins_neither() -> None:
     assert table["event_id"].nunique() == 3
 
 
+def test_the_start_of_a_long_period_is_not_the_period() -> None:
+    outbreak = document(
+        "a.txt", "The Korean War began on June 25, 1950, when the North invaded.", "2020-06-21"
+    )
+    war = document("b.txt", "Week 3: The Korean War, 1950-1953, and its armistice.", "2025-08-25")
+    table = build_table([*document_rows(outbreak), *document_rows(war)])
+    spans = dict(zip(table["doc"], zip(table["date"], table["date_end"], strict=True), strict=True))
+    assert spans == {"a.txt": ("1950-06-25", ""), "b.txt": ("1950", "1953")}
+    assert table["event_id"].nunique() == 2
+
+
 def test_an_age_is_no_count() -> None:
     # "34-year-old" once made a row a series, which no single event may join.
     first = document(
