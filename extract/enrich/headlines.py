@@ -707,6 +707,8 @@ def _subject_phrase(
         subject_words[0].kind == "CONJ" or subject_words[0].lower in LEADING_FILLERS
     ):
         subject_words = subject_words[1:]
+    if [w.lower for w in subject_words] == ["to"]:
+        subject_words = []  # "its conference, to be held in Seoul": the phrase it hangs on
     if words[verb].kind == "ING" or any(w.kind == "REPORT" for w in subject_words):
         # "in response to North Korea launching", "said Pak ... accused": the nearest phrase
         subject_words = _noun_phrase_before(words, group_start)
@@ -925,6 +927,8 @@ def _resolve(subject: str, discourse: Discourse) -> str:
         owner = discourse.resolve("he" if possessive.group(1).lower() in ("his", "her") else "it")
         if owner.lower() not in ("he", "it"):
             subject = f"{_short_name(owner)}'s {subject[possessive.end() :]}"
+        else:  # "Its fifth biennial conference": whose is not told
+            subject = subject[possessive.end() :]
     parts = re.split(r"(\s+and\s+|,\s*)", subject)
     names = parts[::2]
     resolved = [
