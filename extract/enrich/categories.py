@@ -65,6 +65,10 @@ CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         r"torpedo\w*",
         r"deterren\w*",
         r"moratori\w*",
+        r"military agreement",  # the 2018 pact on the border: its guard posts and zones
+        r"guard posts?",
+        r"buffer zones?",
+        r"no-fly",
     ),
     "propaganda/border": (
         r"loudspeakers?",
@@ -116,6 +120,9 @@ CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         r"proclaim\w*",  # "the Republic of Korea was proclaimed"
         r"(?:colonial|Japanese) rule",
         r"independence",
+        r"constitution\w*",
+        r"hostile states?",
+        r"principal enemy",
     ),
     "sport/culture": (
         r"Olympics?",
