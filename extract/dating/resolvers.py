@@ -1271,6 +1271,19 @@ def that_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return day_value(start_date(reference), "approx" if fuzzy else "day")
 
 
+def the_day_when(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the day the law was promulgated': the day told before of the act its verb names; right
+    after a date ('issued on 15 August 2000, the day the first reunions opened'), that date."""
+    if APPOSITION_BEFORE_RE.search(ctx.sentence, 0, ctx.start) and ctx.earlier:
+        told = ctx.earlier[-1]
+        return told if _single_day(told) else None
+    stem = re.compile(r"\b" + re.escape(match["verb"][:-2][:7]), re.IGNORECASE)
+    return next(  # the first day-dated sentence that tells the act
+        (value for value, sentence in ctx.history if _single_day(value) and stem.search(sentence)),
+        None,
+    )
+
+
 def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'in April that year', 'on April 27 that year', 'that fall': in the reference's year."""
     reference = _reference(ctx, "year")

@@ -81,6 +81,7 @@ from extract.dating.resolvers import (
     soon_after,
     that_day,
     the_day_began,
+    the_day_when,
     the_year_alone,
     this_day_in_year,
     to_the_day,
@@ -153,6 +154,9 @@ class Rule:
     counts_from_story: bool = False  # "The next day, ...": counts from the event told just before
     antecedent: bool = False  # not searched: dates the event "The next day" counts from
     refines_month: bool = False  # "In April, ... on the 3rd": the month gives no row of its own
+    # dates an event of its own beside the date it restates ("issued on 15 August 2000, the day
+    # the first reunions opened": two events, one day)
+    tells_another_event: bool = False
 
 
 def rule(name: str, pattern: str, resolve: Resolver, *, trigger: str, **flags: bool) -> Rule:
@@ -176,6 +180,11 @@ MONTH_TRIGGER = r"\b(?:" + MONTH_WORDS.replace("\\.?", "").replace("\\.", "") + 
 ERA_TRIGGER = r"\b(?:" + ERA_NAMES + r")\b"
 # A weekday inside a name: after a name's adjective, or after "the" before a capitalised word.
 NAME_WEEKDAY = r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Super )(?<!Holy )(?!(?<=[Tt]he )\w+\s+[A-Z])"
+# The clause after "the day" that tells an act: "the law was promulgated", "the reunions opened".
+DAY_WHEN_CLAUSE = (
+    r"(?:the|a|an|its|his|her|their|[A-Z][a-z]+)\s+(?:\S+\s+){0,4}?"
+    r"(?:(?:was|were|had\s+been)\s+)?(?P<verb>[a-z]{2,}ed)(?![\w-])"
+)
 # Pattern pieces: a part of a period ("early", "the end of"), a preposition before a date.
 PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
 ON = r"(?:\b(?i:on|in|since|from|by|until|till|through|during|before|after|of|as of)\s+)?"
@@ -860,6 +869,26 @@ RULES: tuple[Rule, ...] = (
         that_day,
         relational=True,
         trigger=r"(?i:\bthat\s)",
+    ),
+    rule(
+        "the_day_when",
+        # "on 15 August 2000, the day the first reunions opened": that day; "filed a complaint on
+        # the day the law was promulgated": the day the promulgation was told
+        r"(?<![\d],\s)(?:(?i:on)\s+)?(?i:the\s+day)\s+(?:(?i:that|when|on\s+which)\s+)?"
+        + DAY_WHEN_CLAUSE,
+        the_day_when,
+        relational=True,
+        trigger=r"(?i:the\s+day\s)",
+    ),
+    rule(
+        "the_day_apposition",
+        # "issued on 15 August 2000, the day the first reunions opened": that day, another event
+        # (its clause stays for the headline)
+        r"(?<=\d,\s)(?i:the\s+day)(?=\s+(?:(?i:that|when|on\s+which)\s+)?" + DAY_WHEN_CLAUSE + ")",
+        the_day_when,
+        relational=True,
+        trigger=r"(?i:the\s+day\s)",
+        tells_another_event=True,
     ),
     rule(
         "in_that_year",

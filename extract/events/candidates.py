@@ -66,7 +66,11 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
             if (
                 dated.question
                 or _is_header(text, mention)
-                or (mention.value in told and not numbered_citation(text, mention))
+                or (
+                    mention.value in told
+                    and not numbered_citation(text, mention)
+                    and not mention.rule.tells_another_event
+                )
                 or is_state(text, mention)
                 or is_dateline(text, mention)
                 or is_comparison(text, mention)
