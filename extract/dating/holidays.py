@@ -59,7 +59,10 @@ HOLIDAYS: tuple[Holiday, ...] = (
     Holiday(r"(?:National )?Liberation Day", (8, 15)),
     Holiday(
         r"(?<!Russia['’]s )(?<!Russian )Victory Day|Day of Victory|[Aa]rmistice [Dd]ay"
-        r"|(?:the )?armistice anniversary|anniversary of the (?:Korean War )?armistice",
+        r"|(?:the )?armistice anniversary|anniversary of the (?:Korean War )?armistice"
+        # Pyongyang's name for it: "the 60th anniversary of the victory in the great Fatherland
+        # Liberation War"
+        r"|anniversary of the victory in the (?:great )?Fatherland Liberation War",
         (7, 27),
     ),
     Holiday(

@@ -1347,6 +1347,7 @@ def antecedent_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 HOLIDAY_RE = re.compile(HOLIDAY_WORDS)
+HOLIDAY_RUN_ON = 60  # characters a holiday's name may run on past an anniversary's words
 
 
 def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -1378,12 +1379,12 @@ def anniversary(match: re.Match[str], ctx: Context) -> TimeValue | None:
         told = [ctx.day_reference]  # "came on the 68th anniversary ...": the story's day
     if not told and "birthday" in match.group(0).lower():
         return OPEN  # "on his 35th birthday", its day not told: the birth's day is not either
-    named = HOLIDAY_RE.search(match.group(0))
-    holiday = (
-        holiday_named(match.string, match.start() + named.start(), match.start() + named.end())
-        if named is not None
-        else None
-    )
+    # the holiday the anniversary names, in it or running on past it ("the 60th anniversary of
+    # the victory in the great Fatherland Liberation War")
+    named = HOLIDAY_RE.search(match.string, match.start(), match.end() + HOLIDAY_RUN_ON)
+    if named is not None and named.start() >= match.end():
+        named = None
+    holiday = holiday_named(match.string, named.start(), named.end()) if named else None
     if told:
         day: dt.date | None = start_date(told[0])
         if holiday is not None and holiday.fixed and day and (day.month, day.day) != holiday.fixed:

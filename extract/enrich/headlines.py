@@ -581,6 +581,8 @@ def _clause_of(
     stranded = all(word.lower() in PREPOSITIONS for word in rest)  # "comments Trump latched onto"
     rest = [*rest, *object_words] if stranded else [*object_words, *rest]
     passive = group.passive
+    if passive and rest and rest[0].lower() in COPULA_FORMS:
+        rest = []  # "the test conducted on Feb. 12 was a legitimate measure": the main clause's
     if opener.lower == "where":  # "the border village where the armistice was signed"
         place = _antecedent(words, low)
         rest = [*rest, "at", *place.split()] if place else rest
@@ -636,6 +638,7 @@ class _Group:
     negated: bool
 
 
+COPULA_FORMS = frozenset("was were is are".split())
 # "adopted by consensus", "arrived by ferry": 'by' tells how, not who (no passive)
 MEANS = frozenset(
     """consensus acclamation vote ferry bus train plane car boat ship road rail sea air land foot
@@ -674,8 +677,13 @@ def _verb_group(words: list[Word], verb: int, low: int) -> _Group:
         not auxiliaries
         and words[verb].kind == "PAST"
         and verb + 1 < len(words)
-        and words[verb + 1].lower == "by"
-        and (verb + 2 >= len(words) or words[verb + 2].lower not in MEANS)
+        and (
+            (
+                words[verb + 1].lower == "by"
+                and (verb + 2 >= len(words) or words[verb + 2].lower not in MEANS)
+            )
+            or words[verb + 1].lower in COPULA_FORMS  # "the test conducted [on Feb. 12] was ..."
+        )
         and verb > low
         and words[verb - 1].kind in ("NAME", "WORD")
         and is_participle(words[verb].text)

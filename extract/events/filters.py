@@ -50,6 +50,8 @@ EVERY_RE = re.compile(
 WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # A relative clause the expression sits in: the copula after it is the main clause's.
 RELATIVE_OPEN_RE = re.compile(r",\s+(?:which|who)\b[^,]*$")
+# A participle with its date after a noun: "the nuclear test conducted on February 12 was ..."
+REDUCED_RELATIVE_RE = re.compile(r"\b[a-z]{3,}\s+[a-z]{3,}ed\s+(?:(?:on|in)\s+)?$")
 CLAUSE_OPENING_RE = re.compile(r"(?:^|[:;—–]|\s-)\s*[\"“]?$")
 NEAR = 25  # characters around an expression where "every ..." makes it recurring
 DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+$")
@@ -73,7 +75,9 @@ def is_state(text: str, mention: Mention) -> bool:
         r"\bas of\s+$", text[max(0, mention.start - 20) : mention.start], re.IGNORECASE
     ):
         return bool(STATIVE_RE.search(text))
-    in_relative = RELATIVE_OPEN_RE.search(text[: mention.start])  # "which ... on April 3, is"
+    in_relative = RELATIVE_OPEN_RE.search(text[: mention.start]) or REDUCED_RELATIVE_RE.search(
+        text, max(0, mention.start - 30), mention.start
+    )  # "which ... on April 3, is", "the test conducted on February 12 was"
     if (COPULA_AFTER_RE.match(after) and not in_relative) or TIME_RELATION_RE.match(text):
         return True
     if CLAUSE_OPENING_RE.search(text[: mention.start]) and ANNIVERSARY_DAY_RE.match(after):
