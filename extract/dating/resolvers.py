@@ -1271,6 +1271,11 @@ def that_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return day_value(start_date(reference), "approx" if fuzzy else "day")
 
 
+def date_of_signature(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'on the date of signature of this Agreement': the day the text is dated."""
+    return day_value(ctx.anchor) if ctx.anchor is not None else None
+
+
 def the_day_when(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'the day the law was promulgated': the day told before of the act its verb names; right
     after a date ('issued on 15 August 2000, the day the first reunions opened'), that date."""

@@ -27,6 +27,7 @@ from extract.dating.resolvers import (
     antecedent_event,
     clock_time,
     consecutive_years,
+    date_of_signature,
     date_to_weekday,
     day_of_month,
     day_span,
@@ -869,6 +870,16 @@ RULES: tuple[Rule, ...] = (
         that_day,
         relational=True,
         trigger=r"(?i:\bthat\s)",
+    ),
+    rule(
+        "date_of_signature",
+        # "shall enter into force on the date of signature (of this Agreement)": the text's own
+        # date, the day it is signed
+        r"(?i:(?:on|from|upon|as\s+of)\s+the\s+(?:date|day)\s+of\s+(?:its\s+)?signature"
+        r"(?:\s+of\s+(?:this|the\s+present)\s+(?:agreement|accord|treaty|protocol|declaration))?"
+        r"|upon\s+(?:its\s+)?signature)",
+        date_of_signature,
+        trigger=r"(?i:signature)",
     ),
     rule(
         "the_day_when",

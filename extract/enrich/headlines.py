@@ -158,6 +158,8 @@ def abbreviated(headline: str) -> str:
     return headline[:1].upper() + headline[1:]
 
 
+# The signing line of an agreement's text: "Done at Kaesong on 14 September 2018, in duplicate".
+DONE_AT_RE = re.compile(r"\s*Done\s+at\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*,?\s*")
 # A resolution cited with its year, in a list of them: "resolutions 1718 (2006), 1874 (" + year
 CITED_RESOLUTION_RE = re.compile(
     r"\b[Rr]esolutions?(?:\s+\d{3,5}\s*\(\d{4}\),?|\s+and)*\s+(\d{3,5})\s*\(\s*$"
@@ -166,6 +168,9 @@ CITED_RESOLUTION_RE = re.compile(
 
 def event_clause(text: str, start: int, end: int, side: str, discourse: Discourse) -> Clause:
     """The subject, verb and rest of the clause that text[start:end] dates."""
+    done = DONE_AT_RE.match(text)
+    if done and done.end() <= start:  # "Done at Kaesong on 14 September 2018, in duplicate"
+        return Clause("Agreement", "sign", "signed", True, False, ["at", done.group(1)])
     cited = CITED_RESOLUTION_RE.search(text, max(0, start - 200), start)
     if cited:  # "resolutions 1718 (2006), 1874 (2009)": the year a resolution was adopted
         return Clause(f"Resolution {cited.group(1)}", "adopt", "adopted", True, False, [])

@@ -137,6 +137,12 @@ CASES = [
         "2009",
         "Resolution 1874 adopted",
     ),
+    (  # an agreement's signing line: the agreement signed there
+        "Done at Kaesong on 14 September 2018, in duplicate, in the Korean language.",
+        "2018-09-14",
+        "on 14 September 2018",
+        "Agreement signed at Kaesong",
+    ),
     (  # a participle set off by commas after a name is not the date's verb
         "* July 19-20, 2000 - Putin, newly elected, becomes the first Kremlin leader to visit"
         " North Korea.",
