@@ -8,7 +8,6 @@ speaker ("North Korea statement").
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from lemminflect import getInflection
@@ -67,11 +66,10 @@ def label_of(clause: Clause) -> str:
 
 
 def _label_words(clause: Clause) -> list[str]:
-    clause = replace(clause, rest=without_dates(clause.rest))  # "said on Monday ...": no date
+    rest = without_dates(clause.rest)  # "said on Monday ...": no date
     if not clause.verb:  # an event told as a noun phrase: its head, up to "of <what>"
-        return _noun_phrase_label(clause.rest) or clause.subject.split()[-3:]
+        return _noun_phrase_label(rest) or clause.subject.split()[-3:]
     lemma, *particle = clause.verb.split()
-    rest = clause.rest
     place = _place(rest)
     if lemma in MEETING_VERBS and place:
         noun = MEETING_VERBS[lemma] or _head(rest) or "meeting"

@@ -150,7 +150,11 @@ _PLACES_READ = PrefilterSet([COUNTRY_RE, THING_RE, GROUP_RE])
 _PAIR_READ = Prefiltered(PAIR_RE)
 _COUNTED_READ = Prefiltered(COUNTED_RE)
 FAMILY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
-DEFINITE_THING_RE = re.compile(r"the ([a-z]+)")  # "the complex", "the office"
+# "the complex", "the office": a thing's noun (THING_RE), named in full before
+DEFINITE_THING_RE = re.compile(
+    r"the (complex|office|line|hotline|zone|resort|plant|hotel|facility|site|channel|center"
+    r"|reactor|dam|bridge|road|ministry|court|agency|committee|commission|council|assembly)"
+)
 
 
 @dataclass
@@ -374,12 +378,17 @@ class Discourse:
             counted = self.named(COUNTED).counted
             if counted:
                 return f"{ordinal.group(1).capitalize()} {counted}"
-        elif FAMILY_NAME_RE.fullmatch(phrase.strip()) and not besides:
+        elif (
+            FAMILY_NAME_RE.fullmatch(phrase.strip())
+            and not besides
+            and phrase.strip() not in _leader_family_names()
+            and not COUNTRY_RE.fullmatch(phrase.strip())
+        ):
             # "Song died in 2009": Song Jae-ho, named in full before (a leader keeps the name
             # the news knows them by: "Kim", "Trump"; so do two people: "Putin and Kim")
             family = phrase.strip()
             people = [p for p in self.named(PEOPLE).people if _family(p) == family]
-            if people and len(people[-1].split()) > 1 and family not in _leader_family_names():
+            if people and len(people[-1].split()) > 1:
                 return people[-1]
         elif definite := DEFINITE_THING_RE.fullmatch(lower):
             # "the complex closed": the Kaesong Industrial Complex, named before
