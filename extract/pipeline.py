@@ -10,7 +10,7 @@ import datetime as dt
 
 from extract.dating.narrative import date_sentences
 from extract.documents.reader import Document
-from extract.enrich.describe import describe, speaker_of_title
+from extract.enrich.describe import describe
 from extract.events.candidates import Row, find_events
 from extract.events.dedupe import one_row_per_event
 from extract.sentences import split_sentences
@@ -22,7 +22,7 @@ def document_events(body: str, published: dt.date | None, title: str = "") -> li
     who a speech's "I" is)."""
     story = date_sentences(split_sentences(body), published)
     rows = find_events(story)
-    describe(story, rows, speaker_of_title(title))
+    describe(story, rows, title)
     return one_row_per_event(rows)
 
 

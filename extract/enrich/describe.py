@@ -43,15 +43,17 @@ T = TypeVar("T")
 ORIGINAL_EVENT_CLAUSES = {"anniversary": anniversary_clause, "to_the_day": event_after_clause}
 
 
-def describe(story: list[DatedSentence], rows: list[Row], speaker: str = "") -> None:
-    """Fill in summary, label, category, actors, kind and event_words of every row (`speaker`:
-    who the text's "I" is when the title says, see speaker_of_title)."""
+def describe(story: list[DatedSentence], rows: list[Row], title: str = "") -> None:
+    """Fill in summary, label, category, actors, kind and event_words of every row (the title
+    may tell who the text's "I" is, see speaker_of_title, and what instrument it is about)."""
+    speaker = speaker_of_title(title)
     by_sentence: dict[int, list[Row]] = {}
     for row in rows:
         by_sentence.setdefault(row.story_index, []).append(row)
     last_category = _LastTold(story, _sentence_category)
     last_actors = _LastTold(story, find_actors)
     discourse = Discourse()
+    discourse.instrument = instrument_of_title(title)
     interviewee = ""  # the person a "She spoke to us on Monday" note is about
     paragraph, turn = -1, ""
     for index, dated in enumerate(story):
@@ -109,6 +111,19 @@ def speaker_of_title(title: str) -> str:
         return ""
     found = SPEAKER_IN_TITLE_RE.search(title)
     return found.group(1) if found else ""
+
+
+INSTRUMENT_RE = re.compile(
+    r"\b(amendment|bill|law|act|agreement|treaty|accord|resolution|decree|ordinance)s?\b",
+    re.IGNORECASE,
+)
+
+
+def instrument_of_title(title: str) -> str:
+    """The instrument a title names ('Legislative history: the 2020 amendment banning ...' ->
+    'amendment'), or ''."""
+    found = INSTRUMENT_RE.search(title)
+    return found.group(1).lower() if found else ""
 
 
 # "She spoke to us at her apartment in Sokcho on Monday": who the first person is after it.

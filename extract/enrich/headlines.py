@@ -158,6 +158,21 @@ def abbreviated(headline: str) -> str:
     return headline[:1].upper() + headline[1:]
 
 
+# A stage of an instrument's history, its date after a colon: "Promulgated: 29 December 2020",
+# "Passed by the plenary session: 14 December 2020", "Entered into force: 30 March 2021".
+STAGE_LINE_RE = re.compile(r"\s*[-•*]?\s*(?P<verb>[A-Z][a-z]+ed)\b(?P<rest>[^:;]{0,80}?)\s*:\s*$")
+INTRANSITIVE_STAGES = frozenset("enter come".split())  # "Entered into force": not a passive
+
+
+def _stage_clause(stage: re.Match[str], instrument: str) -> Clause:
+    """The instrument (from the title) and the stage it went through."""
+    form = stage["verb"].lower()
+    lemma = verb_lemma(form) or form
+    rest = stage["rest"].replace("Rep.", "Rep").split()
+    passive = lemma not in INTRANSITIVE_STAGES
+    return Clause(instrument.capitalize(), lemma, form, passive, False, rest)
+
+
 # The signing line of an agreement's text: "Done at Kaesong on 14 September 2018, in duplicate".
 DONE_AT_RE = re.compile(r"\s*Done\s+at\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*,?\s*")
 # A resolution cited with its year, in a list of them: "resolutions 1718 (2006), 1874 (" + year
@@ -168,6 +183,9 @@ CITED_RESOLUTION_RE = re.compile(
 
 def event_clause(text: str, start: int, end: int, side: str, discourse: Discourse) -> Clause:
     """The subject, verb and rest of the clause that text[start:end] dates."""
+    stage = STAGE_LINE_RE.match(text[:start])
+    if stage:  # "Promulgated: 29 December 2020", "Introduced by Rep. Song ...: 17 June 2020"
+        return _stage_clause(stage, discourse.instrument)
     done = DONE_AT_RE.match(text)
     if done and done.end() <= start:  # "Done at Kaesong on 14 September 2018, in duplicate"
         return Clause("Agreement", "sign", "signed", True, False, ["at", done.group(1)])

@@ -299,6 +299,9 @@ class Discourse:
         self.quoting = True  # whether the sentence read now quotes someone ("we" is the speaker)
         # who "I" is outside quotation marks: a transcript turn's speaker, an interviewee
         self.narrator = origin.narrator if origin is not None else ""
+        # the instrument the text is the history or text of, as its title names it ("the 2020
+        # amendment banning leaflet launches": "amendment"): what its stages list acts on
+        self.instrument = origin.instrument if origin is not None else ""
         self._untaken = set(ASPECTS) if origin is not None else set()
 
     def copy(self) -> Discourse:
