@@ -113,15 +113,19 @@ def speaker_of_title(title: str) -> str:
     return found.group(1) if found else ""
 
 
+# An instrument a title names, with a hyphenated modifier before it and what it does after it:
+# "the anti-leaflet law", "the 2020 amendment banning leaflet launches toward North Korea".
 INSTRUMENT_RE = re.compile(
-    r"\b(amendment|bill|law|act|agreement|treaty|accord|resolution|decree|ordinance)s?\b",
+    r"\b((?:[a-z]+-[a-z]+\s+)?"
+    r"(?:amendment|bill|law|act|agreement|treaty|accord|resolution|decree|ordinance)s?"
+    r"(?:\s+[a-z]+ing(?:\s+(?!(?:to|toward|towards|in|on|at|for|from|by|of|and)\b)[a-z]+){0,2})?)\b",
     re.IGNORECASE,
 )
 
 
 def instrument_of_title(title: str) -> str:
-    """The instrument a title names ('Legislative history: the 2020 amendment banning ...' ->
-    'amendment'), or ''."""
+    """The instrument a title names ('Legislative history: the 2020 amendment banning leaflet
+    launches toward North Korea' -> 'amendment banning leaflet launches'), or ''."""
     found = INSTRUMENT_RE.search(title)
     return found.group(1).lower() if found else ""
 
