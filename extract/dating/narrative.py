@@ -104,9 +104,11 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     # does, and gives no row of its own.
     entries = _entry_dates(paragraphs, published, scan)
     if len(entries) >= MIN_ENTRY_LINES:
-        _anchor_under(anchors, entries, include_marks=False)
+        # a letter ends with its signature ("... Keep well.\nTae-sik"): the story goes on after it
+        letter_ends = _letter_ends(paragraphs)
+        _anchor_under(anchors, entries, include_marks=False, ends=letter_ends)
     else:
-        entries = {}
+        entries, letter_ends = {}, set()
 
     story: list[DatedSentence] = []
     reference: TimeValue | None = None
@@ -119,6 +121,9 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         if _page_date_line(sentence.text, heading=number < HEADER_SENTENCES):
             continue
         anchor, is_caption = anchors[sentence.paragraph]
+        if sentence.paragraph in letter_ends:  # "Tae-sik": the story comes back to its own time
+            reference = day_reference = frame = None
+            continue
         heading = _heading_day(sentence, entries, anchor)
         if heading is not None:  # no event: the day of the entries under it
             history.append((heading, sentence.text))
@@ -205,15 +210,41 @@ def _anchor_under(
     anchors: dict[int, tuple[dt.date | None, bool]],
     marks: dict[int, dt.date | None],
     include_marks: bool,
+    ends: set[int] | None = None,
 ) -> None:
     """Anchor each paragraph from a marked one (a dateline, a diary's date line) up to the next
-    mark on that mark's day; captions keep their own date. `include_marks`: the marked
-    paragraph too (a dateline opens its item's text; a date line is a line of its own)."""
+    mark (or the end of what it heads: `ends`, a letter's signed paragraph) on that mark's day;
+    captions keep their own date. `include_marks`: the marked paragraph too (a dateline opens
+    its item's text; a date line is a line of its own)."""
     day: dt.date | None = None
     for index in sorted(anchors):
         day = marks.get(index, day)
         if day is not None and (include_marks or index not in marks) and not anchors[index][1]:
             anchors[index] = (day, False)
+        if ends and index in ends:
+            day = None
+
+
+def _letter_ends(paragraphs: dict[int, list[Sentence]]) -> set[int]:
+    """The paragraphs that end a letter: its signature, a name alone on a line ("Tae-sik",
+    "Your brother, Tae-sik") after a salutation ("Dear Soon-ja,")."""
+    ends: set[int] = set()
+    in_letter = False
+    for index in sorted(paragraphs):
+        text = paragraphs[index][0].text.strip()
+        if SALUTATION_RE.match(text):
+            in_letter = True
+        elif in_letter and len(paragraphs[index]) == 1 and SIGNATURE_RE.fullmatch(text):
+            ends.add(index)
+            in_letter = False
+    return ends
+
+
+SALUTATION_RE = re.compile(r"(?:Dear|My dear|Dearest)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?$")
+# A letter's sign-off: up to four words, the last a capitalised name, no sentence's end.
+SIGNATURE_RE = re.compile(
+    r"(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+)
 
 
 def _dateline_day(dateline: re.Match[str], published: dt.date) -> dt.date | None:
