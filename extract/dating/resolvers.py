@@ -1102,6 +1102,9 @@ def _modifier(match: re.Match[str]) -> tuple[bool, bool]:
     return modifier in OPEN_BOUNDS, True
 
 
+HOURS_PER_DAY = 24
+
+
 def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'three days ago', 'roughly one year ago'; 'more than two years ago' is open."""
     if ctx.anchor is None:
@@ -1113,7 +1116,11 @@ def ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return OPEN  # "Forty years ago next month, on Aug. 18, 1976, ...": the date tells
     unit = match["unit"].lower()
     amount = number_value(match["num"])
-    base = shift(day_value(ctx.anchor), -amount, unit if unit not in ("hour", "minute") else "day")
+    if unit in ("hour", "minute"):  # "about an hour ago": the day of the text ("36 hours ago": the
+        # day before it)
+        days = amount // HOURS_PER_DAY if unit == "hour" else 0
+        return day_value(ctx.anchor - dt.timedelta(days=days), "approx")
+    base = shift(day_value(ctx.anchor), -amount, unit)
     value = _amount_value(base, unit, fuzzy, amount)
     if unit in ("month", "year"):
         # "two years ago" is about that year, not the calendar year: approx ("three days ago"
