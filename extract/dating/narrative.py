@@ -405,11 +405,16 @@ def _speech_day(text: str, mentions: list[Mention]) -> tuple[int, int, dt.date] 
     return None
 
 
+MAX_CAPTION_SENTENCES = 3  # a caption's sentences, its credit apart
+CREDIT_RE = re.compile(r"\([^()]{1,60}\)\.?")
+
+
 def _caption_anchor(
     paragraph: list[Sentence], published: dt.date | None, scan: DocumentScan
 ) -> tuple[dt.date | None, bool]:
     """A photo caption dates itself: its own full date anchors the relative words inside it."""
-    if len(paragraph) > 3 or (
+    told = [s for s in paragraph if not CREDIT_RE.fullmatch(s.text.strip())]  # "(Agency photo)"
+    if len(told) > MAX_CAPTION_SENTENCES or (
         not _CAPTION_CUE.search(" ".join(s.text for s in paragraph))
         and not re.search(
             r",\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*$",
