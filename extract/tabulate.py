@@ -160,7 +160,8 @@ LONG_PERIOD_DAYS = 62
 
 def _bound_of_period(story: _Story, span: tuple[dt.date, dt.date]) -> bool:
     """'The Korean War begins' (1950-06-25) is not 'the Korean War' (1950-1953): the start or
-    end of a long period is an event of its own."""
+    end of a long period is an event of its own (and a period that one fits joins no other
+    story either: the fall's APEC summit is not Trump's arrival for it in October)."""
     return bool(story.what & BOUNDS) and (span[1] - span[0]).days > LONG_PERIOD_DAYS
 
 
@@ -198,7 +199,6 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
             and story.span[1] <= last_day
             and doc not in story.docs
             and same_kind(story.kind, kind)
-            and not _bound_of_period(story, span)
             and (same_what(story.what, what) or _same_day_and_kind(story, row, span, actors, what))
             and (
                 not (story.actors and actors and not story.actors & actors)
@@ -207,6 +207,8 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
         ]
         exact = [story for story in fits if story.span == span]
         home = exact[0] if len(exact) == 1 else (fits[0] if len(fits) == 1 else None)
+        if any(_bound_of_period(story, span) for story in fits):
+            home = None  # the start or end of the period fits it: the row joins nothing
         if home is None:
             home = _Story(first=row, span=span, actors=actors, what=what, kind=kind)
             stories.append(home)

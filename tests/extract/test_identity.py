@@ -91,6 +91,23 @@ def test_the_start_of_a_long_period_is_not_the_period() -> None:
     assert table["event_id"].nunique() == 2
 
 
+def test_a_period_that_a_bound_fits_joins_no_other_story() -> None:
+    opening = document(
+        "a.txt",
+        "APEC meetings open on Monday with senior officials' sessions in Gyeongju.",
+        "2025-10-25",
+    )
+    arrival = document(
+        "b.txt",
+        "Trump is due to arrive in Gyeongju on Wednesday for the APEC summit.",
+        "2025-10-25",
+    )
+    season = document("c.txt", "Gyeongju hosts the APEC summit in the fall.", "2025-06-02")
+    table = build_table([*document_rows(opening), *document_rows(arrival), *document_rows(season)])
+    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    assert ids["c.txt"] not in (ids["a.txt"], ids["b.txt"])
+
+
 def test_an_age_is_no_count() -> None:
     # "34-year-old" once made a row a series, which no single event may join.
     first = document(
