@@ -32,7 +32,7 @@ from extract.enrich.grammar import (
     present,
     verb_lemma,
 )
-from extract.enrich.references import Discourse
+from extract.enrich.references import COUNTRY_RE, Discourse
 from extract.prefilter import PrefilterSet
 from extract.sentences import SPEAKER_LABEL_RE
 from extract.table.vocabulary import ONGOING_MARKER, PLANNED_MARKER
@@ -621,6 +621,7 @@ def _clause_of(
     gerund = words[verb].kind == "ING" and verb > 0 and words[verb - 1].kind in ("SUB", "PREP")
     if not subject or gerund:  # "a day after launching the rocket": the main clause's subject
         subject = _main_subject(words)
+    subject = _place_apposition(words, low, subject) or subject  # "the clinic in Dandong, China,"
     subject = _simplify_subject(_resolve(subject, discourse))
     nominal = re.fullmatch(r"[A-Z][a-z]+(?:tion|ment|ance|ence|al)", subject) and (
         subject not in NOT_ACTIONS
@@ -667,6 +668,31 @@ MEANS = frozenset(
     """consensus acclamation vote ferry bus train plane car boat ship road rail sea air land foot
     phone telephone email mail video hand force default chance proxy""".split()
 )
+
+
+def _place_apposition(words: list[Word], low: int, subject: str) -> str:
+    """The noun phrase before a place's country set off by commas ("Our partner clinic in
+    Dandong, China, has been closed"), when the clause's subject came out as that country."""
+    if low < 4 or words[low - 1].text != ",":
+        return ""
+    first = low - 1
+    while first > 0 and words[first - 1].kind == "NAME":
+        first -= 1
+    country = _join(words[first : low - 1])
+    if country != subject or not COUNTRY_RE.fullmatch(country) or words[first - 1].text != ",":
+        return ""
+    begin, _ = _segment(words, first - 2)
+    if any(_is_verb(words, i) or words[i].kind == "AUX" for i in range(begin, first - 1)):
+        return ""
+    head = [w for w in words[begin : first - 1] if w.kind not in ("PUNCT", "CONJ", "SUB")]
+    if (
+        len(head) < 3
+        or head[0].kind == "PREP"  # "In South Korea, President Lee ...": no subject before
+        or words[first - 2].kind != "NAME"
+        or not any(w.kind == "PREP" for w in head)
+    ):
+        return ""  # "Dandong, China": a place and its country, nothing before them
+    return _join(head)
 
 
 def _verb_group(words: list[Word], verb: int, low: int) -> _Group:

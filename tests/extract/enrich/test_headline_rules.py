@@ -137,6 +137,13 @@ CASES = [
         "2009",
         "Resolution 1874 adopted",
     ),
+    (  # a place's country set off by commas is not the clause's subject
+        "Our partner clinic in Dandong, China, has been closed since January because of the"
+        " border closure.",
+        "2020-06-21",
+        "since January",
+        "Our partner clinic in Dandong closed (ongoing since)",
+    ),
     (  # an agreement's signing line: the agreement signed there
         "Done at Kaesong on 14 September 2018, in duplicate, in the Korean language.",
         "2018-09-14",
