@@ -392,6 +392,8 @@ def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: in
     if not subject:
         return False
     following = words[index + 1] if index + 1 < len(words) else ""
+    if third_person and previous == "NAME" and index > 1 and kinds[index - 2] == "REL":
+        return True  # "the summit, which Washington expects [by early June], ...": a verb
     if third_person and "NOUN" not in word_lemmas(lower):
         return (
             following_word not in AUXILIARIES

@@ -137,6 +137,14 @@ CASES = [
         "2009",
         "Resolution 1874 adopted",
     ),
+    (  # a relative's verb keeps its tag when its date is blanked ("which Washington expects
+        # [by early June],"), and the antecedent is its object
+        "Whether the craze lasts past the Trump-Kim summit, which Washington expects by early"
+        " June, is anyone's guess.",
+        "2018-05-10",
+        "by early June",
+        "U.S. expects the Trump-Kim summit",
+    ),
     (  # a place's country set off by commas is not the clause's subject
         "Our partner clinic in Dandong, China, has been closed since January because of the"
         " border closure.",
