@@ -17,6 +17,8 @@ MONTH_WORDS = (
     r"|(?:Mar|Dec)(?=\s+(?:[0-3]?\d,?\s+)?(?:1[89]|20)\d\d\b)"
     # headers in capitals ("FRIDAY, APRIL 27"); "MAY" is left out, a word in a capitalised title
     r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    # and their abbreviations with a dot ("RELEASED FRIDAY, AUG. 18, 2000"), "MAY" before a day
+    r"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.|MAY(?=\s+[0-3]?\d\b)"
 )
 WEEKDAY_WORDS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 NUMBER_WORDS = {

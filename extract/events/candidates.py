@@ -88,11 +88,15 @@ def _is_header(text: str, mention: Mention) -> bool:
     """'FRIDAY, APRIL 27' on a line of its own heads what follows (it dates the entries under it),
     and 'Last updated: Tuesday, August 29, 2023', '3 August 2016 (Heisei 28)', 'Today is
     Wednesday, July 27, 2016' date the page: no event of their own."""
-    if _masthead_field(text, mention):
-        return True
+    if _masthead_field(text, mention) or CAPITALS_LABEL_RE.fullmatch(text.strip()):
+        return True  # "KOREA DIARY: WEEK OF SEPT. 15-21": a heading in capitals
     return bool(HEADER_BEFORE_RE.fullmatch(text[: mention.start])) and not HEADER_AFTER_RE.sub(
         "", text[mention.end :]
     ).strip(" .:*#")
+
+
+# A short heading in capitals with a label: "KOREA DIARY: WEEK OF SEPT. 15-21".
+CAPITALS_LABEL_RE = re.compile(r"[A-Z][A-Z ]{2,40}:\s+[^a-z]{3,60}")
 
 
 def _masthead_field(text: str, mention: Mention) -> bool:
@@ -116,7 +120,8 @@ MASTHEAD_FIELD_WORDS = 6
 
 PAGE_LABELS = (
     r"(?:(?:Feed\s+)?(?i:last\s+)?(?i:updated|refreshed)|Posted|Published|Released|First published"
-    r"|pubDate|Today is|Dated?|Retrieved|(?:This page was )?last edited(?: on)?)"
+    r"|pubDate|Today is|Dated?|Retrieved|(?:This page was )?last edited(?: on)?"
+    r"|POSTED|PUBLISHED|RELEASED|AIRDATE|AIRED)"  # a header in capitals
 )
 HEADER_BEFORE_RE = re.compile(
     r"[\s*#]*(?:[^|\n]{1,80}\|\s*)*"  # a masthead: "KOREA WATCH WEEKLY | Issue 112 | ..."
