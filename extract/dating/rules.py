@@ -931,6 +931,8 @@ RULES: tuple[Rule, ...] = (
         relational=True,
         trigger=r"(?i:\bday\b|morning|evening|night)",
         counts_from_story=True,
+        # "lodged a protest on Sunday, while Xi opened the summit the same day": two events
+        tells_another_event=True,
     ),
     rule(
         "antecedent_event",
