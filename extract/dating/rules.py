@@ -734,8 +734,10 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "days_from_weekday",
-        # "will be held for 12 days starting next Monday"
-        r"\b(?i:for)\s+(?P<num>" + NUMBER + r")\s+(?i:days)\s+(?i:starting|beginning|from)\s+"
+        # "will be held for 12 days starting next Monday", "for four days of joint drills with
+        # the South starting Sunday"
+        r"\b(?i:for)\s+(?P<num>" + NUMBER + r")\s+(?i:days)\s+"
+        r"(?:(?i:of)\s+(?:[\w-]+\s+){1,6}?)?(?i:starting|beginning|from)\s+"
         r"(?:(?P<which>(?i:next|this|on))\s+)?{WEEKDAY}\b",
         days_from_weekday,
         trigger=WEEKDAY_WORDS,
