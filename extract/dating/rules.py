@@ -962,16 +962,18 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "ended_after_began",
-        # "began on Saturday, Aug. 22, and ended early Tuesday", "... and ends today": from the
+        # "began on Saturday, Aug. 22, and ended early Tuesday", "... and end today": from the
         # start told before it in the sentence
         # (the verb stays out of the evidence: the headline tells it)
-        r"(?:(?<=\bended\s)|(?<=\bends\s)|(?<=\bclosed\s)|(?<=\bconcluded\s)|(?<=\bfinished\s))"
+        r"(?:(?<=\bended\s)|(?<=\bends\s)|(?<=\bend\s)|(?<=\bclosed\s)|(?<=\bconcluded\s)"
+        r"|(?<=\bfinished\s))"
         r"(?:(?i:on)\s+)?(?:(?i:early|late)\s+)?(?:{WEEKDAY}|(?P<deictic>(?i:today|yesterday)))\b",
         ended_after_began,
         relational=True,
         absorbing=True,
         # only where the sentence tells a start: "closed on Monday" alone is a weekday
-        trigger=r"(?i:\b(?:began|begun|started|opened)\b.{0,150}?\b(?:ended|ends|concluded|closed|finished)\s)",
+        trigger=r"(?i:\b(?:began|begun|started|opened)\b.{0,150}?\b(?:ended|ends|end|concluded|closed"
+        r"|finished)\s)",
         absorbs_start=True,
     ),
     rule(
