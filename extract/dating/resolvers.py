@@ -1353,6 +1353,20 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
 APPOSITION_BEFORE_RE = re.compile(r"\d,\s+$")
 
 
+NTH_DAY = {"first": 0, "opening": 0, "second": 1, "third": 2}
+
+
+def nth_day_of_a_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'on the first day' of the span of days its sentence told before it (None without one)."""
+    span = next((v for v in reversed(ctx.earlier) if v.date_end and v.precision == "day"), None)
+    if span is None:
+        return None
+    first, last = iso_span(span.date, span.date_end)
+    nth = match["nth"].lower()
+    day = last if nth in ("last", "final", "closing") else first + dt.timedelta(days=NTH_DAY[nth])
+    return day_value(day) if day <= last else None
+
+
 def antecedent_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """The event a following "The next day" counts from: the story's time (ctx.reference)."""
     return ctx.reference

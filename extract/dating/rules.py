@@ -62,6 +62,7 @@ from extract.dating.resolvers import (
     months_ended,
     next_day,
     night_to,
+    nth_day_of_a_span,
     nth_day_of_a_trip,
     numeric_date,
     numeric_date_range,
@@ -1029,6 +1030,17 @@ RULES: tuple[Rule, ...] = (
         relational=True,
         absorbing=True,
         trigger=r"(?i:anniversary|birthday)",
+    ),
+    rule(
+        "nth_day_of_a_span",
+        # "attended the forum on Wednesday and Thursday and met Putin on the first day": that
+        # day of the span its sentence told
+        r"\b(?i:on\s+)?(?i:the)\s+(?P<nth>(?i:first|second|third|last|final|closing|opening))"
+        r"\s+(?i:day)\b(?!\s+(?i:of|in|since|after|before)\b)",
+        nth_day_of_a_span,
+        relational=True,
+        trigger=r"(?i:\bday\b)",
+        tells_another_event=True,
     ),
     rule(
         "nth_day_of_a_trip",
