@@ -697,7 +697,8 @@ DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 # A speaker's act told in the present: "Today, I present a new doctrine", "Today we announce".
 PERFORMATIVE_RE = re.compile(
     r"\s*,?\s*(?:I|[Ww]e)\s+(?:hereby\s+)?(?:present|announce|propose|declare|pledge|unveil"
-    r"|launch|open|dedicate|offer|call on|urge)\b"
+    r"|launch|open|dedicate|offer|call on|urge|join|mark|observe|celebrate|commemorate"
+    r"|remember|gather|honou?r)\b"  # "Today we join churches ... in observing the Sunday of Prayer"
 )
 
 
