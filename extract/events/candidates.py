@@ -90,11 +90,20 @@ def _is_header(text: str, mention: Mention) -> bool:
     Wednesday, July 27, 2016' date the page: no event of their own."""
     if _masthead_field(text, mention) or CAPITALS_LABEL_RE.fullmatch(text.strip()):
         return True  # "KOREA DIARY: WEEK OF SEPT. 15-21": a heading in capitals
+    if PAGE_LABEL_BEFORE_RE.search(text, 0, mention.start) and re.match(
+        r"\s*[);|]", text[mention.end :]
+    ):
+        return True  # "NEWS (posted 10 July 2023): ...", "| Page updated: 10 July 2023 |"
     return bool(HEADER_BEFORE_RE.fullmatch(text[: mention.start])) and not HEADER_AFTER_RE.sub(
         "", text[mention.end :]
     ).strip(" .:*#")
 
 
+# A page label right before a date in brackets or a field: "(posted ", "updated: ".
+PAGE_LABEL_BEFORE_RE = re.compile(
+    r"(?:\(|\|\s*|;\s*|^)\s*(?i:(?:page\s+)?(?:last\s+)?(?:posted|updated|published|modified|reviewed))"
+    r"\s*(?i:on)?\s*:?\s*$"
+)
 # A short heading in capitals with a label: "KOREA DIARY: WEEK OF SEPT. 15-21".
 CAPITALS_LABEL_RE = re.compile(r"[A-Z][A-Z ]{2,40}:\s+[^a-z]{3,60}")
 
