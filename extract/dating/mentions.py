@@ -44,12 +44,12 @@ CITED_AFTER_RE = re.compile(r"[a-z]?(?:,\s*(?:(?:p|pp)\.\s*)?\d+(?:[-–]\d+)?)?
 NUMBER_WITH_YEAR_AFTER_RE = re.compile(r"\s*\((?:1[89]|20)\d\d\)")
 # The year of a numbered text told with it, read before the year: "resolutions 1718 (2006),
 # 1874 (2009)": the number is group 1.
-NUMBERED_BEFORE_RE = re.compile(r"\b(\d{3,5})\s*\(\s*$")
+CITED_NUMBER_RE = re.compile(r"\b(\d{3,5})\s*\(\s*$")
 
 
 def numbered_citation(text: str, mention: Mention) -> re.Match[str] | None:
     """The number of the text a year in parentheses belongs to ("1874 (2009)"), if any."""
-    return NUMBERED_BEFORE_RE.search(text, max(0, mention.start - 12), mention.start)
+    return CITED_NUMBER_RE.search(text, max(0, mention.start - 12), mention.start)
 
 
 TIME_ZONE_BEFORE_RE = re.compile(

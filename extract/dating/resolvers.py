@@ -84,6 +84,10 @@ OPEN = TimeValue("", "open")
 Resolver = Callable[[re.Match[str], Context], TimeValue | None]
 
 
+# "last", "this", "next" (year, month, week ...): steps from the anchor's
+RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
+
+
 def _year(match: re.Match[str], name: str = "year") -> int:
     """The year a group tells, in digits or spoken ('two thousand nine', 'oh-six')."""
     told = match[name]
@@ -208,7 +212,7 @@ def _part_of_year(match: re.Match[str], ctx: Context, first: int, months: int) -
     if groups.get("year"):
         year = _year(match)
     elif groups.get("which") and ctx.anchor is not None:
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get(groups["which"].lower(), 0)
+        year = ctx.anchor.year + RELATIVE_YEARS.get(groups["which"].lower(), 0)
     elif ctx.anchor is None:
         return None
     else:
@@ -516,7 +520,7 @@ def month_relative_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'June last year', 'May 3 next year', 'in August this year'."""
     if ctx.anchor is None:
         return None
-    year = ctx.anchor.year + {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+    year = ctx.anchor.year + RELATIVE_YEARS.get(match["which"].lower(), 0)
     return _month_or_day(match, year)
 
 
@@ -577,9 +581,6 @@ def decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if last < start:
         return None
     return TimeValue(f"{start:04d}", "decade", f"{last + 9:04d}")
-
-
-RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 
 
 def season_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -648,7 +649,7 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return OPEN  # "closed on Monday for Chuseok": the reason of an act dated before it
     named = holiday_named(match.string, *match.span("holiday"))
     if match.groupdict().get("which") and ctx.anchor is not None:
-        step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+        step = RELATIVE_YEARS.get(match["which"].lower(), 0)
         if match["unit"].lower() == "year":
             found = holiday_day(named, ctx.anchor.year + step)
         else:
@@ -1219,7 +1220,7 @@ def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
 def within_hours(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'within hours of the test': the day of the test told before, approx (None when none
     was; 'admitted the failure within hours' counts from nothing it names: no row)."""
-    event = _named_event(ctx, ctx.start + match.start("event") - match.start())
+    event = _named_event(ctx, match.start("event"))
     return day_value(start_date(event), "approx") if event is not None else None
 
 
@@ -1702,7 +1703,7 @@ def relative_qualified(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'later this year', 'the end of last year', 'early next month'."""
     if ctx.anchor is None:
         return None
-    step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+    step = RELATIVE_YEARS.get(match["which"].lower(), 0)
     return _end_of(match, _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense))
 
 

@@ -51,8 +51,6 @@ NOISE_RES = (
     re.compile(r"\((?:[^()]*\b(?:Photo|photo|AP|AFP|Reuters|Yonhap|Getty|file)\b[^()]*)\)"),
     re.compile(r"\((?:[^()]{1,40})\)"),  # "(DP)", "(Democratic)", "(Figure 1)", "(ICBMs)"
     re.compile(r"^(?:FILE(?: PHOTO)?|File photo)\s*[:-]\s*"),
-    # a timed transcript turn's stamp and label: "[00:02:44] LEE HAE-WON: "
-    re.compile(r"^\s*\[[\d:]+\]\s*[A-Z][A-Z.'’ -]{1,40}:\s"),
     re.compile(
         r"^(?:Getty Images\s+)?In this (?:handout )?(?:image|photo|picture)[^,]*,\s*",
         re.IGNORECASE,
@@ -413,15 +411,17 @@ def _clean(text: str, start: int, end: int) -> str:
         left = 0  # "Also next week: The first ship ...": the entry's label, date and all
     spans = [(left, possessive.end() if possessive else end), *_noise(text)]
     speaker = SPEAKER_LABEL_RE.match(text)
-    if speaker and not FIRST_PERSON_RE.match(text, speaker.end()):
-        spans.append(speaker.span())  # "REYES: Back in oh-six, ...": who speaks, not who acted
+    if speaker and (TIMED_RE.match(text) or not FIRST_PERSON_RE.match(text, speaker.end())):
+        # "REYES: Back in oh-six, ...", "[00:02:44] LEE HAE-WON: ...": who speaks, not who acted
+        spans.append(speaker.span())
     for left, right in spans:
         chars[left:right] = " " * (right - left)
     return "".join(chars)
 
 
-# A turn that opens with its speaker acting ("MR. PRICE: We have said ..."): the label is
-# the subject.
+# An untimed turn that opens with its speaker acting ("MR. PRICE: We have said ..."): the
+# label is the subject; a timed turn's stamp and label ("[00:02:44] LEE HAE-WON: ") never are.
+TIMED_RE = re.compile(r"\s*\[[\d:]+\]")
 FIRST_PERSON_RE = re.compile(r"\s*(?:I|We|I'm|We're|I’m|We’re)\b")
 # What may precede an entry's date label: "Also next week:", "Later in September:"
 ENTRY_LABEL_RE = re.compile(r"\s*[-•*]*\s*(?i:also|later|then|and|meanwhile|earlier)?\s*")
@@ -604,7 +604,7 @@ def _clause_of(
     stranded = all(word.lower() in PREPOSITIONS for word in rest)  # "comments Trump latched onto"
     rest = [*rest, *object_words] if stranded else [*object_words, *rest]
     passive = group.passive
-    if passive and rest and rest[0].lower() in COPULA_FORMS:
+    if passive and rest and rest[0].lower() in COPULAS:
         rest = []  # "the test conducted on Feb. 12 was a legitimate measure": the main clause's
     if opener.lower == "where":  # "the border village where the armistice was signed"
         place = _antecedent(words, low)
@@ -662,7 +662,6 @@ class _Group:
     negated: bool
 
 
-COPULA_FORMS = frozenset("was were is are".split())
 # "adopted by consensus", "arrived by ferry": 'by' tells how, not who (no passive)
 MEANS = frozenset(
     """consensus acclamation vote ferry bus train plane car boat ship road rail sea air land foot
@@ -731,7 +730,7 @@ def _verb_group(words: list[Word], verb: int, low: int) -> _Group:
                 words[verb + 1].lower == "by"
                 and (verb + 2 >= len(words) or words[verb + 2].lower not in MEANS)
             )
-            or words[verb + 1].lower in COPULA_FORMS  # "the test conducted [on Feb. 12] was ..."
+            or words[verb + 1].lower in COPULAS  # "the test conducted [on Feb. 12] was ..."
         )
         and verb > low
         and words[verb - 1].kind in ("NAME", "WORD")

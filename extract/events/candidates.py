@@ -99,11 +99,6 @@ def _is_header(text: str, mention: Mention) -> bool:
     ).strip(" .:*#")
 
 
-# A page label right before a date in brackets or a field: "(posted ", "updated: ".
-PAGE_LABEL_BEFORE_RE = re.compile(
-    r"(?:\(|\|\s*|;\s*|^)\s*(?i:(?:page\s+)?(?:last\s+)?(?:posted|updated|published|modified|reviewed))"
-    r"\s*(?i:on)?\s*:?\s*$"
-)
 # A short heading in capitals with a label: "KOREA DIARY: WEEK OF SEPT. 15-21".
 CAPITALS_LABEL_RE = re.compile(r"[A-Z][A-Z ]{2,40}:\s+[^a-z]{3,60}")
 
@@ -127,11 +122,14 @@ def _masthead_field(text: str, mention: Mention) -> bool:
 MASTHEAD_FIELD_WORDS = 6
 
 
+# The labels of a page's own dates, in any case ("Posted", "RELEASED", "Page last updated").
 PAGE_LABELS = (
-    r"(?:(?:Feed\s+)?(?i:last\s+)?(?i:updated|refreshed)|Posted|Published|Released|First published"
-    r"|pubDate|Today is|Dated?|Retrieved|(?:This page was )?last edited(?: on)?"
-    r"|POSTED|PUBLISHED|RELEASED|AIRDATE|AIRED)"  # a header in capitals
+    r"(?i:(?:Feed\s+|Page\s+)?(?:last\s+)?(?:updated|refreshed|modified|reviewed)|Posted"
+    r"|Published|Released|First published|pubDate|Today is|Dated?|Retrieved"
+    r"|(?:This page was )?last edited(?: on)?|Airdate|Aired)"
 )
+# A page label right before a date in brackets or a field: "(posted ", "| Page updated: ".
+PAGE_LABEL_BEFORE_RE = re.compile(r"(?:\(|\|\s*|;\s*|^)\s*" + PAGE_LABELS + r"\s*(?i:on)?\s*:?\s*$")
 HEADER_BEFORE_RE = re.compile(
     r"[\s*#]*(?:[^|\n]{1,80}\|\s*)*"  # a masthead: "KOREA WATCH WEEKLY | Issue 112 | ..."
     r"(?:(?:Issue|Vol\.|Volume|No\.)\s*(?:No\.\s*)?\d+\s*[|•·,–—-]\s*)?"  # "Issue No. 212 |"

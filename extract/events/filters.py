@@ -8,6 +8,7 @@ import re
 
 from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.mentions import Mention
+from extract.dating.vocabulary import WEEKDAY_WORDS
 
 WINDOW = 300  # characters around an expression that the tests look at
 COPULA_STATE_RE = re.compile(
@@ -47,7 +48,7 @@ EVERY_RE = re.compile(
     r"|\b(?:(?:once|twice|three times|four times) a (?:day|week|month)\b"
     r"|(?:daily|nightly)(?=\s+(?:at|from|until|between)\b|[,.;]))"  # not "the daily Rodong"
 )
-WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+WEEKDAY_RE = re.compile(rf"\b(?:{WEEKDAY_WORDS})\b")
 # A relative clause the expression sits in: the copula after it is the main clause's.
 RELATIVE_OPEN_RE = re.compile(r",\s+(?:which|who)\b[^,]*$")
 # A participle with its date after a noun: "the nuclear test conducted on February 12 was ..."
