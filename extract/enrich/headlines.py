@@ -1125,7 +1125,7 @@ def _plural(subject: str) -> bool:
     if len(words) == 1 and words[0].lower().endswith("s") and not words[0].endswith(("ss", "us")):
         return words[0].lower() not in ("news", "congress")  # "Rivals", "Talks"
     head = words[-1].lower().rstrip(",")
-    if " and " in f" {subject} " or head in ("koreas", "both"):
+    if " and " in f" {subject} " or head in ("koreas", "both", "games", "olympics", "talks"):
         return True
     if head.endswith("s") and not head.endswith(("ss", "us", "’s", "'s", ".s.")):
         return not words[-1][0].isupper() or head.endswith("ans")  # "South Koreans"

@@ -156,6 +156,33 @@ DEFINITE_THING_RE = re.compile(
     r"|reactor|dam|bridge|road|ministry|court|agency|committee|commission|council|assembly)"
 )
 
+# Any thing told by its noun alone ("the lines", "the blast"), but a person or a country, which
+# the searches above tell better, and words that point back without naming ("the same").
+DEFINITE_NOUN_RE = re.compile(
+    r"the (?!(?:country|nation|same|other|former|latter|first|last|next|rest|one|two|man|woman"
+    r"|people|leader|leaders|president|government|regime|north|south|west|east)$)([a-z][a-z-]+)"
+)
+BODIES = frozenset("ministry court agency committee commission council assembly".split())
+# Words that cannot be part of a thing's description before its noun: function words, words that
+# point back or count, and adverbs and participles ("the newly reopened office").
+NOT_DESCRIPTIVE = (
+    r"(?:a|an|in|on|at|of|and|or|the|to|for|with|by|from|as|is|was|has|had|its|their|same|other"
+    r"|such|first|second|third|last|next|previous|latest|former|recent|this|that|these|those|his"
+    r"|her|our|your|some|any|all|both|each|one|two|three|four|five|many|few|more|most|\w+ly"
+    r"|\w+ed|\w+ing|[a-z][\w-]*[^s\W]s)\b"  # nor a plural ("its best chapters deal with")
+)
+
+
+@lru_cache(maxsize=512)
+def _description_re(noun: str) -> re.Pattern[str]:
+    """'the' or a possessive, one to three describing words, then `noun`: "the joint liaison
+    office", "its inter-Korean communication lines" (the describing words are group 1's start)."""
+    describing = rf"(?:[A-Z][\w’'-]*|(?!{NOT_DESCRIPTIVE})[a-z][\w-]*)"
+    return re.compile(
+        rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:{describing}\s+){{1,3}}(?i:{re.escape(noun)}))\b"
+        r"(?![’'-])"
+    )
+
 
 @dataclass
 class Named:
@@ -399,7 +426,22 @@ class Discourse:
             named = [t for t in self.named(PLACES).things if _head_noun(t) == noun]
             if named and not named[-1].lower().startswith("the "):
                 return named[-1]
+            if noun in BODIES:  # "the ministry": the one named, not the last one told
+                return phrase
+            return self._described(noun) or phrase
+        elif definite := DEFINITE_NOUN_RE.fullmatch(lower):
+            return self._described(definite.group(1)) or phrase
         return phrase
+
+    def _described(self, noun: str) -> str:
+        """The fuller description a story gave a thing it now calls by its noun alone, the last
+        one told ("the joint liaison office" ... "the office opened"): '' when none."""
+        pattern = _description_re(noun)
+        for text in reversed(self._texts):
+            found = [match.group(1) for match in pattern.finditer(text)]
+            if found:
+                return found[-1]
+        return ""
 
 
 def _head_noun(thing: str) -> str:

@@ -165,6 +165,28 @@ CASES = [
         "July 19-20, 2000",
         "Putin becomes the first Kremlin leader to visit North Korea",
     ),
+    (  # a thing told by its noun alone takes the description the story gave it before
+        "North Korea cut its inter-Korean communication lines in June 2020. The lines were"
+        " restored on July 27, 2021.",
+        "2021-08-02",
+        "on July 27, 2021",
+        "Inter-Korean communication lines restored",
+    ),
+    (  # ... the last description told, never a plural taken for a describing word ("its best
+        # chapters deal with"), an adverb or a participle ("the newly built office")
+        "Its best chapters deal with the joint liaison office, the newly built office at Kaesong."
+        " The office opened in September 2018.",
+        "2024-05-02",
+        "in September 2018",
+        "Joint liaison office opens",
+    ),
+    (  # a body is not given the last description told: two ministries were told
+        "The Ministry of Unification proposed merging its work into the foreign ministry. The"
+        " ministry announced the suspension of the tours on Tuesday.",
+        "2008-07-17",
+        "on Tuesday",
+        "Ministry announces the suspension of the tours",
+    ),
 ]
 
 
