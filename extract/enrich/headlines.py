@@ -32,7 +32,7 @@ from extract.enrich.grammar import (
     present,
     verb_lemma,
 )
-from extract.enrich.references import COUNTRY_RE, Discourse
+from extract.enrich.references import COUNTRY_RE, NAME, Discourse
 from extract.prefilter import PrefilterSet
 from extract.sentences import SPEAKER_LABEL_RE
 from extract.table.vocabulary import ONGOING_MARKER, PLANNED_MARKER
@@ -436,7 +436,7 @@ NAMED_DAY_RE = re.compile(
 QUOTE_RE = re.compile(r"[\"“”]|(?:^|\s)['‘]")
 POSSESSIVE_RE = re.compile(r"['’]s\b")
 HANGING_WORDS = "for on in at by since until from through during".split()
-HANGING_RE = re.compile(rf"\b(?:{'|'.join(HANGING_WORDS)})\s+$")
+HANGING_RE = re.compile(rf"\b(?i:{'|'.join(HANGING_WORDS)})\s+$")  # 'In' too
 LONGEST_HANGING = max(map(len, HANGING_WORDS))
 
 
@@ -980,7 +980,9 @@ def _resolve(subject: str, discourse: Discourse) -> str:
     subject = re.sub(r"\b[Tt]he (North|South)(['’]s)", r"\1 Korea\2", subject)
     possessive = re.match(r"(?i)(his|her|its|their)\s+", subject)
     if possessive:
-        owner = discourse.resolve("he" if possessive.group(1).lower() in ("his", "her") else "it")
+        owned = subject[possessive.end() :]  # "her grandson Kim Tae-hoon": not his own
+        pronoun = "he" if possessive.group(1).lower() in ("his", "her") else "it"
+        owner = discourse.resolve(pronoun, besides=re.findall(NAME, owned))
         if owner.lower() not in ("he", "it"):
             subject = f"{_short_name(owner)}'s {subject[possessive.end() :]}"
         else:  # "Its fifth biennial conference": whose is not told

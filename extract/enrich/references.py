@@ -89,6 +89,11 @@ SUBJECT_NAME_RE = re.compile(
     r"|A|An|But|And|Last|Next|This|That|Typhoon)\b)"
     r"((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+)(?: (?=[a-z])|, (?=(?:a|an|the|who|whose)\s))"
 )
+# A person by a Korean name, its given name hyphenated, anywhere in a sentence: "From his
+# window, Park Sung-chul can see ..." ("South Korea-based" is no name).
+KOREAN_NAME_RE = re.compile(
+    r"\b((?!Korea)[A-Z][a-z]{1,4} (?!Korea)[A-Z][a-z]{1,4}-[a-z]{2,5})\b(?![’'-])"
+)
 # A person told with their age: "Kang Eun-byul, 28, keeps ...", "said Lee Soon-hee, 88,".
 AGED_PERSON_RE = re.compile(rf"\b({NAME}),\s+\d{{1,3}},")
 # A person a story names by what they are called: "who asked to be called Kim Chol-su".
@@ -98,7 +103,10 @@ LETTER_PERSON_RE = re.compile(r"\b((?:Mr|Ms|Mrs)\.\s+[A-Z])\b(?!\.)")
 # A person told by a common noun: "The North Korean soldier who fled ..." ("he" then is him).
 HUMAN_RE = re.compile(
     r"\b[Tt]he ((?:[A-Z][\w-]+ ){0,2}(?:soldier|defector|man|woman|official|diplomat|fisherman"
-    r"|worker|tourist|student|prisoner|pilot|leader|envoy|minister|general))\b"
+    r"|worker|tourist|student|prisoner|pilot|leader|envoy|minister|general|defendant|accused"
+    r"|suspect|victim|veteran|farmer|author|writer|journalist|reporter|professor|scholar"
+    r"|researcher|activist|pastor|priest|teacher|doctor|businessman|businesswoman|refugee"
+    r"|survivor|athlete|coach|artist|photographer))\b"
 )
 # A group "they" may stand for: "Some North Korean officials returned ...".
 GROUP_RE = re.compile(
@@ -144,12 +152,16 @@ _PEOPLE_READ = PrefilterSet(
         AGED_PERSON_RE,
         CALLED_PERSON_RE,
         LETTER_PERSON_RE,
+        KOREAN_NAME_RE,
     ]
 )
 _PLACES_READ = PrefilterSet([COUNTRY_RE, THING_RE, GROUP_RE])
 _PAIR_READ = Prefiltered(PAIR_RE)
 _COUNTED_READ = Prefiltered(COUNTED_RE)
-FAMILY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
+GIVEN_NAME_AFTER_RE = re.compile(r"[ -][A-Z]")
+FAMILY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b(?![ -][A-Z])")  # alone: not "Park Geun-hye"
+HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
+POSSESSIVE_RE = re.compile(r"['’]s$")
 # "the complex", "the office": a thing's noun (THING_RE), named in full before
 DEFINITE_THING_RE = re.compile(
     r"the (complex|office|line|hotline|zone|resort|plant|hotel|facility|site|channel|center"
@@ -189,6 +201,9 @@ class Named:
     """The actors the texts read so far named, most recent last."""
 
     people: list[str] = field(default_factory=list)
+    # the person a family name alone stands for: the first named in full ("Han" in Han
+    # Tae-sik's obituary, whose son Han Min-jae speaks later)
+    by_family: dict[str, str] = field(default_factory=dict)
     places: list[str] = field(default_factory=list)  # countries, capitals, bodies
     pair: str = ""  # the last two people named together: "Trump and Kim"
     counted: str = ""  # the last noun the story counted in: "summit", "meeting"
@@ -201,7 +216,7 @@ class Named:
     def take(self, other: Named, aspect: str) -> None:
         """What `other` knows of one aspect (copied)."""
         if aspect == PEOPLE:
-            self.people = list(other.people)
+            self.people, self.by_family = list(other.people), dict(other.by_family)
         elif aspect == PLACES:
             self.places, self.things, self.groups, self.oblique_things = (
                 list(other.places),
@@ -230,27 +245,29 @@ class Named:
             self._read_counted(text)
 
     def _read_people(self, text: str) -> None:
-        known, titled, humans, aged, called, lettered = _PEOPLE_READ.finditer_each(text)
+        known, titled, humans, aged, called, lettered, korean = _PEOPLE_READ.finditer_each(text)
         found: list[tuple[int, str]] = []
-        for match in known:
-            found.append((match.start(), match.group(1)))
+        for match in known:  # "Lee" of a story that named Lee Jae-myung is he, whoever else
+            name = match.group(1)
+            if " " not in name and GIVEN_NAME_AFTER_RE.match(text, match.end()):
+                continue  # "Park" of "Park Sung-chul" is not Park Geun-hye
+            found.append((match.start(), self.by_family.get(name, name)))
         for match in titled:
             name = match.group(1)
             if name not in NOT_PEOPLE and not COUNTRY_RE.fullmatch(name):
                 found.append((match.start(1), name))
         subject = SUBJECT_NAME_RE.match(text)
         if subject and is_person(subject.group(1)) and not THING_RE.fullmatch(subject.group(1)):
-            found.append((0, subject.group(1)))
+            found.append((0, POSSESSIVE_RE.sub("", subject.group(1))))  # "Mrs Choi's father"
         for match in humans:
             found.append((match.start(), match.group(1)))
-        for match in (*aged, *called):
+        for match in (*aged, *called, *korean):
             if is_person(match.group(1)):
                 found.append((match.start(1), match.group(1)))
         found.extend((match.start(), match.group(1)) for match in lettered)
-        # "Lee entered office": Lee Jae-myung, the last person of that family name
-        by_family = {_family(person): person for person in self.people}
+        # "Lee entered office": Lee Jae-myung, the first person of that family name
         for match in FAMILY_NAME_RE.finditer(text):
-            person = by_family.get(match.group())
+            person = self.by_family.get(match.group())
             if person is not None:
                 found.append((match.start(), person))
         for _, name in sorted(found):  # one person, however the story names them
@@ -263,6 +280,8 @@ class Named:
             if name in self.people:
                 self.people.remove(name)
             self.people.append(name)
+            if " " in HONORIFIC_RE.sub("", name):
+                self.by_family.setdefault(_family(name), name)
 
     def _read_places(self, text: str) -> None:
         countries, things, groups = _PLACES_READ.finditer_each(text)
@@ -375,8 +394,11 @@ class Discourse:
         if lower in ("we", "i") and not self.quoting:
             return phrase  # "We met in a cafe": the writer, not someone named
         if lower in ("he", "she", "we", "i"):
-            others = {_family(name) for name in besides or []}
-            people = [p for p in self.named(PEOPLE).people if _family(p) not in others]
+            people = [
+                p
+                for p in self.named(PEOPLE).people
+                if not any(_same_person(p, other) for other in besides or [])
+            ]
             if people:
                 return people[-1]  # "we" in a quotation: its speaker, named nearby
         elif lower in ("it", "they"):
@@ -416,10 +438,9 @@ class Discourse:
         ):
             # "Song died in 2009": Song Jae-ho, named in full before (a leader keeps the name
             # the news knows them by: "Kim", "Trump"; so do two people: "Putin and Kim")
-            family = phrase.strip()
-            people = [p for p in self.named(PEOPLE).people if _family(p) == family]
-            if people and len(people[-1].split()) > 1:
-                return people[-1]
+            person = self.named(PEOPLE).by_family.get(phrase.strip())
+            if person is not None:
+                return person
         elif definite := DEFINITE_THING_RE.fullmatch(lower):
             # "the complex closed": the Kaesong Industrial Complex, named before
             noun = definite.group(1)
@@ -466,7 +487,8 @@ def _leader_family_names() -> frozenset[str]:
 
 def _same_person(one: str, other: str) -> bool:
     """One person named twice: the same family name, and one of them that name alone ("Lee",
-    "Lee Jae-myung"); "Park Mi-ran" is not "Park Geun-hye"."""
+    "Mrs Choi", "Lee Jae-myung"); "Park Mi-ran" is not "Park Geun-hye"."""
+    one, other = HONORIFIC_RE.sub("", one), HONORIFIC_RE.sub("", other)
     if _family(one) != _family(other):
         return False
     return one == other or len(one.split()) == 1 or len(other.split()) == 1

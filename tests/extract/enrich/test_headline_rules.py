@@ -187,6 +187,37 @@ CASES = [
         "on Tuesday",
         "Ministry announces the suspension of the tours",
     ),
+    (  # a Korean name with a hyphenated given name is a person wherever it stands; "he" is
+        # that person, not the president of the same family named before
+        "President Park Geun-hye spoke on Monday. From the window of his small restaurant, Park"
+        " Sung-chul can see the road. In the 1990s he began selling dried fish to aid groups.",
+        "2019-03-05",
+        "the 1990s",
+        "Park Sung-chul begins selling dried fish to aid groups",
+    ),
+    (  # a family name alone is the first person of that family the story named in full, not
+        # a relative named after ("His son, Han Min-jae, said")
+        "Han Tae-sik, a former unification minister, died on Sunday. His son, Han Min-jae, said"
+        " the cause was heart failure. Han joined the Foreign Ministry in 1957.",
+        "2011-03-08",
+        "in 1957",
+        "Han Tae-sik joins the Foreign Ministry",
+    ),
+    (  # a person told by what they are ("the defendant") is who "he" stands for; "Mrs Choi's
+        # father" names Mrs Choi, the Choi Myong-hui told before
+        "The court found that the defendant joined the federation in 2005. He met the same agent"
+        " again in Hanoi in the spring of 2019.",
+        "2026-01-20",
+        "in the spring of 2019",
+        "Defendant meets the same agent again in Hanoi",
+    ),
+    (
+        "Choi Myong-hui, 47, opened a bakery on Saturday. Mrs Choi's father died in a labour camp"
+        " in 1998. She reached South Korea in 2011.",
+        "2019-10-16",
+        "in 2011",
+        "Choi Myong-hui reaches South Korea",
+    ),
 ]
 
 
