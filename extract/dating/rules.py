@@ -227,8 +227,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "numeric_date_range",
-        # "from 2000.08.15 to 2000.08.18", "from 2018. 8. 20. to 2018. 8. 26."
-        r"(?i:from|between)\s+{YEAR}(?P<sep>[./])\s?(?P<mon>[01]?\d)(?P=sep)\s?(?P<day>[0-3]?\d)\.?\s+"
+        # "from 2000.08.15 to 2000.08.18", "from 2018. 8. 20. to 2018. 8. 26.", "from 2013-04-09
+        # to 2013-09-15"
+        r"(?i:from|between)\s+{YEAR}(?P<sep>[./-])\s?(?P<mon>[01]?\d)(?P=sep)\s?(?P<day>[0-3]?\d)\.?\s+"
         r"(?i:to|and|through|until)\s+{YEAR2}(?P=sep)\s?(?P<mon2>[01]?\d)(?P=sep)\s?(?P<day2>[0-3]?\d)"
         r"(?![\w/-]|\.\d)",
         numeric_date_range,
@@ -290,9 +291,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         "day_span_dmy_months",
         # across a month's end, day first: "from 26 September to 1 October 2009", "(26 November
-        # - 1 December 2018)"
-        r"(?:\b(?i:from|between)\s+)?\b{DAY}\s+{MONTH}\s*(?:-|–|(?i:to|and|until|through))\s*"
-        r"{DAY2}\s+{MONTH2},?\s+{YEAR}",
+        # - 1 December 2018)", "from Saturday 8 November to Wednesday 12 November 2008"
+        r"(?:\b(?i:from|between)\s+)?(?:{WEEKDAY},?\s+)?\b{DAY}\s+{MONTH}\s*"
+        r"(?:-|–|(?i:to|and|until|through))\s*(?:{WEEKDAY2},?\s+)?{DAY2}\s+{MONTH2},?\s+{YEAR}",
         day_span,
         trigger=YEAR_TRIGGER,
         absolute=True,
@@ -300,8 +301,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "day_span_dmy_months_yearless",
         # the same without a year: "accepted from 15 October to 14 November" (year by tense)
-        r"(?:\b(?i:from|between)\s+)?\b{DAY}\s+{MONTH}\s*(?:-|–|(?i:to|and|until|through))\s*"
-        r"{DAY2}\s+{MONTH2}(?![,\s]*\d)",
+        r"(?:\b(?i:from|between)\s+)?(?:{WEEKDAY},?\s+)?\b{DAY}\s+{MONTH}\s*"
+        r"(?:-|–|(?i:to|and|until|through))\s*(?:{WEEKDAY2},?\s+)?{DAY2}\s+{MONTH2}(?![,\s]*\d)",
         day_span,
         trigger=MONTH_TRIGGER,
         yearless=True,

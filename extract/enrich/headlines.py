@@ -217,11 +217,30 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
         # "The decision, made on Tuesday, came ...", "Putin, newly elected, becomes ...": the
         # main clause tells more
         main = next((i for i in range(verb + 1, len(words)) if _is_verb(words, i)), None)
-        if main is not None:
+        if main is not None and not _in_other_time_clause(words[verb + 1 : main]):
+            # ("suspended from April 9 to Sept. 15 after North Korea withdrew": another event)
             fuller = _clause_of(words, main, local)
             if len(_assemble(fuller).split()) >= MIN_WORDS:
                 return fuller
     return clause
+
+
+# Words that open a clause of an event at another time than the date's ("after North Korea
+# withdrew"), unlike "when", whose clause may tell the dated event itself.
+OTHER_TIME = frozenset("after before since until".split())
+
+
+def _in_other_time_clause(between: list[Word]) -> bool:
+    """Whether the words between two verbs open a clause of another time for the second
+    ("suspended ... after North Korea withdrew"), not closed by "and" ("stood before 150,000
+    people and spoke")."""
+    inside = False
+    for word in between:
+        if word.kind == "SUB" and word.lower in OTHER_TIME:
+            inside = True
+        elif word.kind == "CONJ":
+            inside = False
+    return inside
 
 
 # Nouns in -ment, -al ... that are bodies or people, not an action done to a thing.

@@ -218,6 +218,14 @@ CASES = [
         "in 2011",
         "Choi Myong-hui reaches South Korea",
     ),
+    (  # a short clause does not borrow the verb of a clause of another time ("after North
+        # Korea withdrew" is the row of its own date)
+        "Production was also suspended from 2013-04-09 to 2013-09-15 after North Korea withdrew"
+        " its workers on 2013-04-08.",
+        "2016-02-12",
+        "from 2013-04-09 to 2013-09-15",
+        "Production suspended",
+    ),
 ]
 
 
