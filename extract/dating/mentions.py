@@ -31,7 +31,8 @@ COUNT_NOUN_RE = re.compile(
 NOT_YEAR_BEFORE_RE = re.compile(
     r"(?:\b(?:No|no|Number|number|Resolutions?|resolutions?|Room|room|Route|Article|Section|Unit|"
     r"Flight|flight|Highway|Hill|Line|Post|Code|code|model|Model|Type|type|Pier|Gate|Vision)\.?\s*$)"
-    r"|(?:[#$€£§]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)",
+    r"|(?:[#$€£§]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)"
+    r"|\b[Cc]lass(?:\s+of)?\s*$",  # a graduating class: "the Class of 2019", a name
 )
 # An author-year citation of scholarly writing: the year of a publication, not of an event.
 CITED_BEFORE_RE = re.compile(
