@@ -287,9 +287,12 @@ def _recording_day(
     """The day a transcript or an interview was recorded, when the text says so ("Recorded
     Thursday afternoon in Seoul", "We're recording this on Friday", "She spoke to us on
     Monday"), and the paragraph that says it."""
+    transcript = any(SPEAKER_LABEL_RE.match(sentence.text) for sentence in sentences)
     for sentence in sentences:
         text = sentence.text
-        if not any(word in text for word in RECORDING_WORDS) or not RECORDING_RE.search(text):
+        if not any(word in text for word in RECORDING_WORDS) or not (
+            RECORDING_RE.search(text) or (transcript and SPEECH_GIVEN_RE.search(text))
+        ):
             continue
         for mention in find_mentions(text, published, None, scan=scan)[0]:
             value = mention.value
@@ -312,8 +315,25 @@ RECORDING_RE = re.compile(
     r"|spoke (?:to|with) (?:us|me)|interview (?:took place|was (?:conducted|held))"
     r"|(?:[Ee]vent|[Hh]earing|[Bb]riefing|[Ss]eminar|[Pp]anel) (?:was )?held)\b"
 )
-# A word every match of RECORDING_RE holds: most sentences are passed over without a search.
-RECORDING_WORDS = ("ecord", "spoke", "talked", "held", "nterview")
+# A transcript's note of the speech it gives ("addressed the graduating class at the college's
+# commencement ceremony on Saturday, May 18", "delivered the keynote on Monday").
+SPEECH_GIVEN_RE = re.compile(
+    r"\b(?:addressed|delivered|gave)\s+(?:the|a|an|his|her|their)\b"
+    r"|\b(?:speech|address|remarks|lecture|keynote|sermon)\s+(?:was\s+|were\s+)?(?:delivered|given)\b"
+)
+# A word every match of RECORDING_RE or SPEECH_GIVEN_RE holds: most sentences are passed over
+# without a search.
+RECORDING_WORDS = (
+    "ecord",
+    "spoke",
+    "talked",
+    "held",
+    "nterview",
+    "ddressed",
+    "elivered",
+    "gave",
+    "given",
+)
 FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|we|We|our|Our|us|My)\b")
 
 
