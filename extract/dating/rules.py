@@ -995,7 +995,10 @@ RULES: tuple[Rule, ...] = (
         # ("until about 1:30 p.m.", "called to order at 10.05 a.m.": the same)
         r"\b(?i:at|until|around|about)\s+(?:(?i:about|around|approximately)\s+)?"
         r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
-        r"|^\d{1,2}(?::\d{2})?\s*[ap]\.m\.(?=\s*[—–-])",
+        # a schedule's or a log's entry opening with its time: "9:29 a.m. — Kim walks",
+        # "8.00pm The Last Train North" (not a time and its zone: "2:07 p.m. EDT")
+        r"|^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
+        r"(?=\s*[—–-]|\s+(?![A-Z]{0,4}T\b|UTC\b)[A-Z\d])",
         clock_time,
         relational=True,
         trigger=r"\d\s*[ap]\.?m\b",
