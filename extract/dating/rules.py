@@ -268,14 +268,14 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "full_date_mdy",
-        ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY},?\s*{YEAR}",
+        ON + r"(?:{DATEDAY},?\s+)?{MONTH}\s*{DAY},?\s*{YEAR}",
         full_date,
         trigger=YEAR_TRIGGER,
         absolute=True,
     ),
     rule(
         "full_date_dmy",
-        ON + r"(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",
+        ON + r"(?:{DATEDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",
         full_date,
         trigger=YEAR_TRIGGER,
         absolute=True,
@@ -292,8 +292,8 @@ RULES: tuple[Rule, ...] = (
         "day_span_dmy_months",
         # across a month's end, day first: "from 26 September to 1 October 2009", "(26 November
         # - 1 December 2018)", "from Saturday 8 November to Wednesday 12 November 2008"
-        r"(?:\b(?i:from|between)\s+)?(?:{WEEKDAY},?\s+)?\b{DAY}\s+{MONTH}\s*"
-        r"(?:-|–|(?i:to|and|until|through))\s*(?:{WEEKDAY2},?\s+)?{DAY2}\s+{MONTH2},?\s+{YEAR}",
+        r"(?:\b(?i:from|between)\s+)?(?:{DATEDAY},?\s+)?\b{DAY}\s+{MONTH}\s*"
+        r"(?:-|–|(?i:to|and|until|through))\s*(?:{DATEDAY2},?\s+)?{DAY2}\s+{MONTH2},?\s+{YEAR}",
         day_span,
         trigger=YEAR_TRIGGER,
         absolute=True,
@@ -301,8 +301,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "day_span_dmy_months_yearless",
         # the same without a year: "accepted from 15 October to 14 November" (year by tense)
-        r"(?:\b(?i:from|between)\s+)?(?:{WEEKDAY},?\s+)?\b{DAY}\s+{MONTH}\s*"
-        r"(?:-|–|(?i:to|and|until|through))\s*(?:{WEEKDAY2},?\s+)?{DAY2}\s+{MONTH2}(?![,\s]*\d)",
+        r"(?:\b(?i:from|between)\s+)?(?:{DATEDAY},?\s+)?\b{DAY}\s+{MONTH}\s*"
+        r"(?:-|–|(?i:to|and|until|through))\s*(?:{DATEDAY2},?\s+)?{DAY2}\s+{MONTH2}(?![,\s]*\d)",
         day_span,
         trigger=MONTH_TRIGGER,
         yearless=True,
@@ -323,7 +323,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "month_day",
-        ON + r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY}(?!\s*(?:-|–|,?\s*\d))",
+        ON + r"(?:{DATEDAY},?\s+)?{MONTH}\s*{DAY}(?!\s*(?:-|–|,?\s*\d))",
         month_day,
         trigger=MONTH_TRIGGER,
         yearless=True,
@@ -331,7 +331,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "day_month",
         # "on 11 September", "on Monday, 11 September"
-        ON + r"(?:{WEEKDAY},?\s+)?\b{DAY}\s+(?:of\s+)?{MONTH}(?!,?\s+\d)",
+        # ("Wed 24 July, 18:15": a kick-off time after it, no year)
+        ON + r"(?:{DATEDAY},?\s+)?\b{DAY}\s+(?:of\s+)?{MONTH}(?!,?\s+\d(?!\d?[:.]\d\d))",
         month_day,
         trigger=MONTH_TRIGGER,
         yearless=True,
@@ -998,10 +999,12 @@ RULES: tuple[Rule, ...] = (
         # a schedule's or a log's entry opening with its time: "9:29 a.m. — Kim walks",
         # "8.00pm The Last Train North" (not a time and its zone: "2:07 p.m. EDT")
         r"|^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
-        r"(?=\s*[—–-]|\s+(?![A-Z]{0,4}T\b|UTC\b)[A-Z\d])",
+        r"(?=\s*[—–-]|\s+(?![A-Z]{0,4}T\b|UTC\b)[A-Z\d])"
+        # a fixture's 24-hour kick-off time before its teams: "16:10 · Korea Republic v Japan"
+        r"|^[0-2]?\d:[0-5]\d(?=\s*[·|•—–]\s*[A-Z])",
         clock_time,
         relational=True,
-        trigger=r"\d\s*[ap]\.?m\b",
+        trigger=r"\d\s*[ap]\.?m\b|\d:[0-5]\d\s*[·|•—–]",
     ),
     rule(
         "late_and_early_month",

@@ -21,6 +21,9 @@ MONTH_WORDS = (
     r"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.|MAY(?=\s+[0-3]?\d\b)"
 )
 WEEKDAY_WORDS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# Short weekdays, only right before a date's day or month ("Sat 20 July", "Wed. Nov. 3"): alone,
+# "Sun" and "Sat" are words.
+SHORT_WEEKDAY_WORDS = r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun"
 NUMBER_WORDS = {
     "a": 1,
     "an": 1,
@@ -92,6 +95,8 @@ def expand_placeholders(pattern: str) -> str:
             return rf"(?P<year{suffix}>1[89]\d\d|20\d\d)(?![\d%])"
         if name == "WEEKDAY":
             return rf"(?P<weekday{suffix}>{WEEKDAY_WORDS})"
+        if name == "DATEDAY":  # a weekday before a date, whole or short
+            return rf"(?P<weekday{suffix}>{WEEKDAY_WORDS}|(?:{SHORT_WEEKDAY_WORDS})\.?(?![\w.]))"
         raise KeyError(name)
 
     return re.sub(r"\{([A-Z]+)(\d?)\}", token, pattern)
@@ -102,7 +107,9 @@ def month_number(word: str) -> int:
 
 
 def weekday_number(word: str) -> int:
-    return WEEKDAYS.index(word.lower())
+    """'Monday', 'monday', 'Mon', 'Tues.' -> 0, 0, 0, 1."""
+    prefix = word.lower()[:3]
+    return next(i for i, day in enumerate(WEEKDAYS) if day.startswith(prefix))
 
 
 def number_value(word: str) -> int:
