@@ -692,7 +692,7 @@ def _holiday_by_tense(named: Holiday, ctx: Context) -> TimeValue | None:
     return day_value(min(days, key=lambda day: abs((day - ctx.anchor).days))) if days else None
 
 
-DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
 
 
 # A speaker's act told in the present: "Today, I present a new doctrine", "Today we announce".
@@ -706,7 +706,7 @@ PERFORMATIVE_RE = re.compile(
 def deictic_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
-    word = match["word"].lower()
+    word = " ".join(match["word"].lower().split())
     if (
         word == "today"
         and ctx.tense == "present"
@@ -904,6 +904,8 @@ def clock_time(match: re.Match[str], ctx: Context) -> TimeValue | None:
     ):
         return OPEN  # "at 8:55 a.m. that day": the words after it tell the day
     if ctx.earlier:
+        if DATE_JUST_BEFORE_RE.search(ctx.sentence, 0, ctx.start):
+            return OPEN  # "last edited on 3 March 2016, at 04:12": the date's own time
         told = ctx.earlier[-1]
         return day_value(start_date(told), told.precision) if _single_day(told) else OPEN
     days = [(value, sentence) for value, sentence in ctx.history if _single_day(value)]
@@ -916,13 +918,14 @@ def clock_time(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return OPEN if ctx.tense in ("future", "intent") else day_value(ctx.anchor)
 
 
+DATE_JUST_BEFORE_RE = re.compile(r"(?:\d|day)\s*,?\s*$")
 DAY_FOLLOWS_RE = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:that|the\s+(?:same|next|following|previous))\s+"
     r"(?:day|morning|afternoon|evening|night)\b|\s+(?:yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
 )
 # A line that is only a date: a header over the entries that follow.
-HEADER_RE = re.compile(r"^[\w ,.]{3,40}$")
+HEADER_RE = re.compile(r"^[-=*_~#\s]*[\w ,.]{3,40}[-=*_~#\s]*$")  # "----- Tuesday, May 28 -----"
 
 
 def month_or_month(match: re.Match[str], ctx: Context) -> TimeValue | None:

@@ -723,9 +723,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "deictic_day",
-        r"\b(?P<word>(?i:today(?!['’]s)|tonight|yesterday|tomorrow))\b",
+        r"\b(?P<word>(?i:today(?!['’]s)|tonight|yesterday|tomorrow|last\s+night))\b",
         deictic_day,
-        trigger=r"(?i:today|tonight|yesterday|tomorrow)",
+        trigger=r"(?i:today|tonight|yesterday|tomorrow|last\s+night)",
         negatable=True,
     ),
     rule(
@@ -995,7 +995,8 @@ RULES: tuple[Rule, ...] = (
         # ("9:29 a.m. — Kim walks ...": a liveblog entry)
         # ("until about 1:30 p.m.", "called to order at 10.05 a.m.": the same)
         r"\b(?i:at|until|around|about)\s+(?:(?i:about|around|approximately)\s+)?"
-        r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
+        r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
+        r"|[0-2]?\d:[0-5]\d(?![\d:]|\s*[ap]\.?m))"  # "at 11:34", "at 18:45"
         # a schedule's or a log's entry opening with its time: "9:29 a.m. — Kim walks",
         # "8.00pm The Last Train North" (not a time and its zone: "2:07 p.m. EDT")
         r"|^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
@@ -1004,7 +1005,7 @@ RULES: tuple[Rule, ...] = (
         r"|^[0-2]?\d:[0-5]\d(?=\s*[·|•—–]\s*[A-Z])",
         clock_time,
         relational=True,
-        trigger=r"\d\s*[ap]\.?m\b|\d:[0-5]\d\s*[·|•—–]",
+        trigger=r"\d\s*[ap]\.?m\b|\d:[0-5]\d",
     ),
     rule(
         "late_and_early_month",

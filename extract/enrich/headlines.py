@@ -62,6 +62,8 @@ NOISE_RES = (
         r"^[A-Z][A-Z .'-]{2,30}(?:,[^-—–(]{0,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+"
     ),
     re.compile(r"^By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}\s*(?:,|--|—)\s*"),
+    # a chat message's sender and time: "[Lee Dong-hoon 1101] [10:18 AM] "
+    re.compile(r"^\s*\[[^\]\n]{1,40}\]\s*\[\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\]\s*"),
     # a clock time is no part of a headline: "at 2:00 p.m. local time", "3:30 p.m. KST"
     re.compile(
         r"(?:\b(?:at|around|about|from|until|by)\s+)?\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"

@@ -226,6 +226,13 @@ CASES = [
         "from 2013-04-09 to 2013-09-15",
         "Production suspended",
     ),
+    (  # a chat message's sender and time are no part of its headline
+        "[Lee Dong-hoon 1101] [10:18 AM] The cabinet suspended the whole 2018 military agreement"
+        " this morning.",
+        "2024-06-04",
+        "this morning",
+        "Cabinet suspends the whole military agreement",
+    ),
 ]
 
 
