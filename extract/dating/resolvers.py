@@ -260,19 +260,26 @@ def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
 
 # A month and day that name something ("the June 15 declaration", "the Feb. 8 Vinalon Complex"):
 # a document noun within two words, or a capitalised name ending before a preposition or verb.
-NAMED_BY_DATE_RE = re.compile(
-    r"\s+(?:(?:[\w-]+\s+){0,2}(?i:agreement|accord|declaration|deal|communiqu[eé]|pact|"
+NAMED_DOCUMENT = (
+    r"\s+(?:[\w-]+\s+){0,2}(?i:agreement|accord|declaration|deal|communiqu[eé]|pact|"
     r"joint\s+statement|measure|package)s?\b"
-    r"|(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|of|on|to|with|by|for|and"
-    r"|or|that|which|was|were|is|are|has|had|signed|agreed|reached|adopted)\b))"
 )
+NAMED_BY_DATE_RE = re.compile(
+    NAMED_DOCUMENT + r"|\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|of|on"
+    r"|to|with|by|for|and|or|that|which|was|were|is|are|has|had|signed|agreed|reached|adopted)\b)"
+)
+NAMED_DOCUMENT_RE = re.compile(NAMED_DOCUMENT)
 
 
 def names_by_date(match: re.Match[str], ctx: Context) -> bool:
-    """'the Sept. 19 agreement', 'the April 25 House of Culture': a name, not a date this year."""
-    return bool(
-        re.search(r"\b[Tt]he\s+[\"“‘']?$", ctx.sentence[: ctx.start])
-        and NAMED_BY_DATE_RE.match(ctx.sentence, ctx.start + len(match.group(0)))
+    """'the Sept. 19 agreement', 'the April 25 House of Culture': a name, not a date this year;
+    so is a document named by its date at the head of a sentence, a glossary's or a list's entry
+    ("June 15 Joint Declaration. The accord of the first summit", "May 24 measures. ...")."""
+    after = ctx.start + len(match.group(0))
+    if re.search(r"\b[Tt]he\s+[\"“‘']?$", ctx.sentence[: ctx.start]):
+        return bool(NAMED_BY_DATE_RE.match(ctx.sentence, after))
+    return not ctx.sentence[: ctx.start].strip(" \"“‘'*•-") and bool(
+        NAMED_DOCUMENT_RE.match(ctx.sentence, after)
     )
 
 
