@@ -1346,11 +1346,17 @@ def following_season_or_month(match: re.Match[str], ctx: Context) -> TimeValue |
 
 
 def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'the next day', 'the day before': one day from the reference time."""
-    reference = _reference(ctx, "day")
+    """'the next day', 'the day before': one day from the reference time; 'the day before the
+    sale': from the sale, told before."""
+    text = match.group(0).lower()
+    named = (
+        _named_event(ctx, ctx.start + len(text))
+        if text in ("the day before", "the day after")
+        else None
+    )
+    reference = named or _reference(ctx, "day")
     if reference is None:
         return None
-    text = match.group(0).lower()
     step = -1 if ("before" in text or "previous" in text or "earlier" in text) else 1
     if "same" in text:
         step = 0
