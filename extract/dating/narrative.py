@@ -40,7 +40,9 @@ HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
 # and the labelled lines of a report or press release ("Issued: 5 September 2024",
 # "Distribution: 2019. 6. 19.(Wed) 10:00 | Humanitarian Cooperation Division").
 PAGE_DATE_LINE_RE = re.compile(
-    r"^\W*(?:(?:(?:last\s+)?updated|published|posted|first published|date|dateline)\b[^.]{0,80}"
+    # ("Date of suspension: 2016-02-11" dates an act; "Date of issue:" is the page's)
+    r"^\W*(?:(?:(?:last\s+)?updated|published|posted|first published"
+    r"|date(?!\s+of\s+(?!issue|publication))|dateline)\b[^.]{0,80}"
     r"|(?:issued|distribution|released|embargoed(?:\s+until)?|last modified|revised"
     r"|reporting period|period covered)\s*:.{0,100}"
     # a paper's history and a citation line: "Received 14 March 2017; accepted 2 October 2017",

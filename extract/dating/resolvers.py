@@ -1349,9 +1349,10 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'the next day', 'the day before': one day from the reference time; 'the day before the
     sale': from the sale, told before."""
     text = match.group(0).lower()
+    apposition = APPOSITION_BEFORE_RE.search(ctx.sentence, 0, ctx.start)
     named = (
         _named_event(ctx, ctx.start + len(text))
-        if text in ("the day before", "the day after")
+        if text in ("the day before", "the day after") and not apposition
         else None
     )
     reference = named or _reference(ctx, "day")
@@ -1360,7 +1361,7 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     step = -1 if ("before" in text or "previous" in text or "earlier" in text) else 1
     if "same" in text:
         step = 0
-    if text.startswith("the day ") and APPOSITION_BEFORE_RE.search(ctx.sentence, 0, ctx.start):
+    if text.startswith("the day ") and apposition:
         step = -step  # "since July 12, the day after a soldier shot ...": the shooting, July 11
     base = shift(reference, step, "day")
     precision = "day" if reference.precision == "day" and not reference.date_end else "approx"
