@@ -863,11 +863,21 @@ RULES: tuple[Rule, ...] = (
     rule(
         "reference_unit",
         r"(?i:\bthe\s+(?P<which>previous|preceding|prior|next|following)\s+|"
-        r"\b(?:(?:later|earlier|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+)"
+        r"\b(?:(?:early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+)"
         r"(?P<unit>(?i:week|month|year))\b",
         reference_unit,
         relational=True,
         trigger=r"(?i:\b(?:week|month|year)\b)",
+    ),
+    rule(
+        "reference_unit_apart",
+        # "the disclosure in October that ... during talks ... earlier that month": another event
+        # of the same month
+        r"\b(?i:later|earlier)\s+(?:(?i:in)\s+)?(?i:that|the\s+same)\s+(?P<unit>(?i:week|month|year))\b",
+        reference_unit,
+        relational=True,
+        trigger=r"(?i:\b(?:later|earlier)\b)",
+        tells_another_event=True,
     ),
     rule(
         "that_day",

@@ -142,6 +142,7 @@ HEADER_AFTER_RE = re.compile(
     r"|,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Z]{2,4}|[+-]\d{4}))?"  # "07:30:00 +0900"
     r"|\s*\|\s*\d+\s+new\s+items?"  # "| 8 new items"
     r"|\s*[·•|]\s*\d+\s*(?:min|minutes|pages?)"  # "Released July 30, 2021 · 46 min"
+    r"|\s*:\s*Column\s+\d+[A-Z]{0,3}"  # a printed record's page head: "23 Jan 2003 : Column 468W"
 )
 
 
