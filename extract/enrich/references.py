@@ -31,6 +31,7 @@ TITLE_WORDS = (
     r"|minister|Secretary|secretary|envoy|Envoy|Representative|Ambassador|ambassador|spokesman"
     r"|spokeswoman|spokesperson|General|Gen\.|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|Comrade|sister"
     r"|chief|Chief|commander|Commander|Director|director|official|Vice|negotiator|Speaker"
+    r"|Professor Emeritus|Professor|professor|Prof\.|Rev\.|Judge|Mayor|Governor|Senator|Captain|Colonel"
 )
 NAME = r"[A-Z][a-z’'-]+(?:[ -][A-Z][a-z’'-]+){1,3}"
 # A person: a name after a title ("leader Kim Jong Un", "envoy Sung Kim", "President Trump").
@@ -92,7 +93,8 @@ SUBJECT_NAME_RE = re.compile(
 # A person by a Korean name, its given name hyphenated, anywhere in a sentence: "From his
 # window, Park Sung-chul can see ..." ("South Korea-based" is no name).
 KOREAN_NAME_RE = re.compile(
-    r"\b((?!Korea)[A-Z][a-z]{1,4} (?!Korea)[A-Z][a-z]{1,4}-[a-z]{2,5})\b(?![’'-])"
+    r"\b((?!Korea)[A-Z][a-z]{1,4} (?!Korea)[A-Z][a-z]{1,4}-[a-z]{2,5}"
+    r"|[A-Z][a-z]{1,4}-[a-z]{2,5} [A-Z][a-z]{1,5})\b(?![’'-])"  # or "Sun-hee Park"
 )
 # A person told with their age: "Kang Eun-byul, 28, keeps ...", "said Lee Soon-hee, 88,".
 AGED_PERSON_RE = re.compile(rf"\b({NAME}),\s+\d{{1,3}},")
@@ -159,6 +161,7 @@ _PLACES_READ = PrefilterSet([COUNTRY_RE, THING_RE, GROUP_RE])
 _PAIR_READ = Prefiltered(PAIR_RE)
 _COUNTED_READ = Prefiltered(COUNTED_RE)
 GIVEN_NAME_AFTER_RE = re.compile(r"[ -][A-Z]")
+GIVEN_NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+-[a-z]+ $")
 FAMILY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b(?![ -][A-Z])")  # alone: not "Park Geun-hye"
 HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
 POSSESSIVE_RE = re.compile(r"['’]s$")
@@ -249,8 +252,11 @@ class Named:
         found: list[tuple[int, str]] = []
         for match in known:  # "Lee" of a story that named Lee Jae-myung is he, whoever else
             name = match.group(1)
-            if " " not in name and GIVEN_NAME_AFTER_RE.match(text, match.end()):
-                continue  # "Park" of "Park Sung-chul" is not Park Geun-hye
+            if " " not in name and (
+                GIVEN_NAME_AFTER_RE.match(text, match.end())
+                or GIVEN_NAME_BEFORE_RE.search(text, 0, match.start())
+            ):
+                continue  # "Park" of "Park Sung-chul" or "Sun-hee Park" is not Park Geun-hye
             found.append((match.start(), self.by_family.get(name, name)))
         for match in titled:
             name = match.group(1)

@@ -233,6 +233,14 @@ CASES = [
         "this morning",
         "Cabinet suspends the whole military agreement",
     ),
+    (  # a name told given name first ("Sun-hee Park") is no mention of Park Geun-hye; a titled
+        # professor is a person "he" may stand for
+        "Sun-hee Park married Daniel Rees in Cardiff on 16 December. Professor Emeritus Daniel"
+        " Hwang died at home on 14 February. Born in Sinuiju, he came south in 1947.",
+        "2001-04-02",
+        "in 1947",
+        "Daniel Hwang comes south",
+    ),
 ]
 
 
