@@ -31,7 +31,8 @@ TITLE_WORDS = (
     r"|minister|Secretary|secretary|envoy|Envoy|Representative|Ambassador|ambassador|spokesman"
     r"|spokeswoman|spokesperson|General|Gen\.|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|Comrade|sister"
     r"|chief|Chief|commander|Commander|Director|director|official|Vice|negotiator|Speaker"
-    r"|Professor Emeritus|Professor|professor|Prof\.|Rev\.|Judge|Mayor|Governor|Senator|Captain|Colonel"
+    r"|Professor Emeritus|Professor|professor|Prof\.|Rev\.|Judge|Mayor|Governor|Senator|Captain"
+    r"|Colonel"
 )
 NAME = r"[A-Z][a-z’'-]+(?:[ -][A-Z][a-z’'-]+){1,3}"
 # A person: a name after a title ("leader Kim Jong Un", "envoy Sung Kim", "President Trump").
