@@ -1286,6 +1286,11 @@ def that_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     reference = _reference(ctx, "day")
     if reference is None or granularity_of(reference) != "day":
         return None
+    if reference.date_end:  # "on 14 June 2000, the second evening of the summit of 13-15 June;
+        # later that night": the day told in the span, not its first day
+        first, last = iso_span(reference.date, reference.date_end)
+        inside = [v for v in ctx.earlier if _single_day(v) and first <= start_date(v) <= last]
+        reference = inside[-1] if inside else reference
     fuzzy = bool(match["fuzz"]) or reference.precision == "approx"
     return day_value(start_date(reference), "approx" if fuzzy else "day")
 
@@ -1369,7 +1374,7 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 # A date set off by a comma right before the expression: "since July 12, the day after ..."
-APPOSITION_BEFORE_RE = re.compile(r"\d,\s+$")
+APPOSITION_BEFORE_RE = re.compile(r"(?:\d|\bthis\s+year|\blast\s+year),\s+$")
 
 
 NTH_DAY = {"first": 0, "opening": 0, "second": 1, "third": 2}
