@@ -86,8 +86,13 @@ def _told_at_other_precision(first: Row, second: Row) -> bool:
     different sentences, the coarser date at most a year, both planned or both not."""
     if (first.date, first.date_end) == (second.date, second.date_end):
         return False
-    if first.sentence == second.sentence or first.planned != second.planned:
+    if first.planned != second.planned:
         return False
+    if first.sentence == second.sentence and not (
+        first.summary == second.summary and (first.attributive or second.attributive)
+    ):
+        return False  # unless a year names what the clause dates ("The 2018 summit was held
+        # in Singapore on June 12, 2018": one event)
     if first.caption != second.caption:  # a photo caption tells its own moment
         return False
     if first.precision == second.precision == "day":
