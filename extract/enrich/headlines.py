@@ -64,6 +64,8 @@ NOISE_RES = (
     re.compile(r"^By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}\s*(?:,|--|—)\s*"),
     # a chat message's sender and time: "[Lee Dong-hoon 1101] [10:18 AM] "
     re.compile(r"^\s*\[[^\]\n]{1,40}\]\s*\[\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\]\s*"),
+    # nor is a numeric date other than the row's own: "delivery was refused on 12/30/2019"
+    re.compile(r"(?:\b(?:on|by|of|from|until|since)\s+)?\b\d{1,4}([/.-])\d{1,2}\1\d{1,4}\b"),
     # a clock time is no part of a headline: "at 2:00 p.m. local time", "3:30 p.m. KST"
     re.compile(
         r"(?:\b(?:at|around|about|from|until|by)\s+)?\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"

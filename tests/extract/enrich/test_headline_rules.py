@@ -241,6 +241,12 @@ CASES = [
         "in 1947",
         "Daniel Hwang comes south",
     ),
+    (  # another numeric date of the sentence is no part of the headline (it was "on 12 30")
+        "The clerk noted on 01/21/2020 that DHL reported delivery was refused on 12/30/2019.",
+        "2020-02-01",
+        "01/21/2020",
+        "Clerk notes DHL reported delivery is refused",
+    ),
 ]
 
 
