@@ -211,6 +211,9 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
     local.quoting = bool(QUOTE_RE.search(text))
     before, after = _index_near(words, start, end)
     limits = {"after": (after, len(words)), "before": (0, before + 1)}.get(side, (0, len(words)))
+    witnessed = _witnessed_verb(words, verb)
+    if witnessed is not None:  # "I watched on television as the president sat down": his act
+        verb = witnessed
     clause = _clause_of(words, verb, local, limits)
     item = _verbless_item(words, verb, start, end)
     if item:  # "met three times: at Panmunjom in April": the date's own item
@@ -232,6 +235,27 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
 # Words that open a clause of an event at another time than the date's ("after North Korea
 # withdrew"), unlike "when", whose clause may tell the dated event itself.
 OTHER_TIME = frozenset("after before since until".split())
+
+
+WITNESSING = frozenset("watch see hear".split())
+
+
+def _witnessed_verb(words: list[Word], verb: int) -> int | None:
+    """The verb of what a witness saw, when the dated verb only tells the watching ("I watched
+    on a hotel television in Seoul as an American president sat down in Singapore"): the verb
+    of the "as"/"while" clause after it, or None."""
+    if (verb_lemma(words[verb].lower) or "") not in WITNESSING:
+        return None
+    for index in range(verb + 1, min(len(words), verb + 15)):
+        word = words[index]
+        if word.lower in (".", ";") or (word.kind == "PUNCT" and word.text in ".;:"):
+            return None
+        if word.lower in ("as", "while") and index + 1 < len(words):
+            return next(
+                (i for i in range(index + 2, min(len(words), index + 8)) if _is_verb(words, i)),
+                None,
+            )
+    return None
 
 
 def _in_other_time_clause(between: list[Word]) -> bool:

@@ -247,6 +247,13 @@ CASES = [
         "01/21/2020",
         "Clerk notes DHL reported delivery is refused",
     ),
+    (  # a witness's watching is no event: what was watched is ("as ... sat down")
+        "Last June, I watched on a hotel television in Seoul as an American president sat down in"
+        " Singapore with Kim Jong Un.",
+        "2019-05-20",
+        "Last June",
+        "An American president sits down in Singapore with Kim Jong Un",
+    ),
 ]
 
 
