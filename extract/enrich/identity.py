@@ -59,6 +59,12 @@ SYNONYMS: dict[str, str] = {
     "go": "visit",
     "travel": "visit",
     "trip": "visit",
+    "pull out": "withdraw",  # "pulled out its 53,000 workers", "withdrew its workers"
+    "withdrawal": "withdraw",
+    "switch off": "halt",
+    "turn off": "halt",
+    "switch on": "reopen",
+    "turn on": "reopen",
     "blow up": "demolish",
     "explosion": "demolish",
     "loudspeaker": "broadcast",
@@ -76,7 +82,18 @@ NOT_EVENT_WORDS = frozenset(
     more than about some other its own state-run""".split()
 )
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9.'’-]*")
-PHRASES = ("break down", "shut down", "cut off", "blow up", "fall apart")
+PHRASES = (
+    "break down",
+    "shut down",
+    "cut off",
+    "blow up",
+    "fall apart",
+    "pull out",
+    "switch off",
+    "turn off",
+    "switch on",
+    "turn on",
+)
 
 
 # Verbs whose object names the event: "hold a summit", "conduct a test", "stage drills".

@@ -54,9 +54,15 @@ def _event_words(signature: frozenset[str]) -> set[str]:
 
 
 # "six nuclear tests", "a series of launches", "more than 60 missiles": a series is an event of
-# its own, apart from its members ("34-year-old leader" counts nothing).
+# its own, apart from its members ("34-year-old leader" counts nothing, nor do "its 53,000
+# workers", "$8 million": how many people or how much money an act concerns).
+HOW_MANY_OF_WHAT = (
+    r"(?:workers|troops|soldiers|people|staff|employees|residents|families|tourists|refugees"
+    r"|defectors|prisoners|members|delegates|won|dollars|yuan|yen|euros|tonnes|tons|percent)\b"
+)
 SERIES_RE = re.compile(
-    r"(?<![\w-])(?:\d[\d,]*(?![\d,-])|two|three|four|five|six|seven|eight|nine|ten|dozens?|several|series|"
+    r"(?<![\w-])(?:\d[\d,]*(?![\d,-])(?!\s+(?:[a-z-]+\s+)?" + HOW_MANY_OF_WHAT + r")"
+    r"|two|three|four|five|six|seven|eight|nine|ten|dozens?|several|series|"
     r"more than|"
     r"multiple|many|record|number of|times)\b",
     re.IGNORECASE,

@@ -191,3 +191,22 @@ def test_one_day_one_kind_and_shared_words_join_across_verbs() -> None:
     ids = dict(zip(table["doc"], table["event_id"], strict=True))
     assert ids["a.txt"] == ids["b.txt"]
     assert ids["c.txt"] != ids["a.txt"]
+
+
+def test_how_many_people_an_act_concerns_is_no_series() -> None:
+    """'pulled out its 53,000 workers' and 'withdrew its workers' tell one act ("pull out" and
+    "withdraw" are one action); 'fired 60 missiles' is a series."""
+    first = document(
+        "a.txt", "North Korea pulled out its 53,000 workers in April 2013.", "2026-01-31"
+    )
+    second = document(
+        "b.txt", "North Korea withdrew its workers from the zone on 2013-04-08.", "2016-02-12"
+    )
+    table = build_table([*document_rows(first), *document_rows(second)])
+    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    assert ids["a.txt"] == ids["b.txt"]
+    third = document("c.txt", "North Korea fired 60 missiles in April 2013.", "2026-01-31")
+    fourth = document("d.txt", "North Korea fired a missile on 2013-04-08.", "2016-02-12")
+    table = build_table([*document_rows(third), *document_rows(fourth)])
+    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    assert ids["c.txt"] != ids["d.txt"]
