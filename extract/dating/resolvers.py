@@ -1150,11 +1150,13 @@ def ago_today(match: re.Match[str], ctx: Context) -> TimeValue | None:
     is_open, fuzzy = _modifier(match)
     if is_open or fuzzy:
         return None
-    told = match["today"].lower()
+    told = (match["today"] or "").lower()
     after = ctx.start + len(match.group(0))
     if told.endswith(("week", "month")) and EXPLICIT_DATE_AFTER_RE.match(ctx.sentence, after):
         return OPEN  # "Forty years ago next month, on Aug. 18, 1976, ...": the date tells
     day = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(told, 0))
+    if match.groupdict().get("weekday"):  # "Sixty years ago this Friday": the Friday ahead
+        day = weekday_on_or_after(ctx.anchor, weekday_number(match["weekday"]))
     found = safe_date(day.year - number_value(match["num"]), day.month, day.day)
     if found and told.endswith("week"):
         return week_interval(found)

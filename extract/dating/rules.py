@@ -815,10 +815,11 @@ RULES: tuple[Rule, ...] = (
     rule(
         "ago_today",
         # "Ten years ago today": that very day, N years back ("Seventy years ago tomorrow")
-        # "Sixty-six years ago this week", "Forty years ago next month": that week, that month
+        # "Sixty-six years ago this week", "Forty years ago next month": that week, that month;
+        # "Sixty years ago this Friday": that Friday, N years back
         COUNT
-        + r"\s+(?i:ago)\s+(?P<today>(?i:today|yesterday|tomorrow|this\s+week|(?:this|next|last)"
-        + r"\s+month))\b",
+        + r"\s+(?i:ago)\s+(?:(?P<today>(?i:today|yesterday|tomorrow|this\s+week|(?:this|next|last)"
+        + r"\s+month))|(?i:this)\s+{WEEKDAY})\b",
         ago_today,
         trigger=r"(?i:\bago\s+(?:today|yesterday|tomorrow|this|next|last)\b)",
     ),

@@ -153,8 +153,10 @@ def _case_problems(case: Any, index: int) -> list[str]:
             problems.append(f"{where}: decades run from a year ending in 0 to one ending in 9")
         if not evidence or evidence not in text:
             problems.append(f"{where}: evidence {evidence!r} is not a substring of the text")
-        # Oracle self-check: a single day named by one weekday must fall on that weekday.
+        # Oracle self-check: a single day named by one weekday must fall on that weekday (not
+        # one counted back from it: "Seventy years ago this Thursday").
         named = [w for w in WEEKDAYS if re.search(rf"\b{w}\b", evidence)]
+        named = [] if re.search(r"\bago\b", evidence) else named
         if precision == "day" and not end and len(named) == 1 and not problems:
             actual = dt.date.fromisoformat(date).strftime("%A")
             if actual != named[0]:
