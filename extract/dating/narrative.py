@@ -165,8 +165,8 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         )
         if opening is not None and _opens_with_year(sentence.text, opening):
             year_frame = opening.value
-        elif mentions:
-            year_frame = None
+        elif mentions and not (year_frame is not None and _opens_yearless(sentence.text, mentions)):
+            year_frame = None  # (a chronology's entries under "1998" all go on in 1998)
         antecedent = _antecedent(story, sentence, mentions, before)
         if antecedent is not None:
             story[-1].mentions.append(antecedent)
@@ -344,7 +344,8 @@ def _page_date_line(text: str, heading: bool) -> bool:
     heading, a date and nothing else ("Wednesday, November 29, 2017, 6:00 a.m. ET"; further on,
     a date alone heads the entries that follow it)."""
     words = text.replace(",", " ").split() if heading else []
-    if 0 < len(words) <= 8 and all(BARE_DATE_WORD_RE.fullmatch(w) for w in words):
+    if 1 < len(words) <= 8 and all(BARE_DATE_WORD_RE.fullmatch(w) for w in words):
+        # (a year alone heads a chronology's entries: "1998", then "Feb. 25 — ...")
         return any(re.fullmatch(r"\d{4}", w) for w in words)  # a day heading has no year
     if ".m." in text:  # "8:15 p.m." -> "8:15 pm" (a text without ".m." has none)
         text = AM_PM_RE.sub(r"\1m", text)
@@ -384,12 +385,15 @@ def _antecedent(
 
 
 def _opens_with_year(text: str, opening: Mention) -> bool:
-    """'In 2014, ...', 'Back in 2017, ...': a sentence that opens with a year and a comma."""
+    """'In 2014, ...', 'Back in 2017, ...': a sentence that opens with a year and a comma; or a
+    chronology's year heading, the year alone on its line ("1998", then "Feb. 25 — ...")."""
     assert opening.value is not None
+    if opening.value.precision != "year" or opening.value.date_end:
+        return False
+    if text.strip(" :*#-") == text[opening.start : opening.end].strip():
+        return True
     return (
         re.fullmatch(r"[\s\"“]*(?:Back\s+)?", text[: opening.start]) is not None
-        and opening.value.precision == "year"
-        and not opening.value.date_end
         and text[opening.end : opening.end + 1] == ","
     )
 
