@@ -101,6 +101,11 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         }
         _anchor_under(anchors, datelines, include_marks=True)
 
+    # An email thread: each message's "Sent:" line (or a quote's "On <date>, X wrote:") anchors
+    # the relative words of the message under it, up to the next one.
+    sent = _sent_days(paragraphs, published, scan)
+    _anchor_under(anchors, sent, include_marks=False)
+
     # A diary's or log's dated entries ("24 July 1953" on a line of its own, then the entry):
     # each date line anchors the relative words of the paragraphs under it, as a caption's date
     # does, and gives no row of its own.
@@ -124,6 +129,9 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             continue
         anchor, is_caption = anchors[sentence.paragraph]
         if sentence.paragraph in letter_ends:  # "Tae-sik": the story comes back to its own time
+            reference = day_reference = frame = None
+            continue
+        if sentence.paragraph in sent:  # "Sent: Tuesday, June 15, 1999 6:20 PM": no event
             reference = day_reference = frame = None
             continue
         heading = _heading_day(sentence, entries, anchor)
@@ -254,6 +262,34 @@ def _dateline_day(dateline: re.Match[str], published: dt.date) -> dt.date | None
     month, day = month_number(dateline["month"]), int(dateline["day"])
     year = pick_year(published, month, day, "past")
     return safe_date(year, month, day) if year else None
+
+
+# An email's header lines, quoted or not: "Sent: Tuesday, June 15, 1999 6:20 PM", "> Date: ...",
+# ">> On Tue, 15 Jun 1999 09:58:12 +0800, Kwon Tae-ho wrote:".
+FROM_LINE_RE = re.compile(r"[>\s]*From\s*:\s*\S")
+SENT_LINE_RE = re.compile(r"[>\s]*(?:Sent|Date)\s*:\s*(?P<date>.+)")
+WROTE_LINE_RE = re.compile(r"[>\s]*On\s+(?P<date>.{6,60}?),?\s+[^,]{1,60}\s+wrote:\s*")
+
+
+def _sent_days(
+    paragraphs: dict[int, list[Sentence]], published: dt.date | None, scan: DocumentScan
+) -> dict[int, dt.date | None]:
+    """The day each message of an email thread was sent, by the paragraph of its header line:
+    a "Sent:" or "Date:" line after a "From:" line, or a quote's "On <date>, X wrote:" line."""
+    found: dict[int, dt.date | None] = {}
+    after_from = False
+    for index in sorted(paragraphs):
+        text = paragraphs[index][0].text
+        header = SENT_LINE_RE.fullmatch(text) if after_from else WROTE_LINE_RE.fullmatch(text)
+        after_from = bool(FROM_LINE_RE.match(text)) or (after_from and header is None)
+        if header is None:
+            continue
+        for mention in find_mentions(header["date"], published, None, scan=scan)[0]:
+            value = mention.value
+            if value is not None and value.precision == "day" and not value.date_end:
+                found[index] = dt.date.fromisoformat(value.date)
+                break
+    return found
 
 
 MIN_ENTRY_LINES = 2  # date lines that make a text a diary or a log of dated entries
