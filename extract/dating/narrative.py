@@ -105,6 +105,13 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     # the relative words of the message under it, up to the next one.
     sent = _sent_days(paragraphs, published, scan)
     _anchor_under(anchors, sent, include_marks=False)
+    # A signed comment ("... — Hanbit K. (talk) 09:12, 11 June 2018 (UTC)"): its words count
+    # from its signature's day.
+    for index, group in paragraphs.items():
+        signed = SIGNATURE_STAMP_RE.search(group[-1].text)
+        day = _stamp_day(signed["date"], published, scan) if signed else None
+        if day is not None and not anchors[index][1]:
+            anchors[index] = (day, False)
 
     # A diary's or log's dated entries ("24 July 1953" on a line of its own, then the entry):
     # each date line anchors the relative words of the paragraphs under it, as a caption's date
@@ -290,6 +297,19 @@ def _sent_days(
                 found[index] = dt.date.fromisoformat(value.date)
                 break
     return found
+
+
+# A comment's signature stamp at its end: "— Hanbit K. (talk) 09:12, 11 June 2018 (UTC)".
+SIGNATURE_STAMP_RE = re.compile(
+    r"\d{1,2}:\d{2},\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})\s*\(UTC\)\s*$"
+)
+
+
+def _stamp_day(text: str, published: dt.date | None, scan: DocumentScan) -> dt.date | None:
+    value = next(iter(find_mentions(text, published, None, scan=scan)[0]), None)
+    if value is None or value.value is None or value.value.precision != "day":
+        return None
+    return dt.date.fromisoformat(value.value.date)
 
 
 MIN_ENTRY_LINES = 2  # date lines that make a text a diary or a log of dated entries

@@ -90,6 +90,10 @@ def _is_header(text: str, mention: Mention) -> bool:
     Wednesday, July 27, 2016' date the page: no event of their own."""
     if _masthead_field(text, mention) or CAPITALS_LABEL_RE.fullmatch(text.strip()):
         return True  # "KOREA DIARY: WEEK OF SEPT. 15-21": a heading in capitals
+    if STAMP_TIME_BEFORE_RE.search(text, 0, mention.start) and (
+        STAMP_ZONE_AFTER_RE.match(text, mention.end) or text.startswith("(cur")
+    ):
+        return True  # a signature or revision stamp: "(talk) 09:12, 11 June 2018 (UTC)"
     if PAGE_LABEL_BEFORE_RE.search(text, 0, mention.start) and re.match(
         r"\s*[);|]", text[mention.end :]
     ):
@@ -99,6 +103,8 @@ def _is_header(text: str, mention: Mention) -> bool:
     ).strip(" .:*#")
 
 
+STAMP_TIME_BEFORE_RE = re.compile(r"\d{1,2}:\d{2},\s*$")
+STAMP_ZONE_AFTER_RE = re.compile(r"\s*\(UTC\)")
 # A short heading in capitals with a label: "KOREA DIARY: WEEK OF SEPT. 15-21".
 CAPITALS_LABEL_RE = re.compile(r"[A-Z][A-Z ]{2,40}:\s+[^a-z]{3,60}")
 
