@@ -13,7 +13,7 @@ from extract.dating.mentions import Mention, numbered_citation
 from extract.dating.narrative import DatedSentence
 from extract.dating.tense import PAST_VERB
 from extract.dating.vocabulary import NUMBER_WORDS, number_value
-from extract.events.filters import WINDOW, is_comparison, is_dateline, is_state
+from extract.events.filters import WINDOW, is_comparison, is_dateline, is_ruled_out, is_state
 from extract.sentences import words_after, words_before
 
 SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:\w+\s+){0,2}$")
@@ -74,6 +74,7 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
                 or is_state(text, mention)
                 or is_dateline(text, mention)
                 or is_comparison(text, mention)
+                or is_ruled_out(text, mention)
             ):
                 continue
             told.add(mention.value)

@@ -100,6 +100,17 @@ COMPARISON_BEFORE_RE = re.compile(
 )
 
 
+# "The accord was signed on Oct. 21, not Oct. 12": the date a correction rules out.
+RULED_OUT_RE = re.compile(
+    r"(?:,|\b(?:and|but))\s+(?:not|rather than|instead of)\s+(?:on\s+|in\s+)?$"
+)
+
+
+def is_ruled_out(text: str, mention: Mention) -> bool:
+    """A date the text says is wrong ("signed on Oct. 21, not Oct. 12"): no event."""
+    return bool(RULED_OUT_RE.search(text, max(0, mention.start - 30), mention.start))
+
+
 def is_comparison(text: str, mention: Mention) -> bool:
     """'up 25 percent from the previous year': a relative date that is only the base of a
     comparison gives no row (an absolute one, 'up from $2 billion in 2024', tells a total)."""
