@@ -42,7 +42,7 @@ HISTORY_SIZE = 400  # earlier (date, sentence) pairs kept for events named again
 PAGE_DATE_LINE_RE = re.compile(
     # ("Date of suspension: 2016-02-11" dates an act; "Date of issue:" is the page's)
     r"^\W*(?:(?:(?:last\s+)?updated|published|posted|first published"
-    r"|date(?!\s+of\s+(?!issue|publication))|dateline)\b[^.]{0,80}"
+    r"|date(?!\s+of\s+(?!issue|publication|notice|release))|dateline)\b[^.]{0,80}"
     r"|(?:issued|distribution|released|embargoed(?:\s+until)?|last modified|revised"
     r"|reporting period|period covered)\s*:.{0,100}"
     # a paper's history and a citation line: "Received 14 March 2017; accepted 2 October 2017",

@@ -927,7 +927,7 @@ def clock_time(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 DATE_JUST_BEFORE_RE = re.compile(r"(?:\d|day)\s*,?\s*$")
 DAY_FOLLOWS_RE = re.compile(
-    r"\s*(?:\([^)]{0,30}\)\s*)?(?:that|the\s+(?:same|next|following|previous))\s+"
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:on\s+)?(?:that|the\s+(?:same|next|following|previous))\s+"
     r"(?:day|morning|afternoon|evening|night)\b|\s+(?:yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
 )
