@@ -109,7 +109,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     # from its signature's day.
     for index, group in paragraphs.items():
         signed = SIGNATURE_STAMP_RE.search(group[-1].text)
-        day = _stamp_day(signed["date"], published, scan) if signed else None
+        day = _day_told(signed["date"], published, scan) if signed else None
         if day is not None and not anchors[index][1]:
             anchors[index] = (day, False)
 
@@ -289,13 +289,9 @@ def _sent_days(
         text = paragraphs[index][0].text
         header = SENT_LINE_RE.fullmatch(text) if after_from else WROTE_LINE_RE.fullmatch(text)
         after_from = bool(FROM_LINE_RE.match(text)) or (after_from and header is None)
-        if header is None:
-            continue
-        for mention in find_mentions(header["date"], published, None, scan=scan)[0]:
-            value = mention.value
-            if value is not None and value.precision == "day" and not value.date_end:
-                found[index] = dt.date.fromisoformat(value.date)
-                break
+        day = _day_told(header["date"], published, scan) if header else None
+        if day is not None:
+            found[index] = day
     return found
 
 
@@ -305,11 +301,13 @@ SIGNATURE_STAMP_RE = re.compile(
 )
 
 
-def _stamp_day(text: str, published: dt.date | None, scan: DocumentScan) -> dt.date | None:
-    value = next(iter(find_mentions(text, published, None, scan=scan)[0]), None)
-    if value is None or value.value is None or value.value.precision != "day":
-        return None
-    return dt.date.fromisoformat(value.value.date)
+def _day_told(text: str, published: dt.date | None, scan: DocumentScan) -> dt.date | None:
+    """The first single day a text tells, if any."""
+    for mention in find_mentions(text, published, None, scan=scan)[0]:
+        value = mention.value
+        if value is not None and value.precision == "day" and not value.date_end:
+            return dt.date.fromisoformat(value.date)
+    return None
 
 
 MIN_ENTRY_LINES = 2  # date lines that make a text a diary or a log of dated entries
@@ -352,10 +350,9 @@ def _recording_day(
             RECORDING_RE.search(text) or (transcript and SPEECH_GIVEN_RE.search(text))
         ):
             continue
-        for mention in find_mentions(text, published, None, scan=scan)[0]:
-            value = mention.value
-            if value is not None and value.precision == "day" and not value.date_end:
-                return dt.date.fromisoformat(value.date), sentence.paragraph
+        day = _day_told(text, published, scan)
+        if day is not None:
+            return day, sentence.paragraph
     return None
 
 
