@@ -165,7 +165,7 @@ GIVEN_NAME_AFTER_RE = re.compile(r"[ -][A-Z]")
 GIVEN_NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+-[a-z]+ $")
 FAMILY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b(?![ -][A-Z])")  # alone: not "Park Geun-hye"
 HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
-POSSESSIVE_RE = re.compile(r"['’]s$")
+TRAILING_POSSESSIVE_RE = re.compile(r"['’]s$")
 # "the complex", "the office": a thing's noun (THING_RE), named in full before
 DEFINITE_THING_RE = re.compile(
     r"the (complex|office|line|hotline|zone|resort|plant|hotel|facility|site|channel|center"
@@ -265,7 +265,8 @@ class Named:
                 found.append((match.start(1), name))
         subject = SUBJECT_NAME_RE.match(text)
         if subject and is_person(subject.group(1)) and not THING_RE.fullmatch(subject.group(1)):
-            found.append((0, POSSESSIVE_RE.sub("", subject.group(1))))  # "Mrs Choi's father"
+            # "Mrs Choi's father": Mrs Choi
+            found.append((0, TRAILING_POSSESSIVE_RE.sub("", subject.group(1))))
         for match in humans:
             found.append((match.start(), match.group(1)))
         for match in (*aged, *called, *korean):
