@@ -1054,8 +1054,11 @@ RULES: tuple[Rule, ...] = (
         "nth_day_of_a_span",
         # "attended the forum on Wednesday and Thursday and met Putin on the first day": that
         # day of the span its sentence told
+        # ("inspected the vessel on the second day of their visit": the span told is the visit)
         r"\b(?i:on\s+)?(?i:the)\s+(?P<nth>(?i:first|second|third|last|final|closing|opening))"
-        r"\s+(?i:day)\b(?!\s+(?i:of|in|since|after|before)\b)",
+        r"\s+(?i:day)\b(?:\s+(?i:of)\s+(?i:the|their|his|her|its)\s+(?i:visit|trip|stay|talks"
+        r"|summit|conference|tour|meeting|games|festival|exhibition)\b)?"
+        r"(?!\s+(?i:of|in|since|after|before)\b)",
         nth_day_of_a_span,
         relational=True,
         trigger=r"(?i:\bday\b)",
