@@ -1315,6 +1315,15 @@ def the_day_when(match: re.Match[str], ctx: Context) -> TimeValue | None:
     )
 
 
+def the_year_apposition(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'in the spring of 2001, the year after two men held hands': the year before the date told
+    right before it ('the year before ...': the year after)."""
+    if not ctx.earlier:
+        return None
+    step = -1 if match["dir"].lower() == "after" else 1
+    return year_value(start_date(ctx.earlier[-1]).year + step)
+
+
 def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'in April that year', 'on April 27 that year', 'that fall': in the reference's year."""
     reference = _reference(ctx, "year")

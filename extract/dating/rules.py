@@ -85,6 +85,7 @@ from extract.dating.resolvers import (
     the_day_began,
     the_day_when,
     the_year_alone,
+    the_year_apposition,
     this_day_in_year,
     to_the_day,
     week_of,
@@ -915,6 +916,20 @@ RULES: tuple[Rule, ...] = (
         the_day_when,
         relational=True,
         trigger=r"(?i:the\s+day\s)",
+        tells_another_event=True,
+    ),
+    rule(
+        "the_year_apposition",
+        # "born in the spring of 2001, the year after two men held hands in Pyongyang": another
+        # event, the year before ("1953, the year the armistice was signed" names the year's
+        # event already told: no second row)
+        r"(?<=\d,\s)(?i:the\s+year)\s+(?P<dir>(?i:after|before))(?=\s+(?:(?i:that|when|in\s+which)\s+)?"
+        r"(?:the|a|an|two|three|its|his|her|their|[A-Z][a-z]+)\s+(?:\S+\s+){0,5}?"
+        + PAST_VERB
+        + ")",
+        the_year_apposition,
+        relational=True,
+        trigger=r"(?i:\d,\s+the\s+year\s)",
         tells_another_event=True,
     ),
     rule(
