@@ -158,6 +158,11 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             mentions, reference = find_mentions(
                 sentence.text, anchor, before, history, day_reference, year_frame, scan
             )
+        signed = SIGNATURE_STAMP_RE.search(sentence.text)
+        if signed:  # a comment's signature stamp dates the comment, not a step of its story
+            mentions = [m for m in mentions if m.start < signed.start()]
+            moving = [m for m in mentions if not m.flashback and not m.rule.keeps_story_time]
+            reference = moving[-1].value if moving else before
         speech = _speech_day(sentence.text, mentions)
         if speech is not None:  # '"We met yesterday," she said on Friday': from that Friday
             start, end, day = speech
