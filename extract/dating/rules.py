@@ -865,7 +865,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "reference_unit",
         r"(?i:\bthe\s+(?P<which>previous|preceding|prior|next|following)\s+|"
-        r"\b(?:(?:early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+)"
+        r"\b(?:(?:early|late)\s+(?:in\s+)?)?that\s+)"
         r"(?P<unit>(?i:week|month|year))\b",
         reference_unit,
         relational=True,
@@ -873,12 +873,14 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "reference_unit_apart",
-        # "the disclosure in October that ... during talks ... earlier that month": another event
-        # of the same month
-        r"\b(?i:later|earlier)\s+(?:(?i:in)\s+)?(?i:that|the\s+same)\s+(?P<unit>(?i:week|month|year))\b",
+        # "the disclosure in October that ... during talks ... earlier that month", "in a joint
+        # statement in September 2005 ... sanctions imposed the same month": another event of
+        # the same month
+        r"\b(?:(?i:later|earlier)\s+(?:(?i:in)\s+)?(?i:that|the\s+same)|(?:(?i:early|late)\s+"
+        r"(?:(?i:in)\s+)?)?(?i:the\s+same))\s+(?P<unit>(?i:week|month|year))\b",
         reference_unit,
         relational=True,
-        trigger=r"(?i:\b(?:later|earlier)\b)",
+        trigger=r"(?i:\b(?:later|earlier|same)\b)",
         tells_another_event=True,
     ),
     rule(
