@@ -889,6 +889,8 @@ RULES: tuple[Rule, ...] = (
         that_day,
         relational=True,
         trigger=r"(?i:\bthat\s)",
+        # "stepped across the line on April 27, 2018, he told an interviewer that day": two events
+        tells_another_event=True,
     ),
     rule(
         "date_of_signature",
