@@ -91,6 +91,8 @@ def _is_header(text: str, mention: Mention) -> bool:
     Wednesday, July 27, 2016' date the page: no event of their own."""
     if _masthead_field(text, mention) or CAPITALS_LABEL_RE.fullmatch(text.strip()):
         return True  # "KOREA DIARY: WEEK OF SEPT. 15-21": a heading in capitals
+    if LIFE_DATES_RE.fullmatch(text.strip()):
+        return True  # a life's dates under a name: "May 14, 1931 - March 7, 2012"
     if STAMP_TIME_BEFORE_RE.search(text, 0, mention.start) and (
         STAMP_ZONE_AFTER_RE.match(text, mention.end) or text.startswith("(cur")
     ):
@@ -104,6 +106,10 @@ def _is_header(text: str, mention: Mention) -> bool:
     ).strip(" .:*#")
 
 
+LIFE_DATES_RE = re.compile(
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?\s+)?\d{4}\s*[-–—]\s*"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?\s+)?\d{4}"
+)
 STAMP_TIME_BEFORE_RE = re.compile(r"\d{1,2}:\d{2},\s*$")
 STAMP_ZONE_AFTER_RE = re.compile(r"\s*\(UTC\)")
 # A short heading in capitals with a label: "KOREA DIARY: WEEK OF SEPT. 15-21".
