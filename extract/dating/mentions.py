@@ -24,7 +24,8 @@ from extract.dating.tense import tense_before
 # A year followed by one of these is a count or a measure, not a year ("2000 troops").
 COUNT_NOUN_RE = re.compile(
     # ("1,000 more troops"; not "opened in 1972 for people displaced")
-    r"\s*(?:(?!(?:for|of|in|on|at|to|by|from|with|and|or|as)\s)[a-z-]+\s+)?(?:troops|soldiers|people|persons|residents|workers|troop|km|kilometers?|"
+    r"\s*(?:(?!(?:for|of|in|on|at|to|by|from|with|and|or|as)\s)[a-z-]+\s+)?"
+    r"(?:troops|soldiers|people|persons|residents|workers|troop|km|kilometers?|"
     r"kilometres?|miles|meters|metres|tons|tonnes|won|dollars|yuan|yen|units|rounds|shells|"
     r"rockets|missiles|balloons|leaflets|seats|families|defectors|cases|deaths|members|votes|"
     r"hectares|feet|pounds|kg|times|firms|companies|hours|days|points|percent)\b",

@@ -108,7 +108,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     # A signed comment ("... — Hanbit K. (talk) 09:12, 11 June 2018 (UTC)"): its words count
     # from its signature's day.
     for index, group in paragraphs.items():
-        signed = SIGNATURE_STAMP_RE.search(group[-1].text)
+        signed = _signature(group[-1].text)
         day = _day_told(signed["date"], published, scan) if signed else None
         if day is not None and not anchors[index][1]:
             anchors[index] = (day, False)
@@ -158,7 +158,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             mentions, reference = find_mentions(
                 sentence.text, anchor, before, history, day_reference, year_frame, scan
             )
-        signed = SIGNATURE_STAMP_RE.search(sentence.text)
+        signed = _signature(sentence.text)
         if signed:  # a comment's signature stamp dates the comment, not a step of its story
             mentions = [m for m in mentions if m.start < signed.start()]
             moving = [m for m in mentions if not m.flashback and not m.rule.keeps_story_time]
@@ -304,6 +304,11 @@ def _sent_days(
 SIGNATURE_STAMP_RE = re.compile(
     r"\d{1,2}:\d{2},\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})\s*\(UTC\)\s*$"
 )
+
+
+def _signature(text: str) -> re.Match[str] | None:
+    """A comment's signature stamp at the end of a text (most texts have no "(UTC)": no search)."""
+    return SIGNATURE_STAMP_RE.search(text) if "(UTC)" in text else None
 
 
 def _day_told(text: str, published: dt.date | None, scan: DocumentScan) -> dt.date | None:

@@ -925,7 +925,10 @@ def clock_time(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return OPEN if ctx.tense in ("future", "intent") else day_value(ctx.anchor)
 
 
-DATE_JUST_BEFORE_RE = re.compile(r"(?:\d|day)\s*,?\s*$")
+# The end of a date told right before an expression: "3 March 2016, at 04:12", "on 12 July this
+# year, the day after ...", "on Monday, the day after ..."
+DATE_END = r"(?:\d|day|\b(?:this|last)\s+year)"
+DATE_JUST_BEFORE_RE = re.compile(DATE_END + r"\s*,?\s*$")
 DAY_FOLLOWS_RE = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:on\s+)?(?:that|the\s+(?:same|next|following|previous))\s+"
     r"(?:day|morning|afternoon|evening|night)\b|\s+(?:yesterday|today|tomorrow|tonight)\b",
@@ -1385,7 +1388,7 @@ def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 # A date set off by a comma right before the expression: "since July 12, the day after ..."
-APPOSITION_BEFORE_RE = re.compile(r"(?:\d|\bthis\s+year|\blast\s+year),\s+$")
+APPOSITION_BEFORE_RE = re.compile(DATE_END + r",\s+$")
 
 
 NTH_DAY = {"first": 0, "opening": 0, "second": 1, "third": 2}
