@@ -19,8 +19,13 @@ position ("İ") or that holds letters which match ASCII letters only case-insens
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from re import _constants as sre  # the parser's node types (Python's own, stable since 3.11)
 from re import _parser as sre_parse
 
@@ -258,11 +263,12 @@ def _trie(rests: set[Prefix]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def finder(starts: set[Prefix]) -> re.Pattern[str]:
-    """A search for every position where one of the prefixes begins. Each alternative takes the
-    first character (a literal: the engine rejects the others at once) and looks around for
-    the rest; taking one character, consecutive matches never hide an overlapping start."""
-    return re.compile("|".join(_alternatives(starts)))
+def finder(starts: set[Prefix]) -> str:
+    """The source of a search for every position where one of the prefixes begins. Each
+    alternative takes the first character (a literal: the engine rejects the others at once)
+    and looks around for the rest; taking one character, consecutive matches never hide an
+    overlapping start."""
+    return "|".join(_alternatives(starts))
 
 
 def _alternatives(starts: set[Prefix]) -> list[str]:
@@ -309,6 +315,82 @@ MEMO_SIZE = 100_000  # windows remembered by a PrefilterSet (a cache: cleared wh
 DIGIT_RE, SPACE_RE = re.compile(DIGIT), re.compile(SPACE)
 
 
+# What a PrefilterSet compiles, as regex sources (see `plan`): patterns searched in full, with
+# the source of a search for their required part; a probe for each other pattern, with its
+# first pieces; the union's alternatives.
+Plan = tuple[list[tuple[int, str | None]], list[tuple[int, str, list[str]]], list[str]]
+
+
+def plan(patterns: Sequence[re.Pattern[str]]) -> Plan:
+    """The regex sources a PrefilterSet of these patterns compiles: reading the patterns'
+    beginnings is most of the cost of building one (a worker's first document)."""
+    plain: list[tuple[int, str | None]] = []
+    probes: list[tuple[int, str, list[str]]] = []
+    everything: set[Prefix] = set()
+    for index, pattern in enumerate(patterns):
+        starts = prefixes(pattern)
+        if starts is None:
+            required = required_part(pattern)
+            plain.append((index, finder(required) if required is not None else None))
+            continue
+        everything |= starts
+        probes.append((index, finder(starts), sorted(heads(starts))))
+    return plain, probes, _alternatives(everything)
+
+
+MAX_PLANS = 64  # plans kept in the cache folder (the extractor makes about 20)
+
+
+class _PlanStore:
+    """Plans kept between runs in the user's cache folder (as Python keeps bytecode): a run's
+    worker then compiles its scanners without reading every pattern again. Keyed by the
+    patterns and by this module and Python's version; any trouble reading or writing the
+    folder only costs the time to make the plans again."""
+
+    def __init__(self) -> None:
+        self.plans: dict[tuple[tuple[str, int], ...], Plan] | None = None
+        self.used: set[tuple[tuple[str, int], ...]] = set()
+        source = Path(__file__).read_bytes() + sys.version.encode()
+        self.name = f"prefilter-plans-{hashlib.sha1(source).hexdigest()[:12]}.marshal"
+
+    def folder(self) -> Path:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        return Path(base) / "korea-timeline"
+
+    def plan(self, patterns: Sequence[re.Pattern[str]]) -> Plan:
+        if self.plans is None:
+            self.plans = self._load()
+        key = tuple((pattern.pattern, pattern.flags) for pattern in patterns)
+        self.used.add(key)
+        found = self.plans.get(key)
+        if found is None:
+            found = self.plans[key] = plan(patterns)
+            if len(self.plans) > MAX_PLANS:  # rules were edited: forget the plans of old ones
+                self.plans = {key: self.plans[key] for key in self.used}
+            self._save()
+        return found
+
+    def _load(self) -> dict[tuple[tuple[str, int], ...], Plan]:
+        try:
+            plans = marshal.loads((self.folder() / self.name).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError, RuntimeError):
+            return {}
+        return plans if isinstance(plans, dict) else {}
+
+    def _save(self) -> None:
+        try:
+            folder = self.folder()
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = folder / f"{self.name}.{os.getpid()}.tmp"
+            temporary.write_bytes(marshal.dumps(self.plans))
+            os.replace(temporary, folder / self.name)
+        except (OSError, ValueError):
+            pass
+
+
+_PLANS = _PlanStore()
+
+
 class PrefilterSet:
     """Several patterns prefiltered together: one search (`union`) finds the places in a
     lower-cased text where any of them may begin, and a probe per pattern tells, from the few
@@ -318,22 +400,17 @@ class PrefilterSet:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
+        plain, probes, alternatives = _PLANS.plan(self.patterns)
         # patterns whose beginning cannot be told: (index, search for their required part)
-        self.plain: list[tuple[int, re.Pattern[str] | None]] = []
+        self.plain: list[tuple[int, re.Pattern[str] | None]] = [
+            (index, re.compile(required) if required is not None else None)
+            for index, required in plain
+        ]
         self._probes: dict[str, list[tuple[re.Pattern[str], int]]] = {}  # by first piece
-        everything: set[Prefix] = set()
-        for index, pattern in enumerate(self.patterns):
-            starts = prefixes(pattern)
-            if starts is None:
-                required = required_part(pattern)
-                self.plain.append((index, finder(required) if required is not None else None))
-                continue
-            everything |= starts
-            probe = finder(starts)
-            for head in heads(starts):
-                self._probes.setdefault(head, []).append((probe, index))
-        alternatives = _alternatives(everything)
-        self.union = re.compile("|".join(alternatives)) if everything else None
+        for index, probe, first_pieces in probes:
+            for head in first_pieces:
+                self._probes.setdefault(head, []).append((re.compile(probe), index))
+        self.union = re.compile("|".join(alternatives)) if alternatives else None
         self._by_piece = [re.compile(alternative) for alternative in alternatives]
         self._memo: dict[str, tuple[int, ...]] = {}
 

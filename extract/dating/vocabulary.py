@@ -169,7 +169,7 @@ OCCASION_PARTS = frozenset("banquet dinner luncheon lunch ceremony reception par
 # "Lee") is told apart by the date (extract.dating.resolvers).
 ERA_NAMES = "|".join(
     re.escape(alias)
-    for alias in sorted({a for era in read_eras() for a in era.aliases}, key=len, reverse=True)
+    for alias in sorted({a for era in read_eras() for a in era.aliases}, key=lambda a: (-len(a), a))
 )
 ERA_KINDS = r"administration|presidency|government|tenure|rule|era|term|years"
 # Titles before a name: "former President Moon Jae-in", "U.S. President Joe Biden".

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from extract import prefilter
 from extract.prefilter import UNFOLDED_RE, Prefiltered, PrefilterSet, lower_in_place
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _spans(matches: object) -> list[tuple[int, int, str | None]]:
@@ -88,3 +94,48 @@ def test_starts_are_the_places_the_union_finds() -> None:
         if lowered is not None:
             expected = [match.start() for match in prefilter.union.finditer(lowered)]
             assert prefilter.starts(lowered) == expected, text
+
+
+def test_plans_are_kept_between_runs_in_the_cache_folder(tmp_path, monkeypatch) -> None:
+    """A second run reads the plans the first one made (it does not read the patterns again);
+    a damaged file or a folder that cannot be written only costs the time to make them."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    patterns = [re.compile(p) for p in PATTERNS]
+    made = prefilter.plan(patterns)
+    assert prefilter._PlanStore().plan(patterns) == made
+    (saved,) = (tmp_path / "cache" / "korea-timeline").iterdir()
+
+    def refuse(patterns: object) -> None:
+        raise AssertionError("the plan was made again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(prefilter, "plan", refuse)
+        assert prefilter._PlanStore().plan(patterns) == made
+
+    saved.write_bytes(b"\x00damaged")
+    assert prefilter._PlanStore().plan(patterns) == made
+    monkeypatch.setenv("XDG_CACHE_HOME", str(saved))  # a file: no folder can be made there
+    assert prefilter._PlanStore().plan(patterns) == made
+
+
+def test_the_extractors_patterns_are_the_same_in_every_process() -> None:
+    """Alternations built from sets are sorted fully ("longest first" alone left ties in hash
+    order): the same patterns, whatever the string hash seed, so the kept plans are found."""
+    child = (
+        "import datetime, hashlib, extract.pipeline as p, extract.prefilter as f;"
+        "p.document_events('North Korea said on Monday it fired two missiles under Moon.',"
+        " datetime.date(2024, 1, 3));"
+        "print(hashlib.sha1(repr(sorted(f._PLANS.used)).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", child],
+            env={**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": "/nonexistent"},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1, digests
