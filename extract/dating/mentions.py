@@ -404,4 +404,8 @@ def _offset_side(text: str, mention: Mention, has_later_date: bool) -> str:
 def _clause_break(text: str, start: int, end: int) -> bool:
     """True unless two expressions sit in one phrase (no punctuation, at most ten words apart)."""
     between = text[start:end]
-    return bool(re.search(r"[,;:.]\s", between)) or len(between.split()) > 10
+    # (the dot of "4 p.m.", "U.S." ends no phrase)
+    return bool(CLAUSE_PUNCTUATION_RE.search(between)) or len(between.split()) > 10
+
+
+CLAUSE_PUNCTUATION_RE = re.compile(r"[,;:]\s|(?<!\b[A-Za-z]\.[A-Za-z])\.\s")

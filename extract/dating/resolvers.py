@@ -187,6 +187,22 @@ def quarter(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return _part_of_year(match, ctx, 3 * number - 2, 3)
 
 
+def quarter_relative(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'last quarter' (published in May 2016) is January-March 2016, 'this quarter' April-June,
+    'next quarter' July-September (month precision)."""
+    if ctx.anchor is None:
+        return None
+    which = match["which"].lower().split()[-1]
+    offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    first = add_months(
+        dt.date(ctx.anchor.year, 3 * ((ctx.anchor.month - 1) // 3) + 1, 1), 3 * offset
+    )
+    last = add_months(first, 2)
+    return TimeValue(
+        f"{first.year:04d}-{first.month:02d}", "month", f"{last.year:04d}-{last.month:02d}"
+    )
+
+
 # A quarter as an adjective, with no year: "second-quarter", "third-quarter results"
 FIGURE_OF_QUARTER_RE = re.compile(r"(?i:first|second|third|fourth|final)-(?i:quarter)")
 
@@ -354,6 +370,25 @@ def _year_for(
                 if first <= ctx.anchor:
                     return year
                 break
+    month_told = ctx.earlier[-1] if ctx.earlier else None
+    if (
+        month_told is not None
+        and granularity_of(month_told) == "month"
+        and tense in ("past", "present")
+        and not strict
+    ):
+        # "cut off in late November 1950 and evacuated by sea in December", "In the summer of
+        # 1994 ...: Kim Il Sung died on July 8": a month or day told bare after a month or
+        # season of an earlier year in the same sentence is the next such one (the story goes
+        # on), if the text was not yet written then
+        story = start_date(month_told)
+        following = [
+            found
+            for y in (story.year, story.year + 1)
+            if (found := safe_date(y, month, day or 1)) is not None and found >= story
+        ]
+        if following and story.year < ctx.anchor.year and following[0] <= ctx.anchor:
+            return following[0].year
     told = None if last_done(ctx.sentence, ctx.start) else _story_day(ctx)
     # ("founded on October 10, 1945, ... visited the palace on October 10": the same day of the
     # year again is its anniversary, not the story's day)
@@ -635,6 +670,22 @@ def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return min(options, key=lambda v: abs((bounds(v)[0] - ctx.anchor).days))
 
 
+def seasons_ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'two summers ago': counted back from the last such season over before publication."""
+    if ctx.anchor is None:
+        return None
+    name = match["season"].lower()
+    over = [
+        value
+        for year in range(ctx.anchor.year - 2, ctx.anchor.year + 1)
+        if add_months(start_date(value := season_value(year, name)), 3) <= ctx.anchor
+    ]
+    count = number_value(match["num"])
+    if not over or not 1 <= count <= 50:
+        return None
+    return season_value(start_date(over[-1]).year - (count - 1), name)
+
+
 # "for Chuseok", "for the Chuseok holiday and National Foundation Day", "to mark the ruling
 # party's anniversary"
 HOLIDAY_AS_REASON_RE = re.compile(
@@ -722,6 +773,15 @@ def deictic_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     ):
         return OPEN  # "Today the North mostly ignores the calls": nowadays, not a date
     return day_value(ctx.anchor + dt.timedelta(days=DEICTIC_DAYS.get(word, 0)))
+
+
+def overnight_into(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'overnight into Tuesday': the day before that weekday and the weekday (day precision)."""
+    day = weekday(match, ctx)
+    if day is None or day is OPEN:
+        return day
+    last = start_date(day)
+    return TimeValue(iso_day(last - dt.timedelta(days=1)), "day", iso_day(last))
 
 
 def weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -856,9 +916,11 @@ def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 # the start a span's row takes in ("began Monday and runs through Friday")
 BEGAN_RE = re.compile(
-    r"\b(?:began|begins|begun|beginning|started|starts|opened|opens|kicked off|kicks off)\b",
+    r"\b(?:began|begins?|begun|beginning|started|starts?|opened|opens|kicked off|kicks off)\b",
     re.IGNORECASE,
 )
+# "... and end on Thursday", "and will end Friday": an end still ahead (the event goes on)
+ENDS_AHEAD_RE = re.compile(r"\b(?:ends?|will\s+end)\s+(?:on\s+)?(?:early\s+|late\s+)?$", re.I)
 MAX_BEGAN_TO_ENDED_DAYS = 31
 
 
@@ -878,7 +940,12 @@ def ended_after_began(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if match["deictic"]:
         end = ctx.anchor + dt.timedelta(days=DEICTIC_DAYS[match["deictic"].lower()])
     elif start is not None:
-        end = weekday_on_or_after(start + dt.timedelta(days=1), weekday_number(match["weekday"]))
+        # "started on March 6 and end Thursday" (published on a Wednesday): the coming Thursday
+        ahead = ENDS_AHEAD_RE.search(ctx.sentence, max(0, ctx.start - 30), ctx.start)
+        first = start + dt.timedelta(days=1)
+        end = weekday_on_or_after(
+            max(first, ctx.anchor) if ahead else first, weekday_number(match["weekday"])
+        )
     elif ctx.tense in ("future", "intent") or ctx.sentence[: ctx.start].rstrip().endswith("ends"):
         end = weekday_on_or_after(ctx.anchor, weekday_number(match["weekday"]))
     else:
@@ -1500,9 +1567,13 @@ def nth_day_of_a_trip(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def months_ended(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'the six months ended June 30, 2016': the months up to that day's (2016-01..2016-06)."""
+    """'the six months ended June 30, 2016': the months up to that day's (2016-01..2016-06);
+    'the fiscal year ended March 31, 2016' twelve of them, 'the quarter ended ...' three."""
     last = month_value(_year(match), month_number(match["month"]))
-    first = add_months(start_date(last), 1 - number_value(match["num"]))
+    months = 3 if (match["period"] or "").lower() == "quarter" else 12
+    first = add_months(
+        start_date(last), 1 - (number_value(match["num"]) if match["num"] else months)
+    )
     return TimeValue(f"{first.year:04d}-{first.month:02d}", "month", last.date)
 
 

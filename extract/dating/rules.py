@@ -70,15 +70,18 @@ from extract.dating.resolvers import (
     numeric_month_day_weekday,
     offset_from_event,
     over_the_weekend,
+    overnight_into,
     past_span,
     qualified_year,
     quarter,
+    quarter_relative,
     reference_unit,
     relative_qualified,
     relative_unit,
     runs_through,
     season,
     season_span,
+    seasons_ago,
     since_taking_office,
     soon_after,
     that_day,
@@ -341,10 +344,12 @@ RULES: tuple[Rule, ...] = (
     rule(
         "months_ended",
         # a financial period: "for the six months ended June 30, 2016" is January-June 2016
-        r"(?:\b(?i:for)\s+)?(?i:the\s+)?(?P<num>three|six|nine|twelve|3|6|9|12)\s+(?i:months)\s+"
+        # ("for the fiscal year ended March 31, 2016" is April 2015-March 2016, a quarter three months)
+        r"(?:\b(?i:for)\s+)?(?i:the\s+)?(?:(?P<num>three|six|nine|twelve|3|6|9|12)\s+(?i:months)|"
+        r"(?P<period>(?i:(?:fiscal\s+|financial\s+)?year|quarter)))\s+"
         r"(?i:ended|ending)\s+{MONTH}\s*{DAY},?\s*{YEAR}",
         months_ended,
-        trigger=r"(?i:months\s+end)",
+        trigger=r"(?i:(?:months|year|quarter)\s+end)",
         absolute=True,
     ),
     rule(
@@ -439,6 +444,15 @@ RULES: tuple[Rule, ...] = (
         r"(?i:from|between)\s+{MONTH}\s+(?:of\s+)?{YEAR}\s+(?i:to|and|through|until)\s+{MONTH2}\s+(?:of\s+)?{YEAR2}",
         month_year_range,
         trigger=YEAR_TRIGGER,
+    ),
+    rule(
+        "month_span_period",
+        # "in the January-March period", "the October-December quarter of 2010": those months
+        r"(?:\b(?i:in|during|for|over)\s+)?(?i:the\s+)?{MONTH}\s*[-–]\s*{MONTH2}\s+"
+        r"(?i:period|quarter)(?:\s+(?i:of\s+)?{YEAR})?\b",
+        month_span,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
     ),
     rule(
         "month_span_dash",
@@ -618,6 +632,16 @@ RULES: tuple[Rule, ...] = (
         trigger=r"(?i:quarter)",
     ),
     rule(
+        "quarter_relative",
+        # "an operating loss last quarter", "sales this quarter", "in the previous quarter": the
+        # calendar quarter before, of or after the publication's ("the last quarter" of a game,
+        # "the past quarter century" are none)
+        r"(?:\b(?i:in|during|for|over)\s+)?(?P<which>(?<!(?i:the)\s)(?i:last|this|next)|(?i:the\s+"
+        r"(?:previous|past|current|coming|next)))\s+(?i:quarter)(?![\w-]|\s+(?i:of\s+a\s+)?(?i:century))",
+        quarter_relative,
+        trigger=r"(?i:quarter)",
+    ),
+    rule(
         "this_day_in_year",
         # a "this day in history" column: "On this day in 1953" is publication's day in 1953
         r"(?i:on\s+)?(?i:this\s+(?:day|date))\s+(?i:in)\s+{YEAR}\b",
@@ -724,7 +748,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "deictic_day",
-        r"\b(?P<word>(?i:today(?!['’]s)|tonight|yesterday|tomorrow|last\s+night))\b",
+        # ("the negotiators of today": nowadays)
+        r"\b(?<!\bof\s)(?P<word>(?i:today(?!['’]s)|tonight|yesterday|tomorrow|last\s+night))\b",
         deictic_day,
         trigger=r"(?i:today|tonight|yesterday|tomorrow|last\s+night)",
         negatable=True,
@@ -779,6 +804,31 @@ RULES: tuple[Rule, ...] = (
         trigger=WEEKDAY_WORDS,
         negatable=True,
         may_restate_zone=True,
+    ),
+    rule(
+        "seasons_ago",
+        # "Two summers ago" (published in November 2024) is the summer of 2023: the last summer
+        # over before publication is one summer ago
+        r"\b(?P<num>"
+        + NUMBER
+        + r")\s+(?P<season>(?i:summer|winter|spring|autumn|fall))s\s+(?i:ago)\b",
+        seasons_ago,
+        trigger=r"(?i:(?:summer|winter|spring|autumn|fall)s\s+ago)",
+    ),
+    rule(
+        "weekday_in_month",
+        # "He spoke to me on a Tuesday in August": some day of that month (month precision)
+        r"(?:\b(?i:on)\s+)?\b(?i:an?|one)\s+{WEEKDAY}\s+(?i:in)\s+{MONTH}(?!\s*\d)",
+        month_alone,
+        trigger=WEEKDAY_WORDS,
+    ),
+    rule(
+        "overnight_into",
+        # "crossed the line overnight into Tuesday": the night from Monday to Tuesday, two days
+        r"\b(?i:overnight)\s+(?i:into|to)\s+{WEEKDAY}\b",
+        overnight_into,
+        trigger=WEEKDAY_WORDS,
+        negatable=True,
     ),
     rule(
         "over_the_weekend",
@@ -1005,7 +1055,7 @@ RULES: tuple[Rule, ...] = (
         relational=True,
         absorbing=True,
         # only where the sentence tells a start: "closed on Monday" alone is a weekday
-        trigger=r"(?i:\b(?:began|begun|started|opened)\b.{0,150}?\b(?:ended|ends|end|concluded|closed"
+        trigger=r"(?i:\b(?:began|begun|begins?|started|starts?|opened|opens)\b.{0,150}?\b(?:ended|ends|end|concluded|closed"
         r"|finished)\s)",
         absorbs_start=True,
     ),

@@ -19,6 +19,9 @@ FUTURE_WORDS = frozenset(
 PRESENT_WORDS = frozenset(
     "is are am says say tells announces remains continues marks falls begins starts ends".split()
 )
+# The plural present of verbs that tell a schedule ("the games begin on Wednesday and end on
+# Thursday"); after a determiner, a noun ("at the end")
+SCHEDULE_VERBS = frozenset("begin start end open close resume".split())
 IRREGULAR_PAST = frozenset(
     """said met told held made took went came began gave saw sent left led won lost fell rose
     broke spoke wrote ran became found flew fought got had was were did knew thought brought
@@ -151,6 +154,8 @@ def _clause_tail(sentence: str, position: int) -> str:
 def _is_past(token: str, previous: str) -> bool:
     if previous in DETERMINERS or previous.endswith(("'s", "’s")):
         return False  # "a failed launch": an adjective
+    if previous in ("for", "of", "with", "among") and token.endswith("ed"):
+        return False  # "a service for separated families": an adjective
     if previous in ("be", "being", "getting"):
         return False  # "will be held", "is likely to be held", "is getting married": no past
     if token == "won" and (
@@ -286,6 +291,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "intent"  # "My grandson is getting married on Saturday": an arrangement
         if token in PRESENT_WORDS or (token.endswith("ing") and previous in PRESENT_WORDS):
             return "present"
+        if token in SCHEDULE_VERBS and previous not in DETERMINERS:
+            return "present"  # "... and end on Thursday": a schedule, not the past before it
     tail = _clause_tail(sentence, position)
     found = _tense_of([t.lower() for t in TOKEN_RE.findall(tail)][:TAIL_WORDS])
     if found is None and _opens_sentence(sentence, position):

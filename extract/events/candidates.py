@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from extract.dating.calendar import TimeValue, granularity_of
+from extract.dating.calendar import TimeValue, granularity_of, iso_span
 from extract.dating.mentions import Mention, numbered_citation
 from extract.dating.narrative import DatedSentence
 from extract.dating.tense import PAST_VERB
@@ -60,7 +60,7 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
     rows: list[Row] = []
     for index, dated in enumerate(story):
         text = dated.sentence.text
-        told: set[TimeValue] = set()
+        told: dict[TimeValue, int] = {}  # a date given a row, and where its expression ended
         for mention in dated.mentions:
             assert mention.value is not None
             if (
@@ -70,19 +70,52 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
                     mention.value in told
                     and not numbered_citation(text, mention)
                     and not mention.rule.tells_another_event
+                    and not _later_time_of_day(text, told[mention.value], mention)
                 )
                 or is_state(text, mention)
                 or is_dateline(text, mention)
                 or is_comparison(text, mention)
                 or is_ruled_out(text, mention)
+                or _told_finer(dated.mentions, mention)
             ):
                 continue
-            told.add(mention.value)
+            told[mention.value] = mention.end
             rows.append(_row(dated, index, mention))
             second = _second_act(text, mention)
             if second is not None and not any(m.start > second for m in dated.mentions):
                 rows.append(_second_row(rows[-1], dated, second))
     return rows
+
+
+def _told_finer(mentions: list[Mention], mention: Mention) -> bool:
+    """'Seven years later he returned for the second summit, in October 2007': a counted date
+    that the sentence also tells finer, with its year, is the same act (the finer one dates
+    it)."""
+    if mention.rule.absolute or mention.value is None or mention.value.date_end:
+        return False
+    first, last = iso_span(mention.value.date)
+    return any(
+        other.rule.absolute
+        and other.value is not None
+        and other.value.precision in ("day", "month")
+        and first <= iso_span(other.value.date, other.value.date_end)[0]
+        and iso_span(other.value.date, other.value.date_end)[1] <= last
+        and len(other.value.date) > len(mention.value.date)
+        for other in mentions
+        if other.start > mention.end  # told after it: "that year" after "In November 2018"
+    )
+
+
+# A new clause: ", and the fire was contained by about 11 a.m."
+NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|then)\s|;\s")
+
+
+def _later_time_of_day(text: str, told_end: int, mention: Mention) -> bool:
+    """'began dropping water at dawn on Tuesday, and the fire was contained by about 11 a.m.':
+    a clock time in a clause of its own tells another act of the day told before it."""
+    return mention.rule.name == "clock_time" and bool(
+        NEW_CLAUSE_RE.search(text, told_end, mention.start)
+    )
 
 
 def _is_header(text: str, mention: Mention) -> bool:
@@ -204,7 +237,9 @@ def _row(dated: DatedSentence, index: int, mention: Mention) -> Row:
     evidence = text[mention.start : mention.end]
     ongoing = _is_since(text, mention)
     planned = not ongoing and _is_planned(value, mention, dated.anchor)
-    value = _widen_multi_day(text, mention, value)
+    # the days of "a five-day visit that ended on Tuesday" are not those of a later "on Sunday"
+    told_before = max((m.end for m in dated.mentions if m.end <= mention.start), default=0)
+    value = _widen_multi_day(text, mention, value, told_before)
     attributive = (
         bool(re.match(r"['’]s\b", text[mention.end :]))
         or evidence.endswith(("'s", "’s"))
@@ -290,9 +325,10 @@ START_WORDS_RE = re.compile(
 )
 
 
-def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue:
+def _widen_multi_day(text: str, mention: Mention, value: TimeValue, told_before: int) -> TimeValue:
     """'the two-day summit that ended on Thursday' covers Wednesday-Thursday; 'begins Tuesday
-    and lasts three days' and 'will begin their 11-day exercise on Monday' run forward."""
+    and lasts three days' and 'will begin their 11-day exercise on Monday' run forward. The
+    number of days is looked for after `told_before` (the end of the date told before)."""
     if value.date_end or granularity_of(value) != "day":
         return value
     day = dt.date.fromisoformat(value.date)
@@ -300,7 +336,9 @@ def _widen_multi_day(text: str, mention: Mention, value: TimeValue) -> TimeValue
     if lasting is not None:
         end = day + dt.timedelta(days=number_value(lasting["n"] or lasting["n2"]) - 1)
         return TimeValue(value.date, value.precision, end.isoformat())
-    head = re.split(r"[;.]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
+    head = re.split(r"[;.]\s", text[max(0, told_before, mention.start - WINDOW) : mention.start])[
+        -1
+    ]
     span = MULTI_DAY_RE.search(head)
     opened = OPENED_AFTER_RE.match(text, mention.end)
     if span is None and opened is not None:  # "9:30 a.m. — The three-day talks opened ..."

@@ -38,7 +38,19 @@ NEGATION_RE = re.compile(
 ANNIVERSARY_FALLS_RE = re.compile(
     r"\b(?:anniversary|birthday)\b[^.;]{0,80}\b(?:falls|fell|fall)\s+(?:on\s+)?$"
 )
-HABITUAL_RE = re.compile(r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b")
+AHEAD_OF_RE = re.compile(r"\b(?:ahead\s+of|in\s+time\s+for)\s+(?:the\s+)?$", re.IGNORECASE)
+# "whose fiscal year ends in March", "the school year begins in March": how a calendar runs
+FISCAL_CALENDAR_RE = re.compile(
+    r"\b(?:fiscal|financial|school|academic|tax)\s+year\s+(?:ends|begins|starts|runs)\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
+# ", as it does twice a day": the habit an act is one time of
+AS_USUAL_RE = re.compile(r",\s+as\s+(?:it|they|he|she|we)\s+(?:does|do|did)\b[^,.;]*")
+# (not in a relative clause: "staff who normally spray the marshes were moved ... in the spring")
+HABITUAL_RE = re.compile(
+    r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)"
+    r"\b(?:usually|typically|traditionally|normally|routinely|habitually)\b"
+)
 # "every Feb. 16", "every year on the Day of the Sun", "every day at 3 p.m.": a recurring date
 EVERY_RE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+|second\s+)?(?:year|day|week|month|quarter|morning|evening"
@@ -62,9 +74,15 @@ def is_state(text: str, mention: Mention) -> bool:
     """A state, not an event: 'In 2024, South Korea was the seventh-largest trading partner',
     'Seoul in the 1980s was a military dictatorship', '124 firms operated there as of August'."""
     after = text[mention.end :]
-    head = re.split(r"[,;]\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
-    clause = head + re.split(r"[,;]\s", after[:WINDOW])[0]
-    near = text[max(0, mention.start - NEAR) : mention.end + NEAR]
+    # a clause ends at a comma, also one that closes a quote ('"... never heard it," Ahn said')
+    head = re.split(r"[,;][\"”’]?\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
+    clause = head + re.split(r"[,;][\"”’]?\s", after[:WINDOW])[0]
+    # ("tried the line at 4 p.m. on Monday, as it does twice a day": this time was an event)
+    near = AS_USUAL_RE.sub(" ", text[max(0, mention.start - NEAR) : mention.end + NEAR])
+    if mention.rule.name == "holiday" and AHEAD_OF_RE.search(head):
+        return True  # "is to sail on Monday, ahead of Christmas": the holiday only places it
+    if FISCAL_CALENDAR_RE.search(head) and not mention.rule.absolute:
+        return True  # "The company, whose fiscal year ends in March, ...": a calendar, no event
     if (HABITUAL_RE.search(clause) or EVERY_RE.search(near)) and not mention.rule.absolute:
         return True  # "where Kim usually sets goals for the coming year": a habit, not an event
     weekday = WEEKDAY_RE.search(text, mention.start, mention.end)
@@ -91,11 +109,24 @@ def is_state(text: str, mention: Mention) -> bool:
 # "up 25 percent from the previous year", "up 9 percent on the same month a year earlier",
 # "compare the same month of the previous year": the base of a comparison, not an event.
 COMPARISON_BEFORE_RE = re.compile(
-    r"(?:(?:\d\s*(?:percent|per\s+cent|%)|\b(?:higher|lower|more|less))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:\d\s*(?:percent|per\s+cent|%)|\b(?:higher|lower|more|less))\s+(?:[\w-]+\s+){0,8}?"
     r"(?:from|on|over|than|compared\s+(?:with|to))"
     r"|\bsame\s+(?:month|period|quarter|week|day|time)(?:\s+(?:of|in))?"
     # "fell to 45%, from 49% a week earlier", "down from 52% four weeks ago"
-    r"|\bfrom\s+\d[\d.,]*\s*(?:percent|per\s+cent|%|points?))\s+$",
+    r"|\bfrom\s+\d[\d.,]*\s*(?:percent|per\s+cent|%|points?)"
+    # "a loss of 3.2 billion won, against a profit of 1.1 billion won a year earlier"
+    r"|\b(?:against|versus|vs\.?)\s+(?:an?\s+|the\s+)?[^.;,\d]{0,30}?\d[\d.,]*(?:\s+[\w$%-]+){0,3}?)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+# The base of a comparison that names its time: "down 28 percent from the same period of 2019",
+# "twice as much as in 1997", "more than in 2019"
+ABSOLUTE_BASE_RE = re.compile(
+    r"(?:\bsame\s+(?:month|period|quarter|week|day|time)"
+    r"|\bas\s+(?:much|many|high|low|large|big)\s+as|\b(?:more|less|fewer|higher|lower)\s+than)"
+    r"\s+(?:(?:of|in|last)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -113,10 +144,13 @@ def is_ruled_out(text: str, mention: Mention) -> bool:
 
 def is_comparison(text: str, mention: Mention) -> bool:
     """'up 25 percent from the previous year': a relative date that is only the base of a
-    comparison gives no row (an absolute one, 'up from $2 billion in 2024', tells a total)."""
+    comparison gives no row (an absolute one, 'up from $2 billion in 2024', tells a total,
+    unless it is the same period of another year: 'down 28 percent from the same period of
+    2019')."""
+    before = text[max(0, mention.start - 80) : mention.start]
     if mention.rule.absolute:
-        return False
-    return bool(COMPARISON_BEFORE_RE.search(text[max(0, mention.start - 80) : mention.start]))
+        return bool(ABSOLUTE_BASE_RE.search(before))
+    return bool(COMPARISON_BEFORE_RE.search(before))
 
 
 def is_dateline(text: str, mention: Mention) -> bool:
