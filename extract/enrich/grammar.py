@@ -192,6 +192,13 @@ def tag(words: list[str], lowers: list[str]) -> list[str]:
             kind = "NUM"
         elif lower == "that" and index + 1 < len(words) and lowers[index + 1] in AUXILIARIES:
             kind = "REL"  # "the progress that was made": not a determiner before a verb
+        elif (
+            lower == "that"
+            and previous in ("WORD", "NAME")
+            and index + 1 < len(words)
+            and is_past(lowers[index + 1])
+        ):
+            kind = "REL"  # "a forest fire that broke out on Sunday"
         elif lower in DETERMINERS and not (lower == "that" and _after_report(kinds, index)):
             kind = "DET"
         elif lower in PRONOUNS or (_contracted(lower) and CONTRACTED_PRONOUN_RE.match(lower)):
@@ -324,6 +331,11 @@ def _after_relative_insertion(lowers: list[str], kinds: list[str], index: int) -
     )
 
 
+# The plural present of verbs that tell a schedule ("begin on Wednesday and end on Thursday")
+SCHEDULE_VERBS = frozenset("begin start end open close resume".split())
+WEEKDAY_LOWERS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: int) -> bool:
     """A verb in the present after its subject: 'North Korea blows up ...', 'The two Koreas hold
     their ...', 'A North Korean missile lands south ...' (not 'talks' or 'tests', nouns there).
@@ -343,6 +355,14 @@ def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: in
         return False
     previous = kinds[index - 1] if index else ""
     previous_word = lowers[index - 1] if index else ""
+    if lower in SCHEDULE_VERBS and index + 1 < len(words):
+        # "The two days of games begin on Wednesday ... and end on Thursday": a schedule
+        following = lowers[index + 1]
+        timed = following in ("on", "at", "in", "with") or following in WEEKDAY_LOWERS
+        plural_subject = previous == "WORD" and previous_word.endswith("s")
+        coordinated = previous == "CONJ" and any(k in ("PRES", "PAST") for k in kinds[:index])
+        if timed and (plural_subject or coordinated):
+            return True
     before_previous = kinds[index - 2] if index > 1 else ""
     if previous_word in ADVERBS_AFTER_SUBJECT and before_previous in ("NAME", "PRON"):
         previous, previous_word = before_previous, lowers[index - 2]  # "It next plays"

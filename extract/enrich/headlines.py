@@ -110,8 +110,14 @@ EVENT_NOUNS = frozenset(
     attack attacks sinking inauguration vote referendum parade congress conference plenum
     session funeral reunion reunions broadcast broadcasts incursion crisis war truce armistice
     treaty agreement declaration deal pact accord strike strikes bombing explosion assessment
-    review report strategy offer proposal announcement statement decision""".split()
+    review report strategy offer proposal announcement statement decision theft hacking hack
+    heist cyberattack wiping killing assassination abduction kidnapping arrest execution
+    expulsion closure shutdown blast collapse withdrawal invasion""".split()
 )
+# Verbs whose object is an event told with its own date: "Citing North Korea's fourth nuclear
+# test in January, Seoul ...", "links it to the hacking of Sony Pictures in November 2014"
+RELATION_VERBS = frozenset("cite link blame attribute accuse tie connect recall trace".split())
+RELATION_REACH = 40  # words back from a noun phrase to the verb whose object it may be (a list)
 TITLE_WORDS = frozenset(
     """leader president chairman premier minister secretary general chief envoy spokesman
     spokeswoman spokesperson official ambassador lawmaker commander""".split()
@@ -397,7 +403,14 @@ def _main_verb_of_attribution(words: list[Word], verb: int) -> int:
     attribution = low > 0 and words[low - 1].text == "," and not after and closes
     if not attribution or verb - low > 4:
         return verb
-    first = next((i for i in range(low) if _is_verb(words, i) or _copula(words, i)), None)
+    first = next(
+        (
+            i
+            for i in range(low)
+            if (_is_verb(words, i) or _copula(words, i)) and not _relative_verb(words, i)
+        ),
+        None,
+    )  # ("A forest fire that broke out on Sunday crossed ...": the main verb is "crossed")
     return verb if first is None else first
 
 
@@ -521,6 +534,9 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
         boundaries.append(boundaries[-1] + _boundary(word))
         openers_before.append(openers_before[-1] + _clause_opener(words, index))
     best: tuple[float, int] | None = None
+    # "A forest fire that broke out ... on Sunday crossed the line": a date in a relative clause
+    # with a verb of its own is that verb's; the verb after it is the main clause's
+    in_relative = _in_relative_clause(words, before)
     for index, word in enumerate(words):
         if not _is_verb(words, index):
             continue
@@ -535,6 +551,8 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
         distance += (20 if right else 5) * openers
         if right and not fronted:
             distance += 2
+        if right and in_relative:
+            distance += 20
         if word.kind == "REPORT" and distance <= 1:
             distance -= 3  # "said Monday", "North Korea said Monday": the saying is dated
         by_after = index + 1 < len(words) and words[index + 1].lower == "by"
@@ -554,6 +572,29 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
 
 
 COPULAS = frozenset("was were is are been".split())
+
+
+def _relative_verb(words: list[Word], verb: int) -> bool:
+    """Whether the verb at `verb` is the first verb of a relative clause ("that broke out")."""
+    for index in range(verb - 1, -1, -1):
+        word = words[index]
+        if _boundary(word) or _is_verb(words, index):
+            return False
+        if word.kind == "REL" and word.lower in ("that", "which", "who"):
+            return True
+    return False
+
+
+def _in_relative_clause(words: list[Word], before: int) -> bool:
+    """Whether the word at `before` (the one before a date) is in a relative clause that has a
+    verb of its own before the date ("that broke out on the North Korean side on Sunday")."""
+    for index in range(before, -1, -1):
+        word = words[index]
+        if _boundary(word):
+            return False
+        if word.kind == "REL" and word.lower in ("that", "which", "who"):
+            return any(_is_verb(words, i) for i in range(index + 1, before + 1))
+    return False
 
 
 def _clause_opener(words: list[Word], index: int) -> bool:
@@ -636,6 +677,19 @@ def _clause_of(
         verb -= 1  # "has been kept shut": the first verb of the chain is the clause's
     low, high = _segment(words, verb)
     low, high = max(low, limits[0]), min(high, limits[1])
+    if words[low].kind == "REL":  # "the meeting that ended Saturday adopted a plan": the
+        # relative clause ends where the main verb comes
+        high = next(
+            (
+                i
+                for i in range(verb + 1, high)
+                if _is_verb(words, i)
+                and words[i - 1].kind not in ("CONJ", "AUX")
+                # (a past verb right before is a chain, unless the date stood between them)
+                and (words[i - 1].kind != "PAST" or words[i].start - words[i - 1].end > 1)
+            ),
+            high,
+        )
     group = _verb_group(words, verb, low)
     subject_words, adverbs, object_words = _subject_phrase(words, low, group.start, verb)
     opener = words[low]
@@ -986,8 +1040,19 @@ def _antecedent(words: list[Word], low: int) -> str:
         begin -= 1
         if words[begin].kind == "DET":
             break  # a noun phrase opens with its determiner ("to see the progress that ...")
+    event = _event_before_place(words, begin)
+    if event is not None:  # "talks at the Panmunjom truce village that began ...": the talks
+        begin, end = _phrase_start(words, event), event + 1
     phrase = [w for w in words[begin:end] if w.kind != "PUNCT"]
     return _join(phrase)
+
+
+def _event_before_place(words: list[Word], begin: int) -> int | None:
+    """The event noun right before the phrase at `begin` and its preposition ("talks" in
+    "talks at the Panmunjom truce village", "meeting" in "meeting of the Workers' Party")."""
+    if begin < 2 or words[begin - 1].lower not in ("at", "in", "of", "near"):
+        return None
+    return begin - 2 if words[begin - 2].lower in EVENT_NOUNS else None
 
 
 def _in_noun_phrase(words: list[Word], index: int, end: int) -> bool:
@@ -1193,7 +1258,7 @@ def _event_noun_phrase(words: list[Word], start: int, end: int) -> list[str]:
             verb_next = index + 1 < len(words) and _is_verb(words, index + 1)  # "... War ended"
             if verb_next or not (named or _stands_apart(words, begin)):
                 return []
-            phrase = [w.text for w in words[begin : index + 1] if w.kind not in ("PUNCT", "DET")]
+            phrase = _content_words(words[begin : index + 1])
             if len(phrase) == 2 and words[begin].kind == "DET":
                 phrase = [words[begin].text.capitalize(), *phrase]  # "The Korean War"
             return phrase if len(phrase) >= 2 else []
@@ -1205,16 +1270,18 @@ def _event_noun_phrase(words: list[Word], start: int, end: int) -> list[str]:
         if words[head].kind == "PREP":
             head -= 1
             break
+    if head >= 0 and words[head].lower not in EVENT_NOUNS:
+        head = _event_noun_before(words, before)  # "the theft of $81 million from ... bank"
     if head < 0 or words[head].lower not in EVENT_NOUNS:
         return []
     begin = _phrase_start(words, head)
     if not _stands_apart(words, begin):
         return []  # "held marathon talks ... Sunday": the verb's clause tells it better
-    phrase = [w.text for w in words[begin : before + 1] if w.kind not in ("PUNCT", "DET")]
+    phrase = _content_words(words[begin : before + 1])
     if after < len(words) and words[after].lower == "of":  # "an offer on Tuesday of talks"
         _, high = _segment(words, after)
         phrase += [w.text for w in words[after:high] if w.kind != "PUNCT"]
-    return phrase if len(phrase) >= 2 else []
+    return phrase if len(phrase) >= 3 else []  # "Three summits" is no headline
 
 
 def _circumstance(words: list[Word], start: int, end: int) -> list[str]:
@@ -1254,13 +1321,65 @@ def _phrase_start(words: list[Word], head: int) -> int:
     return begin
 
 
+CURRENCY_SIGNS = frozenset("$€£₩¥")
+
+
+def _content_words(words: list[Word]) -> list[str]:
+    """A phrase's words without punctuation and determiners; a currency sign stays with its
+    number ("$81 million")."""
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        if word.text in CURRENCY_SIGNS and index + 1 < len(words):
+            continue
+        if word.kind not in ("PUNCT", "DET"):
+            sign = words[index - 1].text if index else ""
+            kept.append(sign + word.text if sign in CURRENCY_SIGNS else word.text)
+    return kept
+
+
+def _event_noun_before(words: list[Word], before: int) -> int:
+    """The event noun that heads the phrase a date closes, when it is the object of a relation
+    verb: "to the theft of $81 million from Bangladesh's central bank in February 2016" ("theft",
+    with "of" after it); -1 if none."""
+    for index in range(before, max(-1, before - 10), -1):
+        word = words[index]
+        if _is_verb(words, index) or word.kind == "AUX" or word.text in ",;:":
+            return -1
+        if (
+            word.lower in EVENT_NOUNS
+            and index + 1 < len(words)
+            and words[index + 1].lower == "of"
+            and _governed_by_relation(words, index)
+        ):
+            return index
+    return -1
+
+
+def _governed_by_relation(words: list[Word], index: int) -> bool:
+    """Whether the nearest verb before `index` is a relation verb ("citing", "links it to")."""
+    for back in range(index - 1, max(-1, index - RELATION_REACH), -1):
+        lemma = verb_lemma(words[back].lower) or words[back].lower
+        if _is_verb(words, back) or words[back].kind in VERB_KINDS:
+            return lemma in RELATION_VERBS
+        if (  # "and links it to ...": a verb the tagger read as a plural noun
+            lemma in RELATION_VERBS
+            and back + 1 < index
+            and words[back + 1].kind in ("PRON", "DET", "NAME")
+        ):
+            return True
+        if words[back].kind == "PUNCT" and words[back].text in ".;:":
+            return False
+    return False
+
+
 def _stands_apart(words: list[Word], begin: int) -> bool:
     """Whether a noun phrase starting at `begin` is an event of its own (after a temporal
-    preposition, or heading the clause), not the object or setting of a verb."""
+    preposition, or heading the clause, or the object of a relation verb: "Citing North Korea's
+    fourth nuclear test in January"), not the object or setting of a verb."""
     if begin == 0:
         return True
     previous = words[begin - 1]
-    if previous.lower in TEMPORAL_PREPOSITIONS:
+    if previous.lower in TEMPORAL_PREPOSITIONS or _governed_by_relation(words, begin):
         return True
     if previous.lower == "to" and begin > 1 and words[begin - 2].lower == "according":
         return True  # "According to the 2023 annual threat assessment, ..."

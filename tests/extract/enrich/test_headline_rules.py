@@ -254,6 +254,41 @@ CASES = [
         "Last June",
         "An American president sits down in Singapore with Kim Jong Un",
     ),
+    (  # the object of a relation verb ("citing", "links it to") is an event with its own date
+        "Citing North Korea's fourth nuclear test in January, Seoul ordered all 124 companies"
+        " out of the complex on Feb. 10.",
+        "2016-05-13",
+        "in January",
+        "North Korea's fourth nuclear test",
+    ),
+    (  # ... each item of a list of such objects, its currency sign kept
+        "Hanwol Labs links it to the hacking of Sony Pictures in November 2014 and to the theft"
+        " of $81 million from Bangladesh's central bank in February 2016.",
+        "2017-12-20",
+        "in February 2016",
+        "Theft of $81 million from Bangladesh's central bank",
+    ),
+    (  # a date in a relative clause with its own verb is that verb's, not the main clause's
+        "A forest fire that broke out on the North Korean side of the DMZ on Sunday crossed the"
+        " military demarcation line overnight into Tuesday.",
+        "2021-03-30",
+        "on Sunday",
+        "A forest fire breaks out on the North Korean side of the DMZ",
+    ),
+    (  # ... and the main clause's date is the main verb's
+        "A forest fire that broke out on the North Korean side of the DMZ on Sunday crossed the"
+        " military demarcation line overnight into Tuesday.",
+        "2021-03-30",
+        "overnight into Tuesday",
+        "A forest fire crosses the military demarcation line",
+    ),
+    (  # a relative clause ends at the main verb; it hangs on the event noun before a place
+        "The five-day plenary meeting of the ruling Workers' Party that ended Saturday adopted a"
+        " plan.",
+        "2025-12-30",
+        "Saturday",
+        "Five-day plenary meeting ends",
+    ),
 ]
 
 
