@@ -215,20 +215,33 @@ def this_day_in_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return day_value(found) if found else None
 
 
+def first_months(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'the first nine months of this year': January to September (month precision); without
+    a year, by tense and nearness."""
+    return _part_of_year(match, ctx, 1, number_value(match["num"]))
+
+
 def half_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'the first half of 2024' is January-June 2024 (month precision), 'the second half'
     July-December; without a year, the half by tense and nearness."""
     return _part_of_year(match, ctx, 1 if match["ordinal"].lower() == "first" else 7, 6)
 
 
+YEAR_TOLD_RE = re.compile(r"\b(?:in|since|of|during)\s+(1[89]\d\d|20\d\d)\b(?![\d-])")
+
+
 def _part_of_year(match: re.Match[str], ctx: Context, first: int, months: int) -> TimeValue | None:
     """The months first .. first + months - 1 of the match's year, or of the year that tense
     and nearness give ('which': this/last/next year)."""
     groups = match.groupdict()
+    # "since 2001, when 583 people arrived in the first six months": the year told before
+    told = YEAR_TOLD_RE.findall(ctx.sentence, 0, ctx.start)
     if groups.get("year"):
         year = _year(match)
     elif groups.get("which") and ctx.anchor is not None:
         year = ctx.anchor.year + RELATIVE_YEARS.get(groups["which"].lower(), 0)
+    elif told:
+        year = int(told[-1])
     elif ctx.anchor is None:
         return None
     else:
@@ -376,6 +389,8 @@ def _year_for(
         and granularity_of(month_told) == "month"
         and tense in ("past", "present")
         and not strict
+        and not last_done(ctx.sentence, ctx.start)  # "set up in September 2013, last met in
+        # December": the most recent December
     ):
         # "cut off in late November 1950 and evacuated by sea in December", "In the summer of
         # 1994 ...: Kim Il Sung died on July 8": a month or day told bare after a month or
@@ -609,6 +624,15 @@ def year_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue(f"{first:04d}", precision, f"{second:04d}")
 
 
+def year_until_relative(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'from 1999 until last year': from that year to the year before publication (or this)."""
+    if ctx.anchor is None:
+        return None
+    first = _year(match)
+    last = ctx.anchor.year + RELATIVE_YEARS[match["which"].lower()]
+    return TimeValue(f"{first:04d}", "year", f"{last:04d}") if first < last else None
+
+
 def consecutive_years(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'in 2016 and 2017', 'late 2023 and early 2024': two adjacent years read as one span."""
     first, second = _year(match), _year(match, "year2")
@@ -710,6 +734,15 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         step = RELATIVE_YEARS.get(match["which"].lower(), 0)
         if match["unit"].lower() == "year":
             found = holiday_day(named, ctx.anchor.year + step)
+        elif match["unit"].lower() != "month":  # "last August": the latest August before
+            month_told = month_number(match["unit"])
+            year = ctx.anchor.year + step
+            if step < 0 and month_told < ctx.anchor.month:
+                year += 1
+            elif step > 0 and month_told > ctx.anchor.month:
+                year -= 1
+            found = holiday_day(named, year)
+            found = found if found and found.month == month_told else None
         else:
             month = add_months(ctx.anchor.replace(day=1), step)
             found = holiday_day(named, month.year)

@@ -41,6 +41,7 @@ from extract.dating.resolvers import (
     era_into,
     era_term,
     event_anaphor,
+    first_months,
     first_quarters,
     fiscal_year_relative,
     following_season_or_month,
@@ -100,6 +101,7 @@ from extract.dating.resolvers import (
     year_apostrophe,
     year_only,
     year_span,
+    year_until_relative,
 )
 from extract.dating.tense import PAST_VERB
 from extract.dating.vocabulary import (
@@ -535,6 +537,15 @@ RULES: tuple[Rule, ...] = (
         absolute=True,
     ),
     rule(
+        "year_until_relative",
+        # "from 1999 until last year" (published 2008): 1999-2007
+        r"(?i:from|between)\s+{YEAR}\s+(?i:to|and|through|until|till)\s+"
+        r"(?P<which>(?i:last|this))\s+(?i:year)\b",
+        year_until_relative,
+        trigger=YEAR_TRIGGER,
+        absolute=True,  # its first year is told: a habit over those years is their series
+    ),
+    rule(
         "consecutive_years",
         ON + PART_OF + r"?{YEAR}\s+(?i:and|or)\s+" + PART_OF + r"?{YEAR2}",
         consecutive_years,
@@ -588,7 +599,9 @@ RULES: tuple[Rule, ...] = (
         + HOLIDAY_WORDS
         + r")\b(?:(?:,?\s+|(?:\s+(?:address|speech|message))?\s+(?:in|of)\s+)"
         r"(?:{MONTH}\s+)?{YEAR}|(?:\s+(?:address|speech|message))?\s+(?P<which>last|next|this)\s+"
-        r"(?P<unit>year|month)\b"
+        # ("Liberation Day speech last August": that August's)
+        r"(?P<unit>year|month|January|February|March|April|May|June|July|August|September"
+        r"|October|November|December)\b"
         r"|\s+in\s+{MONTH2}(?!\s*\d))?",  # "the party founding anniversary in October": its month
         holiday,
         trigger=r"New Year|Christmas|Thanksgiving|Chuseok|Seollal|Liberation|Victory|[Aa]rmistice"
@@ -665,6 +678,15 @@ RULES: tuple[Rule, ...] = (
         r"|(?P<which>(?i:this|last|next))\s+(?i:year)))?(?![\w-])",
         first_quarters,
         trigger=r"(?i:quarters)",
+    ),
+    rule(
+        "first_months",
+        # "in the first nine months of this year", "in the first six months": from January
+        r"(?:\b(?i:in|during|for|over)\s+)?(?i:the\s+)?(?i:first)\s+(?P<num>(?i:two|three|four|five"
+        r"|six|seven|eight|nine|ten|eleven|[2-9]|1[01]))\s+(?i:months)(?:\s+(?:(?i:of)\s+)?(?:{YEAR}"
+        r"|(?P<which>(?i:this|last|next))\s+(?i:year)))?(?![\w-])",
+        first_months,
+        trigger=r"(?i:first\s+\w+\s+months)",
     ),
     rule(
         "quarter_q",

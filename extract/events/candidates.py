@@ -111,11 +111,13 @@ NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|then)\s|;\s")
 
 
 def _later_time_of_day(text: str, told_end: int, mention: Mention) -> bool:
-    """'began dropping water at dawn on Tuesday, and the fire was contained by about 11 a.m.':
-    a clock time in a clause of its own tells another act of the day told before it."""
-    return mention.rule.name == "clock_time" and bool(
-        NEW_CLAUSE_RE.search(text, told_end, mention.start)
-    )
+    """'began dropping water at dawn on Tuesday, and the fire was contained by about 11 a.m.',
+    'Seoul plans to spend 70 billion won next year ..., and a joint survey ... is expected
+    early next year': a date in a clause of its own tells another act of the date told
+    before it."""
+    return bool(NEW_CLAUSE_RE.search(text, told_end, mention.start)) and not re.search(
+        r"\b[Tt]he\s+$", text[max(0, mention.start - 5) : mention.start]
+    )  # ("..., and it sits above the 1999 flood line": a name, the year told before)
 
 
 def _is_header(text: str, mention: Mention) -> bool:
@@ -249,7 +251,14 @@ def _row(dated: DatedSentence, index: int, mention: Mention) -> Row:
                 text[max(0, mention.start - 80) : mention.start],
             )
         )
-        or (mention.rule.names_occasion and bool(re.match(r"\s+[a-z]", text[mention.end :])))
+        or (
+            mention.rule.names_occasion
+            and bool(re.match(r"\s+[a-z]", text[mention.end :]))
+            # ("in a Liberation Day speech on Tuesday": a new event, not one told before)
+            and not re.search(
+                r"\b(?:[Aa]n?|[Oo]ne)\s+$", text[max(0, mention.start - 10) : mention.start]
+            )
+        )
     )
     definite = bool(
         re.search(r"\b[Tt]he\s+$", text[max(0, mention.start - 10) : mention.start])
@@ -306,7 +315,9 @@ DAY_COUNT = (
 )
 MULTI_DAY_RE = re.compile(rf"\b{DAY_COUNT}-day\b", re.IGNORECASE)
 LASTING_RE = re.compile(
-    rf"^\s*,?\s*(?:and\s+)?(?:(?:lasts?|lasting|runs?|running|continues?|continuing)\s+(?:for\s+)?"
+    # ("began on Nov. 30 and took 18 days")
+    rf"^\s*,?\s*(?:and\s+)?(?:(?:lasts?|lasted|lasting|runs?|ran|running|continues?|continued"
+    rf"|continuing|took|takes)\s+(?:for\s+)?"
     rf"|for\s+(?:another\s+|a\s+further\s+|the\s+next\s+)?){DAY_COUNT}\s+days\b"
     rf"|^\s+for\s+(?:the|a|an|another|its|their)\s+(?:\w+\s+)?"
     + DAY_COUNT.replace("?P<n>", "?P<n2>")

@@ -109,9 +109,11 @@ def is_state(text: str, mention: Mention) -> bool:
 # "up 25 percent from the previous year", "up 9 percent on the same month a year earlier",
 # "compare the same month of the previous year": the base of a comparison, not an event.
 COMPARISON_BEFORE_RE = re.compile(
-    r"(?:(?:\d\s*(?:percent|per\s+cent|%)|\b(?:higher|lower|more|less))\s+(?:[\w-]+\s+){0,8}?"
+    r"(?:(?:\d\s*(?:percent|per\s+cent|%)|\b(?:higher|lower|more|less|fewer))\s+(?:[\w-]+\s+){0,8}?"
     r"(?:from|on|over|than|compared\s+(?:with|to))"
     r"|\bsame\s+(?:month|period|quarter|week|day|time)(?:\s+(?:of|in))?"
+    # "roughly the same number as a year earlier"
+    r"|\bsame\s+(?:number|level|amount|size)\s+as"
     # "fell to 45%, from 49% a week earlier", "down from 52% four weeks ago"
     r"|\bfrom\s+\d[\d.,]*\s*(?:percent|per\s+cent|%|points?)"
     # "a loss of 3.2 billion won, against a profit of 1.1 billion won a year earlier"
