@@ -722,6 +722,9 @@ def _clause_of(
     gerund = words[verb].kind == "ING" and verb > 0 and words[verb - 1].kind in ("SUB", "PREP")
     if not subject or gerund:  # "a day after launching the rocket": the main clause's subject
         subject = _main_subject(words)
+    elif subject.lower() == "it" and _reported_by_speaker(words, low):
+        # "Seowon Apparel said on Thursday that it had swung to a loss": the company
+        subject = _speaker_for_it(words) or subject
     subject = _place_apposition(words, low, subject) or subject  # "the clinic in Dandong, China,"
     subject = _simplify_subject(_resolve(subject, discourse))
     nominal = re.fullmatch(r"[A-Z][a-z]+(?:tion|ment|ance|ence|al)", subject) and (
@@ -1185,6 +1188,39 @@ def _subject_before_relative(words: list[Word], low: int) -> str:
                 return _join(phrase)
             return ""
     return ""
+
+
+# A person's name: a title before it, or a Korean given name ("Moon Jae-in", "Kim Jong Un")
+PERSON_NAME_RE = re.compile(
+    r"\b(?:President|Minister|Chairman|Leader|Secretary|Mr|Mrs|Ms|Dr)\b|"
+    r"\b[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+\b|\b(?:Kim|Lee|Park|Moon|Yoon|Choi|Jang|Jung)\s+[A-Z]"
+)
+
+
+def _reported_by_speaker(words: list[Word], low: int) -> bool:
+    """Whether the clause at `low` is what a reporting verb before it reports ("said on
+    Thursday that ...")."""
+    start = low + 1 if words[low].lower == "that" else low
+    for index in range(start - 1, -1, -1):
+        if words[index].kind == "REPORT":
+            return True
+        if _is_verb(words, index) or words[index].text in ".;:":
+            return False
+    return False
+
+
+def _speaker_for_it(words: list[Word]) -> str:
+    """The sentence's subject when it reports and is no person: what "it" stands for."""
+    speaker = _main_subject(words)
+    first_verb = next((i for i in range(len(words)) if _is_verb(words, i)), None)
+    if not speaker or first_verb is None or words[first_verb].kind != "REPORT":
+        return ""
+    if speaker.lower() in PRONOUN_WORDS or PERSON_NAME_RE.search(speaker):
+        return ""
+    return speaker
+
+
+PRONOUN_WORDS = frozenset("it he she they we i you this that".split())
 
 
 def _main_subject(words: list[Word]) -> str:

@@ -289,6 +289,12 @@ CASES = [
         "Saturday",
         "Five-day plenary meeting ends",
     ),
+    (  # "it" in what a company or an agency reports is the reporter (it was a place told before)
+        "Seowon Apparel said on Thursday that it had swung to an operating loss last quarter.",
+        "2016-05-13",
+        "last quarter",
+        "Seowon Apparel swings to an operating loss",
+    ),
 ]
 
 
@@ -297,6 +303,16 @@ def test_headline_rule(text: str, published: str, evidence: str, headline: str) 
     rows = document_events(text, dt.date.fromisoformat(published))
     summaries = {row.evidence: row.summary.removesuffix(" (planned)") for row in rows}
     assert summaries.get(evidence) == headline, summaries
+
+
+def test_it_in_a_persons_report_is_not_the_person() -> None:
+    """'it' stands for the reporter when a company or an agency reports, never for a person."""
+    rows = document_events(
+        "Moon Jae-in said on Friday that it had rained for most of last quarter.",
+        dt.date(2016, 5, 13),
+    )
+    (quarter,) = [row for row in rows if row.evidence == "last quarter"]
+    assert not quarter.summary.startswith("Moon"), quarter.summary
 
 
 LABEL_CASES = [
