@@ -710,6 +710,9 @@ def _clause_of(
     if opener.lower == "where":  # "the border village where the armistice was signed"
         place = _antecedent(words, low)
         rest = [*rest, "at", *place.split()] if place else rest
+    elif opener.kind == "REL" and subject and low > 0 and words[low - 1].kind == "PREP":
+        # "a new road bridge ..., on which construction began": on the antecedent
+        rest = [*rest, words[low - 1].text, *_head_phrase_before(words, low - 1)]
     elif opener.kind == "REL" and subject:
         # "the liaison office, which the two Koreas opened": the antecedent is the object
         rest = [*_antecedent(words, low).split(), *rest]
@@ -717,11 +720,14 @@ def _clause_of(
         subject = _antecedent(words, low)
     elif not subject and words[low].kind == "CONJ" and words[verb].kind in ("PAST", "PRES"):
         subject = _main_subject(words)  # "It was passed ... and took effect": its subject
+        # "was arrested at his home on Feb. 27 ... and indicted on March 19": passive too
+        passive = passive or (is_participle(words[verb].lower) and _after_passive(words, low))
     elif not subject:
         subject, passive = _missing_subject(words, verb, low, high, passive)
     gerund = words[verb].kind == "ING" and verb > 0 and words[verb - 1].kind in ("SUB", "PREP")
     if not subject or gerund:  # "a day after launching the rocket": the main clause's subject
-        subject = _main_subject(words)
+        # (or the relative's antecedent: '"Taegukgi", which drew ... after opening in February')
+        subject = (_relative_antecedent(words, verb) if gerund else "") or _main_subject(words)
     elif subject.lower() == "it" and _reported_by_speaker(words, low):
         # "Seowon Apparel said on Thursday that it had swung to a loss": the company
         subject = _speaker_for_it(words) or subject
@@ -1040,6 +1046,12 @@ def _antecedent(words: list[Word], low: int) -> str:
     while begin > 0 and _in_noun_phrase(words, begin - 1, end):
         if words[begin - 1].kind == "PAST" and begin < end and words[begin].kind != "WORD":
             break
+        if (
+            begin >= 2
+            and words[begin - 2].lower == "to"
+            and verb_lemma(words[begin - 1].lower) == words[begin - 1].lower
+        ):
+            break  # "to challenge Taegukgi, which ...": an infinitive, not the noun's
         begin -= 1
         if words[begin].kind == "DET":
             break  # a noun phrase opens with its determiner ("to see the progress that ...")
@@ -1048,6 +1060,49 @@ def _antecedent(words: list[Word], low: int) -> str:
         begin, end = _phrase_start(words, event), event + 1
     phrase = [w for w in words[begin:end] if w.kind != "PUNCT"]
     return _join(phrase)
+
+
+ATTACHING = frozenset("across between in at near of from to along".split())
+
+
+def _head_phrase_before(words: list[Word], end: int) -> list[str]:
+    """The noun phrase a relative after `end` hangs on, past the phrases attached to it: "a new
+    road bridge across the Tumen River" in "... across the Tumen River between Russia and North
+    Korea, on which" (its head and the first phrase after it)."""
+    while end > 0 and _boundary(words[end - 1]):
+        end -= 1
+    chain: list[tuple[int, int]] = []
+    while end > 0:
+        begin = end
+        while begin > 0 and (
+            words[begin - 1].kind in ("NAME", "WORD", "NUM", "DET")
+            or (words[begin - 1].lower == "and" and begin > 1 and words[begin - 2].kind == "NAME")
+        ):
+            begin -= 1
+            if words[begin].kind == "DET":
+                break
+        if begin == end:
+            break
+        chain.append((begin, end))
+        if (
+            begin > 1
+            and words[begin - 1].lower in ATTACHING
+            and words[begin - 2].kind
+            in (
+                "NAME",
+                "WORD",
+            )
+        ):
+            end = begin - 1
+            continue
+        break
+    if not chain:
+        return []
+    head_begin = chain[-1][0]
+    stop = chain[-2][1] if len(chain) >= 2 else chain[-1][1]
+    return [
+        w.lower if w.kind == "DET" else w.text for w in words[head_begin:stop] if w.kind != "PUNCT"
+    ]
 
 
 def _event_before_place(words: list[Word], begin: int) -> int | None:
@@ -1224,15 +1279,62 @@ PRONOUN_WORDS = frozenset("it he she they we i you this that".split())
 
 
 def _main_subject(words: list[Word]) -> str:
-    """The subject of the sentence's first clause: the words before its first verb."""
-    first_verb = next((i for i in range(len(words)) if _is_verb(words, i)), None)
+    """The subject of the sentence's first clause: the words before its first verb (past a
+    relative clause set off by commas: "Choi, who once taught history, was arrested")."""
+    first_verb = next(
+        (i for i in range(len(words)) if _is_verb(words, i) and not _inserted_relative(words, i)),
+        None,
+    )
     if first_verb is None:
         return ""
     low, _ = _segment(words, first_verb)
     phrase = [
         w for w in words[low:first_verb] if w.kind not in ("PUNCT", "AUX", "CONJ", "SUB", "REL")
     ]
+    if not phrase and low > 0 and words[low - 1].text == ",":
+        opening = _noun_phrase_before(
+            words,
+            next(
+                (
+                    i
+                    for i in range(low - 2, -1, -1)
+                    if words[i].text == "," and words[i + 1].kind == "REL"
+                ),
+                0,
+            ),
+        )
+        phrase = [w for w in opening if w.kind not in ("PUNCT", "DET")]
     return _join(phrase)
+
+
+def _relative_antecedent(words: list[Word], verb: int) -> str:
+    """The antecedent of the relative clause whose verb is the nearest verb before `verb`."""
+    before = next((i for i in range(verb - 1, -1, -1) if _is_verb(words, i)), None)
+    if before is None or not _relative_verb(words, before):
+        return ""
+    rel = next(i for i in range(before - 1, -1, -1) if words[i].kind == "REL")
+    return _antecedent(words, rel)
+
+
+def _inserted_relative(words: list[Word], verb: int) -> bool:
+    """Whether the verb at `verb` opens a relative clause set off by a comma (", who once
+    taught")."""
+    return (
+        _relative_verb(words, verb)
+        and (rel := next(i for i in range(verb - 1, -1, -1) if words[i].kind == "REL")) > 0
+        and words[rel - 1].text == ","
+    )
+
+
+def _after_passive(words: list[Word], conjunction: int) -> bool:
+    """Whether the verb group before the conjunction at `conjunction` is passive ("was arrested
+    ... and")."""
+    for index in range(conjunction - 1, 0, -1):
+        if words[index].kind == "PAST" and words[index - 1].lower in ("was", "were", "is", "are"):
+            return True
+        if _is_verb(words, index):
+            return False
+    return False
 
 
 def _simplify_subject(subject: str) -> str:

@@ -167,6 +167,11 @@ FAMILY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b(?![ -][A-Z])")  # alone: not "Park
 HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
 TRAILING_POSSESSIVE_RE = re.compile(r"['’]s$")
 # "the complex", "the office": a thing's noun (THING_RE), named in full before
+# Nouns one industrial estate goes by ("the Kaesong industrial park" ... "the zone reopened")
+SAME_PLACE = {
+    "zone": ("complex", "park"),
+    "complex": ("zone", "park"),
+}
 DEFINITE_THING_RE = re.compile(
     r"the (complex|office|line|hotline|zone|resort|plant|hotel|facility|site|channel|center"
     r"|reactor|dam|bridge|road|ministry|court|agency|committee|commission|council|assembly)"
@@ -457,19 +462,20 @@ class Discourse:
                 return named[-1]
             if noun in BODIES:  # "the ministry": the one named, not the last one told
                 return phrase
-            return self._described(noun) or phrase
+            return self._described(noun) or self._described(*SAME_PLACE.get(noun, ())) or phrase
         elif definite := DEFINITE_NOUN_RE.fullmatch(lower):
             return self._described(definite.group(1)) or phrase
         return phrase
 
-    def _described(self, noun: str) -> str:
+    def _described(self, *nouns: str) -> str:
         """The fuller description a story gave a thing it now calls by its noun alone, the last
-        one told ("the joint liaison office" ... "the office opened"): '' when none."""
-        pattern = _description_re(noun)
+        one told ("the joint liaison office" ... "the office opened"), by any of `nouns`: ''
+        when none."""
+        patterns = [_description_re(noun) for noun in nouns]
         for text in reversed(self._texts):
-            found = [match.group(1) for match in pattern.finditer(text)]
+            found = [m for pattern in patterns for m in pattern.finditer(text)]
             if found:
-                return found[-1]
+                return max(found, key=lambda m: m.start()).group(1)
         return ""
 
 

@@ -295,6 +295,36 @@ CASES = [
         "last quarter",
         "Seowon Apparel swings to an operating loss",
     ),
+    (  # a verb after "and" that follows a passive is passive; the subject is before the
+        # relative clause set off by commas
+        "Choi, who once taught history, was arrested at his home on Feb. 27 by agents of the"
+        " National Intelligence Service and indicted on March 19.",
+        "2021-04-02",
+        "on March 19",
+        "Choi indicted",
+    ),
+    (  # "on which": the act is on the relative's antecedent, its head and first phrase
+        "A new road bridge across the Tumen River between Russia and North Korea, on which"
+        " construction began in April 2025, is due to open by the end of 2026.",
+        "2025-09-01",
+        "in April 2025",
+        "Construction begins on a new road bridge across the Tumen River",
+    ),
+    (  # a gerund after a relative's verb has the relative's antecedent as its subject
+        'Advance sales passed 300,000 tickets by Tuesday night, putting the film on course to'
+        ' challenge "Taegukgi", which drew more than 11 million viewers after opening in'
+        " February.",
+        "2004-06-23",
+        "in February",
+        "Taegukgi opens",
+    ),
+    (  # "the zone" is the industrial park the story named ("zone", "complex", "park")
+        "Seowon ran a factory at the Kaesong industrial park. The lines stood idle for five"
+        " months until the zone reopened in September 2013.",
+        "2016-05-13",
+        "in September 2013",
+        "Kaesong industrial park reopens",
+    ),
 ]
 
 
