@@ -311,7 +311,7 @@ CASES = [
         "Construction begins on a new road bridge across the Tumen River",
     ),
     (  # a gerund after a relative's verb has the relative's antecedent as its subject
-        'Advance sales passed 300,000 tickets by Tuesday night, putting the film on course to'
+        "Advance sales passed 300,000 tickets by Tuesday night, putting the film on course to"
         ' challenge "Taegukgi", which drew more than 11 million viewers after opening in'
         " February.",
         "2004-06-23",
