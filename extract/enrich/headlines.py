@@ -1252,6 +1252,16 @@ PERSON_NAME_RE = re.compile(
 )
 
 
+def _place_after(words: list[Word], index: int) -> list[str]:
+    """'in Pyongyang' after an event noun ("after the 2000 summit in Pyongyang"): its place."""
+    if index + 1 >= len(words) or words[index].lower not in ("in", "at"):
+        return []
+    end = index + 1
+    while end < len(words) and words[end].kind == "NAME":
+        end += 1
+    return [w.text for w in words[index:end]] if end > index + 1 else []
+
+
 def _reported_by_speaker(words: list[Word], low: int) -> bool:
     """Whether the clause at `low` is what a reporting verb before it reports ("said on
     Thursday that ...")."""
@@ -1397,6 +1407,8 @@ def _event_noun_phrase(words: list[Word], start: int, end: int) -> list[str]:
             if verb_next or not (named or _stands_apart(words, begin)):
                 return []
             phrase = _content_words(words[begin : index + 1])
+            if len(phrase) == 1:  # "after the 2000 summit in Pyongyang": "Summit in Pyongyang"
+                phrase += _place_after(words, index + 1)
             if len(phrase) == 2 and words[begin].kind == "DET":
                 phrase = [words[begin].text.capitalize(), *phrase]  # "The Korean War"
             return phrase if len(phrase) >= 2 else []

@@ -325,6 +325,13 @@ CASES = [
         "in September 2013",
         "Kaesong industrial park reopens",
     ),
+    (  # an event noun the date names after a temporal preposition, with its place
+        "Both sides toned down their broadcasts briefly in 1972, and again after the 2000 summit"
+        " in Pyongyang, but the Voice of Unity never stopped entirely.",
+        "2004-06-20",
+        "2000",
+        "Summit in Pyongyang",
+    ),
 ]
 
 
