@@ -345,6 +345,8 @@ LISTED_DATE_RE = re.compile(
 
 
 # A month and year told in the sentence ("Sep 2018", "September, 2018").
+SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
+AFTER_RE = re.compile(r"\bafter\b", re.IGNORECASE)
 MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH_WORDS})(?![A-Za-z]),?\s+(?P<year>(?:19|20)\d\d)\b")
 
 
@@ -397,13 +399,22 @@ def _year_for(
         # season of an earlier year in the same sentence is the next such one (the story goes
         # on), if the text was not yet written then
         story = start_date(month_told)
-        following = [
+        told_at = [m for m in MONTH_YEAR_RE.finditer(ctx.sentence, 0, ctx.start)]
+        since = bool(told_at) and SINCE_BEFORE_RE.search(ctx.sentence, 0, told_at[-1].start())
+        # "in August 2017, weeks after the North's first two tests ... in July": before it
+        back = bool(told_at) and AFTER_RE.search(ctx.sentence, told_at[-1].end(), ctx.start)
+        candidates = [
             found
-            for y in (story.year, story.year + 1)
-            if (found := safe_date(y, month, day or 1)) is not None and found >= story
+            for y in (story.year - 1, story.year, story.year + 1)
+            if (found := safe_date(y, month, day or 1)) is not None
+            and ((found <= story) if back else (found >= story))
         ]
-        if following and story.year < ctx.anchor.year and following[0] <= ctx.anchor:
-            return following[0].year
+        # ("jailed since November 2012, and Paul Reiner ... was sentenced in September": the
+        # time of another act, not the story's)
+        if candidates and not since and story.year < ctx.anchor.year:
+            chosen = candidates[-1] if back else candidates[0]
+            if chosen <= ctx.anchor:
+                return chosen.year
     told = None if last_done(ctx.sentence, ctx.start) else _story_day(ctx)
     # ("founded on October 10, 1945, ... visited the palace on October 10": the same day of the
     # year again is its anniversary, not the story's day)

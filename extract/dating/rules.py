@@ -754,7 +754,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "year",
-        ON + r"(?<![\w$€£#.,/-]){YEAR}(?:['’]s)?(?![\w-]|,\d|\.\d)",
+        # ("1817 GMT": a clock time)
+        ON + r"(?<![\w$€£#.,/-]){YEAR}(?:['’]s)?(?![\w-]|,\d|\.\d|\s+(?:GMT|UTC|KST|hours\b))",
         year_only,
         trigger=YEAR_TRIGGER,
         absolute=True,

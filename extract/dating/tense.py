@@ -22,6 +22,8 @@ PRESENT_WORDS = frozenset(
 # The plural present of verbs that tell a schedule ("the games begin on Wednesday and end on
 # Thursday"); after a determiner, a noun ("at the end")
 SCHEDULE_VERBS = frozenset("begin start end open close resume".split())
+# Journeys told in the present right before their day are ahead ("leaves on Monday")
+TRAVEL_PRESENT = frozenset("leaves departs flies travels heads sails".split())
 IRREGULAR_PAST = frozenset(
     """said met told held made took went came began gave saw sent left led won lost fell rose
     broke spoke wrote ran became found flew fought got had was were did knew thought brought
@@ -293,6 +295,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "present"
         if token in SCHEDULE_VERBS and previous not in DETERMINERS:
             return "present"  # "... and end on Thursday": a schedule, not the past before it
+        if token in TRAVEL_PRESENT and index == len(tokens) - 1:
+            return "future"  # "He leaves on Monday for Brussels": a journey ahead
     tail = _clause_tail(sentence, position)
     found = _tense_of([t.lower() for t in TOKEN_RE.findall(tail)][:TAIL_WORDS])
     if found is None and _opens_sentence(sentence, position):

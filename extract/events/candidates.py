@@ -8,11 +8,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from extract.dating.calendar import TimeValue, granularity_of, iso_span
+from extract.dating.calendar import TimeValue, granularity_of, iso_span, weekday_on_or_after
 from extract.dating.mentions import Mention, numbered_citation
 from extract.dating.narrative import DatedSentence
 from extract.dating.tense import PAST_VERB
-from extract.dating.vocabulary import NUMBER_WORDS, number_value
+from extract.dating.vocabulary import NUMBER_WORDS, WEEKDAY_WORDS, number_value, weekday_number
 from extract.events.filters import WINDOW, is_comparison, is_dateline, is_ruled_out, is_state
 from extract.sentences import words_after, words_before
 
@@ -61,8 +61,11 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
     for index, dated in enumerate(story):
         text = dated.sentence.text
         told: dict[TimeValue, int] = {}  # a date given a row, and where its expression ended
+        ends_told: list[int] = []  # where the end day of a span told before stands
         for mention in dated.mentions:
             assert mention.value is not None
+            if mention.start in ends_told:
+                continue  # "Monday" of "for a round that ends Monday": the span's end
             if (
                 dated.question
                 or _is_header(text, mention)
@@ -80,10 +83,16 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
             ):
                 continue
             told[mention.value] = mention.end
+            round_ends = ROUND_ENDS_RE.match(text[mention.end :])
+            if round_ends is not None:
+                ends_told.append(mention.end + round_ends.start("weekday"))
             rows.append(_row(dated, index, mention))
             second = _second_act(text, mention)
             if second is not None and not any(m.start > second for m in dated.mentions):
                 rows.append(_second_row(rows[-1], dated, second))
+            last_day_of = LAST_DAY_OF_RE.match(text[mention.end :])
+            if last_day_of is not None and granularity_of(mention.value) == "day":
+                rows.append(_span_row(rows[-1], dated, mention.end, last_day_of))
     return rows
 
 
@@ -219,6 +228,26 @@ def _second_act(text: str, mention: Mention) -> int | None:
     return second.start() + second.group(0).index("and") + len("and ")
 
 
+def _span_row(day: Row, dated: DatedSentence, offset: int, told: re.Match[str]) -> Row:
+    """The row of the event of several days a day is the last of, told right after it."""
+    last = dt.date.fromisoformat(day.date)
+    first = last - dt.timedelta(days=number_value(told["n"]) - 1)
+    # (the headline reads the event's noun phrase after the words "the last day of a")
+    start, end = offset + told.start("phrase"), offset + told.start("n")
+    return replace(
+        day,
+        date=first.isoformat(),
+        date_end=last.isoformat(),
+        evidence=told["phrase"],
+        start=dated.sentence.start + start,
+        mention_start=start,
+        mention_end=end,
+        before="",
+        after="",
+        attributive=False,
+    )
+
+
 def _second_row(first: Row, dated: DatedSentence, offset: int) -> Row:
     """The row of the second act: the same date words, told from `offset` of the sentence."""
     return replace(
@@ -324,6 +353,29 @@ LASTING_RE = re.compile(
     + r"-day\b",
     re.IGNORECASE,
 )
+# A span the words after a day tell it ends: "on Thursday, the last day of a three-day summit",
+# "returned on Nov. 20 from a four-day trip to Pyongyang"
+ENDS_SPAN_RE = re.compile(
+    rf"^\s+from\s+(?:a|an|the|its|their|his|her)\s+{DAY_COUNT}-day\b", re.IGNORECASE
+)
+# "travel to the resort on Saturday for a round that ends Monday": from the day to that weekday
+ROUND_ENDS_RE = re.compile(
+    rf"^\s+for\s+(?:a|an|the)\s+(?:[\w-]+\s+){{1,2}}?that\s+(?:ends|will\s+end)\s+(?:on\s+)?"
+    rf"(?P<weekday>{WEEKDAY_WORDS})\b"
+)
+# An event of several days the day is the last of: "signed the document on Thursday, the last day
+# of a three-day summit" (the signing, and the summit: two rows)
+LAST_DAY_OF_RE = re.compile(
+    rf"^\s*,\s*(?P<phrase>the\s+(?:last|final|closing)\s+day\s+of\s+(?:a|an|the|its|their)\s+"
+    rf"{DAY_COUNT}-day\s+[\w-]+)",
+    re.IGNORECASE,
+)
+# ... or starts: "on Tuesday, at the start of three days of reunions"
+STARTS_SPAN_RE = re.compile(
+    rf"^\s*,?\s*(?:at\s+)?the\s+(?:start|beginning|first\s+day|opening)\s+of\s+(?:a\s+|the\s+)?"
+    rf"{DAY_COUNT}(?:-day\b|\s+days\b)",
+    re.IGNORECASE,
+)
 # The entry a clock time or day opens: "9:30 a.m. — The three-day talks opened at Diaoyutai".
 OPENED_AFTER_RE = re.compile(
     rf"\s*[—–:-]*\s*(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts)\s+(?:\w+\s+)?{DAY_COUNT}-day\s+(?:[\w-]+\s+){{1,3}}?"
@@ -343,10 +395,18 @@ def _widen_multi_day(text: str, mention: Mention, value: TimeValue, told_before:
     if value.date_end or granularity_of(value) != "day":
         return value
     day = dt.date.fromisoformat(value.date)
-    lasting = LASTING_RE.match(text[mention.end :])
+    lasting = LASTING_RE.match(text[mention.end :]) or STARTS_SPAN_RE.match(text[mention.end :])
     if lasting is not None:
         end = day + dt.timedelta(days=number_value(lasting["n"] or lasting["n2"]) - 1)
         return TimeValue(value.date, value.precision, end.isoformat())
+    round_ends = ROUND_ENDS_RE.match(text[mention.end :])
+    if round_ends is not None:
+        end = weekday_on_or_after(day + dt.timedelta(days=1), weekday_number(round_ends["weekday"]))
+        return TimeValue(value.date, value.precision, end.isoformat())
+    ending = ENDS_SPAN_RE.match(text[mention.end :])
+    if ending is not None:
+        first = day - dt.timedelta(days=number_value(ending["n"]) - 1)
+        return TimeValue(first.isoformat(), value.precision, value.date)
     head = re.split(r"[;.]\s", text[max(0, told_before, mention.start - WINDOW) : mention.start])[
         -1
     ]
