@@ -115,11 +115,16 @@ def signature(clause: Clause) -> frozenset[str]:
         if clause.verb.split()[0] in LIGHT_VERBS:  # "hold a summit", "the summit was held"
             named = clause.subject if clause.passive else " ".join(_object_phrase(clause.rest))
             action = next(iter(reversed(_words(named))), action)  # its head: "test"
+    if action == "test" and words & MISSILE_WORDS:
+        action = "launch"  # "tests a new ICBM", "fires an ICBM": one launch
     if action:
         words.discard(action)
         words.add(ACTION + action)
     words.update(NAME + name for name in _occasion_names(clause))
     return frozenset(words)
+
+
+MISSILE_WORDS = frozenset("missile missiles rocket rockets ballistic hwasong-15 hwasong".split())
 
 
 # Capitalised words that name no occasion: actors, months, weekdays, titles, openers.

@@ -11,7 +11,7 @@ neither a series); the most precise mention then gives the row.
 from __future__ import annotations
 
 from extract.dating.calendar import iso_span, nested
-from extract.enrich.matching import kind_of, same_kind, same_what
+from extract.enrich.matching import ACTION, kind_of, same_kind, same_what
 from extract.events.candidates import Row
 from extract.events.similarity import STOPWORDS, similar
 
@@ -31,7 +31,28 @@ def _same_event(first: Row, second: Row) -> bool:
         return True
     if second.attributive and len(second.date) >= 7:
         return True  # "the June 12 meeting", "Wednesday's talks": an event already told
+    if _told_again(first, second):
+        return True  # "fired an ICBM early on Wednesday" ... "The missile was launched at 3:17"
     return first.caption != second.caption and similar(first.sentence, second.sentence)
+
+
+def _told_again(first: Row, second: Row) -> bool:
+    """The same act told again on the same day: the same action and words (the signatures of
+    extract.enrich.identity), actors in common, neither a series nor a plan of the other."""
+    return (
+        first.planned == second.planned
+        and first.caption == second.caption
+        and bool(set(first.actors) & set(second.actors))
+        and same_kind(
+            kind_of(first.summary, bool(first.date_end)),
+            kind_of(second.summary, bool(second.date_end)),
+        )
+        and same_what(first.what, second.what)
+        and not first.what & AUXILIARY_ACTIONS  # "has not confirmed" / "has not intercepted"
+    )
+
+
+AUXILIARY_ACTIONS = frozenset({ACTION + verb for verb in ("have", "be", "do")})
 
 
 def _telling(context: str) -> bool:

@@ -70,6 +70,26 @@ def test_two_documents_at_different_precisions_share_the_event_id() -> None:
     assert (dates["a.txt"], dates["b.txt"]) == ("2018-06", "2018-06-12")  # each keeps its own
 
 
+def test_a_missile_tested_and_a_missile_fired_are_one_launch() -> None:
+    first = document(
+        "a.txt",
+        "North Korea fired an intercontinental ballistic missile on Nov. 29, 2017.",
+        "2017-12-01",
+    )
+    second = document(
+        "b.txt",
+        "North Korea tested a new intercontinental ballistic missile in November 2017.",
+        "2018-01-10",
+    )
+    third = document(
+        "c.txt", "North Korea tested a new rocket engine in November 2017.", "2018-01-10"
+    )
+    table = build_table([*document_rows(first), *document_rows(second), *document_rows(third)])
+    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    assert ids["a.txt"] == ids["b.txt"]
+    assert ids["c.txt"] != ids["a.txt"]
+
+
 def test_a_coarse_row_that_fits_two_events_joins_neither() -> None:
     first = document("a.txt", "North Korea conducted a nuclear test on Jan. 6, 2016.", "2016-01-07")
     second = document(
