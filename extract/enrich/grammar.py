@@ -355,11 +355,15 @@ def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: in
         return False
     previous = kinds[index - 1] if index else ""
     previous_word = lowers[index - 1] if index else ""
-    if lower in SCHEDULE_VERBS and index + 1 < len(words):
-        # "The two days of games begin on Wednesday ... and end on Thursday": a schedule
-        following = lowers[index + 1]
-        timed = following in ("on", "at", "in", "with") or following in WEEKDAY_LOWERS
-        plural_subject = previous == "WORD" and previous_word.endswith("s")
+    if lemma in SCHEDULE_VERBS:
+        # "The two days of games begin on Wednesday ... and end on Thursday", "His term ends
+        # in February": a schedule
+        following = lowers[index + 1] if index + 1 < len(words) else "."
+        # (the date itself may be blanked out: "His term ends [in February].")
+        timed = (
+            following in ("on", "at", "in", "with", ".", ",", ";") or following in WEEKDAY_LOWERS
+        )
+        plural_subject = previous == "WORD" and (previous_word.endswith("s") or third_person)
         coordinated = previous == "CONJ" and any(k in ("PRES", "PAST") for k in kinds[:index])
         if timed and (plural_subject or coordinated):
             return True

@@ -11,7 +11,7 @@ neither a series); the most precise mention then gives the row.
 from __future__ import annotations
 
 from extract.dating.calendar import iso_span, nested
-from extract.enrich.matching import ACTION, kind_of, same_kind, same_what
+from extract.enrich.matching import ACTION, EVENT_WORDS, NAME, kind_of, same_kind, same_what
 from extract.events.candidates import Row
 from extract.events.similarity import STOPWORDS, similar
 
@@ -49,7 +49,17 @@ def _told_again(first: Row, second: Row) -> bool:
         )
         and same_what(first.what, second.what)
         and not first.what & AUXILIARY_ACTIONS  # "has not confirmed" / "has not intercepted"
+        and _same_thing(first.what, second.what)
     )
+
+
+def _same_thing(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two signatures of one day share what the act is about, not only where: an event
+    word, or three words that are no place ("the welcome banquet begins at the Peace House" is
+    not "summit talks begin at the Peace House")."""
+    names = {w[1:] for w in first | second if w.startswith(NAME)}
+    common = {w for w in first & second if w[0] not in (ACTION, NAME) and w not in names}
+    return bool(common & EVENT_WORDS) or len(common) >= 3
 
 
 AUXILIARY_ACTIONS = frozenset({ACTION + verb for verb in ("have", "be", "do")})

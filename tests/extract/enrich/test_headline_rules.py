@@ -332,6 +332,12 @@ CASES = [
         "2000",
         "Summit in Pyongyang",
     ),
+    (  # a schedule verb after a noun is a verb, even where the date is blanked out
+        "Roh Moo-hyun returned to Seoul on Thursday. His term ends in February.",
+        "2007-10-05",
+        "in February",
+        "Roh Moo-hyun's term ends",
+    ),
 ]
 
 
