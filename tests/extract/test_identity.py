@@ -52,6 +52,14 @@ def document(doc: str, body: str, published: str) -> Document:
     return Document(doc, doc, "test", "", dt.date.fromisoformat(published), body)
 
 
+def event_ids(*texts: tuple[str, str]) -> dict[str, str]:
+    """The event id of each document's one row: (body, published) per document, named a.txt,
+    b.txt, c.txt in order."""
+    documents = [document(f"{name}.txt", *text) for name, text in zip("abc", texts, strict=False)]
+    table = build_table([row for doc in documents for row in document_rows(doc)])
+    return dict(zip(table["doc"], table["event_id"], strict=True))
+
+
 def test_two_documents_at_different_precisions_share_the_event_id() -> None:
     first = document(
         "a.txt", "Trump and Kim held a summit in Singapore in June 2018.", "2019-01-02"
@@ -71,21 +79,14 @@ def test_two_documents_at_different_precisions_share_the_event_id() -> None:
 
 
 def test_a_missile_tested_and_a_missile_fired_are_one_launch() -> None:
-    first = document(
-        "a.txt",
-        "North Korea fired an intercontinental ballistic missile on Nov. 29, 2017.",
-        "2017-12-01",
+    ids = event_ids(
+        ("North Korea fired an intercontinental ballistic missile on Nov. 29, 2017.", "2017-12-01"),
+        (
+            "North Korea tested a new intercontinental ballistic missile in November 2017.",
+            "2018-01-10",
+        ),
+        ("North Korea tested a new rocket engine in November 2017.", "2018-01-10"),
     )
-    second = document(
-        "b.txt",
-        "North Korea tested a new intercontinental ballistic missile in November 2017.",
-        "2018-01-10",
-    )
-    third = document(
-        "c.txt", "North Korea tested a new rocket engine in November 2017.", "2018-01-10"
-    )
-    table = build_table([*document_rows(first), *document_rows(second), *document_rows(third)])
-    ids = dict(zip(table["doc"], table["event_id"], strict=True))
     assert ids["a.txt"] == ids["b.txt"]
     assert ids["c.txt"] != ids["a.txt"]
 
@@ -194,21 +195,17 @@ def test_two_rows_of_one_document_at_one_place_get_two_ids() -> None:
 def test_one_day_one_kind_and_shared_words_join_across_verbs() -> None:
     """Two reports of one day's event told with different verbs ('blew up', 'destroyed') share
     an id; another event of that day, kind and actor with fewer words in common does not."""
-    blew = document(
-        "a.txt",
-        "North Korea blew up the inter-Korean liaison office in Kaesong on June 16, 2020.",
-        "2020-06-17",
+    ids = event_ids(
+        (
+            "North Korea blew up the inter-Korean liaison office in Kaesong on June 16, 2020.",
+            "2020-06-17",
+        ),
+        (
+            "North Korea destroyed the inter-Korean liaison office in Kaesong on June 16, 2020.",
+            "2020-06-18",
+        ),
+        ("North Korea cut the inter-Korean hotlines on June 16, 2020.", "2020-06-18"),
     )
-    destroyed = document(
-        "b.txt",
-        "North Korea destroyed the inter-Korean liaison office in Kaesong on June 16, 2020.",
-        "2020-06-18",
-    )
-    cut = document(
-        "c.txt", "North Korea cut the inter-Korean hotlines on June 16, 2020.", "2020-06-18"
-    )
-    table = build_table([*document_rows(blew), *document_rows(destroyed), *document_rows(cut)])
-    ids = dict(zip(table["doc"], table["event_id"], strict=True))
     assert ids["a.txt"] == ids["b.txt"]
     assert ids["c.txt"] != ids["a.txt"]
 
