@@ -950,7 +950,7 @@ RULES: tuple[Rule, ...] = (
         # statement in September 2005 ... sanctions imposed the same month": another event of
         # the same month
         r"\b(?:(?i:later|earlier)\s+(?:(?i:in)\s+)?(?i:that|the\s+same)|(?:(?i:early|late)\s+"
-        r"(?:(?i:in)\s+)?)?(?i:the\s+same))\s+(?P<unit>(?i:week|month|year))\b",
+        r"(?:(?i:in)\s+)?)?(?i:th(?:e|at)\s+same))\s+(?P<unit>(?i:week|month|year))\b",
         reference_unit,
         relational=True,
         trigger=r"(?i:\b(?:later|earlier|same)\b)",

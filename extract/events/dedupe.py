@@ -29,7 +29,7 @@ def _same_event(first: Row, second: Row) -> bool:
         return True
     if first.event_words & second.event_words:
         return True
-    if second.attributive and len(second.date) >= 7:
+    if second.attributive and len(second.date) >= 7 and _names_it(second, first):
         return True  # "the June 12 meeting", "Wednesday's talks": an event already told
     if _told_again(first, second):
         return True  # "fired an ICBM early on Wednesday" ... "The missile was launched at 3:17"
@@ -63,6 +63,16 @@ def _same_thing(first: frozenset[str], second: frozenset[str]) -> bool:
 
 
 AUXILIARY_ACTIONS = frozenset({ACTION + verb for verb in ("have", "be", "do")})
+
+
+def _names_it(reference: Row, told: Row) -> bool:
+    """Whether an attributive date's noun ("the June 12 meeting") names the event told before:
+    a day names one; a month's noun must be in the sentence that told it ("imposed in
+    September on a Macau bank" is not "the September 2005 joint statement")."""
+    if len(reference.date) >= 10:
+        return True
+    nouns = {w for w in reference.after.split() if w not in STOPWORDS}
+    return not nouns or bool(nouns & set(told.sentence.lower().split()))
 
 
 def _telling(context: str) -> bool:

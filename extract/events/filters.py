@@ -76,7 +76,8 @@ def is_state(text: str, mention: Mention) -> bool:
     after = text[mention.end :]
     # a clause ends at a comma, also one that closes a quote ('"... never heard it," Ahn said')
     head = re.split(r"[,;][\"”’]?\s", text[max(0, mention.start - WINDOW) : mention.start])[-1]
-    clause = head + re.split(r"[,;][\"”’]?\s", after[:WINDOW])[0]
+    # (and at "and"/"but": "shipped rice last year as a loan and usually sends fertilizer")
+    clause = head + re.split(r"[,;][\"”’]?\s|\s(?:and|but)\s", after[:WINDOW])[0]
     # ("tried the line at 4 p.m. on Monday, as it does twice a day": this time was an event)
     near = AS_USUAL_RE.sub(" ", text[max(0, mention.start - NEAR) : mention.end + NEAR])
     if mention.rule.name == "holiday" and AHEAD_OF_RE.search(head):
