@@ -679,6 +679,11 @@ def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if told := match.groupdict().get("year_told"):  # "the spring of last year"
         return season_value(ctx.anchor.year + RELATIVE_YEARS[told.lower()], name)
     tense, strict = _tense_for(match, ctx)
+    told = re.search(
+        r"(?i)\b(last|past|next|coming)\s+(?:spring|summer|fall|autumn|winter)\b", match[0]
+    )
+    if told:  # "since last spring" told in March: the spring before this one
+        tense, strict = ("past" if told[1].lower() in ("last", "past") else "future"), True
     options = [season_value(y, name) for y in range(ctx.anchor.year - 2, ctx.anchor.year + 2)]
 
     def bounds(value: TimeValue) -> tuple[dt.date, dt.date]:
