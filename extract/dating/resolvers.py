@@ -1747,6 +1747,12 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
         # "shall take effect 14 days after the adoption of this resolution": the text's own day
         base = shift(day_value(ctx.anchor), amount if after else -amount, step_unit)
         return _offset_value(base, unit, fuzzy)
+    if ctx.earlier and DATE_JUST_BEFORE_RE.search(ctx.sentence, 0, ctx.start):
+        # "in March 2005, three months after the complex produced its first goods": what
+        # follows "after" is that date less the offset
+        told = ctx.earlier[-1]
+        base = shift(told, -amount if after else amount, step_unit)
+        return _not_finer_than(_offset_value(base, unit, fuzzy), told)
     reference = _named_event(ctx, match.end()) or (
         _reference(ctx, unit) if ctx.reference is not None else None
     )
