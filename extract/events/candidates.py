@@ -137,6 +137,8 @@ def _is_header(text: str, mention: Mention) -> bool:
         return True  # "KOREA DIARY: WEEK OF SEPT. 15-21": a heading in capitals
     if LIFE_DATES_RE.fullmatch(text.strip()):
         return True  # a life's dates under a name: "May 14, 1931 - March 7, 2012"
+    if EDITORS_NOTE_RE.match(text):
+        return True  # "(Corrects day of arrival in paragraph 2 to Tuesday from Monday)"
     if STAMP_TIME_BEFORE_RE.search(text, 0, mention.start) and (
         STAMP_ZONE_AFTER_RE.match(text, mention.end) or text.startswith("(cur")
     ):
@@ -150,6 +152,11 @@ def _is_header(text: str, mention: Mention) -> bool:
     ).strip(" .:*#")
 
 
+# A wire story's note to editors on what a write-through changed: page furniture
+EDITORS_NOTE_RE = re.compile(
+    r"\s*\(?\s*(?:Corrects|Adds|Updates|Recasts|Changes|Removes|Refiles|Fixes)\s+[^.]{0,120}?"
+    r"\b(?:paragraph|para|graf|headline|lead|dateline|spelling)s?\b"
+)
 LIFE_DATES_RE = re.compile(
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?\s+)?\d{4}\s*[-–—]\s*"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?\s+)?\d{4}"
