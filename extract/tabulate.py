@@ -178,10 +178,10 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
     """
     index: dict[tuple[int, str], list[_Story]] = {}
     stories: list[_Story] = []
-    order = sorted(range(len(rows)), key=lambda i: (_width(rows[i]), i))
+    spans = [iso_span(row["date"], row["date_end"]) for row in rows]
+    order = sorted(range(len(rows)), key=lambda i: (spans[i][1] - spans[i][0], i))
     for position in order:
-        row = rows[position]
-        span = iso_span(row["date"], row["date_end"])
+        row, span = rows[position], spans[position]
         actors = frozenset(split_list(row["actors"]))
         what = frozenset(row.get(WHAT, "").split())
         kind = kind_of(row["summary"], bool(row["date_end"]))
@@ -240,11 +240,6 @@ def unique_id(wanted: str, taken: set[str]) -> str:
         event_id = content_id(wanted, attempt)
     taken.add(event_id)
     return event_id
-
-
-def _width(row: dict[str, str]) -> int:
-    start, end = iso_span(row["date"], row["date_end"])
-    return (end - start).days
 
 
 def _years(span: tuple[dt.date, dt.date]) -> list[int]:

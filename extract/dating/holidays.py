@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import holidays as holiday_calendars
-
 
 @dataclass(frozen=True)
 class Holiday:
@@ -107,6 +105,8 @@ def holiday_named(text: str, start: int, end: int) -> Holiday:
 
 @cache
 def _library_days(country: str, name: str, year: int) -> tuple[dt.date, ...]:
+    import holidays as holiday_calendars  # (0.04 s: imported by the first moving holiday told)
+
     calendar = holiday_calendars.country_holidays(country, years=year)
     return tuple(sorted(day for day, names in calendar.items() if name in names.split("; ")))
 

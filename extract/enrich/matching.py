@@ -25,6 +25,7 @@ MIN_OVERLAP = 0.4  # share of words two events told without an action must have 
 OCCURRING = frozenset(ACTION + a for a in "hold open begin start be happen occur take".split())
 
 
+@lru_cache(maxsize=65536)  # the table's identity step asks again for the same pairs
 def same_what(first: frozenset[str], second: frozenset[str]) -> bool:
     """Whether two signatures tell the same event: the same action and a word in common, or,
     when one tells no action, two words in common."""
