@@ -324,9 +324,26 @@ def _tense_of(tokens: list[str]) -> str | None:
         if _proposed_act(token, previous, following):
             return "past"  # "In October the Secretariat ... proposed merging them"
         if token in FUTURE_WORDS and not _bare_set(token, previous, following):
+            if "that" in tokens[:index] and _tense_of_main(tokens[index + 1 :]) == "past":
+                return "past"  # "In August, the warning that the North would face ... sent"
             return "future"
         if _is_past(token, previous):
             return "past"
         if token in PRESENT_WORDS:
             return "present"
+    return None
+
+
+def _tense_of_main(tokens: list[str]) -> str | None:
+    """A past verb after a that-clause's own verb ("... would face fire and fury sent the
+    index"): the main clause's tense, past; else None."""
+    for index in range(1, len(tokens)):
+        if _is_past(tokens[index], tokens[index - 1]) and tokens[index - 1] not in (
+            "been",
+            "be",
+            "have",
+            "has",
+            "had",
+        ):
+            return "past"
     return None
