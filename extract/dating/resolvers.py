@@ -518,6 +518,9 @@ def month_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if match.groupdict().get("year"):
         end_year = _year(match)
         start_year = end_year - (1 if second < first else 0)
+    elif match.groupdict().get("which") and ctx.anchor is not None:
+        end_year = ctx.anchor.year + RELATIVE_YEARS[match["which"].lower()]
+        start_year = end_year - (1 if second < first else 0)
     elif ctx.anchor is not None:
         tense, strict = _tense_for(match, ctx)
         start_year = pick_year(ctx.anchor, first, None, tense, strict)

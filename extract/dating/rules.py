@@ -428,7 +428,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "month_span",
-        r"(?i:from|between)\s+{MONTH}\s+(?i:to|and|through|until)\s+{MONTH2}(?:,?\s+{YEAR})?",
+        # ("between June and October last year")
+        r"(?i:from|between)\s+{MONTH}\s+(?i:to|and|through|until)\s+{MONTH2}(?:,?\s+{YEAR}"
+        r"|\s+(?P<which>(?i:last|this|next))\s+(?i:year)\b)?",
         month_span,
         trigger=MONTH_TRIGGER,
         yearless=True,
