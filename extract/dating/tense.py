@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extract.dating.vocabulary import SCHEDULE_VERBS
 from extract.prefilter import Prefiltered
 from extract.sentences import SPEAKER_LABEL_RE
 
@@ -19,9 +20,6 @@ FUTURE_WORDS = frozenset(
 PRESENT_WORDS = frozenset(
     "is are am says say tells announces remains continues marks falls begins starts ends".split()
 )
-# The plural present of verbs that tell a schedule ("the games begin on Wednesday and end on
-# Thursday"); after a determiner, a noun ("at the end")
-SCHEDULE_VERBS = frozenset("begin start end open close resume".split())
 # Journeys told in the present right before their day are ahead ("leaves on Monday")
 TRAVEL_PRESENT = frozenset("leaves departs flies travels heads sails".split())
 IRREGULAR_PAST = frozenset(

@@ -21,6 +21,9 @@ MONTH_WORDS = (
     r"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.|MAY(?=\s+[0-3]?\d\b)"
 )
 WEEKDAY_WORDS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# Verbs that tell a schedule in their plain present ("the games begin on Wednesday and end on
+# Thursday", "His term ends in February"): the tense reader and the headline tagger use them
+SCHEDULE_VERBS = frozenset("begin start end open close resume".split())
 # Short weekdays, only right before a date's day or month ("Sat 20 July", "Wed. Nov. 3"): alone,
 # "Sun" and "Sat" are words.
 SHORT_WEEKDAY_WORDS = r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun"

@@ -15,6 +15,9 @@ from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
+from extract.dating.calendar import WEEKDAYS
+from extract.dating.vocabulary import SCHEDULE_VERBS
+
 WORD_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}(?:-[A-Za-z0-9]+)*|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\sA-Za-z0-9]"
@@ -331,11 +334,6 @@ def _after_relative_insertion(lowers: list[str], kinds: list[str], index: int) -
     )
 
 
-# The plural present of verbs that tell a schedule ("begin on Wednesday and end on Thursday")
-SCHEDULE_VERBS = frozenset("begin start end open close resume".split())
-WEEKDAY_LOWERS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: int) -> bool:
     """A verb in the present after its subject: 'North Korea blows up ...', 'The two Koreas hold
     their ...', 'A North Korean missile lands south ...' (not 'talks' or 'tests', nouns there).
@@ -360,9 +358,7 @@ def _is_present(words: list[str], lowers: list[str], kinds: list[str], index: in
         # in February": a schedule
         following = lowers[index + 1] if index + 1 < len(words) else "."
         # (the date itself may be blanked out: "His term ends [in February].")
-        timed = (
-            following in ("on", "at", "in", "with", ".", ",", ";") or following in WEEKDAY_LOWERS
-        )
+        timed = following in ("on", "at", "in", "with", ".", ",", ";") or following in WEEKDAYS
         plural_subject = previous == "WORD" and (previous_word.endswith("s") or third_person)
         coordinated = previous == "CONJ" and any(k in ("PRES", "PAST") for k in kinds[:index])
         if timed and (plural_subject or coordinated):

@@ -124,7 +124,7 @@ def signature(clause: Clause) -> frozenset[str]:
     return frozenset(words)
 
 
-MISSILE_WORDS = frozenset("missile missiles rocket rockets ballistic hwasong-15 hwasong".split())
+MISSILE_WORDS = frozenset("missile missiles rocket rockets ballistic".split())
 
 
 # Capitalised words that name no occasion: actors, months, weekdays, titles, openers.

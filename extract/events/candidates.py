@@ -73,7 +73,7 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
                     mention.value in told
                     and not numbered_citation(text, mention)
                     and not mention.rule.tells_another_event
-                    and not _later_time_of_day(text, told[mention.value], mention)
+                    and not _in_a_clause_of_its_own(text, told[mention.value], mention)
                 )
                 or is_state(text, mention)
                 or is_dateline(text, mention)
@@ -119,7 +119,7 @@ def _told_finer(mentions: list[Mention], mention: Mention) -> bool:
 NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|then)\s|;\s")
 
 
-def _later_time_of_day(text: str, told_end: int, mention: Mention) -> bool:
+def _in_a_clause_of_its_own(text: str, told_end: int, mention: Mention) -> bool:
     """'began dropping water at dawn on Tuesday, and the fire was contained by about 11 a.m.',
     'Seoul plans to spend 70 billion won next year ..., and a joint survey ... is expected
     early next year': a date in a clause of its own tells another act of the date told
@@ -402,15 +402,16 @@ def _widen_multi_day(text: str, mention: Mention, value: TimeValue, told_before:
     if value.date_end or granularity_of(value) != "day":
         return value
     day = dt.date.fromisoformat(value.date)
-    lasting = LASTING_RE.match(text[mention.end :]) or STARTS_SPAN_RE.match(text[mention.end :])
+    after = text[mention.end :]
+    lasting = LASTING_RE.match(after) or STARTS_SPAN_RE.match(after)
     if lasting is not None:
         end = day + dt.timedelta(days=number_value(lasting["n"] or lasting["n2"]) - 1)
         return TimeValue(value.date, value.precision, end.isoformat())
-    round_ends = ROUND_ENDS_RE.match(text[mention.end :])
+    round_ends = ROUND_ENDS_RE.match(after)
     if round_ends is not None:
         end = weekday_on_or_after(day + dt.timedelta(days=1), weekday_number(round_ends["weekday"]))
         return TimeValue(value.date, value.precision, end.isoformat())
-    ending = ENDS_SPAN_RE.match(text[mention.end :])
+    ending = ENDS_SPAN_RE.match(after)
     if ending is not None:
         first = day - dt.timedelta(days=number_value(ending["n"]) - 1)
         return TimeValue(first.isoformat(), value.precision, value.date)
