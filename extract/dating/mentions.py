@@ -37,6 +37,9 @@ NOT_YEAR_BEFORE_RE = re.compile(
     r"|\b[Cc]lass(?:\s+of)?\s*$",  # a graduating class: "the Class of 2019", a name
 )
 # An author-year citation of scholarly writing: the year of a publication, not of an event.
+# A year after the preposition that opens the sentence is a year, whatever follows ("In 2018
+# soldiers from both sides cleared the mines"): a count there would be "In 2018, 300 soldiers".
+OPENING_PREPOSITION_RE = re.compile(r"\W*(?:In|Since|By|Until|From|During|Through)\s+\d")
 CITED_BEFORE_RE = re.compile(
     r"(?:[(;]\s*|^)[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+$"
     r"|[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?\s+\($"
@@ -106,7 +109,8 @@ def _plausible(mention: Mention, text: str) -> bool:
         return False  # a citation: "(Haggard and Noland 2007; Kim 2011)", "Kim (2011)"
     if NUMBER_WITH_YEAR_AFTER_RE.match(after):
         return False  # a numbered thing with its year: "resolutions 1718 (2006), 1874 (2009)"
-    return not COUNT_NOUN_RE.match(after)
+    opens_sentence = OPENING_PREPOSITION_RE.match(text[: mention.start + 40]) is not None
+    return opens_sentence or not COUNT_NOUN_RE.match(after)
 
 
 RULE_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
@@ -346,16 +350,22 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
 
 
 def _restated_in_apposition(mentions: list[Mention]) -> list[Mention]:
-    """'Last month, on July 14, we marked ...', 'last summer, June thirtieth, Trump steps ...':
-    a day right after a coarser time restates it: one row, the day's, in that time's year."""
+    """'Last month, on July 14, we marked ...', 'last summer, June thirtieth, Trump steps ...',
+    'died in 1968, in the spring': a finer time right after a coarser one restates it: one row,
+    the finer one's, a day in that time's year."""
     dropped: set[int] = set()
     for coarse, day in pairwise(mentions):
-        if coarse.value is None or day.value is None or granularity_of(day.value) != "day":
+        if coarse.value is None or day.value is None or granularity_of(coarse.value) == "day":
             continue
         between = coarse.match.string[coarse.end : day.start]
-        if granularity_of(coarse.value) == "day" or not re.fullmatch(r",\s*(?:on\s+)?", between):
+        if not re.fullmatch(r",\s*(?:on\s+)?", between):
             continue
         first, last = iso_span(coarse.value.date, coarse.value.date_end)
+        if granularity_of(day.value) != "day":
+            finer = iso_span(day.value.date, day.value.date_end)
+            if first <= finer[0] and finer[1] <= last and finer != (first, last):
+                dropped.add(id(coarse))  # "in 1968, in the spring" (the year told before it)
+            continue
         told = dt.date.fromisoformat(day.value.date)
         if day.rule.yearless and not day.value.date_end:
             moved = next(

@@ -346,6 +346,7 @@ LISTED_DATE_RE = re.compile(
 
 # A month and year told in the sentence ("Sep 2018", "September, 2018").
 SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
+SINCE_AT_RE = re.compile(r"since\s", re.IGNORECASE)
 AFTER_RE = re.compile(r"\bafter\b", re.IGNORECASE)
 MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH_WORDS})(?![A-Za-z]),?\s+(?P<year>(?:19|20)\d\d)\b")
 
@@ -361,6 +362,8 @@ def _year_for(
     only to a date within a few months.
     """
     assert ctx.anchor is not None
+    if (year := _apposed_year(ctx)) is not None and not strict:
+        return year
     same_month = [
         int(told["year"])
         for told in MONTH_YEAR_RE.finditer(ctx.sentence, 0, ctx.start)
@@ -393,6 +396,8 @@ def _year_for(
         and not strict
         and not last_done(ctx.sentence, ctx.start)  # "set up in September 2013, last met in
         # December": the most recent December
+        and not SINCE_AT_RE.match(ctx.sentence, ctx.start)  # "opened in September 2018 ... and
+        # closed since January": a state that lasts until the text, so the latest January
     ):
         # "cut off in late November 1950 and evacuated by sea in December", "In the summer of
         # 1994 ...: Kim Il Sung died on July 8": a month or day told bare after a month or
@@ -446,6 +451,16 @@ def _year_for(
                 return ahead
         return pick_year(ctx.anchor, month, day, "past", strict)
     return pick_year(ctx.anchor, month, day, tense, strict)
+
+
+# A year told right before, set off by a comma: "died in 1968, in the spring", "in 1968, in March".
+APPOSED_YEAR_RE = re.compile(r"\b(?i:in\s+)?(?P<year>(?:1[89]|20)\d\d),\s*$")
+
+
+def _apposed_year(ctx: Context) -> int | None:
+    """The year a bare month or season restates more closely ("in 1968, in the spring"), if any."""
+    told = APPOSED_YEAR_RE.search(ctx.sentence, 0, ctx.start)
+    return int(told["year"]) if told else None
 
 
 def _story_day(ctx: Context) -> dt.date | None:
@@ -681,6 +696,8 @@ def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     if told := match.groupdict().get("year_told"):  # "the spring of last year"
         return season_value(ctx.anchor.year + RELATIVE_YEARS[told.lower()], name)
+    if (year := _apposed_year(ctx)) is not None:
+        return season_value(year, name)
     tense, strict = _tense_for(match, ctx)
     told = re.search(
         r"(?i)\b(last|past|next|coming)\s+(?:spring|summer|fall|autumn|winter)\b", match[0]
@@ -1278,7 +1295,13 @@ def ago_today(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return OPEN  # "Forty years ago next month, on Aug. 18, 1976, ...": the date tells
     day = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(told, 0))
     if match.groupdict().get("weekday"):  # "Sixty years ago this Friday": the Friday ahead
-        day = weekday_on_or_after(ctx.anchor, weekday_number(match["weekday"]))
+        which = match["which"].lower()
+        day = _weekday_date(
+            ctx.anchor,
+            weekday_number(match["weekday"]),
+            "past" if which == "last" else "future",
+            strict=which != "this",
+        )
     found = safe_date(day.year - number_value(match["num"]), day.month, day.day)
     if found and told.endswith("week"):
         return week_interval(found)

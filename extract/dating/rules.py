@@ -892,10 +892,11 @@ RULES: tuple[Rule, ...] = (
         "ago_today",
         # "Ten years ago today": that very day, N years back ("Seventy years ago tomorrow")
         # "Sixty-six years ago this week", "Forty years ago next month": that week, that month;
-        # "Sixty years ago this Friday": that Friday, N years back
+        # "Sixty years ago this Friday", "Seventy years ago next Thursday": that Friday
+        # (Thursday), N years back
         COUNT
         + r"\s+(?i:ago)\s+(?:(?P<today>(?i:today|yesterday|tomorrow|this\s+week|(?:this|next|last)"
-        + r"\s+month))|(?i:this)\s+{WEEKDAY})\b",
+        + r"\s+month))|(?P<which>(?i:this|next|last))\s+{WEEKDAY})\b",
         ago_today,
         trigger=r"(?i:\bago\s+(?:today|yesterday|tomorrow|this|next|last)\b)",
     ),
@@ -939,8 +940,10 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "reference_unit",
+        # "That was the year Moon and Kim met three times": the year told before
         r"(?i:\bthe\s+(?P<which>previous|preceding|prior|next|following)\s+|"
-        r"\b(?:(?:early|late)\s+(?:in\s+)?)?that\s+)"
+        r"\b(?:(?:early|late)\s+(?:in\s+)?)?that\s+|\b(?-i:That|It)\s+was\s+the\s+"
+        r"(?=(?:year|month)\s+(?!before\b|after\b|of\b)))"
         r"(?P<unit>(?i:week|month|year))\b",
         reference_unit,
         relational=True,

@@ -68,6 +68,7 @@ FUNCTION_WORDS = frozenset(
 )
 CLAUSE_BREAK_RE = re.compile(
     r"[;—–]|(?<!\d):(?!\d)|\s-\s"  # not the colon of a clock time ("at 4:50 a.m.")
+    r"|[,.!?][\"”]"  # the end of a quotation: '"... opens on Christmas Day," she said'"
     r"|,\s+(?=(?:\w+ing|which|who|where|when|while|whereas|although|though|because)\b)"
     # ", and on July 13 the ministry named ...": a new clause, dated first
     r"|,\s+(?:and|but)\s+(?=(?:on|in|at|by|early|late|last|this|next)\s|$)"
@@ -295,6 +296,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "present"  # "... and end on Thursday": a schedule, not the past before it
         if token in TRAVEL_PRESENT and index == len(tokens) - 1:
             return "future"  # "He leaves on Monday for Brussels": a journey ahead
+        if token == "turns" and following.isdigit():
+            return "future"  # "My mother turns 89 on Christmas Day": the birthday ahead
     tail = _clause_tail(sentence, position)
     found = _tense_of([t.lower() for t in TOKEN_RE.findall(tail)][:TAIL_WORDS])
     if found is None and _opens_sentence(sentence, position):
