@@ -52,6 +52,8 @@ REPORTING = frozenset(
     vow vows vowed urge urges urged call calls called posted tweet tweets tweeted writes
     wrote""".split()
 )
+# Participles that give a noun its name right after it ("a village called Panmunjom").
+NAMING_PARTICIPLES = frozenset("called named dubbed titled".split())
 # -s words that are nearly always nouns in news text, even after a name ("North Korea talks").
 PLURAL_NOUNS = frozenset(
     """talks tests launches drills exercises sanctions relations forces officials missiles
@@ -220,6 +222,14 @@ def tag(words: list[str], lowers: list[str]) -> list[str]:
             kind = "SUB"
         elif lower in PREPOSITIONS:
             kind = "PREP"
+        elif (
+            lower in NAMING_PARTICIPLES
+            and previous == "WORD"
+            and index + 1 < len(words)
+            and words[index + 1][0].isupper()
+            and lowers[index + 1] not in WEEKDAYS
+        ):
+            kind = "WORD"  # "a village called Panmunjom": the noun's name, not a verb
         elif lower in REPORTING and previous not in ("DET",) and not previous_word.endswith("'s"):
             kind = "REPORT"
         elif (

@@ -278,7 +278,10 @@ def _in_other_time_clause(between: list[Word]) -> bool:
 
 
 # Nouns in -ment, -al ... that are bodies or people, not an action done to a thing.
-NOT_ACTIONS = frozenset("Government Parliament Department General Official Professional".split())
+NOT_ACTIONS = frozenset(
+    "Government Parliament Department General Official Professional Funeral Burial Memorial "
+    "Festival Survival".split()
+)
 
 
 def _set_off_participle(words: list[Word], verb: int, date: int) -> bool:

@@ -133,8 +133,11 @@ THING_RE = re.compile(
     r"|(?:Ministry|Committee|Commission|Council|Agency|Bureau) (?:of|for) (?:the )?"
     r"[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})\b"
     # a thing told by a common noun: "The law, an amendment ..., ... It was passed ..."
-    r"|\b([Tt]he|[Tt]his|[Tt]hat) ((?:(?!" + FUNCTION_WORDS + r")[a-z]+(?:-[a-z]+)? )?"
-    r"(?:law|bill|ministry|court|agreement|accord"
+    # (a truce is "it" even when told first: "signed an armistice ... It took effect at 10 p.m.")
+    r"|\b([Tt]he|[Tt]his|[Tt]hat|an?(?= (?:armistice|ceasefire|truce)\b)) ((?:(?!"
+    + FUNCTION_WORDS
+    + r")[a-z]+(?:-[a-z]+)? )?"
+    r"(?:law|bill|ministry|court|agreement|accord|armistice|ceasefire|truce"
     r"|treaty|deal|resolution|program|project|team|office|complex|zone|resort|plant|facility"
     r"|reactor|dam|bridge|factory))\b"
     r"(?!\s+(?:park|area|building|complex|zone|site|office|plant)\b)"  # "the joint factory park"

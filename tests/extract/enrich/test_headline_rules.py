@@ -338,6 +338,19 @@ CASES = [
         "in February",
         "Roh Moo-hyun's term ends",
     ),
+    (  # "a village called Panmunjom" names the village: "called" is no verb of the clause
+        "Seventy years ago next Thursday, in a wooden hall at a village called Panmunjom,"
+        " American and North Korean generals signed an armistice.",
+        "2023-07-22",
+        "Seventy years ago next Thursday",
+        "American and North Korean generals sign an armistice",
+    ),
+    (  # "it" after "an armistice" told first is the armistice
+        "The generals signed an armistice at 10 a.m. It took effect 12 hours later, at 10 p.m.",
+        "2023-07-22",
+        "12 hours later",
+        "Armistice takes effect",
+    ),
 ]
 
 
