@@ -87,7 +87,9 @@ HOLIDAYS: tuple[Holiday, ...] = (
     ),
     Holiday(
         r"(?:Workers['’] )?[Pp]arty(?:['’]s)? (?:(?:founding|foundation) )?(?:anniversary|[Dd]ay)"
-        r"|anniversary of the (?:Workers['’] )?[Pp]arty['’]s (?:founding|foundation)",
+        r"|anniversary of the (?:Workers['’] )?[Pp]arty['’]s (?:founding|foundation)"
+        # "the 70th anniversary of the (founding of the) Workers' Party (of Korea)"
+        r"|anniversary of the (?:(?:founding|foundation) of the )?Workers['’] Party(?: of Korea)?",
         (10, 10),
     ),
 )

@@ -64,6 +64,7 @@ TIME_ZONE_BEFORE_RE = re.compile(
 RESTATED_TIME_RE = re.compile(
     r"\W*(?:That|This|It)\s+(?:was|is|will\s+be)\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*$"
 )
+RECURRING_BEFORE_RE = re.compile(r"\b(?i:every|each)\s+(?:(?i:other|second)\s+)?$")
 MAX_RELATIONAL = 40  # "the next day", "hours after" ... resolved per sentence (more is a list)
 
 
@@ -79,6 +80,13 @@ class Mention:
     tense: str = "past"
     side: str = "around"  # where the event's words are: around, before or after the expression
     flashback: bool = False  # counted back from the story's time ("a decade earlier")
+    recurring: bool = False  # "every Monday": a habit, no step of the story
+
+    @property
+    def moves_story_time(self) -> bool:
+        """Whether the story goes on at this time: not a term of office told as background, nor
+        a habit ("almost every Monday")."""
+        return not self.rule.keeps_story_time and not self.recurring
 
 
 def _candidates(text: str, scan: DocumentScan) -> tuple[list[Mention], list[Mention]]:
@@ -268,9 +276,33 @@ def find_mentions(
             )
         )
     )
-    # A flashback ("which had begun a decade earlier") does not move the story's time.
-    moving = [m for m in dated if not m.flashback and not m.rule.keeps_story_time]
+    for mention in dated:
+        mention.recurring = bool(
+            RECURRING_BEFORE_RE.search(text, max(0, mention.start - 20), mention.start)
+        )
+    moving = story_steps(text, dated)
     return dated, (moving[-1].value if moving else reference)
+
+
+def story_steps(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of a sentence that move the story's time. A flashback ("which had begun a
+    decade earlier") or a habit ("almost every Monday") does not; nor does a date in a relative
+    clause that tells of a noun ("opened on July 10, 1951, a year after the war that began on
+    June 25, 1950"), unless the sentence tells no other."""
+    moving = [m for m in mentions if not m.flashback and m.moves_story_time]
+    return [m for m in moving if not _in_relative_clause(text, m)] or moving
+
+
+# A relative clause about a noun whose verb comes right before the expression: "the war that
+# began on", ", which had reopened in".
+RELATIVE_BEFORE_RE = re.compile(
+    r"(?:\b(?i:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:that|which|who)"
+    r"|,\s*(?:which|who))(?:\s+[\w'’-]+){1,3}\s+$"
+)
+
+
+def _in_relative_clause(text: str, mention: Mention) -> bool:
+    return RELATIVE_BEFORE_RE.search(text, max(0, mention.start - 80), mention.start) is not None
 
 
 def _entry_year(mentions: list[Mention]) -> list[Mention]:

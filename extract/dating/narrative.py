@@ -28,6 +28,7 @@ from extract.dating.mentions import (
     antecedent_mention,
     find_mentions,
     scan_document,
+    story_steps,
 )
 from extract.dating.vocabulary import MONTH_WORDS, WEEKDAY_WORDS, month_number, weekday_number
 from extract.prefilter import Prefiltered
@@ -161,7 +162,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         signed = _signature(sentence.text)
         if signed:  # a comment's signature stamp dates the comment, not a step of its story
             mentions = [m for m in mentions if m.start < signed.start()]
-            moving = [m for m in mentions if not m.flashback and not m.rule.keeps_story_time]
+            moving = story_steps(sentence.text, mentions)
             reference = moving[-1].value if moving else before
         speech = _speech_day(sentence.text, mentions)
         if speech is not None:  # '"We met yesterday," she said on Friday': from that Friday
@@ -190,10 +191,11 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         antecedent = _antecedent(story, sentence, mentions, before)
         if antecedent is not None:
             story[-1].mentions.append(antecedent)
+        steps = {id(m) for m in story_steps(sentence.text, mentions)}
         for mention in mentions:
             assert mention.value is not None
             history.append((mention.value, sentence.text))
-            if granularity_of(mention.value) == "day" and not mention.rule.keeps_story_time:
+            if granularity_of(mention.value) == "day" and id(mention) in steps:
                 day_reference = mention.value
         question = sentence.text.rstrip(" \"”'’)").endswith("?")
         if (

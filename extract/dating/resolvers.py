@@ -345,7 +345,8 @@ LISTED_DATE_RE = re.compile(
 
 
 # A month and year told in the sentence ("Sep 2018", "September, 2018").
-SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
+# "since (late) November 2012", "Since he took office in May 2022, ...": a time since which
+SINCE_BEFORE_RE = re.compile(r"\bsince\b[^,;]*$", re.IGNORECASE)
 SINCE_AT_RE = re.compile(r"since\s", re.IGNORECASE)
 AFTER_RE = re.compile(r"\bafter\b", re.IGNORECASE)
 MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH_WORDS})(?![A-Za-z]),?\s+(?P<year>(?:19|20)\d\d)\b")

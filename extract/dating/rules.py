@@ -1073,12 +1073,14 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "ended_after_began",
-        # "began on Saturday, Aug. 22, and ended early Tuesday", "... and end today": from the
-        # start told before it in the sentence
+        # "began on Saturday, Aug. 22, and ended early Tuesday", "... and end today", "which
+        # began on Saturday evening and ended early on Tuesday": from the start told before it
+        # in the sentence
         # (the verb stays out of the evidence: the headline tells it)
         r"(?:(?<=\bended\s)|(?<=\bends\s)|(?<=\bend\s)|(?<=\bclosed\s)|(?<=\bconcluded\s)"
         r"|(?<=\bfinished\s))"
-        r"(?:(?i:on)\s+)?(?:(?i:early|late)\s+)?(?:{WEEKDAY}|(?P<deictic>(?i:today|yesterday)))\b",
+        r"(?:(?i:early|late)\s+(?=(?i:on)\s))?(?:(?i:on)\s+)?(?:(?i:early|late)\s+)?"
+        r"(?:{WEEKDAY}|(?P<deictic>(?i:today|yesterday)))\b",
         ended_after_began,
         relational=True,
         absorbing=True,

@@ -299,12 +299,14 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         if token == "turns" and following.isdigit():
             return "future"  # "My mother turns 89 on Christmas Day": the birthday ahead
     tail = _clause_tail(sentence, position)
-    found = _tense_of([t.lower() for t in TOKEN_RE.findall(tail)][:TAIL_WORDS])
+    tail_tokens = [t.lower() for t in TOKEN_RE.findall(tail)]
+    found = _tense_of(tail_tokens[:TAIL_WORDS])
     if found is None and _opens_sentence(sentence, position):
         # "In March, days after the anniversary, Kim visited ...": a phrase that opens the
-        # sentence takes the tense of the sentence it opens
+        # sentence takes the tense of the sentence it opens ("On May 28 the first of more than
+        # 30 waves of balloons carrying trash drifted south": its verb, however far)
         rest = sentence[position + len(tail) :]
-        found = _tense_of([t.lower() for t in TOKEN_RE.findall(rest)])
+        found = _tense_of(tail_tokens[TAIL_WORDS:] + [t.lower() for t in TOKEN_RE.findall(rest)])
     colon = LIST_COLON_RE.search(sentence, 0, position)
     if found is None and colon is not None:
         # "We went three times: in March, last Friday, and on Saturday": a list's items take

@@ -52,6 +52,20 @@ REPORTING = frozenset(
     vow vows vowed urge urges urged call calls called posted tweet tweets tweeted writes
     wrote""".split()
 )
+# Verbs a that-clause after their object tells the content of, beyond the reporting verbs:
+# "telling supporters at the headquarters that he accepted", "hear from a contact that".
+CONTENT_VERBS = frozenset(
+    """telling saying announcing warning insisting arguing noting adding hear hears heard
+    learn learns learned learnt know knows knew show shows showed shown convince convinced
+    persuade persuaded assure assured assuring remind reminded reminding""".split()
+)
+# Nouns a that-clause tells the content of ("reports that the North ..."), not a relative's.
+COMPLEMENT_NOUNS = frozenset(
+    """evidence fact claim claims report reports hope hopes news sign signs warning warnings
+    assurance assurances belief view idea concern concerns fear fears suggestion proof rumors
+    rumours statement possibility likelihood chance risk expectation expectations promise
+    pledge threat doubt doubts notion assessment conclusion argument""".split()
+)
 # Participles that give a noun its name right after it ("a village called Panmunjom").
 NAMING_PARTICIPLES = frozenset("called named dubbed titled".split())
 # -s words that are nearly always nouns in news text, even after a name ("North Korea talks").
@@ -204,6 +218,21 @@ def tag(words: list[str], lowers: list[str]) -> list[str]:
             and is_past(lowers[index + 1])
         ):
             kind = "REL"  # "a forest fire that broke out on Sunday"
+        elif (
+            lower == "that"
+            and previous == "WORD"
+            # ("a promise from his mother that they would meet")
+            and not COMPLEMENT_NOUNS.intersection(lowers[max(0, index - 5) : index])
+            and is_noun(previous_word)
+            and "DET" in kinds[max(0, index - 4) : index - 1]  # "the (joint field) exercises"
+            # ("told the court that his client", "telling supporters ... that he"): what was told
+            and "REPORT" not in kinds
+            and not CONTENT_VERBS.intersection(lowers[:index])
+            and index + 1 < len(words)
+            and lowers[index + 1]
+            in ("the", "a", "an", "its", "his", "her", "their", "he", "she", "they")
+        ):
+            kind = "REL"  # "the exercises that the alliance scaled back": no determiner
         elif lower in DETERMINERS and not (lower == "that" and _after_report(kinds, index)):
             kind = "DET"
         elif lower in PRONOUNS or (_contracted(lower) and CONTRACTED_PRONOUN_RE.match(lower)):

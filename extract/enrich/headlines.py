@@ -384,7 +384,14 @@ def _original_event(what: str, act: str, following: str, sentence: str) -> Claus
         return Clause(subject, lemma, form, passive, False, [])
     if what.split()[-1].lower() in SIGNED_NOUNS:
         return Clause(subject, "sign", "signed", True, False, [])
+    if FOUNDED_BODY_RE.search(what):  # "the 70th anniversary of the Workers' Party"
+        return Clause(subject, "found", "founded", True, False, [])
     return Clause("", "", "", False, False, [subject])
+
+
+# A body whose anniversary is that of its founding: "the Workers' Party (of Korea)", "the Korean
+# People's Army".
+FOUNDED_BODY_RE = re.compile(r"\b(?:Party|Republic|Army|League|Union)(?:\s+of\s+[A-Z][\w.]+)*$")
 
 
 # "Kim Jong Il's 63rd birthday": whose

@@ -351,6 +351,24 @@ CASES = [
         "12 hours later",
         "Armistice takes effect",
     ),
+    (  # an object relative: "the exercises that the alliance scaled back" -> who did it
+        "Yoon has restored the joint field exercises that the alliance scaled back in 2018.",
+        "2024-11-01",
+        "in 2018",
+        "Alliance scales back the joint field exercises",
+    ),
+    (  # "that" after a told noun tells what was told, no relative
+        "His lawyer told the court on Friday that his client would appeal.",
+        "2025-02-22",
+        "on Friday",
+        "Lawyer tells the court that his client will appeal",
+    ),
+    (  # the anniversary of a party is that of its founding
+        "Kim is preparing for the 70th anniversary of the Workers' Party and wants calm.",
+        "2015-08-26",
+        "70th anniversary of the Workers' Party",
+        "Workers' Party founded",
+    ),
 ]
 
 
