@@ -19,6 +19,14 @@ SENTENCE_STARTERS = frozenset(
     after before since while when if however meanwhile still yet so some many most its his
     her their our both all no not one two three officials""".split()
 )
+# Words that go on with a clock time after its "a.m."/"p.m.": a day, a month, a time zone.
+TIME_GOES_ON = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec kst gmt utc est edt et pst pdt jst cst""".split()
+)
+LINE_OPENING_TIME_RE = re.compile(r"\W*\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.$")
+ZONE_NAME_RE = re.compile(r"[A-Z][a-z]+\s+(?:time|[Ss]tandard\s+[Tt]ime)\b")  # "Seoul time"
 INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then whitespace.
 MAX_SENTENCE = 1000  # characters
@@ -55,7 +63,15 @@ def _is_abbreviation_end(line: str, dot: int, following: str) -> bool:
         return False
     if next_token[0].islower() or next_token[0].isdigit():
         return True
-    if INITIALISM_RE.search(word):  # U.S., U.N., p.m.
+    if bare in ("a.m", "p.m"):  # "at 11 a.m. South Korean marines staged ...": a new sentence,
+        # unless the time goes on ("11 a.m. Monday", "9 a.m. KST", "2 p.m. Seoul time") or opens
+        # a line of a programme ("8:30 a.m. Registration and breakfast")
+        return (
+            next_token.lower() in TIME_GOES_ON
+            or bool(ZONE_NAME_RE.match(following))
+            or bool(LINE_OPENING_TIME_RE.match(line[: dot + 1]))
+        )
+    if INITIALISM_RE.search(word):  # U.S., U.N.
         return next_token.lower() not in SENTENCE_STARTERS
     if len(bare) == 1 and bare.isalpha() and word.count(".") == 1:  # a middle initial: "John F."
         return not line[max(0, dot - 2) : dot - 1].isdigit()  # not "the 1980s."

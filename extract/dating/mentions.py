@@ -288,9 +288,12 @@ def story_steps(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions of a sentence that move the story's time. A flashback ("which had begun a
     decade earlier") or a habit ("almost every Monday") does not; nor does a date in a relative
     clause that tells of a noun ("opened on July 10, 1951, a year after the war that began on
-    June 25, 1950"), unless the sentence tells no other."""
-    moving = [m for m in mentions if not m.flashback and m.moves_story_time]
-    return [m for m in moving if not _in_relative_clause(text, m)] or moving
+    June 25, 1950"; "Yoon, who is in Vilnius for a summit that opened Tuesday, was briefed")."""
+    return [
+        m
+        for m in mentions
+        if not m.flashback and m.moves_story_time and not _in_relative_clause(text, m)
+    ]
 
 
 # A relative clause about a noun whose verb comes right before the expression: "the war that

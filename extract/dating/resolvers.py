@@ -475,6 +475,10 @@ def _story_day(ctx: Context) -> dt.date | None:
     return day if day.year < ctx.anchor.year else None
 
 
+# A date and its comma right before: the words after it are the next items of a list.
+LIST_ITEM_BEFORE_RE = re.compile(r"\d,\s*(?:(?i:on)\s+)?$")
+
+
 def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'June 6 and 7', 'Feb. 27-28, 2019', 'June 30-July 2'; 'April 27 and May 26' are two
     days, not a span (None: each is read on its own)."""
@@ -485,8 +489,11 @@ def day_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     listed = re.search(r"\band\b", match.group(0), re.IGNORECASE) and not re.search(
         r"\b(?:between|from)\s", before, re.IGNORECASE
     )  # "between January 24 and February 9" is a span
-    if listed and (month2, day2) != (month1, day1 + 1):
-        return None
+    if listed and (
+        (month2, day2) != (month1, day1 + 1)
+        or LIST_ITEM_BEFORE_RE.search(match.string, 0, match.start())
+    ):
+        return None  # ("on Sept. 25, Sept. 28 and Sept. 29": the last two days of a list)
     if match.groupdict().get("year"):
         year = _year(match)
     elif ctx.anchor is not None:
@@ -1056,10 +1063,18 @@ def clock_time(match: re.Match[str], ctx: Context) -> TimeValue | None:
     headers = [value for value, sentence in days if HEADER_RE.match(sentence)]
     if headers:
         return day_value(start_date(headers[-1]))  # the entries under "FRIDAY, APRIL 27"
+    if days and CLOCK_TOLD_RE.search(days[-1][1]) and start_date(days[-1][0]) <= ctx.anchor:
+        # "struck the post at around 7:41 a.m. on Sunday. ... the first at 7:56 a.m.": the
+        # clock goes on from the day told last with a time of its own
+        return day_value(start_date(days[-1][0]))
     if days:
         return day_value(start_date(days[0][0]))  # the day of the story's lead event
     # "The talks will begin at 3 p.m.": a plan's day is not told
     return OPEN if ctx.tense in ("future", "intent") else day_value(ctx.anchor)
+
+
+# A clock time in a sentence: "at around 7:41 a.m.", "at 10.05 a.m.", "at 9 p.m."
+CLOCK_TOLD_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b", re.IGNORECASE)
 
 
 # The end of a date told right before an expression: "3 March 2016, at 04:12", "on 12 July this
@@ -1915,4 +1930,19 @@ def _end_of(match: re.Match[str], value: TimeValue) -> TimeValue:
 
 
 def earlier_today(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    return day_value(ctx.anchor) if ctx.anchor else None
+    """'earlier today', 'this morning': the day of publication; 'earlier in the day', 'later in
+    the day': the day the story is at ('said on Thursday that the bombers had flown earlier in
+    the day')."""
+    if ctx.anchor is None:
+        return None
+    if "day" in match.group(0).lower().split():
+        told = [v for v in ctx.earlier if _single_day(v)]
+        story = told[-1] if told else ctx.day_reference or ctx.reference
+        # (a day of this week's news, not "its first launch since April 13")
+        if (
+            story is not None
+            and _single_day(story)
+            and 0 <= (ctx.anchor - start_date(story)).days <= 7
+        ):
+            return day_value(start_date(story))
+    return day_value(ctx.anchor)

@@ -770,6 +770,8 @@ RULES: tuple[Rule, ...] = (
         earlier_today,
         trigger=r"(?i:today|in the day|this (?:morning|afternoon|evening))",
         negatable=True,
+        # "said on Thursday that two bombers had flown earlier in the day": another act
+        tells_another_event=True,
     ),
     rule(
         "deictic_day",
@@ -820,6 +822,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "weekday",
+        r"(?:(?i:early|late)\s+(?=(?i:on)\s))?"  # "turned back early on Monday"
         r"(?:(?i:on|last|next|this|early|late|by|until|from|since|past|coming)\s+)?"
         # not a habit ("on Saturdays") nor a name ("Good Friday", "The Sunday Times")
         + NAME_WEEKDAY

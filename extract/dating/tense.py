@@ -62,6 +62,8 @@ TO_NOUN_IDIOMS = frozenset(
         ("sent", "prison"),
     ]
 )
+# Words after which "to" leads the way somewhere: "turned back to port", "flew home to Seoul".
+DIRECTIONS = frozenset("back home out away down over across north south east west".split())
 FUNCTION_WORDS = frozenset(
     """the a an this that these those his her its their our my your to of in on at for with by
     from as and or but not no us them him me you it""".split()  # "spoke to us": no infinitive
@@ -280,6 +282,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             and token not in FUNCTION_WORDS
             and not plural_noun  # "lost to hosts Germany": no verb's base form
             and (tokens[index - 2] if index >= 2 else "", token) not in TO_NOUN_IDIOMS
+            # "turned back to port", "returned home to Seoul": a way, not an infinitive
+            and (tokens[index - 2] if index >= 2 else "") not in DIRECTIONS
             and not RANKED_RE.search(" ".join(tokens[max(0, index - 8) : index - 1]))
         ):
             if index >= 2 and tokens[index - 2] in DONE_VERBS:

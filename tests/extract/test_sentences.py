@@ -40,6 +40,18 @@ from extract.sentences import (
             "The talks ended at 3 p.m. on Monday. Both sides left.",
             ["The talks ended at 3 p.m. on Monday.", "Both sides left."],
         ),
+        (  # a clock time ends a sentence before a capitalised word that does not go on with it
+            "The North fired between 9 and 11 a.m. South Korean marines replied at 2 p.m. Friday"
+            " and at 4 p.m. Seoul time.",
+            [
+                "The North fired between 9 and 11 a.m.",
+                "South Korean marines replied at 2 p.m. Friday and at 4 p.m. Seoul time.",
+            ],
+        ),
+        (  # a programme's line opens with its time
+            "8:30 a.m. Registration and breakfast\n9:15 a.m. Panel I",
+            ["8:30 a.m. Registration and breakfast", "9:15 a.m. Panel I"],
+        ),
     ],
 )
 def test_news_abbreviations_do_not_end_sentences(body: str, expected: list[str]) -> None:
