@@ -267,11 +267,13 @@ def find_mentions(
                     mention.value = OPEN
                 mention.side = _offset_side(text, mention, bool(later))
 
-    dated = _drop_refined_months(
-        _restated_in_apposition(
-            _share_sentence_year(
-                _entry_year(
-                    sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+    dated = _drop_counted_days_told(
+        _drop_refined_months(
+            _restated_in_apposition(
+                _share_sentence_year(
+                    _entry_year(
+                        sorted((m for m in taken if m.value is not OPEN), key=lambda m: m.start)
+                    )
                 )
             )
         )
@@ -416,6 +418,29 @@ def _restated_in_apposition(mentions: list[Mention]) -> list[Mention]:
         if first <= told <= last:
             dropped.add(id(coarse))
     return [m for m in mentions if id(m) not in dropped]
+
+
+def _drop_counted_days_told(mentions: list[Mention]) -> list[Mention]:
+    """'Hours later, in a rare late-night news conference on Thursday, ...': a day counted from
+    the story (approx) that the sentence then tells as that very day is the same act; the day
+    told gives the row ("crossed on Sunday and inspected a center hours later" counts another
+    act from the day told before it)."""
+    told_after = [
+        (m.start, m.value.date)
+        for m in mentions
+        if m.value is not None and not m.rule.relational and m.value.precision == "day"
+    ]
+    return [
+        m
+        for m in mentions
+        if not (
+            m.rule.counts_from_story
+            and m.value is not None
+            and m.value.precision == "approx"
+            and not m.value.date_end
+            and any(start > m.start and date == m.value.date for start, date in told_after)
+        )
+    ]
 
 
 def _drop_refined_months(mentions: list[Mention]) -> list[Mention]:

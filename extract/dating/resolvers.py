@@ -291,7 +291,7 @@ def _tense_for(match: re.Match[str], ctx: Context) -> tuple[str, bool]:
 # a document noun within two words, or a capitalised name ending before a preposition or verb.
 NAMED_DOCUMENT = (
     r"\s+(?:[\w-]+\s+){0,2}(?i:agreement|accord|declaration|deal|communiqu[eé]|pact|"
-    r"joint\s+statement|measure|package)s?\b"
+    r"joint\s+statement|measure|package|era|spirit)s?\b"  # "the June 15 era"
 )
 NAMED_BY_DATE_RE = re.compile(
     NAMED_DOCUMENT + r"|\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|of|on"

@@ -668,7 +668,9 @@ RULES: tuple[Rule, ...] = (
         # "in the first half of 2024", "the second half of this year", "in the first half"
         r"(?:\b(?i:in|during|by|for|since|until|through)\s+)?(?i:the\s+)?(?P<ordinal>(?i:first|"
         r"second))[- ](?i:half)(?:\s+(?:(?i:of)\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next))"
-        r"\s+(?i:year)))?(?![\w-])",
+        r"\s+(?i:year))|\s+(?i:of\s+the\s+year))?(?![\w-])"
+        # ("That second half of his sentence", "the first half of the match": not of a year)
+        r"(?!\s+(?i:of)\s+(?!(?i:the\s+)?(?i:fiscal)\b))",
         half_year,
         trigger=r"(?i:\bhalf\b)",
     ),
@@ -873,7 +875,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "relative_unit",
-        r"(?<!the )(?<!The )(?P<which>(?i:last|next|this|the\s+coming|the\s+past))\s+"
+        # (not "By its last year the zone had 124 firms": the last of its years)
+        r"(?<!the )(?<!The )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )(?<!\bmy )"
+        r"(?P<which>(?i:last|next|this|the\s+coming|the\s+past))\s+"
         r"(?P<unit>(?i:week|month|year|weekend))\b(?!-)",
         relative_unit,
         trigger=r"(?i:\b(?:this|last|next|coming|past)\b)",

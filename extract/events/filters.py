@@ -32,7 +32,7 @@ TIME_RELATION_RE = re.compile(
     r"^\W*(?:That|This|It)\s+(?:was|came)\s+(?:before|after|long before)\b"
 )
 NEGATION_RE = re.compile(
-    r"\b(?:did not|didn't|does not|doesn't|never|will not|won't)\b", re.IGNORECASE
+    r"\b(?:did not|didn't|does not|doesn't|never|will not|won't|made no mention)\b", re.IGNORECASE
 )
 # "The 70th anniversary of the armistice falls on Thursday, July 27": when it falls, no event
 ANNIVERSARY_FALLS_RE = re.compile(
