@@ -80,9 +80,16 @@ HOLIDAYS: tuple[Holiday, ...] = (
         (9, 9),
     ),
     # the two days are the birthdays of Kim Il Sung and Kim Jong Il
-    Holiday(r"Day of the Sun|birth anniversary of " + LEADER_TITLES + r"Kim Il[- ]?Sung", (4, 15)),
     Holiday(
-        r"Day of the Shining Star|birth anniversary of " + LEADER_TITLES + r"Kim Jong[- ]?Il",
+        r"Day of the Sun|(?:birth anniversary|anniversary of the birth) of "
+        + LEADER_TITLES
+        + r"Kim Il[- ]?Sung",
+        (4, 15),
+    ),
+    Holiday(
+        r"Day of the Shining Star|(?:birth anniversary|anniversary of the birth) of "
+        + LEADER_TITLES
+        + r"Kim Jong[- ]?Il",
         (2, 16),
     ),
     Holiday(

@@ -356,7 +356,9 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
     sentence = year_mention.match.string
     fronted = not sentence[: year_mention.start].strip()
     possessive = bool(re.match(r"['’]s\b", sentence[year_mention.end :]))
-    if not (fronted or possessive):
+    # "more missiles this year than ever, including the Hwasong-17 on March 24": its members
+    listed = bool(re.search(r",\s+including\b", sentence[year_mention.end :]))
+    if not (fronted or possessive or listed):
         return mentions  # "who entered politics only last year, will be sworn in on May 10"
     year = year_mention.value.date  # type: ignore[union-attr]
     moved = 0
@@ -381,7 +383,7 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
             )
         )
     )
-    if moved and one_event:  # "Eight years ago, athletes marched ... on Feb. 9": one event
+    if moved and one_event and not listed:  # "Eight years ago, athletes marched ... on Feb. 9"
         return [m for m in mentions if m is not year_mention]
     return mentions
 

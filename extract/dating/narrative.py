@@ -205,8 +205,18 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         ):
             reference = day_reference = None  # "HOST: ... writing to each other?": the answer
             # is about now, not the story told before
+        if not mentions and EVER_SINCE_RE.search(sentence.text):
+            reference = day_reference = None  # "Relations have worsened sharply since.": the
+            # story comes back to the present (a bare "on June 16" next is this year's)
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
     return story
+
+
+# A present perfect that runs to now from the story told before: "... have worsened sharply
+# since.", "has not been heard from since."
+EVER_SINCE_RE = re.compile(
+    r"\b(?:has|have)\s+(?:not\s+|never\s+)?(?:\w+\s+){0,3}?\w+\s+since\s*[.!]?[\"”]?\s*$"
+)
 
 
 # "Pyongyang, March 8 (KCNA) --", "SEOUL, Oct. 22 (Yonhap) --": a place, a month and day, the

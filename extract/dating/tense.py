@@ -289,6 +289,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             if index >= 2 and tokens[index - 2] in DONE_VERBS:
                 return "past"  # "failed to put a satellite into orbit on Monday": it happened
             return "intent"  # "offering to hold talks on January 9": forward, but only just
+        if token == "invited" and previous in ("been", "is", "are", "am"):
+            return "future"  # "Lee has been invited to the G7 summit ... from June 15 to 17"
         counted = previous.isdigit() and (tokens[index - 2] if index > 1 else "") not in MONTHS
         if _is_past(token, previous) and not counted:  # not "40 armoured vehicles"
             return "past"
