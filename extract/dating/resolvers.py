@@ -1033,14 +1033,69 @@ def ended_after_began(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def day_of_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'on the 12th': that day of the month the story is in (a month or day told before)."""
+    """'on the 12th': that day of the month told in the sentence, else of the month the story
+    is in when it is this month or last, else of publication's ('on the 13th', 'the 15th of
+    this month', 'the 16th of last month': Korean newsroom English dates this month's days so;
+    a day still ahead in a past report is last month's)."""
+    day = _day(match)
+    if EACH_MONTH_RE.match(ctx.sentence, ctx.start + len(match.group(0))):
+        return OPEN  # "paid between the 10th and the 20th of each month": a habit
+    which = (match.groupdict().get("which") or "").lower()
+    dated = bool(match["on"] or match["part"] or which) or ctx.sentence[: ctx.start].endswith("(")
+    if not dated:
+        return OPEN  # "The 27th, the 68th anniversary ...": a bare ordinal tells no date
+    if which and ctx.anchor is not None:
+        month = add_months(ctx.anchor.replace(day=1), RELATIVE_YEARS[which])
+        return _day_of(month, day)
+    told = [v for v in ctx.earlier if granularity_of(v) in ("month", "day")]
+    reference = told[-1] if told else ctx.reference
+    if reference is not None and granularity_of(reference) != "year":
+        first = start_date(reference)
+        recent = ctx.anchor is None or 0 <= (ctx.anchor - first).days <= RECENT_STORY_DAYS
+        if told:
+            return _day_in_story_month(reference, day)
+        if recent:
+            first_day = start_date(reference)
+            if _single_day(reference) and day < first_day.day:
+                # "the fourth wave since the night of May 28 ... On the 4th, the Cabinet": the
+                # story goes on to the next such day
+                following = _day_of(add_months(first_day.replace(day=1), 1), day)
+                if following is not OPEN and ctx.anchor and start_date(following) <= ctx.anchor:
+                    return following
+            return _day_in_story_month(reference, day)
+    if ctx.anchor is None:
+        return OPEN
+    month = ctx.anchor.replace(day=1)
+    if day > ctx.anchor.day and ctx.tense not in ("future", "intent"):
+        month = add_months(month, -1)  # "was released on the 27th" (published on the 5th)
+    elif day < ctx.anchor.day and ctx.tense == "future":
+        month = add_months(month, 1)
+    return _day_of(month, day)
+
+
+def spoken_day_of_month(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'sworn in on the twenty-fifth': that day of the month the story is in (a month or day
+    told before), else no row."""
     reference = ctx.reference
     if reference is None or granularity_of(reference) == "year":
         return OPEN
+    return _day_in_story_month(reference, _day(match))
+
+
+RECENT_STORY_DAYS = 31  # a story told up to a month before publication keeps its month
+EACH_MONTH_RE = re.compile(r"[^.;]{0,40}?\bof\s+(?:each|every)\s+month\b", re.IGNORECASE)
+
+
+def _day_in_story_month(reference: TimeValue, day: int) -> TimeValue:
+    """The day of the reference's month ("talks from Sept. 18-20 ... on the 19th": that month);
+    a span over two months does not tell which."""
     if reference.date_end and reference.date_end[:7] != reference.date[:7]:
-        return OPEN  # a span over two months: which month is not told
-    first = start_date(reference)  # "talks from Sept. 18-20 ... on the 19th": that month
-    found = safe_date(first.year, first.month, _day(match))
+        return OPEN
+    return _day_of(start_date(reference), day)
+
+
+def _day_of(month: dt.date, day: int) -> TimeValue:
+    found = safe_date(month.year, month.month, day)
     return day_value(found) if found else OPEN
 
 

@@ -85,6 +85,7 @@ from extract.dating.resolvers import (
     seasons_ago,
     since_taking_office,
     soon_after,
+    spoken_day_of_month,
     that_day,
     the_day_began,
     the_day_when,
@@ -377,7 +378,7 @@ RULES: tuple[Rule, ...] = (
         # "sworn in on the twenty-fifth.": the month the story is in (not "the first", "the
         # second": words of their own)
         r"(?<=\bthe )(?P<day>" + SPOKEN_LATE_DAY + r")(?=\s*[,.;:]|\s+(?:and|when)\b)",
-        day_of_month,
+        spoken_day_of_month,
         relational=True,
         trigger=r"(?i:teenth|twent|thirt)",
         refines_month=True,
@@ -1098,13 +1099,25 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "day_of_month",
-        # "on the 12th": that day of the month the story is in
-        r"\b(?i:on)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|but|when|while"
-        r"|as|after|before|at|in|with|to|by|from|that|which)\b)",
+        # "on the 12th", "the morning of the 14th", "(the 10th)", "the 15th of this month",
+        # "the 27th (local time)": that day of the month the story is in, else of publication
+        # (Korean newsroom English dates the days of this month so)
+        r"(?:\b(?P<on>(?i:on|by|until|since))\s+)?(?:\b(?i:the)\s+(?P<part>(?i:morning|afternoon|evening"
+        r"|night))\s+(?i:of)\s+)?\b(?i:the)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+        r"(?:\s+(?i:of)\s+(?P<which>(?i:this|last|next))\s+(?i:month))?"
+        r"(?=\s*(?:[,.;:)(]|$)|\s+(?:and|or|but|when|while|as|after|before|at|in|with|to|by"
+        r"|from|that|which|into)\b"
+        # after "on", a verb may follow ("North Korea on the 13th released"), not a noun it
+        # counts ("on the 13th floor", "on the 5th day")
+        r"|(?(on)\s+(?!(?:floor|anniversary|century|parallel|round|day|days|time|times|birthday"
+        r"|place|straight|consecutive|annual|session|congress|plenary|meeting|year|month|week"
+        r"|generation|division|corps|fleet|army|grade|edition|game|match|stage|attempt|try"
+        r"|of)\b)[a-z]+\b|(?!)))",
         day_of_month,
         relational=True,
         trigger=r"\d(?:st|nd|rd|th)\b",
         refines_month=True,
+        absorbing=True,  # "the 15th of this month": not "this month"
     ),
     rule(
         "clock_time",
