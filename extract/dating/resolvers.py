@@ -868,6 +868,14 @@ def weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
     tense, strict = _tense_for(match, ctx)
     if match.group(0).lower().startswith("this") and ctx.tense != "past":
         tense = "future"  # "This Thursday marks the 70th anniversary": the one ahead
+    elif (
+        tense == "present"
+        and ctx.anchor is not None
+        and ctx.earlier
+        and start_date(ctx.earlier[-1]) > ctx.anchor
+    ):
+        tense = "future"  # "arrives on Tuesday, then travels to Tokyo on Thursday before
+        # returning to Washington on Friday": a schedule goes on ahead
     same = [
         start_date(v) for v in ctx.earlier if _single_day(v) and start_date(v).weekday() == target
     ]
@@ -1020,9 +1028,12 @@ def ended_after_began(match: re.Match[str], ctx: Context) -> TimeValue | None:
         # "started on March 6 and end Thursday" (published on a Wednesday): the coming Thursday
         ahead = ENDS_AHEAD_RE.search(ctx.sentence, max(0, ctx.start - 30), ctx.start)
         first = start + dt.timedelta(days=1)
-        end = weekday_on_or_after(
-            max(first, ctx.anchor) if ahead else first, weekday_number(match["weekday"])
-        )
+        weekday = weekday_number(match["weekday"])
+        end = weekday_on_or_after(max(first, ctx.anchor) if ahead else first, weekday)
+        latest = weekday_on_or_before(ctx.anchor, weekday)
+        if not ahead and first <= latest and (latest - start).days <= MAX_BEGAN_TO_ENDED_DAYS:
+            end = latest  # "began on Aug. 16 and ended on Thursday" (published Aug. 30): the
+            # Thursday before publication, not the first one after the start
     elif ctx.tense in ("future", "intent") or ctx.sentence[: ctx.start].rstrip().endswith("ends"):
         end = weekday_on_or_after(ctx.anchor, weekday_number(match["weekday"]))
     else:

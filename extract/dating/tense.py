@@ -15,7 +15,7 @@ from extract.sentences import SPEAKER_LABEL_RE
 FUTURE_WORDS = frozenset(
     """will 'll ’ll shall would scheduled slated planned plans planning plan expected expects
     expect anticipated anticipates anticipate upcoming due intends intend intended aims aim
-    proposed proposes propose set looking forthcoming coming must payable""".split()
+    proposed proposes propose set looking forthcoming coming must payable should""".split()
 )
 PRESENT_WORDS = frozenset(
     "is are am says say tells announces remains continues marks falls begins starts ends".split()
