@@ -224,6 +224,19 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
     item = _verbless_item(words, verb, start, end)
     if item:  # "met three times: at Panmunjom in April": the date's own item
         clause.rest = item
+    member = INCLUDED_BEFORE_RE.search(text, max(0, start - 120), start)
+    if (
+        member
+        and clause.verb
+        and not clause.passive
+        and words[verb].start < member.start()  # the verb of the whole, not the member's own
+        and words[verb].kind != "REPORT"
+        and len(member.group(1).split()) <= MEMBER_WORDS
+        and member.group(1).split()[-1].lower() not in DETERMINERS  # "the 2010 sinking of"
+    ):
+        # "has launched more missiles this year, including the Hwasong-17 on March 24": the
+        # member the date tells ("North Korea launches the Hwasong-17")
+        clause.rest = member.group(1).split()
     told_whole = clause.subject and verb > 0 and words[verb - 1].kind == "AUX"  # "was signed"
     short = len(_assemble(clause).split()) < MIN_WORDS
     if (short or _set_off_participle(words, verb, start)) and not told_whole:
@@ -236,6 +249,14 @@ def event_clause(text: str, start: int, end: int, side: str, discourse: Discours
             if len(_assemble(fuller).split()) >= MIN_WORDS:
                 return fuller
     return clause
+
+
+MEMBER_WORDS = 6  # a member named in a few words ("the Hwasong-17"), not a clause of its own
+# The member of a list right before its date: ", including the Hwasong-17 on March 24".
+INCLUDED_BEFORE_RE = re.compile(
+    r",\s+including\s+(?!(?:by|in|at|on|with|for|from|to)\s)([^,;:()]{3,80}?)"
+    r"(?:\s+(?:on|in))?\s*$"
+)
 
 
 # Words that open a clause of an event at another time than the date's ("after North Korea

@@ -369,6 +369,13 @@ CASES = [
         "70th anniversary of the Workers' Party",
         "Workers' Party founded",
     ),
+    (  # a member of a list is headed by what it is, with the verb of the whole
+        "The North has launched more ballistic missiles this year than ever, including the"
+        " Hwasong-17 on March 24.",
+        "2022-11-04",
+        "on March 24",
+        "North Korea launches the Hwasong-17",
+    ),
 ]
 
 
