@@ -558,8 +558,10 @@ RULES: tuple[Rule, ...] = (
     rule(
         "decade",
         r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[- ])?(?P<decade>1[89]\d0|20\d0)['’]?s\b"
-        # "the 1970s and 1980s", "the 1980s to the 2000s": one stretch
-        r"(?:\s+(?i:and|to|through|into)\s+(?:(?i:the)\s+)?(?P<decade2>1[89]\d0|20\d0)['’]?s\b)?",
+        # "the 1970s and 1980s", "the 1980s to the 2000s", "the late 1970s and early 1980s":
+        # one stretch
+        r"(?:\s+(?i:and|to|through|into)\s+(?:(?i:the)\s+)?(?:(?i:early|mid|late)[- ])?"
+        r"(?P<decade2>1[89]\d0|20\d0)['’]?s\b)?",
         decade,
         trigger=YEAR_TRIGGER,
         absolute=True,
