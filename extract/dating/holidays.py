@@ -69,6 +69,7 @@ HOLIDAYS: tuple[Holiday, ...] = (
         (3, 1),
     ),
     Holiday(r"National Foundation Day|Gaecheonjeol", (10, 3)),
+    Holiday(r"Children" + APOSTROPHE + r"s Day", (5, 5)),  # South Korea's, May 5
     Holiday(r"Hangeul Day|Hangul Day|Hangeulnal", (10, 9)),
     Holiday(
         r"Day of the Foundation of the DPRK"

@@ -611,7 +611,8 @@ RULES: tuple[Rule, ...] = (
         holiday,
         trigger=r"New Year|Christmas|Thanksgiving|Chuseok|Seollal|Liberation|Victory|[Aa]rmistice"
         r"|Day of|[Pp]arty|Fourth of July|Independence|Samiljeol|March (?:First|1st)"
-        r"|[Ff]ound(?:ing|ation)|Gaecheonjeol|Hange?ul|birth anniversary",
+        r"|[Ff]ound(?:ing|ation)|Gaecheonjeol|Hange?ul|birth anniversary|anniversary of the birth"
+        r"|Children",
         names_occasion=True,
     ),
     rule(
