@@ -36,10 +36,10 @@ NOT_YEAR_BEFORE_RE = re.compile(
     r"|(?:[#$€£§]\s*$)|(?:(?<!\d)\d{1,3}(?:,\d{3})*\s*(?:-|to|and)\s*$)"
     r"|\b[Cc]lass(?:\s+of)?\s*$",  # a graduating class: "the Class of 2019", a name
 )
-# An author-year citation of scholarly writing: the year of a publication, not of an event.
 # A year after the preposition that opens the sentence is a year, whatever follows ("In 2018
 # soldiers from both sides cleared the mines"): a count there would be "In 2018, 300 soldiers".
 OPENING_PREPOSITION_RE = re.compile(r"\W*(?:In|Since|By|Until|From|During|Through)\s+\d")
+# An author-year citation of scholarly writing: the year of a publication, not of an event.
 CITED_BEFORE_RE = re.compile(
     r"(?:[(;]\s*|^)[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+$"
     r"|[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?\s+\($"
@@ -64,6 +64,7 @@ TIME_ZONE_BEFORE_RE = re.compile(
 RESTATED_TIME_RE = re.compile(
     r"\W*(?:That|This|It)\s+(?:was|is|will\s+be)\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*$"
 )
+# "every Monday", "each other spring": a habit's time
 RECURRING_BEFORE_RE = re.compile(r"\b(?i:every|each)\s+(?:(?i:other|second)\s+)?$")
 MAX_RELATIONAL = 40  # "the next day", "hours after" ... resolved per sentence (more is a list)
 
