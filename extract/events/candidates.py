@@ -360,10 +360,20 @@ LASTING_RE = re.compile(
     + r"-day\b",
     re.IGNORECASE,
 )
-# A span the words after a day tell it ends: "on Thursday, the last day of a three-day summit",
-# "returned on Nov. 20 from a four-day trip to Pyongyang"
+# A span the words after a day tell it ends: "returned on Nov. 20 from a four-day trip to
+# Pyongyang", "left on Sunday after a three-week visit", "flew home on Wednesday at the end of
+# a five-day tour" (ANNOTATION rule 3: the visit, from its first day to that one)
+# (not "resumed on Monday after a two-day break": only a stay told after "from"; nor "after a
+# five-day visit that ended on Tuesday", whose end is told)
 ENDS_SPAN_RE = re.compile(
-    rf"^\s+from\s+(?:a|an|the|its|their|his|her)\s+{DAY_COUNT}-day\b", re.IGNORECASE
+    rf"^\s+from\s+(?:a|an|the|its|their|his|her)\s+{DAY_COUNT}-(?P<unit>day|week)\b"
+    r"|^,?\s+(?:after|at\s+the\s+end\s+of|ending|concluding|wrapping\s+up|capping)"
+    r"\s+(?:a|an|the|its|their|his|her)\s+"
+    + DAY_COUNT.replace("?P<n>", "?P<n2>")
+    + r"-(?P<unit2>day|week)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay|summit|talks|meeting"
+    r"|conference|mission|journey|session|forum)s?\b"
+    r"(?![^,.;]{0,40}?\b(?:that|which)\s+(?:ended|ends|finished|concluded|closed|wrapped)\b)",
+    re.IGNORECASE,
 )
 # "travel to the resort on Saturday for a round that ends Monday": from the day to that weekday
 ROUND_ENDS_RE = re.compile(
@@ -413,7 +423,9 @@ def _widen_multi_day(text: str, mention: Mention, value: TimeValue, told_before:
         return TimeValue(value.date, value.precision, end.isoformat())
     ending = ENDS_SPAN_RE.match(after)
     if ending is not None:
-        first = day - dt.timedelta(days=number_value(ending["n"]) - 1)
+        unit = ending["unit"] or ending["unit2"]
+        days = number_value(ending["n"] or ending["n2"]) * (7 if unit.lower() == "week" else 1)
+        first = day - dt.timedelta(days=days - 1)
         return TimeValue(first.isoformat(), value.precision, value.date)
     head = re.split(r"[;.]\s", text[max(0, told_before, mention.start - WINDOW) : mention.start])[
         -1
