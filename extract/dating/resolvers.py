@@ -908,12 +908,14 @@ def days_from_weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def weekday_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'Sunday through early Monday': the end day by tense, the start the days before it."""
+    """'Sunday through early Monday': the start day by tense, the end the days after it (a
+    standstill put 'from Tuesday until Thursday', told on the Wednesday between, began the day
+    before and ends the day after)."""
     if ctx.anchor is None:
         return None
     first, last = weekday_number(match["weekday"]), weekday_number(match["weekday2"])
-    end = _weekday_date(ctx.anchor, last, ctx.tense, False)
-    start = end - dt.timedelta(days=(last - first) % 7)
+    start = _weekday_date(ctx.anchor, first, ctx.tense, False)
+    end = start + dt.timedelta(days=(last - first) % 7)
     if start == end:
         return None
     return TimeValue(iso_day(start), "day", iso_day(end))

@@ -127,6 +127,7 @@ from extract.dating.vocabulary import (
 
 # A spoken day alone from the 13th ("the twenty-fifth"); a spoken year after a month without
 # "twenty" or "thirty" alone ("March twenty" may be a day)
+CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"  # "6:30 a.m.", "10pm"
 SPOKEN_LATE_DAY = "(?:" + "|".join(w for w, v in SPOKEN_DAYS.items() if v >= 13) + r")(?![\w-])"
 SPOKEN_MONTH_YEAR = SPOKEN_SHORT_YEAR.replace("twenty|thirty|", "")
 # Right after a preposition, as look-behinds: the scanner then finds the year words themselves
@@ -820,8 +821,11 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "weekday_span",
-        r"(?:(?i:from)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?\s+"
-        r"(?i:through|to|and|until|till|into)\s+(?:(?i:early|late)\s+)?(?:(?i:on)\s+)?{WEEKDAY2}"
+        # "from Tuesday to Thursday", "from 6:30 a.m. Tuesday until 6:30 a.m. Thursday"
+        r"(?:(?i:from)\s+)?(?:" + CLOCK_TIME + r"\s+)?{WEEKDAY}"
+        r"(?:\s+(?i:morning|afternoon|evening|night))?\s+"
+        r"(?i:through|to|and|until|till|into)\s+(?:(?i:early|late)\s+)?(?:" + CLOCK_TIME + r"\s+)?"
+        r"(?:(?i:on)\s+)?{WEEKDAY2}"
         r"(?:\s+(?i:morning|afternoon|evening|night))?",
         weekday_span,
         trigger=WEEKDAY_WORDS,
@@ -1128,12 +1132,10 @@ RULES: tuple[Rule, ...] = (
         # ("9:29 a.m. — Kim walks ...": a liveblog entry)
         # ("until about 1:30 p.m.", "called to order at 10.05 a.m.": the same)
         r"\b(?i:at|until|around|about)\s+(?:(?i:about|around|approximately)\s+)?"
-        r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
-        r"|[0-2]?\d:[0-5]\d(?![\d:]|\s*[ap]\.?m))"  # "at 11:34", "at 18:45"
+        r"(?:" + CLOCK_TIME + r"|[0-2]?\d:[0-5]\d(?![\d:]|\s*[ap]\.?m))"  # "at 11:34", "at 18:45"
         # a schedule's or a log's entry opening with its time: "9:29 a.m. — Kim walks",
         # "8.00pm The Last Train North" (not a time and its zone: "2:07 p.m. EDT")
-        r"|^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"
-        r"(?=\s*[—–-]|\s+(?![A-Z]{0,4}T\b|UTC\b)[A-Z\d])"
+        r"|^" + CLOCK_TIME + r"(?=\s*[—–-]|\s+(?![A-Z]{0,4}T\b|UTC\b)[A-Z\d])"
         # a fixture's 24-hour kick-off time before its teams: "16:10 · Korea Republic v Japan"
         r"|^[0-2]?\d:[0-5]\d(?=\s*[·|•—–]\s*[A-Z])",
         clock_time,
