@@ -966,15 +966,18 @@ def weekday_runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None
 
 def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'will run through Friday', 'runs through March 18': from the day the sentence says it
-    began (ctx.earlier), else from publication, to the first such day after the start."""
+    began (ctx.earlier), else from publication, to the first such day after the start. A state
+    ('will be open daily through Oct. 31', rule stays_through) spans from a start told
+    ('reopened on Friday'); without one, it dates the day it ends."""
     if ctx.anchor is None:
         return None
     start_value = ctx.earlier[-1] if ctx.earlier else None
-    if (
+    told = (
         start_value is not None
         and granularity_of(start_value) == "day"
         and not start_value.date_end
-    ):
+    )
+    if told:
         start = start_date(start_value)
     elif ctx.tense == "past":
         # "ran through Friday": when it began is not told; the day it ended is
@@ -998,12 +1001,15 @@ def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
         )
     if end is None or (end - start).days > 366:
         return None
+    if match.groupdict().get("state") and not told:
+        return day_value(end)
     return TimeValue(iso_day(start), "day", iso_day(end))
 
 
 # the start a span's row takes in ("began Monday and runs through Friday")
 BEGAN_RE = re.compile(
-    r"\b(?:began|begins?|begun|beginning|started|starts?|opened|opens|kicked off|kicks off)\b",
+    r"\b(?:began|begins?|begun|beginning|started|starts?|(?:re)?opened|(?:re)?opens|kicked off"
+    r"|kicks off)\b",
     re.IGNORECASE,
 )
 # "... and end on Thursday", "and will end Friday": an end still ahead (the event goes on)

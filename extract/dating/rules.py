@@ -1087,6 +1087,20 @@ RULES: tuple[Rule, ...] = (
         absorbs_start=True,
     ),
     rule(
+        "stays_through",
+        # "reopened on Friday and will be open from 9 a.m. to 5 p.m. daily through Oct. 31": a
+        # state from the start the sentence told (without one, "until Friday" is a weekday)
+        r"\b(?P<state>(?i:be|remains?|stays?)\s+(?i:open|closed|shut|in\s+place|in\s+effect))"
+        r"(?:\s+(?!(?i:through|until|till)\b)[\w.:]+){0,7}?\s+"
+        r"(?i:through|until|till)\s+(?:(?i:early|late)\s+)?(?:{WEEKDAY}|{MONTH}\s*{DAY}(?!,?\s*\d))",
+        runs_through,
+        relational=True,
+        absorbing=True,
+        trigger=r"(?i:\b(?:began|begun|started|(?:re)?opened|(?:re)?opens|closed|shut)\b.{0,150}?"
+        r"\b(?:be|remains?|stays?)\s+(?:open|closed|shut|in\s+place|in\s+effect)\b)",
+        absorbs_start=True,
+    ),
+    rule(
         "ended_after_began",
         # "began on Saturday, Aug. 22, and ended early Tuesday", "... and end today", "which
         # began on Saturday evening and ended early on Tuesday": from the start told before it

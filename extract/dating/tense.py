@@ -159,8 +159,8 @@ def _is_past(token: str, previous: str) -> bool:
         return False  # "a failed launch": an adjective
     if previous in ("for", "of", "with", "among") and token.endswith("ed"):
         return False  # "a service for separated families": an adjective
-    if previous in ("be", "being", "getting"):
-        return False  # "will be held", "is likely to be held", "is getting married": no past
+    if previous in ("be", "being", "getting", "remain", "remains", "stay", "stays"):
+        return False  # "will be held", "is getting married", "will remain closed": no past
     if token == "won" and (
         previous in ("million", "billion", "trillion", "thousand") or previous[:1].isdigit()
     ):
