@@ -16,7 +16,7 @@ from functools import cache
 from itertools import pairwise
 
 from extract.dating.calendar import TimeValue, granularity_of, iso_span, safe_date
-from extract.dating.resolvers import BEGAN_RE, OPEN, Context, counts_following_clause
+from extract.dating.resolvers import BEGAN_RE, OPEN, Context, Told, counts_following_clause
 from extract.dating.rules import RULES, Rule
 from extract.dating.scanner import DocumentScan, ScanTable
 from extract.dating.tense import tense_before
@@ -160,7 +160,7 @@ def find_mentions(
     text: str,
     anchor: dt.date | None,
     reference: TimeValue | None,
-    history: Sequence[tuple[TimeValue, str]] = (),
+    history: Sequence[Told] = (),
     day_reference: TimeValue | None = None,
     frame: TimeValue | None = None,
     scan: DocumentScan | None = None,
@@ -291,12 +291,31 @@ def story_steps(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions of a sentence that move the story's time. A flashback ("which had begun a
     decade earlier") or a habit ("almost every Monday") does not; nor does a date in a relative
     clause that tells of a noun ("opened on July 10, 1951, a year after the war that began on
-    June 25, 1950"; "Yoon, who is in Vilnius for a summit that opened Tuesday, was briefed")."""
+    June 25, 1950"; "Yoon, who is in Vilnius for a summit that opened Tuesday, was briefed"),
+    nor a date that names an event in passing ("voiced concern over the July 11 shooting")."""
     return [
         m
         for m in mentions
-        if not m.flashback and m.moves_story_time and not _in_relative_clause(text, m)
+        if not m.flashback
+        and m.moves_story_time
+        and not _in_relative_clause(text, m)
+        and not _names_an_event(text, m)
     ]
+
+
+# "the July 11 shooting", "its Nov. 23 shelling": a date between a determiner and its noun
+ATTRIBUTIVE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
+NOUN_AFTER_RE = re.compile(
+    r"\s+(?!(?:and|or|of|to|in|at|on|for|from|when|as|with|by|after|before|that|which|is|was"
+    r"|were|are|will|would|has|had|have)\b)[a-z][a-z-]+\b"
+)
+
+
+def _names_an_event(text: str, mention: Mention) -> bool:
+    return (
+        ATTRIBUTIVE_BEFORE_RE.search(text, max(0, mention.start - 8), mention.start) is not None
+        and NOUN_AFTER_RE.match(text, mention.end) is not None
+    )
 
 
 # A relative clause about a noun whose verb comes right before the expression: "the war that

@@ -30,6 +30,7 @@ from extract.dating.mentions import (
     scan_document,
     story_steps,
 )
+from extract.dating.resolvers import Told
 from extract.dating.vocabulary import MONTH_WORDS, WEEKDAY_WORDS, month_number, weekday_number
 from extract.prefilter import Prefiltered
 from extract.sentences import SPEAKER_LABEL_RE, Sentence
@@ -129,7 +130,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     reference: TimeValue | None = None
     day_reference: TimeValue | None = None
     # What was told before, for events named again; bounded, so thousands of dates stay linear.
-    history: deque[tuple[TimeValue, str]] = deque(maxlen=HISTORY_SIZE)
+    history: deque[Told] = deque(maxlen=HISTORY_SIZE)
     frame: TimeValue | None = None  # what the previous sentence dated, if anything
     year_frame: TimeValue | None = None  # the year the last dated sentence opened with
     for number, sentence in enumerate(sentences):
@@ -144,7 +145,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             continue
         heading = _heading_day(sentence, entries, anchor)
         if heading is not None:  # no event: the day of the entries under it
-            history.append((heading, sentence.text))
+            history.append(Told(heading, sentence.text))
             day_reference, frame = heading, None
             if sentence.paragraph in entries:
                 reference = heading  # "27 July 1953 ... on the 5th": that month
@@ -194,7 +195,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         steps = {id(m) for m in story_steps(sentence.text, mentions)}
         for mention in mentions:
             assert mention.value is not None
-            history.append((mention.value, sentence.text))
+            history.append(Told(mention.value, sentence.text, mention.start, mention.end))
             if granularity_of(mention.value) == "day" and id(mention) in steps:
                 day_reference = mention.value
         question = sentence.text.rstrip(" \"”'’)").endswith("?")

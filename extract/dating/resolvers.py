@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from extract.dating.calendar import (
     SEASONS,
@@ -50,6 +51,15 @@ from extract.dating.vocabulary import (
 from extract.table.eras import Era, read_eras
 
 
+class Told(NamedTuple):
+    """A date told before, for what a later expression counts from or names again."""
+
+    value: TimeValue
+    sentence: str
+    start: int = -1  # where its expression begins and ends in the sentence (-1: a heading's day)
+    end: int = -1
+
+
 @dataclass
 class Context:
     """What a resolver may use besides the match: anchor date, clause tense, reference time."""
@@ -63,7 +73,7 @@ class Context:
     earlier: list[TimeValue] = field(
         default_factory=list
     )  # dated expressions before, same sentence
-    history: Sequence[tuple[TimeValue, str]] = ()  # earlier (value, sentence), oldest first
+    history: Sequence[Told] = ()  # the dates told before, oldest first
     day_reference: TimeValue | None = None  # the latest day-precise time told
     frame: TimeValue | None = None  # the time the previous sentence was about, if it named one
 
@@ -1133,7 +1143,7 @@ def clock_time(match: re.Match[str], ctx: Context) -> TimeValue | None:
             return OPEN  # "last edited on 3 March 2016, at 04:12": the date's own time
         told = ctx.earlier[-1]
         return day_value(start_date(told), told.precision) if _single_day(told) else OPEN
-    days = [(value, sentence) for value, sentence in ctx.history if _single_day(value)]
+    days = [(told.value, told.sentence) for told in ctx.history if _single_day(told.value)]
     headers = [value for value, sentence in days if HEADER_RE.match(sentence)]
     if headers:
         return day_value(start_date(headers[-1]))  # the entries under "FRIDAY, APRIL 27"
@@ -1405,23 +1415,42 @@ def _reference(ctx: Context, unit: str = "") -> TimeValue | None:
     """The narrative's reference time; before any date is told, 'around publication' (month).
 
     A count of days or hours needs a day: it skips a coarser reference (a "2018 pact" named in
-    passing) for the latest day-precise one.
+    passing) for the latest day-precise one. A past clause counts from the past: after "a step
+    due to take effect on Aug. 11", "A day later, the North blew up ..." counts from the latest
+    date told that is not after publication.
     """
     if ctx.reference is not None:
         coarse = granularity_of(ctx.reference) != "day"
+        counts_days = unit in ("day", "week", "fortnight", "hour", "minute")
         if (
             coarse
-            and unit in ("day", "week", "fortnight", "hour", "minute")
+            and counts_days
             and ctx.day_reference is not None
             # not a day the story has moved on from ("| Nov 2017 | ... the same day" after a
             # row of September)
             and start_date(ctx.day_reference) >= start_date(ctx.reference)
         ):
-            return ctx.day_reference
-        return ctx.reference
+            return _past_for_past(ctx.day_reference, ctx, counts_days)
+        return _past_for_past(ctx.reference, ctx, counts_days)
     if ctx.anchor is None:
         return None
     return month_value(ctx.anchor.year, ctx.anchor.month, "approx")
+
+
+def _past_for_past(reference: TimeValue, ctx: Context, day: bool) -> TimeValue:
+    """The reference, or for a past clause whose reference lies after publication (a plan told
+    in passing), the latest date told before that does not (a day, for a count of days)."""
+    if ctx.tense != "past" or ctx.anchor is None or start_date(reference) <= ctx.anchor:
+        return reference
+    return next(
+        (
+            told.value
+            for told in reversed(ctx.history)
+            if start_date(told.value) <= ctx.anchor
+            and (not day or granularity_of(told.value) == "day")
+        ),
+        reference,
+    )
 
 
 def to_the_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -1545,7 +1574,11 @@ def the_day_when(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return told if _single_day(told) else None
     stem = re.compile(r"\b" + re.escape(match["verb"][:-2][:7]), re.IGNORECASE)
     return next(  # the first day-dated sentence that tells the act
-        (value for value, sentence in ctx.history if _single_day(value) and stem.search(sentence)),
+        (
+            told.value
+            for told in ctx.history
+            if _single_day(told.value) and stem.search(told.sentence)
+        ),
         None,
     )
 
@@ -1599,13 +1632,15 @@ def following_season_or_month(match: re.Match[str], ctx: Context) -> TimeValue |
 def next_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'the next day', 'the day before': one day from the reference time; 'the day before the
     sale': from the sale, told before."""
-    text = match.group(0).lower()
+    text = match.group(0)[: len(match.group(0)) - len(match["named"] or "")].lower()
     apposition = APPOSITION_BEFORE_RE.search(ctx.sentence, 0, ctx.start)
     named = (
         _named_event(ctx, ctx.start + len(text))
         if text in ("the day before", "the day after") and not apposition
         else None
     )
+    if match["named"] and named is None and not apposition:
+        return None  # "the day after the vote" when no vote was dated: no row
     reference = named or _reference(ctx, "day")
     if reference is None:
         return None
@@ -1725,7 +1760,7 @@ def nth_day_of_a_trip(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return OPEN  # the trip's length is not told
     told = start_date(reference)
     if nth:  # the trip's first day: the earliest day told in the week up to the last one told
-        days = [start_date(v) for v, _ in ctx.history if _single_day(v)]
+        days = [start_date(told.value) for told in ctx.history if _single_day(told.value)]
         first = min((d for d in days if 0 <= (told - d).days <= TRIP_DAYS[nth]), default=told)
         return day_value(first + dt.timedelta(days=TRIP_DAYS[nth]))
     return day_value(told + dt.timedelta(days=1))
@@ -1925,17 +1960,26 @@ NOT_NOUN_WORDS = frozenset(
 
 def _dated_event(noun: str, ctx: Context) -> TimeValue | None:
     """The day of the first event told before that the noun names ('the launch', 'the
-    shooting'), or None."""
+    shooting'), or None: the first whose date is told with the noun ('the July 11 shooting',
+    'the shooting on July 11'), else the first day-dated sentence that names it."""
     clue = re.compile(EVENT_NOUN_CLUES.get(noun, re.escape(noun[:6])), re.IGNORECASE)
     # "Hours after the launch": the launch the story is about, i.e. the first day-dated one told.
-    return next(
-        (
-            value
-            for value, sentence in ctx.history
-            if granularity_of(value) == "day" and clue.search(sentence)
-        ),
-        None,
+    named = [
+        told
+        for told in ctx.history
+        if granularity_of(told.value) == "day" and clue.search(told.sentence)
+    ]
+    beside = (
+        told
+        for told in named
+        if told.start >= 0
+        and any(
+            0 <= found.start() - told.end <= 1 or 0 <= told.start - found.end() <= 4
+            for found in clue.finditer(told.sentence)
+        )
     )
+    found = next(beside, named[0] if named else None)
+    return found.value if found is not None else None
 
 
 def counts_following_clause(sentence: str, start: int, end: int) -> bool:
@@ -1964,7 +2008,7 @@ def _offset_value(base: dt.date, unit: str, fuzzy: bool) -> TimeValue:
 def event_anaphor(match: re.Match[str], ctx: Context) -> TimeValue | None:
     clue = re.compile(EVENT_NOUN_CLUES[match["noun"].lower()], re.IGNORECASE)
     referent = next(
-        (value for value, sentence in reversed(ctx.history) if clue.search(sentence)), None
+        (told.value for told in reversed(ctx.history) if clue.search(told.sentence)), None
     )
     if referent is None and match["noun"].lower() in OCCASION_PARTS:
         referent = ctx.day_reference if ctx.reference is not None else None

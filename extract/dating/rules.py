@@ -1059,8 +1059,12 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "next_day",
-        r"(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)"
-        r"|a\s+day\s+(?:earlier|later))",
+        r"(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night)"
+        r"|a\s+day\s+(?:earlier|later)|the\s+day\s+(?:before|after)"
+        # "the day after the shooting": the event it counts from is in the evidence
+        r"(?P<named>\s+(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:"
+        + "|".join(EVENT_NOUN_CLUES)
+        + r")\b)?)",
         next_day,
         relational=True,
         trigger=r"(?i:\bday\b|morning|evening|night)",
