@@ -1042,6 +1042,12 @@ def ended_after_began(match: re.Match[str], ctx: Context) -> TimeValue | None:
     )
     if match["deictic"]:
         end = ctx.anchor + dt.timedelta(days=DEICTIC_DAYS[match["deictic"].lower()])
+    elif match["month"]:
+        if start is None:
+            return month_day(match, ctx)
+        month, day = month_number(match["month"]), _day(match)
+        found = [safe_date(year, month, day) for year in (start.year, start.year + 1)]
+        end = next((d for d in found if d is not None and d > start), start)
     elif start is not None:
         # "started on March 6 and end Thursday" (published on a Wednesday): the coming Thursday
         ahead = ENDS_AHEAD_RE.search(ctx.sentence, max(0, ctx.start - 30), ctx.start)
@@ -1491,6 +1497,29 @@ def later_earlier(match: re.Match[str], ctx: Context) -> TimeValue | None:
     base = shift(reference, amount, unit)
     value = _amount_value(base, unit, fuzzy or reference.precision == "approx")
     return _not_finer_than(value, reference)
+
+
+def eve_of(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'on the eve of the summit': the day before the summit's first day: the earliest of the
+    day the story is at and the recent days told in sentences that name a summit (None when
+    none was told)."""
+    noun = match["event"].split()[-1].lower()
+    clue = re.compile(EVENT_NOUN_CLUES.get(noun, re.escape(noun[:6])), re.IGNORECASE)
+    days = [
+        start_date(told.value)
+        for told in ctx.history
+        if granularity_of(told.value) == "day" and clue.search(told.sentence)
+    ]  # (the first day of a span: "the two-day summit that ended on Wednesday")
+    if ctx.day_reference is not None and granularity_of(ctx.day_reference) == "day":
+        days.append(start_date(ctx.day_reference))
+    latest = max(days, default=None)
+    recent = [day for day in days if latest is not None and (latest - day).days <= EVE_WINDOW_DAYS]
+    if not recent:
+        return None
+    return day_value(min(recent) - dt.timedelta(days=1))
+
+
+EVE_WINDOW_DAYS = 14  # days of one occasion (a summit, a visit, talks) told in one story
 
 
 def within_hours(match: re.Match[str], ctx: Context) -> TimeValue | None:

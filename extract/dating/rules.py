@@ -40,6 +40,7 @@ from extract.dating.resolvers import (
     ended_after_began,
     era_into,
     era_term,
+    eve_of,
     event_anaphor,
     first_months,
     first_quarters,
@@ -1113,13 +1114,13 @@ RULES: tuple[Rule, ...] = (
     rule(
         "ended_after_began",
         # "began on Saturday, Aug. 22, and ended early Tuesday", "... and end today", "which
-        # began on Saturday evening and ended early on Tuesday": from the start told before it
-        # in the sentence
+        # began on Saturday evening and ended early on Tuesday", "opened on March 5 and closed
+        # on March 20": from the start told before it in the sentence
         # (the verb stays out of the evidence: the headline tells it)
         r"(?:(?<=\bended\s)|(?<=\bends\s)|(?<=\bend\s)|(?<=\bclosed\s)|(?<=\bconcluded\s)"
         r"|(?<=\bfinished\s))"
         r"(?:(?i:early|late)\s+(?=(?i:on)\s))?(?:(?i:on)\s+)?(?:(?i:early|late)\s+)?"
-        r"(?:{WEEKDAY}|(?P<deictic>(?i:today|yesterday)))\b",
+        r"(?:{WEEKDAY}|(?P<deictic>(?i:today|yesterday))|{MONTH}\s*{DAY}(?!,?\s*\d))\b",
         ended_after_began,
         relational=True,
         absorbing=True,
@@ -1275,6 +1276,15 @@ RULES: tuple[Rule, ...] = (
         relational=True,
         trigger=r"(?i:after|before)",
         counts_from_event=True,
+    ),
+    rule(
+        "eve_of",
+        # "On the eve of the summit": the day before the summit's day told before it
+        r"\b(?:(?i:on)\s+)?(?i:the)\s+(?i:eve)\s+(?i:of)(?P<event>\s+(?i:the|this|that|its|their|his|her)\s+"
+        r"(?:[\w-]+\s+){0,2}?[\w-]+)",
+        eve_of,
+        relational=True,
+        trigger=r"(?i:\beve\s+of\b)",
     ),
     rule(
         "event_anaphor",

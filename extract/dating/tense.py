@@ -34,6 +34,11 @@ IRREGULAR_PAST = frozenset(
     swam wept withheld bred foresaw forsook overheard overran overthrew retook shrank slung
     stank strode strung trod wove wrung befell beheld""".split()
 )
+# Irregular past participles that are not also past forms: "a poll taken from Friday to Sunday"
+PAST_PARTICIPLES = frozenset(
+    "taken seen written shown chosen spoken driven broken drawn flown thrown beaten fallen stolen"
+    " sworn torn begun undertaken overtaken withdrawn".split()
+)
 # A verb in the past that tells an act ("instructed", "met"; not "was", "had").
 PAST_VERB = (
     r"\b(?!(?:was|were|had|did)\b)(?:[a-z]{3,}ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
@@ -165,6 +170,8 @@ def _is_past(token: str, previous: str) -> bool:
         previous in ("million", "billion", "trillion", "thousand") or previous[:1].isdigit()
     ):
         return False  # "150 million won": South Korea's currency
+    if token in PAST_PARTICIPLES:
+        return previous not in ("is", "are", "am", "gets", "get")  # "is sworn in on May 10"
     return token in IRREGULAR_PAST or (
         token.endswith("ed") and len(token) > 4 and token not in NOT_PAST_ED
     )
@@ -304,6 +311,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             return "future"  # "He leaves on Monday for Brussels": a journey ahead
         if token == "turns" and following.isdigit():
             return "future"  # "My mother turns 89 on Christmas Day": the birthday ahead
+        if previous in ("he", "she", "who") and token.endswith("s") and not token.endswith("ss"):
+            return "present"  # "soon after he takes office on May 10": not the past before it
     tail = _clause_tail(sentence, position)
     tail_tokens = [t.lower() for t in TOKEN_RE.findall(tail)]
     found = _tense_of(tail_tokens[:TAIL_WORDS])
