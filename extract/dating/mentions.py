@@ -408,6 +408,9 @@ def _share_sentence_year(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+ERA_RULES = frozenset({"era_term", "era_own_term", "era_into"})  # a leader's or president's term
+
+
 def _restated_in_apposition(mentions: list[Mention]) -> list[Mention]:
     """'Last month, on July 14, we marked ...', 'last summer, June thirtieth, Trump steps ...',
     'died in 1968, in the spring': a finer time right after a coarser one restates it: one row,
@@ -419,8 +422,11 @@ def _restated_in_apposition(mentions: list[Mention]) -> list[Mention]:
         between = coarse.match.string[coarse.end : day.start]
         if not re.fullmatch(r",\s*(?:on\s+)?", between):
             continue
+        if day.rule.name in ERA_RULES:
+            dropped.add(id(day))  # "In the mid-1990s, under Kim Jong Il,": the era is context
+            continue
         first, last = iso_span(coarse.value.date, coarse.value.date_end)
-        if granularity_of(day.value) != "day":
+        if granularity_of(day.value) != "day" or day.value.date_end:
             finer = iso_span(day.value.date, day.value.date_end)
             if first <= finer[0] and finer[1] <= last and finer != (first, last):
                 dropped.add(id(coarse))  # "in 1968, in the spring" (the year told before it)

@@ -118,7 +118,9 @@ COMPARISON_BEFORE_RE = re.compile(
     # "fell to 45%, from 49% a week earlier", "down from 52% four weeks ago"
     r"|\bfrom\s+\d[\d.,]*\s*(?:percent|per\s+cent|%|points?)"
     # "a loss of 3.2 billion won, against a profit of 1.1 billion won a year earlier"
-    r"|\b(?:against|versus|vs\.?)\s+(?:an?\s+|the\s+)?[^.;,\d]{0,30}?\d[\d.,]*(?:\s+[\w$%-]+){0,3}?)"
+    # (not "sealed its border against the coronavirus in January 2020, and in June that year")
+    r"|\b(?:against|versus|vs\.?)\s+(?:an?\s+|the\s+)?[^.;,\d]{0,30}?\d(?:[\d.,]*\d)?"
+    r"(?:\s+[\w$%-]+){0,3}?)"
     r"\s+$",
     re.IGNORECASE,
 )
