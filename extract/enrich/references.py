@@ -87,7 +87,9 @@ COUNTED_NOUN = {"met": "meeting", "meet": "meeting", "tested": "test", "talks": 
 # A person named as a sentence's subject: "Xi Jinping became ...", "Vladimir Putin made ...".
 # A name opening a sentence, before its verb or an apposition: "Han Tae-sik, a career diplomat"
 SUBJECT_NAME_RE = re.compile(
-    r"^(?!(?:On|In|At|By|For|From|After|Before|During|Since|Until|With|Under|When|While|As|The"
+    # (after a dateline: "MOSCOW, Thursday — Vladimir Putin arrived ...")
+    r"^(?:[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s+)?"
+    r"(?!(?:On|In|At|By|For|From|After|Before|During|Since|Until|With|Under|When|While|As|The"
     r"|A|An|But|And|Last|Next|This|That|Typhoon)\b)"
     r"((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+)(?: (?=[a-z])|, (?=(?:a|an|the|who|whose)\s))"
 )

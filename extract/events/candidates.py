@@ -323,12 +323,21 @@ def _row(dated: DatedSentence, index: int, mention: Mention) -> Row:
 
 
 def _is_since(text: str, mention: Mention) -> bool:
-    """'since February 2016' starts something still going on; 'the first since 2017' does not."""
+    """'since February 2016' starts something still going on; 'the first since 2017', 'Putin's
+    first trip to North Korea since July 2000', 'the largest drill since 2018' do not (the date
+    is the last such event)."""
     evidence = text[mention.start : mention.end].lower()
     before = text[max(0, mention.start - WINDOW) : mention.start]
-    if re.search(r"\bfirst(?:\s+\w+){0,2}\s+$", before, re.IGNORECASE):
+    if FIRST_SINCE_RE.search(before):
         return False
     return evidence.startswith("since") or bool(SINCE_BEFORE_RE.search(before))
+
+
+FIRST_SINCE_RE = re.compile(
+    r"\b(?:first|largest|biggest|highest|lowest|worst|best|longest|strongest|deadliest|heaviest"
+    r"|closest|fewest|most\s+\w+)(?:\s+[\w'’-]+){0,5}\s+$",
+    re.IGNORECASE,
+)
 
 
 def _is_planned(value: TimeValue, mention: Mention, anchor: dt.date | None) -> bool:

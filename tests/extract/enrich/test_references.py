@@ -46,3 +46,30 @@ def test_a_copy_reads_on_without_changing_its_origin() -> None:
     # a copy whose origin has read further since still answers for the texts it had
     assert [later.resolve(q) for q in QUESTIONS] == _eager(STORY[:2])
     assert [early.resolve(q) for q in QUESTIONS] == _eager([*STORY[:2], "He visited the site."])
+
+
+def test_a_person_named_after_a_dateline_is_he_later() -> None:
+    # "MOSCOW, Thursday — Vladimir Putin arrived ...": the dateline does not hide the subject,
+    # so "Putin" alone and "he" later are him, not the other leader named in between.
+    story = Discourse()
+    for text in [
+        "MOSCOW, Thursday — Vladimir Putin arrived in Hanoi after a visit to North Korea.",
+        "Putin was met at the airport by Kim Jong Un himself.",
+        "At home, Putin returns to a reshuffled government.",
+    ]:
+        story.read(text)
+    assert story.resolve("he") == "Vladimir Putin"
+
+
+def test_first_since_a_date_is_no_ongoing_state() -> None:
+    import datetime as dt
+
+    from extract.pipeline import document_events
+
+    rows = document_events(
+        "It was Putin's first trip to North Korea since July 2000. "
+        "The border has been closed since January 2020.",
+        dt.date(2024, 6, 20),
+    )
+    ongoing = {row.evidence: row.ongoing for row in rows}
+    assert ongoing == {"since July 2000": False, "since January 2020": True}
