@@ -114,7 +114,7 @@ def is_adverb(word: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _adjective(word: str) -> bool:
+def is_adjective(word: str) -> bool:
     """A word that is only an adjective ('next', 'new'): a past form after it is one too."""
     lemmas = word_lemmas(word)
     return "ADJ" in lemmas and "NOUN" not in lemmas and "VERB" not in lemmas
@@ -267,7 +267,13 @@ def tag(words: list[str], lowers: list[str]) -> list[str]:
             and previous_word not in NUMBER_WORDS
             and previous_word not in ("get", "gets", "getting", "got")  # "got married"
             and not previous_word.endswith(("'s", "’s"))
-            and not _adjective(previous_word)
+            # (but "and later fired": after a conjunction "later" is an adverb)
+            and not (
+                is_adjective(previous_word)
+                and not (
+                    previous_word in ("later", "soon") and index > 1 and kinds[index - 2] == "CONJ"
+                )
+            )
             and not (previous_word.endswith("ly") and index > 1 and kinds[index - 2] == "DET")
         ):
             kind = "PAST"  # not "a failed launch", "North Korea's failed launch", "next scheduled"

@@ -584,6 +584,8 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
             distance += 2
         if right and in_relative:
             distance += 20
+        if right and any(words[i].kind == "CONJ" and _opens(words, i) for i in range(after, index)):
+            distance += 10  # "conducted a test on Sept. 3 and twice fired missiles": another act
         if word.kind == "REPORT" and distance <= 1:
             distance -= 3  # "said Monday", "North Korea said Monday": the saying is dated
         by_after = index + 1 < len(words) and words[index + 1].lower == "by"
@@ -688,6 +690,9 @@ def _segment(words: list[Word], index: int) -> tuple[int, int]:
     return low, high
 
 
+ADVERBS_OF_SEQUENCE = frozenset("later then once again soon".split())  # also adjectives
+
+
 def _opens(words: list[Word], index: int) -> bool:
     word = words[index]
     if _boundary(words[index - 1]) or _clause_opener(words, index):
@@ -695,7 +700,11 @@ def _opens(words: list[Word], index: int) -> bool:
     if words[index - 1].lower in SAYING and word.kind not in ("PREP", "PUNCT", "NAME"):
         return True  # "says the North's radio made ...": the reported clause
     if word.kind == "CONJ":  # "and has hardened": a coordinated verb phrase starts a clause
-        following = words[index + 1 : index + 3]
+        following = words[index + 1 : index + 3]  # (also "and twice fired", "and later said")
+        if len(following) == 2 and (
+            following[0].lower in ADVERBS_OF_SEQUENCE or is_adverb(following[0].lower)
+        ):
+            following = following[1:]
         return any(w.kind in ("AUX", "PAST", "PRES", "REPORT") for w in following[:1])
     return False
 

@@ -20,6 +20,7 @@ from extract.enrich.grammar import (
     PRONOUNS,
     REPORTING,
     SUBORDINATORS,
+    is_adjective,
     is_adverb,
     is_english,
     is_noun,
@@ -231,8 +232,19 @@ def _object(rest: list[str]) -> list[str]:
     elif len(rest) > 2 and rest[0].lower() in PARTITIVES_AND_UNITS and rest[1].lower() == "of":
         rest = rest[2:]
     phrase: list[str] = []
+    skip_to = 0
     for index, word in enumerate(rest):
+        if index < skip_to:
+            continue
         lower = word.lower()
+        if lower == "and" and phrase and all(_modifier(w) for w in phrase):
+            # "its sixth and most powerful nuclear test": the modifiers joined to the first go
+            after = index + 1
+            while after < len(rest) and (rest[after].lower() == "most" or _modifier(rest[after])):
+                after += 1
+            if after > index + 1 and after < len(rest) and is_noun(rest[after].lower()):
+                skip_to = after
+                continue
         if lower in PHRASE_ENDS or lower in (
             "and",
             "or",
@@ -278,6 +290,13 @@ def _object(rest: list[str]) -> list[str]:
     return phrase[start:]
 
 
+def _modifier(word: str) -> bool:
+    """An ordinal or a word that is only an adjective ('sixth', 'powerful')."""
+    lower = word.lower()
+    return lower in ORDINALS or is_adjective(lower)
+
+
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 PARTICLE_WORDS = frozenset("out off up down back away".split())
 DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Measures are no object: "flew about 950 km".
