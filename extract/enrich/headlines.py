@@ -568,9 +568,13 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
     # "A forest fire that broke out ... on Sunday crossed the line": a date in a relative clause
     # with a verb of its own is that verb's; the verb after it is the main clause's
     in_relative = _in_relative_clause(words, before)
+    depth = _parenthesis_depths(words)
+    date_depth = depth[min(max(before, 0), len(words) - 1)] if words else 0
     for index, word in enumerate(words):
         if not _is_verb(words, index):
             continue
+        if depth[index] > date_depth:
+            continue  # "in the mid-1990s (she cannot say which year) her father went": an aside
         right = index >= after
         if (side == "before" and right) or (side == "after" and not right):
             continue
@@ -605,6 +609,18 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
 
 
 COPULAS = frozenset("was were is are been".split())
+
+
+def _parenthesis_depths(words: list[Word]) -> list[int]:
+    """How many brackets each word stands inside."""
+    depths, depth = [], 0
+    for word in words:
+        if word.text in ")]":
+            depth = max(0, depth - 1)
+        depths.append(depth)
+        if word.text in "([":
+            depth += 1
+    return depths
 
 
 def _relative_verb(words: list[Word], verb: int) -> bool:
