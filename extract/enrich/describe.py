@@ -24,6 +24,7 @@ from extract.enrich.headlines import (
     TRAILING_WORDS,
     Clause,
     anniversary_clause,
+    dated_instrument_clause,
     event_after_clause,
     event_clause,
     summary_of,
@@ -65,8 +66,10 @@ def describe(story: list[DatedSentence], rows: list[Row], title: str = "") -> No
         for row in by_sentence.get(index, ()):
             start, end = row.mention_start, row.mention_end
             named = ORIGINAL_EVENT_CLAUSES.get(row.rule)  # "70th anniversary of the armistice"
-            clause = (named and named(text, start, end)) or event_clause(
-                text, start, end, row.side, discourse
+            clause = (
+                (named and named(text, start, end))
+                or dated_instrument_clause(text, start, end)  # "the 1994 Agreed Framework"
+                or event_clause(text, start, end, row.side, discourse)
             )
             words = clause_text(clause)
             category = categorize(words, text)
