@@ -115,6 +115,9 @@ def signature(clause: Clause) -> frozenset[str]:
         if clause.verb.split()[0] in LIGHT_VERBS:  # "hold a summit", "the summit was held"
             named = clause.subject if clause.passive else " ".join(_object_phrase(clause.rest))
             action = next(iter(reversed(_words(named))), action)  # its head: "test"
+    if not action:  # "Kim Il Sung's death", "the shelling of Yeonpyeong": the noun's act
+        action = next((NOMINAL_ACTIONS[w] for w in words if w in NOMINAL_ACTIONS), "")
+        words.discard(next((w for w in words if NOMINAL_ACTIONS.get(w) == action), ""))
     if action == "test" and words & MISSILE_WORDS:
         action = "launch"  # "tests a new ICBM", "fires an ICBM": one launch
     if action:
@@ -125,6 +128,33 @@ def signature(clause: Clause) -> frozenset[str]:
 
 
 MISSILE_WORDS = frozenset("missile missiles rocket rockets ballistic".split())
+# The act an event's noun names, as its verb's base form would be read: "his death" is "died".
+NOMINAL_ACTIONS: dict[str, str] = {
+    "death": "die",
+    "killing": "kill",
+    "shelling": "shell",
+    "sinking": "sink",
+    "invasion": "invade",
+    "election": "elect",
+    "impeachment": "impeach",
+    "resignation": "resign",
+    "execution": "execute",
+    "arrest": "arrest",
+    "release": "release",
+    "signing": "sign",
+    "founding": "found",
+    "attack": "attack",
+    "summit": "summit",
+    "talks": "talks",
+    "visit": "visit",
+    "launch": "launch",
+    "test": "test",
+    "close": "close",
+    "demolish": "demolish",
+    "withdraw": "withdraw",
+    "halt": "halt",
+    "reopen": "reopen",
+}
 
 
 # Capitalised words that name no occasion: actors, months, weekdays, titles, openers.

@@ -227,3 +227,17 @@ def test_how_many_people_an_act_concerns_is_no_series() -> None:
     table = build_table([*document_rows(third), *document_rows(fourth)])
     ids = dict(zip(table["doc"], table["event_id"], strict=True))
     assert ids["c.txt"] != ids["d.txt"]
+
+
+def test_a_death_told_by_its_noun_is_the_death_told_by_its_verb() -> None:
+    first = document("a.txt", "Kim Il Sung died on July 8, 1994, of a heart attack.", "2008-03-02")
+    second = document(
+        "b.txt",
+        "Crowds wept after Kim Il Sung's death on July 8, 1994, in Pyongyang.",
+        "2012-04-16",
+    )
+    third = document("c.txt", "Kim Jong Il died on Dec. 17, 2011, on a train.", "2012-04-16")
+    table = build_table([*document_rows(first), *document_rows(second), *document_rows(third)])
+    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    assert ids["a.txt"] == ids["b.txt"]
+    assert ids["c.txt"] != ids["a.txt"]
