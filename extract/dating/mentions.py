@@ -296,7 +296,9 @@ def story_steps(text: str, mentions: list[Mention]) -> list[Mention]:
     return [
         m
         for m in mentions
-        if not m.flashback
+        # ("Two days earlier, a rocket had broken apart. ... admitted the failure four hours
+        # later": a flashback that opens its sentence takes the story back)
+        if (not m.flashback or not text[: m.start].strip(' "“'))
         and m.moves_story_time
         and not _in_relative_clause(text, m)
         and not _names_an_event(text, m)

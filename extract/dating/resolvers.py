@@ -477,12 +477,20 @@ def _apposed_year(ctx: Context) -> int | None:
 def _story_day(ctx: Context) -> dt.date | None:
     """The day the story is at when it is told in an earlier year than its publication (a day,
     or a span's first day, told before in the sentence, else in an earlier one), else None."""
-    days = [v for v in ctx.earlier if granularity_of(v) == "day"]  # told before in the sentence
+    # told before in the sentence (not a term: "under Roh Moo-hyun, ... under Lee Myung-bak, who
+    # took office in February" is no February of Roh's first year)
+    days = [v for v in ctx.earlier if granularity_of(v) == "day" and not _long_span(v)]
     told = days[-1] if days else ctx.day_reference or ctx.reference
     if told is None or ctx.anchor is None or granularity_of(told) != "day":
         return None
     day = start_date(told)
     return day if day.year < ctx.anchor.year else None
+
+
+def _long_span(value: TimeValue) -> bool:
+    """A span of days longer than a month (a president's term)."""
+    first, last = iso_span(value.date, value.date_end)
+    return (last - first).days > 31
 
 
 # A date and its comma right before: the words after it are the next items of a list.
