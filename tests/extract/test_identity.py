@@ -241,3 +241,12 @@ def test_a_death_told_by_its_noun_is_the_death_told_by_its_verb() -> None:
     ids = dict(zip(table["doc"], table["event_id"], strict=True))
     assert ids["a.txt"] == ids["b.txt"]
     assert ids["c.txt"] != ids["a.txt"]
+
+
+def test_a_pronoun_next_to_two_dates_does_not_make_them_one_event() -> None:
+    text = (
+        "On Friday the two leaders met at the border. That afternoon, they planted a pine tree. "
+        "In the paper they signed that evening, they made some promises."
+    )
+    assert dt.date(2018, 4, 27).strftime("%A") == "Friday"
+    assert rows_of(text, "2018-04-30") == [("2018-04-27", "day")] * 3
