@@ -103,6 +103,7 @@ RAISING = frozenset(
     move prepare""".split()
 )
 PARTICLES = frozenset("down up off out over place back away apart".split())
+SWORN = frozenset("sworn swears swear".split())  # sworn in
 # Nouns that name an event: a date next to one dates that event ("the Nov. 23 shelling").
 EVENT_NOUNS = frozenset(
     """summit summits talks meeting meetings test tests round olympics games election elections
@@ -527,6 +528,8 @@ def _clean(text: str, start: int, end: int) -> str:
     # before it, so it is searched for from there
     last_word_end = len(text[:start].rstrip())
     hanging = HANGING_RE.search(text, max(0, last_word_end - LONGEST_HANGING), start)
+    if hanging and OWN_PREPOSITION_RE.match(text, start, end):
+        hanging = None  # "sworn in on Monday": the date has its own; "in" is the verb's
     left = hanging.start() if hanging else start
     if ENTRY_LABEL_RE.fullmatch(text, 0, left) and text[end : end + 2].lstrip().startswith(":"):
         left = 0  # "Also next week: The first ship ...": the entry's label, date and all
@@ -559,6 +562,7 @@ POSSESSIVE_RE = re.compile(r"['’]s\b")
 HANGING_WORDS = "for on in at by since until from through during".split()
 HANGING_RE = re.compile(rf"\b(?i:{'|'.join(HANGING_WORDS)})\s+$")  # 'In' too
 LONGEST_HANGING = max(map(len, HANGING_WORDS))
+OWN_PREPOSITION_RE = re.compile(rf"(?i:{'|'.join(HANGING_WORDS)})\s")
 
 
 @lru_cache(maxsize=1024)
@@ -1743,6 +1747,8 @@ def without_dates(words: list[str]) -> list[str]:
             if kept and kept[-1].lower() in PART_OF_PERIOD:
                 kept.pop()  # "in late October"
             while kept and kept[-1].lower() in DATE_PREPOSITIONS:
+                if kept[-1].lower() == "in" and len(kept) > 1 and kept[-2].lower() in SWORN:
+                    break  # "sworn in on Monday"
                 kept.pop()
             index += 1
             while index < len(words) and re.fullmatch(r"\d{1,4}(?:[-–]\d{1,4})?,?", words[index]):
@@ -1833,4 +1839,6 @@ def _dangling(words: list[str]) -> bool:
     last = words[-1].lower()
     if last in PARTICLES and verb_lemma(words[-2].lower()):
         return False
+    if last == "in" and words[-2].lower() in SWORN:
+        return False  # "Lee is sworn in on Monday": "Lee sworn in"
     return last in TRAILING_WORDS
