@@ -755,7 +755,32 @@ def _opens(words: list[Word], index: int) -> bool:
             following[0].lower in ADVERBS_OF_SEQUENCE or is_adverb(following[0].lower)
         ):
             following = following[1:]
-        return any(w.kind in ("AUX", "PAST", "PRES", "REPORT") for w in following[:1])
+        if any(w.kind in ("AUX", "PAST", "PRES", "REPORT") for w in following[:1]):
+            return True
+        return _clause_after_clause(words, index)
+    return False
+
+
+def _clause_after_clause(words: list[Word], conjunction: int) -> bool:
+    """'the North fired shells and the South returned fire': after a clause with its verb, a
+    subject of one to three words and a past verb start a clause of their own (not 'North
+    Korea and the South agreed', whose subjects are joined before any verb)."""
+    if conjunction == 0 or words[conjunction - 1].kind == "NAME":
+        return False  # "says President Putin and Chairman Kim held": one subject of two names
+    start = conjunction
+    while start > 0 and not _boundary(words[start - 1]):
+        start -= 1
+    if not any(words[i].kind in ("PAST", "REPORT") for i in range(start, conjunction)):
+        return False
+    for length in (1, 2, 3):
+        verb = conjunction + 1 + length
+        if verb >= len(words):
+            return False
+        subject = words[conjunction + 1 : verb]
+        if any(w.kind not in ("DET", "NAME") for w in subject) or subject[-1].kind != "NAME":
+            continue
+        if words[verb].kind in ("PAST", "REPORT"):
+            return True
     return False
 
 

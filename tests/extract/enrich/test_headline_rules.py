@@ -625,3 +625,18 @@ def test_label_rule(text: str, published: str, evidence: str, headline: str, lab
     rows = document_events(text, dt.date.fromisoformat(published))
     told = {row.evidence: (row.summary.split(" (")[0], row.label) for row in rows}
     assert told.get(evidence) == (headline, label), told
+
+
+def test_a_clause_after_a_clause_ends_the_first_but_two_named_subjects_stay_one() -> None:
+    import datetime as dt
+
+    from extract.pipeline import document_events
+
+    rows = document_events(
+        "Kim Jong Un arrived on an Air China 747 on Sunday and Trump landed at Paya Lebar. "
+        "Russia says President Putin and Chairman Kim held their first summit in April.",
+        dt.date(2019, 6, 12),
+    )
+    summaries = [row.summary for row in rows]
+    assert summaries[0] == "Kim Jong Un arrives on an Air China 747"
+    assert "Putin" in summaries[-1] and "Kim" in summaries[-1]
