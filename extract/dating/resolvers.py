@@ -419,6 +419,9 @@ def _year_for(
         since = bool(told_at) and SINCE_BEFORE_RE.search(ctx.sentence, 0, told_at[-1].start())
         # "in August 2017, weeks after the North's first two tests ... in July": before it
         back = bool(told_at) and AFTER_RE.search(ctx.sentence, told_at[-1].end(), ctx.start)
+        # "signed in September 2018, the paper says the North has violated it ... in October":
+        # the story has come back to the present
+        now = bool(told_at) and NOW_BETWEEN_RE.search(ctx.sentence, told_at[-1].end(), ctx.start)
         candidates = [
             found
             for y in (story.year - 1, story.year, story.year + 1)
@@ -427,7 +430,7 @@ def _year_for(
         ]
         # ("jailed since November 2012, and Paul Reiner ... was sentenced in September": the
         # time of another act, not the story's)
-        if candidates and not since and story.year < ctx.anchor.year:
+        if candidates and not since and not now and story.year < ctx.anchor.year:
             chosen = candidates[-1] if back else candidates[0]
             if chosen <= ctx.anchor:
                 return chosen.year
@@ -466,6 +469,9 @@ def _year_for(
 
 # A year told right before, set off by a comma: "died in 1968, in the spring", "in 1968, in March".
 APPOSED_YEAR_RE = re.compile(r"\b(?i:in\s+)?(?P<year>(?:1[89]|20)\d\d),\s*$")
+
+
+NOW_BETWEEN_RE = re.compile(r"\b(?:says|say|has|have)\b")
 
 
 def _apposed_year(ctx: Context) -> int | None:
