@@ -782,6 +782,8 @@ RULES: tuple[Rule, ...] = (
         r"(?i:(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))"
         r"|this\s+(?:morning|afternoon|evening))",
         earlier_today,
+        # (relational: resolved after the sentence's own dates, which "in the day" reads)
+        relational=True,
         trigger=r"(?i:today|in the day|this (?:morning|afternoon|evening))",
         negatable=True,
         # "said on Thursday that two bombers had flown earlier in the day": another act
