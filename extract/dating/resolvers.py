@@ -1615,7 +1615,10 @@ def the_day_when(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if APPOSITION_BEFORE_RE.search(ctx.sentence, 0, ctx.start) and ctx.earlier:
         told = ctx.earlier[-1]
         return told if _single_day(told) else None
-    stem = re.compile(r"\b" + re.escape(match["verb"][:-2][:7]), re.IGNORECASE)
+    verb = match["verb"]
+    stem = re.compile(
+        r"\b" + re.escape(verb[:-2][:7] if verb.endswith("ed") else verb[:3]), re.IGNORECASE
+    )  # ("the day the allies began": 'beg', as in 'began' and 'beginning')
     return next(  # the first day-dated sentence that tells the act
         (
             told.value

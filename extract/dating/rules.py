@@ -195,7 +195,8 @@ NAME_WEEKDAY = r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Super )(?<!Holy )(?!(?<=[T
 # The clause after "the day" that tells an act: "the law was promulgated", "the reunions opened".
 DAY_WHEN_CLAUSE = (
     r"(?:the|a|an|its|his|her|their|[A-Z][a-z]+)\s+(?:\S+\s+){0,4}?"
-    r"(?:(?:was|were|had\s+been)\s+)?(?P<verb>[a-z]{2,}ed)(?![\w-])"
+    r"(?:(?:was|were|had\s+been)\s+)?(?P<verb>[a-z]{2,}ed|began|met|held|fell|broke|struck"
+    r"|sank|shot|flew|took|won|lost|left|came|went)(?![\w-])"
 )
 # Pattern pieces: a part of a period ("early", "the end of"), a preposition before a date.
 PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
