@@ -199,7 +199,7 @@ DAY_WHEN_CLAUSE = (
     r"|sank|shot|flew|took|won|lost|left|came|went)(?![\w-])"
 )
 # Pattern pieces: a part of a period ("early", "the end of"), a preposition before a date.
-PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last) (?i:days? |weeks? )?of )"
+PART_OF = r"(?:(?i:early|mid|late)[- ]|(?i:the )?(?i:end|beginning|start|middle|first half|second half|first|last|most) (?i:days? |weeks? )?of )"
 ON = r"(?:\b(?i:on|in|since|from|by|until|till|through|during|before|after|of|as of)\s+)?"
 
 RULES: tuple[Rule, ...] = (
@@ -525,7 +525,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:\b(?i:in|since|until|till|by|for|from|through|during|last|next|this|early|late|mid|as of|"
         r"their|its|his|her|the|"
         r"the end of|the beginning of|the start of|the middle of)[\s-]+(?:(?i:early|late|mid)[\s-]+)?"
-        r"(?:(?i:the end of|the beginning of|the start of|the middle of)\s+)?){MONTH}"
+        r"(?:(?i:the end of|the beginning of|the start of|the middle of|most of)\s+)?){MONTH}"
         # "the Jan. 6 test" is a day: an abbreviation is not cut before its dot and day
         r"(?:'s|’s)?(?![\w-]|\.?\s*\d)",
         month_alone,
