@@ -15,6 +15,12 @@ def rows_of(text: str, published: str) -> list[tuple[str, str]]:
     return [(r.date, r.precision) for r in document_events(text, dt.date.fromisoformat(published))]
 
 
+def ids_of(*documents: Document) -> dict[str, str]:
+    """Each document's event id in the table of their rows (one row per document)."""
+    table = build_table([row for document in documents for row in document_rows(document)])
+    return dict(zip(table["doc"], table["event_id"], strict=True))
+
+
 def test_an_event_told_at_two_precisions_in_one_document_is_one_row_at_the_finer_date() -> None:
     text = (
         "North Korea conducted its sixth nuclear test in September 2017. "
@@ -124,8 +130,7 @@ def test_a_period_that_a_bound_fits_joins_no_other_story() -> None:
         "2025-10-25",
     )
     season = document("c.txt", "Gyeongju hosts the APEC summit in the fall.", "2025-06-02")
-    table = build_table([*document_rows(opening), *document_rows(arrival), *document_rows(season)])
-    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    ids = ids_of(opening, arrival, season)
     assert ids["c.txt"] not in (ids["a.txt"], ids["b.txt"])
 
 
@@ -224,8 +229,7 @@ def test_how_many_people_an_act_concerns_is_no_series() -> None:
     assert ids["a.txt"] == ids["b.txt"]
     third = document("c.txt", "North Korea fired 60 missiles in April 2013.", "2026-01-31")
     fourth = document("d.txt", "North Korea fired a missile on 2013-04-08.", "2016-02-12")
-    table = build_table([*document_rows(third), *document_rows(fourth)])
-    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    ids = ids_of(third, fourth)
     assert ids["c.txt"] != ids["d.txt"]
 
 
@@ -237,8 +241,7 @@ def test_a_death_told_by_its_noun_is_the_death_told_by_its_verb() -> None:
         "2012-04-16",
     )
     third = document("c.txt", "Kim Jong Il died on Dec. 17, 2011, on a train.", "2012-04-16")
-    table = build_table([*document_rows(first), *document_rows(second), *document_rows(third)])
-    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    ids = ids_of(first, second, third)
     assert ids["a.txt"] == ids["b.txt"]
     assert ids["c.txt"] != ids["a.txt"]
 
