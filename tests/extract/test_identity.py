@@ -224,8 +224,7 @@ def test_how_many_people_an_act_concerns_is_no_series() -> None:
     second = document(
         "b.txt", "North Korea withdrew its workers from the zone on 2013-04-08.", "2016-02-12"
     )
-    table = build_table([*document_rows(first), *document_rows(second)])
-    ids = dict(zip(table["doc"], table["event_id"], strict=True))
+    ids = ids_of(first, second)
     assert ids["a.txt"] == ids["b.txt"]
     third = document("c.txt", "North Korea fired 60 missiles in April 2013.", "2026-01-31")
     fourth = document("d.txt", "North Korea fired a missile on 2013-04-08.", "2016-02-12")
