@@ -154,6 +154,8 @@ def _speaker_name(label: str) -> str:
 # is the previous such thing's (ANNOTATION: "their first in eight months" is that month).
 FIRST_SINCE_RE = re.compile(r"\bfirst\s+((?:[\w’'-]+\s+){1,3}?)(?:in|since)\b", re.IGNORECASE)
 FIRST_TIME_RE = re.compile(r"\bthe\s+first\s+time\s+(?:in|since)\b", re.IGNORECASE)
+# "in 18 years", "in a decade", "in nearly two years": a record's span, not a point in time
+DURATION_RE = re.compile(r"\b(?:years?|decades?|months?|weeks?|days?)\b", re.IGNORECASE)
 
 
 def _earlier_occurrence(
@@ -174,6 +176,8 @@ def _earlier_occurrence(
     head = first.group(1).split()[-1].lower() if first else ""
     if first is None or head == "time" or not is_noun(head) or is_past(head) or head in AUXILIARIES:
         return None  # "The first was in 2000", "first staged in 2002": no noun, no earlier one
+    if first.group(0).lower().endswith("in") and not DURATION_RE.search(evidence):
+        return None  # "held their first summit in Vladivostok in April": that summit itself
     noun = " ".join(w for w in first.group(1).split() if w.lower() not in ("ever", "such"))
     main = summary_of(clause, False, False)
     if re.match(r"(?:The|A|An)\s", main):
