@@ -152,8 +152,9 @@ def _speaker_name(label: str) -> str:
 
 # "their first quiet in about a year", "its first missile launch since mid-September": the date
 # is the previous such thing's (ANNOTATION: "their first in eight months" is that month).
-FIRST_SINCE_RE = re.compile(r"\bfirst\s+((?:[\w’'-]+\s+){1,3}?)(?:in|since)\b", re.IGNORECASE)
+FIRST_SINCE_RE = re.compile(r"\bfirst\s+((?:[\w’'-]+\s+){1,5}?)(?:in|since)\b", re.IGNORECASE)
 FIRST_TIME_RE = re.compile(r"\bthe\s+first\s+time\s+(?:in|since)\b", re.IGNORECASE)
+PHRASE_LINKS = frozenset("to of between with".split())  # "trip | to North Korea"
 # "in 18 years", "in a decade", "in nearly two years": a record's span, not a point in time
 DURATION_RE = re.compile(r"\b(?:years?|decades?|months?|weeks?|days?)\b", re.IGNORECASE)
 
@@ -173,13 +174,21 @@ def _earlier_occurrence(
     first = next(
         (m for m in FIRST_SINCE_RE.finditer(told) if m.end() >= len(told) - len(evidence)), None
     )
-    head = first.group(1).split()[-1].lower() if first else ""
+    words = first.group(1).split() if first else []
+    # the phrase's noun: its last word, or the first of a phrase with a place ("trip to North
+    # Korea")
+    to = next(
+        (i for i, w in enumerate(words) if w.lower() in ("to", "of", "between", "with")), None
+    )
+    head = (words[to - 1] if to else words[-1]).lower() if words else ""
     if first is None or head == "time" or not is_noun(head) or is_past(head) or head in AUXILIARIES:
         return None  # "The first was in 2000", "first staged in 2002": no noun, no earlier one
     if first.group(0).lower().endswith("in") and not DURATION_RE.search(evidence):
         return None  # "held their first summit in Vladivostok in April": that summit itself
     noun = " ".join(w for w in first.group(1).split() if w.lower() not in ("ever", "such"))
     main = summary_of(clause, False, False)
+    # "It was the first inter-Korean summit since 2007": before "the first inter-Korean summit"
+    main = re.sub(r"^(?:It|This|That)\s+(?:is|was|will\s+be|would\s+be)\s+", "", main)
     if re.match(r"(?:The|A|An)\s", main):
         main = main[:1].lower() + main[1:]  # "... before the talks", not "... before The talks"
     words = f"Previous {noun} before {main}".split()[:MAX_WORDS]

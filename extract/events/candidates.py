@@ -335,7 +335,7 @@ def _is_since(text: str, mention: Mention) -> bool:
 
 FIRST_SINCE_RE = re.compile(
     r"\b(?:first|largest|biggest|highest|lowest|worst|best|longest|strongest|deadliest|heaviest"
-    r"|closest|fewest|most\s+\w+)(?:\s+[\w'’-]+){0,5}\s+$",
+    r"|closest|fewest|most\s+\w+)(?:\s+[\w'’-]+){0,7}\s+$",
     re.IGNORECASE,
 )
 

@@ -68,8 +68,11 @@ def test_first_since_a_date_is_no_ongoing_state() -> None:
 
     rows = document_events(
         "It was Putin's first trip to North Korea since July 2000. "
-        "The border has been closed since January 2020.",
+        "The border has been closed since January 2020. "
+        "It would be the first summit between leaders of the two Koreas since 2007.",
         dt.date(2024, 6, 20),
     )
     ongoing = {row.evidence: row.ongoing for row in rows}
-    assert ongoing == {"since July 2000": False, "since January 2020": True}
+    assert ongoing == {"since July 2000": False, "since January 2020": True, "since 2007": False}
+    previous = next(row.summary for row in rows if row.evidence == "since July 2000")
+    assert not previous.startswith("It "), previous
