@@ -225,6 +225,10 @@ EVER_SINCE_RE = re.compile(
 DATELINE_DATE_RE = re.compile(
     rf"^[A-Z][A-Za-z .'-]{{1,30}},\s+(?P<month>{MONTH_WORDS})\s+(?P<day>[0-3]?\d)\s+"
     r"\([A-Z][\w .-]{1,20}\)\s*(?:--|—|–)"
+    # "TOKYO, Sunday —": a weekday dateline, the place in capitals (a Sunday story in a Monday
+    # paper)
+    rf"|^[A-Z][A-Z .'-]{{1,30}},\s+(?P<weekday>{WEEKDAY_WORDS})\s*(?:\([A-Z][\w .-]{{1,20}}\)\s*)?"
+    r"(?:--|—|–)"
 )
 
 
@@ -283,7 +287,10 @@ SIGNATURE_RE = re.compile(
 
 
 def _dateline_day(dateline: re.Match[str], published: dt.date) -> dt.date | None:
-    """The day of a dateline without a year: the latest such day up to publication."""
+    """The day of a dateline without a year: the latest such day (or weekday) up to
+    publication."""
+    if dateline["weekday"]:
+        return weekday_on_or_before(published, weekday_number(dateline["weekday"]))
     month, day = month_number(dateline["month"]), int(dateline["day"])
     year = pick_year(published, month, day, "past")
     return safe_date(year, month, day) if year else None
