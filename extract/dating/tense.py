@@ -224,6 +224,10 @@ def _plan_noun(head: str, marker: re.Match[str]) -> bool:
     return bool(DETERMINERS & set(before))
 
 
+# the main verb right after the set-off participle phrase: "..., scheduled for March 16, was"
+MAIN_PAST_AFTER_COMMA_RE = re.compile(r"[^,;.]{0,25},\s*(?:was|were|had)\b")
+
+
 def _has_past(tail: str) -> bool:
     tokens = [t.lower() for t in TOKEN_RE.findall(tail)][:8]
     return any(
@@ -258,8 +262,12 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         return "past"  # "..., an envoy announced Thursday": the reporting verb's own tense
     markers = [m for m in _STRONG_FUTURE.finditer(head) if not _plan_noun(head, m)]
     if markers:
-        if _reduced_relative(head, markers[-1]) and _has_past(_clause_tail(sentence, position)):
+        if _reduced_relative(head, markers[-1]) and (
+            _has_past(_clause_tail(sentence, position))
+            or MAIN_PAST_AFTER_COMMA_RE.match(sentence, position)
+        ):
             return "past"  # "a ceremony scheduled for Thursday was postponed": it was due then
+            # (", scheduled for March 16, was called off" too)
 
         between = [t.lower() for t in TOKEN_RE.findall(head[markers[-1].end() :])]
         # the word right after "will" is its verb's base form ("will let", "will set")
