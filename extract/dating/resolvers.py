@@ -667,6 +667,17 @@ def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return month_value(year, month) if year else None
 
 
+def month_in_list(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'in March and May': May, read as a month told alone, when a month stands right before
+    the 'and' (not 'and may': a verb)."""
+    if match["month"] == "may" or not MONTH_BEFORE_LIST_RE.search(ctx.sentence, 0, ctx.start):
+        return None
+    return month_alone(match, ctx)
+
+
+MONTH_BEFORE_LIST_RE = re.compile(rf"\b(?:{MONTH_WORDS})\s+$")
+
+
 def year_only(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return year_value(_year(match))
 

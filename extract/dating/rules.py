@@ -56,6 +56,7 @@ from extract.dating.resolvers import (
     later_earlier,
     month_alone,
     month_day,
+    month_in_list,
     month_or_month,
     month_relative_year,
     month_span,
@@ -529,6 +530,14 @@ RULES: tuple[Rule, ...] = (
         # "the Jan. 6 test" is a day: an abbreviation is not cut before its dot and day
         r"(?:'s|’s)?(?![\w-]|\.?\s*\d)",
         month_alone,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
+    ),
+    rule(
+        "month_in_list",
+        # "in March and May", "in June or July": the month after a month told in a list
+        r"(?<=\s)(?i:and|or)\s+{MONTH}(?:'s|’s)?(?![\w-]|\.?\s*\d)",
+        month_in_list,
         trigger=MONTH_TRIGGER,
         yearless=True,
     ),

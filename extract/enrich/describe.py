@@ -33,7 +33,7 @@ from extract.enrich.identity import signature
 from extract.enrich.importance import kind_weight
 from extract.enrich.labels import label_of
 from extract.enrich.references import Discourse, is_person
-from extract.events.candidates import Row
+from extract.events.candidates import LIST_ITEM_RULES, Row
 from extract.sentences import SPEAKER_LABEL_RE, words_after, words_before
 from extract.table.vocabulary import OTHER_CATEGORY
 
@@ -63,8 +63,13 @@ def describe(story: list[DatedSentence], rows: list[Row], title: str = "") -> No
             paragraph, label = dated.sentence.paragraph, SPEAKER_LABEL_RE.match(text)
             turn = _speaker_name(label.group(0)) if label else ""
         discourse.narrator = turn or interviewee or speaker
+        told: list[Row] = []  # the rows of this sentence described so far
         for row in by_sentence.get(index, ()):
             start, end = row.mention_start, row.mention_end
+            if row.rule in LIST_ITEM_RULES and told:  # "in March and May": the same act again
+                _describe_as(row, told[-1])
+                told.append(row)
+                continue
             named = ORIGINAL_EVENT_CLAUSES.get(row.rule)  # "70th anniversary of the armistice"
             clause = (
                 (named and named(text, start, end))
@@ -87,6 +92,7 @@ def describe(story: list[DatedSentence], rows: list[Row], title: str = "") -> No
             row.kind = kind_weight(_verb_phrase(clause), clause_text(clause))
             row.event_words = _event_words(text, start, end)
             row.what = signature(clause)
+            told.append(row)
         discourse.read(text)
         spoke = not interviewee and ("spoke" in text or "talked" in text)
         interviewed = INTERVIEWEE_RE.search(text) if spoke else None
@@ -97,6 +103,13 @@ def describe(story: list[DatedSentence], rows: list[Row], title: str = "") -> No
                 told += " " + text[: interviewed.start()]
                 names = [n for n in FULL_NAME_RE.findall(told) if is_person(n)]
                 interviewee = names[-1] if names else ""
+
+
+def _describe_as(row: Row, first: Row) -> None:
+    """Give `row` the description of the list's first item (its date stays its own)."""
+    row.summary, row.label, row.category = first.summary, first.label, first.category
+    row.actors, row.kind, row.what = list(first.actors), first.kind, first.what
+    row.event_words = first.event_words
 
 
 # A speech's title: "Address by the President on the 67th Anniversary of Liberation", "Full

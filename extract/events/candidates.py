@@ -62,10 +62,14 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
         text = dated.sentence.text
         told: dict[TimeValue, int] = {}  # a date given a row, and where its expression ended
         ends_told: list[int] = []  # where the end day of a span told before stands
+        previous_rowed = False  # whether the mention before gave a row
         for mention in dated.mentions:
             assert mention.value is not None
+            rowed_before, previous_rowed = previous_rowed, False
             if mention.start in ends_told:
                 continue  # "Monday" of "for a round that ends Monday": the span's end
+            if mention.rule.name in LIST_ITEM_RULES and not rowed_before:
+                continue  # "Each summer ... in July and August": as the list's first item
             if (
                 dated.question
                 or _is_header(text, mention)
@@ -83,6 +87,7 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
             ):
                 continue
             told[mention.value] = mention.end
+            previous_rowed = True
             round_ends = ROUND_ENDS_RE.match(text[mention.end :])
             if round_ends is not None:
                 ends_told.append(mention.end + round_ends.start("weekday"))
@@ -94,6 +99,9 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
             if last_day_of is not None and granularity_of(mention.value) == "day":
                 rows.append(_span_row(rows[-1], dated, mention.end, last_day_of))
     return rows
+
+
+LIST_ITEM_RULES = frozenset({"month_in_list"})  # "in March and May": the list's next item
 
 
 def _told_finer(mentions: list[Mention], mention: Mention) -> bool:
