@@ -67,6 +67,9 @@ RELATIVE_OPEN_RE = re.compile(r",\s+(?:which|who)\b[^,]*$")
 REDUCED_RELATIVE_RE = re.compile(r"\b[a-z]{3,}\s+[a-z]{3,}ed\s+(?:(?:on|in)\s+)?$")
 CLAUSE_OPENING_RE = re.compile(r"(?:^|[:;—–]|\s-)\s*[\"“]?$")
 NEAR = 25  # characters around an expression where "every ..." makes it recurring
+HABIT_OPENING_RE = re.compile(
+    r"\W*(?:[Ee]very|[Ee]ach)\s+(?:year|spring|summer|fall|autumn|winter|month|week)\s*,"
+)
 DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+$")
 
 
@@ -84,8 +87,11 @@ def is_state(text: str, mention: Mention) -> bool:
         return True  # "is to sail on Monday, ahead of Christmas": the holiday only places it
     if FISCAL_CALENDAR_RE.search(head) and not mention.rule.absolute:
         return True  # "The company, whose fiscal year ends in March, ...": a calendar, no event
-    if (HABITUAL_RE.search(clause) or EVERY_RE.search(near)) and not mention.rule.absolute:
+    if (
+        HABITUAL_RE.search(clause) or EVERY_RE.search(near) or HABIT_OPENING_RE.match(text)
+    ) and not mention.rule.absolute:
         return True  # "where Kim usually sets goals for the coming year": a habit, not an event
+        # ("Each summer, the monsoon brings heavy rain in July and August": the whole sentence)
     weekday = WEEKDAY_RE.search(text, mention.start, mention.end)
     if weekday and re.search(rf"\b(?i:every|each)\s+{weekday.group()}\b", text):
         return True  # "Wednesday prayer meeting continues every Wednesday at 8 p.m."
