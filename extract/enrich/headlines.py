@@ -379,28 +379,38 @@ def dated_instrument_clause(sentence: str, start: int, end: int) -> Clause | Non
     says of it: 'breached the 1994 Agreed Framework' -> 'Agreed Framework signed', 'the 2018
     military agreement' -> 'Military agreement signed', 'the 1951 Refugee Convention' ->
     'Refugee Convention adopted'; None for any other date."""
-    if not DATED_NAME_BEFORE_RE.search(sentence, max(0, start - 5), start):
+    before = INSTRUMENT_OF_DATE_RE.search(sentence, max(0, start - 60), start)
+    if before is not None and sentence[start:end].lower().startswith("of "):
+        what, rest = before.group(1), sentence[end:]  # "The armistice of 1953 is still ..."
+    elif DATED_NAME_BEFORE_RE.search(sentence, max(0, start - 5), start):
+        named = DATED_INSTRUMENT_RE.match(sentence, end)
+        if named is None:
+            return None
+        what, rest = named.group(1), sentence[named.end() :]
+    else:
         return None
-    named = DATED_INSTRUMENT_RE.match(sentence, end)
-    if named is None:
-        return None
-    what = named.group(1)
     head = what.split()[-1].lower()
     if len(what.split()) == 1 and head not in DOMAIN_EVENTS:
         return None  # "the 1961 treaty": which treaty, the clause tells
     if head in ADOPTED_NOUNS:
         return Clause(what[:1].upper() + what[1:], "adopt", "adopted", True, False, [])
-    return _original_event(what, "signing", sentence[named.end() :], sentence)
+    return _original_event(what, "signing", rest, sentence)
 
 
 DATED_NAME_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+INSTRUMENTS = (
+    r"(?i:armistice|agreement|declaration|treaty|accord|pact|communique|statement|framework"
+    r"|convention|resolution|charter)"
+)
+# "The armistice of 1953", "the Pyongyang Declaration of 2002": the instrument before its date
+INSTRUMENT_OF_DATE_RE = re.compile(
+    r"\b[Tt]he\s+((?:(?:[A-Z][\w’'-]*|[a-z]+(?:-[a-z]+)?)\s+){0,3}?" + INSTRUMENTS + r")\s+$"
+)
 ADOPTED_NOUNS = frozenset("convention resolution charter".split())
 # The instrument named right after the date: "Agreed Framework", "joint statement", "Singapore
 # statement", "military agreement", "Pyongyang Declaration" (up to three words before the noun)
 DATED_INSTRUMENT_RE = re.compile(
-    r"\s+((?:(?:[A-Z][\w’'-]*|[a-z]+(?:-[a-z]+)?)\s+){0,3}?"
-    r"(?i:armistice|agreement|declaration|treaty|accord|pact|communique|statement|framework"
-    r"|convention|resolution|charter))\b(?![’'-])"
+    r"\s+((?:(?:[A-Z][\w’'-]*|[a-z]+(?:-[a-z]+)?)\s+){0,3}?" + INSTRUMENTS + r")\b(?![’'-])"
 )
 
 

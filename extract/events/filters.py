@@ -65,6 +65,12 @@ WEEKDAY_RE = re.compile(rf"\b(?:{WEEKDAY_WORDS})\b")
 RELATIVE_OPEN_RE = re.compile(r",\s+(?:which|who)\b[^,]*$")
 # A participle with its date after a noun: "the nuclear test conducted on February 12 was ..."
 REDUCED_RELATIVE_RE = re.compile(r"\b[a-z]{3,}\s+[a-z]{3,}ed\s+(?:(?:on|in)\s+)?$")
+# An event's noun and its date: "The armistice of 1953", "the armistice that ended the fighting
+# in 1953" (the copula after them says how things stand now, the date when the event was)
+EVENT_NAMED_BEFORE_RE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:armistice|agreement|treaty|accord|declaration|war|summit"
+    r"|ceasefire|truce)\s+(?:(?:of\s+)?|(?:that|which)\s+[a-z]+ed\b[^,;]{0,40}?\s(?:(?:in|on)\s+)?)$"
+)
 CLAUSE_OPENING_RE = re.compile(r"(?:^|[:;—–]|\s-)\s*[\"“]?$")
 NEAR = 25  # characters around an expression where "every ..." makes it recurring
 HABIT_OPENING_RE = re.compile(
@@ -101,9 +107,12 @@ def is_state(text: str, mention: Mention) -> bool:
         r"\bas of\s+$", text[max(0, mention.start - 20) : mention.start], re.IGNORECASE
     ):
         return bool(STATIVE_RE.search(text))
-    in_relative = RELATIVE_OPEN_RE.search(text[: mention.start]) or REDUCED_RELATIVE_RE.search(
-        text, max(0, mention.start - 30), mention.start
-    )  # "which ... on April 3, is", "the test conducted on February 12 was"
+    in_relative = (
+        RELATIVE_OPEN_RE.search(text[: mention.start])
+        or REDUCED_RELATIVE_RE.search(text, max(0, mention.start - 30), mention.start)
+        or EVENT_NAMED_BEFORE_RE.search(text, max(0, mention.start - 60), mention.start)
+    )  # "which ... on April 3, is", "the test conducted on February 12 was", "The armistice of
+    # 1953 is", "The armistice that ended the fighting in 1953 is": the date is the event's
     if (COPULA_AFTER_RE.match(after) and not in_relative) or TIME_RELATION_RE.match(text):
         return True
     if CLAUSE_OPENING_RE.search(text[: mention.start]) and ANNIVERSARY_DAY_RE.match(after):
