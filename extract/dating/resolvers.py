@@ -1288,6 +1288,8 @@ def era_term(match: re.Match[str], ctx: Context) -> TimeValue | None:
         era = chain[index]
     assert ctx.anchor is not None
     end = era.end or max(ctx.anchor, era.start)
+    if era.start <= ctx.anchor < end:
+        end = ctx.anchor  # a term still running when the text was written: up to publication
     if end <= era.start:
         return day_value(era.start)
     return TimeValue(iso_day(era.start), "day", iso_day(end))
