@@ -667,6 +667,27 @@ def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return month_value(year, month) if year else None
 
 
+def year_turned(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'The year I turned twelve': the year of birth told before ('born in Hamhung in 1938')
+    and that many years; None when no birth year was told."""
+    born = next(
+        (
+            told.value
+            for told in reversed(ctx.history)
+            if granularity_of(told.value) == "year"
+            and not told.value.date_end
+            and BORN_BEFORE_RE.search(told.sentence, 0, max(told.start, 0))
+        ),
+        None,
+    )
+    if born is None:
+        return None
+    return year_value(int(born.date) + number_value(match["num"]))
+
+
+BORN_BEFORE_RE = re.compile(r"\bborn\b[^.;]{0,40}$")
+
+
 def month_in_list(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'in March and May': May, read as a month told alone, when a month stands right before
     the 'and' (not 'and may': a verb)."""

@@ -104,6 +104,7 @@ from extract.dating.resolvers import (
     year_apostrophe,
     year_only,
     year_span,
+    year_turned,
     year_until_relative,
 )
 from extract.dating.tense import PAST_VERB
@@ -532,6 +533,14 @@ RULES: tuple[Rule, ...] = (
         month_alone,
         trigger=MONTH_TRIGGER,
         yearless=True,
+    ),
+    rule(
+        "year_turned",
+        # "The year I turned twelve" of someone "born in Hamhung in 1938": 1950
+        r"\b(?i:the\s+year\s+(?:I|he|she)\s+turned)\s+(?P<num>" + NUMBER + r")\b",
+        year_turned,
+        relational=True,
+        trigger=r"(?i:\bturned\s)",
     ),
     rule(
         "month_in_list",
