@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from extract.dating.calendar import (
@@ -1551,8 +1552,7 @@ def eve_of(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'on the eve of the summit': the day before the summit's first day: the earliest of the
     day the story is at and the recent days told in sentences that name a summit (None when
     none was told)."""
-    noun = match["event"].split()[-1].lower()
-    clue = re.compile(EVENT_NOUN_CLUES.get(noun, re.escape(noun[:6])), re.IGNORECASE)
+    clue = _event_clue(match["event"].split()[-1].lower())
     days = [
         start_date(told.value)
         for told in ctx.history
@@ -2042,7 +2042,7 @@ def _dated_event(noun: str, ctx: Context) -> TimeValue | None:
     """The day of the first event told before that the noun names ('the launch', 'the
     shooting'), or None: the first whose date is told with the noun ('the July 11 shooting',
     'the shooting on July 11'), else the first day-dated sentence that names it."""
-    clue = re.compile(EVENT_NOUN_CLUES.get(noun, re.escape(noun[:6])), re.IGNORECASE)
+    clue = _event_clue(noun)
     # "Hours after the launch": the launch the story is about, i.e. the first day-dated one told.
     named = [
         told
@@ -2060,6 +2060,12 @@ def _dated_event(noun: str, ctx: Context) -> TimeValue | None:
     )
     found = next(beside, named[0] if named else None)
     return found.value if found is not None else None
+
+
+@lru_cache(maxsize=256)
+def _event_clue(noun: str) -> re.Pattern[str]:
+    """What the sentences that tell the event a noun names hold ('the blast': 'blew up')."""
+    return re.compile(EVENT_NOUN_CLUES.get(noun, re.escape(noun[:6])), re.IGNORECASE)
 
 
 def counts_following_clause(sentence: str, start: int, end: int) -> bool:
@@ -2086,7 +2092,7 @@ def _offset_value(base: dt.date, unit: str, fuzzy: bool) -> TimeValue:
 
 
 def event_anaphor(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    clue = re.compile(EVENT_NOUN_CLUES[match["noun"].lower()], re.IGNORECASE)
+    clue = _event_clue(match["noun"].lower())
     referent = next(
         (told.value for told in reversed(ctx.history) if clue.search(told.sentence)), None
     )

@@ -131,7 +131,6 @@ from extract.dating.vocabulary import (
 # A spoken day alone from the 13th ("the twenty-fifth"); a spoken year after a month without
 # "twenty" or "thirty" alone ("March twenty" may be a day)
 CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)"  # "6:30 a.m.", "10pm"
-MONTH_PART = r"(?:(?i:early|mid|late)[- ]|(?i:the\s+)?(?i:beginning|start|end|middle)\s+of\s+)?"
 SPOKEN_LATE_DAY = "(?:" + "|".join(w for w, v in SPOKEN_DAYS.items() if v >= 13) + r")(?![\w-])"
 SPOKEN_MONTH_YEAR = SPOKEN_SHORT_YEAR.replace("twenty|thirty|", "")
 # Right after a preposition, as look-behinds: the scanner then finds the year words themselves
@@ -438,10 +437,10 @@ RULES: tuple[Rule, ...] = (
         # ("between June and October last year", "from mid-February to early July 2021": the
         # months, whatever part of each)
         r"(?i:from|between)\s+"
-        + MONTH_PART
-        + r"{MONTH}\s+(?i:to|and|through|until)\s+"
-        + MONTH_PART
-        + r"{MONTH2}(?:,?\s+{YEAR}"
+        + PART_OF
+        + r"?{MONTH}\s+(?i:to|and|through|until)\s+"
+        + PART_OF
+        + r"?{MONTH2}(?:,?\s+{YEAR}"
         r"|\s+(?P<which>(?i:last|this|next))\s+(?i:year)\b)?",
         month_span,
         trigger=MONTH_TRIGGER,

@@ -190,9 +190,7 @@ def _earlier_occurrence(
     words = first.group(1).split() if first else []
     # the phrase's noun: its last word, or the first of a phrase with a place ("trip to North
     # Korea")
-    to = next(
-        (i for i, w in enumerate(words) if w.lower() in ("to", "of", "between", "with")), None
-    )
+    to = next((i for i, w in enumerate(words) if w.lower() in PHRASE_LINKS), None)
     head = (words[to - 1] if to else words[-1]).lower() if words else ""
     if first is None or head == "time" or not is_noun(head) or is_past(head) or head in AUXILIARIES:
         return None  # "The first was in 2000", "first staged in 2002": no noun, no earlier one

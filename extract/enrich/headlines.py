@@ -604,10 +604,11 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
     before, after = _index_near(words, start, end)
     fronted = all(_boundary(w) or w.kind in ("PREP", "SUB", "DET") for w in words[: before + 1])
     # boundaries and clause openers among the first k words, for any k: counted once
-    boundaries, openers_before = [0], [0]
+    boundaries, openers_before, conjunctions = [0], [0], [0]  # and clauses joined by "and"
     for index, word in enumerate(words):
         boundaries.append(boundaries[-1] + _boundary(word))
         openers_before.append(openers_before[-1] + _clause_opener(words, index))
+        conjunctions.append(conjunctions[-1] + (word.kind == "CONJ" and _opens(words, index)))
     best: tuple[float, int] | None = None
     # "A forest fire that broke out ... on Sunday crossed the line": a date in a relative clause
     # with a verb of its own is that verb's; the verb after it is the main clause's
@@ -632,7 +633,7 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
             distance += 2
         if right and in_relative:
             distance += 20
-        if right and any(words[i].kind == "CONJ" and _opens(words, i) for i in range(after, index)):
+        if right and conjunctions[index] > conjunctions[after]:
             distance += 10  # "conducted a test on Sept. 3 and twice fired missiles": another act
         if word.kind == "REPORT" and distance <= 1:
             distance -= 3  # "said Monday", "North Korea said Monday": the saying is dated
