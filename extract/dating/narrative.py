@@ -132,7 +132,8 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
     # What was told before, for events named again; bounded, so thousands of dates stay linear.
     history: deque[Told] = deque(maxlen=HISTORY_SIZE)
     frame: TimeValue | None = None  # what the previous sentence dated, if anything
-    year_frame: TimeValue | None = None  # the year the last dated sentence opened with
+    year_frame: TimeValue | None = None  # the year (or month) the last dated sentence opened with
+    frame_paragraph = -1  # the paragraph of that sentence
     for number, sentence in enumerate(sentences):
         if _page_date_line(sentence.text, heading=number < HEADER_SENTENCES):
             continue
@@ -154,7 +155,15 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         mentions, reference = find_mentions(
             sentence.text, anchor, reference, history, day_reference, frame, scan
         )
-        if frame is None and year_frame is not None and _opens_yearless(sentence.text, mentions):
+        if (
+            frame is None
+            and year_frame is not None
+            and _opens_yearless(sentence.text, mentions)
+            and (
+                year_frame.precision == "year"
+                or _goes_on_from_month(sentence, mentions, frame_paragraph)
+            )
+        ):
             # "In 2014, the North sent athletes ... On Oct. 4, three officials ...": the
             # sentence opening with a month or day goes on in the year the last one opened with.
             mentions, reference = find_mentions(
@@ -186,7 +195,7 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
             else None
         )
         if opening is not None and _opens_with_year(sentence.text, opening):
-            year_frame = opening.value
+            year_frame, frame_paragraph = opening.value, sentence.paragraph
         elif mentions and not (year_frame is not None and _opens_yearless(sentence.text, mentions)):
             year_frame = None  # (a chronology's entries under "1998" all go on in 1998)
         antecedent = _antecedent(story, sentence, mentions, before)
@@ -468,10 +477,12 @@ def _antecedent(
 
 
 def _opens_with_year(text: str, opening: Mention) -> bool:
-    """'In 2014, ...', 'Back in 2017, ...': a sentence that opens with a year and a comma; or a
-    chronology's year heading, the year alone on its line ("1998", then "Feb. 25 — ...")."""
+    """'In 2014, ...', 'Back in 2017, ...': a sentence that opens with a year and a comma, or
+    with a month of a year ('In March of that year, ...': the story goes on from that month, so
+    a next 'In November, ...' is that year's); or a chronology's year heading, the year alone on
+    its line ("1998", then "Feb. 25 — ...")."""
     assert opening.value is not None
-    if opening.value.precision != "year" or opening.value.date_end:
+    if opening.value.precision not in ("year", "month") or opening.value.date_end:
         return False
     if text.strip(" :*#-") == text[opening.start : opening.end].strip():
         return True
@@ -479,6 +490,13 @@ def _opens_with_year(text: str, opening: Mention) -> bool:
         re.fullmatch(r"[\s\"“]*(?:Back\s+)?", text[: opening.start]) is not None
         and text[opening.end : opening.end + 1] == ","
     )
+
+
+def _goes_on_from_month(sentence: Sentence, mentions: list[Mention], paragraph: int) -> bool:
+    """After a sentence opening with a month of a year, a sentence of the same paragraph that
+    opens with a month or day and a comma ("In November, ...") goes on from that month; an
+    attributive one ("The June meeting ...") or one paragraphs later may be about now."""
+    return sentence.paragraph == paragraph and sentence.text[mentions[0].end :].startswith(",")
 
 
 def _opens_yearless(text: str, mentions: list[Mention]) -> bool:
