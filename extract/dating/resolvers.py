@@ -35,6 +35,7 @@ from extract.dating.calendar import (
 from extract.dating.holidays import HOLIDAY_WORDS, Holiday, holiday_day, holiday_named
 from extract.dating.tense import last_done
 from extract.dating.vocabulary import (
+    DAY_COUNT,
     ERA_NAMES,
     EVENT_NOUN_CLUES,
     MONTH_WORDS,
@@ -830,6 +831,8 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
     before = ctx.sentence[: ctx.start]
     if HOLIDAY_AS_REASON_RE.search(before) and (ctx.earlier or DATE_WORD_RE.search(before)):
         return OPEN  # "closed on Monday for Chuseok": the reason of an act dated before it
+    if CALLED_BEFORE_RE.search(before):
+        return OPEN  # 'On April 2, which Trump called "Liberation Day"': a nickname, not the day
     named = holiday_named(match.string, *match.span("holiday"))
     if match.groupdict().get("which") and ctx.anchor is not None:
         step = RELATIVE_YEARS.get(match["which"].lower(), 0)
@@ -864,6 +867,13 @@ DATE_WORD_RE = re.compile(
     rf"\b(?:{WEEKDAY_WORDS}|(?:{MONTH_WORDS})\s*\d|yesterday|today|(?:19|20)\d\d)\b"
 )
 AROUND_RE = re.compile(r"\b(?i:around|about|near|close\s+to)\s+(?:the\s+)?$")
+# A name given to something: "which Trump called 'Liberation Day'", "dubbed 'Victory Day'"
+CALLED_BEFORE_RE = re.compile(
+    r"\b(?i:called|calls|dubbed|dubs|named|branded|billed\s+as|hailed\s+as)\s+"
+    r"(?:(?:it\s+)?(?:a|an|the|his|her|their)\s+[\"“‘']?"  # "called it the 'Day of ...'"
+    r"|(?:[\w-]+\s+){1,3}?[\"“‘']"  # "dubbed the anniversary 'Victory Day'"
+    r"|[\"“‘']?)$"
+)
 
 
 def _holiday_by_tense(named: Holiday, ctx: Context) -> TimeValue | None:
@@ -1554,10 +1564,10 @@ def eve_of(match: re.Match[str], ctx: Context) -> TimeValue | None:
     none was told)."""
     clue = _event_clue(match["event"].split()[-1].lower())
     days = [
-        start_date(told.value)
+        _first_day_told(told)
         for told in ctx.history
         if granularity_of(told.value) == "day" and clue.search(told.sentence)
-    ]  # (the first day of a span: "the two-day summit that ended on Wednesday")
+    ]
     if ctx.day_reference is not None and granularity_of(ctx.day_reference) == "day":
         days.append(start_date(ctx.day_reference))
     latest = max(days, default=None)
@@ -1568,6 +1578,23 @@ def eve_of(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 EVE_WINDOW_DAYS = 14  # days of one occasion (a summit, a visit, talks) told in one story
+# The end of an occasion of several days told right before its last day: "the two-day NATO
+# summit that ended on Wednesday"
+ENDED_AFTER_DAYS_RE = re.compile(
+    rf"\b{DAY_COUNT}-day\b[^.;]{{0,60}}?\b(?:ended|ends|closed|concluded|wrapped\s+up)\s+"
+    r"(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _first_day_told(told: Told) -> dt.date:
+    """The first day of a time told: a span's, or that of the occasion of several days a day
+    ends ("the two-day summit that ended on Wednesday": Tuesday)."""
+    first = start_date(told.value)
+    ended = ENDED_AFTER_DAYS_RE.search(told.sentence, 0, max(told.start, 0))
+    if ended is not None and not told.value.date_end:
+        return first - dt.timedelta(days=number_value(ended["n"]) - 1)
+    return first
 
 
 def within_hours(match: re.Match[str], ctx: Context) -> TimeValue | None:

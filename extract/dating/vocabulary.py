@@ -115,6 +115,14 @@ def weekday_number(word: str) -> int:
     return next(i for i, day in enumerate(WEEKDAYS) if day.startswith(prefix))
 
 
+# "a two-day summit", "lasts three days": a number of days, in digits or words (2 to 15).
+DAY_COUNT = (
+    r"(?P<n>\d{1,2}|"
+    + "|".join(word for word, value in NUMBER_WORDS.items() if 2 <= value <= 15)
+    + ")"
+)
+
+
 def number_value(word: str) -> int:
     """14, 'fourteen', 'sixty-seven' (or 'sixty seven')."""
     word = word.lower()

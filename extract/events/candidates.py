@@ -12,7 +12,7 @@ from extract.dating.calendar import TimeValue, granularity_of, iso_span, weekday
 from extract.dating.mentions import Mention, numbered_citation
 from extract.dating.narrative import DatedSentence
 from extract.dating.tense import PAST_VERB
-from extract.dating.vocabulary import NUMBER_WORDS, WEEKDAY_WORDS, number_value, weekday_number
+from extract.dating.vocabulary import DAY_COUNT, WEEKDAY_WORDS, number_value, weekday_number
 from extract.events.filters import WINDOW, is_comparison, is_dateline, is_ruled_out, is_state
 from extract.sentences import words_after, words_before
 
@@ -360,12 +360,6 @@ def _is_planned(value: TimeValue, mention: Mention, anchor: dt.date | None) -> b
     return value.date == current and relative_future
 
 
-# "a two-day summit", "lasts three days": a number of days, in digits or words.
-DAY_COUNT = (
-    r"(?P<n>\d{1,2}|"
-    + "|".join(word for word, value in NUMBER_WORDS.items() if 2 <= value <= 15)
-    + ")"
-)
 MULTI_DAY_RE = re.compile(rf"\b{DAY_COUNT}-day\b", re.IGNORECASE)
 LASTING_RE = re.compile(
     # ("began on Nov. 30 and took 18 days")
