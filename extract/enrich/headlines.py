@@ -615,11 +615,15 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
     in_relative = _in_relative_clause(words, before)
     depth = _parenthesis_depths(words)
     date_depth = depth[min(max(before, 0), len(words) - 1)] if words else 0
+    aside = _relative_on_date(words, after) if fronted else (0, 0)
     for index, word in enumerate(words):
         if not _is_verb(words, index):
             continue
         if depth[index] > date_depth:
             continue  # "in the mid-1990s (she cannot say which year) her father went": an aside
+        if aside[0] <= index < aside[1]:
+            continue  # 'On April 2, which Trump called "Liberation Day", he announced': the
+            # relative tells of the date, the verb after it is the event's
         right = index >= after
         if (side == "before" and right) or (side == "after" and not right):
             continue
@@ -654,6 +658,19 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
 
 
 COPULAS = frozenset("was were is are been".split())
+
+
+def _relative_on_date(words: list[Word], after: int) -> tuple[int, int]:
+    """The words of a relative clause set off by commas right after the date ("On April 2, which
+    Trump called 'Liberation Day', ..."), as (start, end) indexes; (0, 0) when there is none.
+    (Only for a date that opens the sentence: in "The sinking in March 2010, which killed 46
+    sailors, raised tension", the relative tells of the sinking.)"""
+    if not (
+        after + 1 < len(words) and words[after].text == "," and words[after + 1].lower == "which"
+    ):
+        return 0, 0
+    end = next((i for i in range(after + 2, len(words)) if words[i].text == ","), None)
+    return (after + 1, end) if end is not None else (0, 0)
 
 
 def _parenthesis_depths(words: list[Word]) -> list[int]:
@@ -804,12 +821,17 @@ def _clause_of(
     low, high = _segment(words, verb)
     low, high = max(low, limits[0]), min(high, limits[1])
     if words[low].kind == "REL":  # "the meeting that ended Saturday adopted a plan": the
-        # relative clause ends where the main verb comes
+        # relative clause ends where the main verb comes ("... was dominated by": its auxiliary)
         high = next(
             (
                 i
                 for i in range(verb + 1, high)
-                if _is_verb(words, i)
+                if (
+                    _is_verb(words, i)
+                    # an auxiliary right after the date ("that ended on Wednesday was
+                    # dominated by")
+                    or (words[i].kind == "AUX" and words[i].start - words[i - 1].end > 1)
+                )
                 and words[i - 1].kind not in ("CONJ", "AUX")
                 # (a past verb right before is a chain, unless the date stood between them)
                 and (words[i - 1].kind != "PAST" or words[i].start - words[i - 1].end > 1)
