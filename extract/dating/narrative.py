@@ -31,6 +31,7 @@ from extract.dating.mentions import (
     story_steps,
 )
 from extract.dating.resolvers import Told
+from extract.dating.tense import tells_now
 from extract.dating.vocabulary import MONTH_WORDS, WEEKDAY_WORDS, month_number, weekday_number
 from extract.prefilter import Prefiltered
 from extract.sentences import SPEAKER_LABEL_RE, Sentence
@@ -215,9 +216,10 @@ def date_sentences(sentences: list[Sentence], published: dt.date | None) -> list
         ):
             reference = day_reference = None  # "HOST: ... writing to each other?": the answer
             # is about now, not the story told before
-        if not mentions and EVER_SINCE_RE.search(sentence.text):
-            reference = day_reference = None  # "Relations have worsened sharply since.": the
-            # story comes back to the present (a bare "on June 16" next is this year's)
+        if not mentions and (EVER_SINCE_RE.search(sentence.text) or tells_now(sentence.text)):
+            reference = day_reference = None  # "Relations have worsened sharply since.", "He
+            # works in the archive now.": the story comes back to the present (a bare "on June
+            # 16" or "in May" next is this year's)
         story.append(DatedSentence(sentence, anchor, is_caption, question, mentions))
     return story
 

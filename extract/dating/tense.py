@@ -342,6 +342,22 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
 LIST_COLON_RE = re.compile(r"(?<!\d):(?!\d)[^:]*$")
 
 
+NOW_RE = re.compile(r"\b(?:now|these\s+days|nowadays)\b", re.IGNORECASE)
+MODALS = frozenset("will 'll ’ll shall would".split())
+
+
+def tells_now(sentence: str) -> bool:
+    """Whether a sentence tells the present of the text, in the present tense ("He works in the
+    ministry's archive now."): 'now' and no past verb nor modal."""
+    if not NOW_RE.search(sentence):
+        return False
+    tokens = [t.lower() for t in TOKEN_RE.findall(sentence)]
+    return not any(
+        token in MODALS or _is_past(token, tokens[index - 1] if index else "")
+        for index, token in enumerate(tokens)
+    )
+
+
 def _tense_of(tokens: list[str]) -> str | None:
     """The tense the first sign among these words tells (read forward), or None."""
     for index, token in enumerate(tokens):
