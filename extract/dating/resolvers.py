@@ -583,6 +583,15 @@ def month_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue(f"{start_year:04d}-{first:02d}", "month", f"{end_year:04d}-{second:02d}")
 
 
+def month_pair(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """'in May and June 2013': two months in a row are one span (as 'June 6 and 7' are); two
+    months apart ('in March and May 2013') are two, each read on its own (None)."""
+    first, second = month_number(match["month"]), month_number(match["month2"])
+    if second != first % 12 + 1:
+        return None
+    return month_span(match, ctx)
+
+
 class _Second:
     """A match seen through its second-date groups (month2/day2/year2) as if they were the first."""
 
@@ -663,10 +672,20 @@ def month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
         r"\s+[A-Z]", ctx.sentence[ctx.start + len(match.group(0)) :]
     ):
         return None  # "the May Day Stadium", "the April Revolution": a name
-    tense, strict = _tense_for(match, ctx)
     month = month_number(match["month"])
+    listed = MONTH_YEAR_LISTED_AFTER_RE.match(ctx.sentence, ctx.start + len(match.group(0)))
+    if listed is not None:  # "in March and May 2013": the year the list ends with
+        year = int(listed["year"]) - (month > month_number(listed["month"]))
+        return month_value(year, month)
+    tense, strict = _tense_for(match, ctx)
     year = _year_for(ctx, month, None, tense, strict)
     return month_value(year, month) if year else None
+
+
+# A month and year after a month told alone: "in March and May 2013"
+MONTH_YEAR_LISTED_AFTER_RE = re.compile(
+    rf"\s+(?:and|or)\s+(?:in\s+)?(?P<month>{MONTH_WORDS})\.?,?\s+(?P<year>(?:1[89]|20)\d\d)\b"
+)
 
 
 def year_turned(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -1702,6 +1721,17 @@ def the_year_apposition(match: re.Match[str], ctx: Context) -> TimeValue | None:
 def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'in April that year', 'on April 27 that year', 'that fall': in the reference's year."""
     reference = _reference(ctx, "year")
+    if reference is not None and _spans_years(reference):
+        # "payments in May and June 2013 ... and between 2009 and 2013. ... in early July that
+        # year": a span of years names no one year; the last single year told before does
+        reference = next(
+            (
+                told.value
+                for told in reversed(ctx.history)
+                if not _spans_years(told.value) and told.value.precision not in ("open", "decade")
+            ),
+            None,
+        )
     if reference is None:
         return None
     year = start_date(reference).year
@@ -1710,6 +1740,12 @@ def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if value is not None and ctx.tense == "past" and ctx.anchor and start_date(value) > ctx.anchor:
         return OPEN  # "In December of that year my father took me": not a year told yet
     return value
+
+
+def _spans_years(value: TimeValue) -> bool:
+    """A time that runs over more than one calendar year ("between 2009 and 2013")."""
+    first, last = iso_span(value.date, value.date_end)
+    return first.year != last.year
 
 
 def following_season_or_month(match: re.Match[str], ctx: Context) -> TimeValue | None:

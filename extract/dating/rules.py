@@ -58,6 +58,7 @@ from extract.dating.resolvers import (
     month_day,
     month_in_list,
     month_or_month,
+    month_pair,
     month_relative_year,
     month_span,
     month_year,
@@ -468,6 +469,14 @@ RULES: tuple[Rule, ...] = (
         month_span,
         trigger=MONTH_TRIGGER,
         yearless=True,
+    ),
+    rule(
+        "month_pair",
+        # "paid in May and June 2013": two months in a row, one span
+        r"(?:\b(?i:in|during)\s+)?{MONTH}\s+(?i:and)\s+{MONTH2},?\s+{YEAR}",
+        month_pair,
+        trigger=YEAR_TRIGGER,
+        absolute=True,
     ),
     rule(
         "month_span_dash",
@@ -1059,7 +1068,10 @@ RULES: tuple[Rule, ...] = (
     rule(
         "in_that_year",
         # "from Sept. 18 to 20 that year": the span
-        r"(?:(?:\b(?i:in|on|by|since|until|from)\s+)?{MONTH}(?:\s+{DAY}(?:\s*(?:-|–|(?i:to|through"
+        # ("in early July that year": the month)
+        r"(?:(?:\b(?i:in|on|by|since|until|from)\s+)?"
+        + PART_OF
+        + r"?{MONTH}(?:\s+{DAY}(?:\s*(?:-|–|(?i:to|through"
         r"|until))\s*{DAY2})?)?\s+(?:(?i:of)\s+)?"
         r"|(?P<season>(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?)(?i:that|the\s+same)\s+year\b"
         # "That fall, Moon ..." is a season; "actions that fall below the threshold" is a verb

@@ -65,6 +65,13 @@ TO_NOUN_IDIOMS = frozenset(
         ("brought", "justice"),
         ("came", "light"),
         ("sent", "prison"),
+        # "returned to port early on Sunday", "put to sea on Monday": a place, no infinitive
+        *(
+            (verb, place)
+            for verb in """returned return returns went go goes came come headed head heads sailed
+            sail sails steamed towed put""".split()
+            for place in ("port", "sea", "shore")
+        ),
     ]
 )
 # Words after which "to" leads the way somewhere: "turned back to port", "flew home to Seoul".

@@ -8,6 +8,7 @@ import re
 
 from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.mentions import Mention
+from extract.dating.tense import PAST_VERB
 from extract.dating.vocabulary import WEEKDAY_WORDS
 
 WINDOW = 300  # characters around an expression that the tests look at
@@ -61,8 +62,9 @@ EVERY_RE = re.compile(
     r"|(?:daily|nightly)(?=\s+(?:at|from|until|between)\b|[,.;]))"  # not "the daily Rodong"
 )
 WEEKDAY_RE = re.compile(rf"\b(?:{WEEKDAY_WORDS})\b")
-# A relative clause the expression sits in: the copula after it is the main clause's.
-RELATIVE_OPEN_RE = re.compile(r",\s+(?:which|who)\b[^,]*$")
+# A relative clause the expression sits in: the copula after it is the main clause's. (Also one
+# a participle opens: "Another man, found on a small boat on Saturday, is still being questioned".)
+RELATIVE_OPEN_RE = re.compile(r",\s+(?:(?:which|who)\b|" + PAST_VERB + r")[^,]*$")
 # A participle with its date after a noun: "the nuclear test conducted on February 12 was ..."
 REDUCED_RELATIVE_RE = re.compile(r"\b[a-z]{3,}\s+[a-z]{3,}ed\s+(?:(?:on|in)\s+)?$")
 # An event's noun and its date: "The armistice of 1953", "the armistice that ended the fighting
