@@ -19,7 +19,7 @@ COPULA_AFTER_RE = re.compile(r"^\s*,?\s*(?:was|were|is|are|remained|remains)\s+(
 STATIVE_RE = re.compile(
     r"\b(?:operate[sd]?|employ(?:s|ed)?|remain(?:s|ed)?|ha(?:s|d|ve)|hold(?:s)?|held|total(?:s|ed)?"
     r"|number(?:s|ed)|stood|stands?|live[sd]?|own(?:s|ed)?|house[sd]?|contain(?:s|ed)?"
-    r"|(?:was|were|is|are)\s+(?:still|alive|about|around|more|less|over|under|\d))\b"
+    r"|(?:was|were|is|are)\s+(?:still|alive|about|around|more|less|over|under|on|in|at|\d))\b"
     # ("As of July, about 56,800 applicants were still alive"; "were found" is an event)
 )
 # "Sunday marks the 10th anniversary of ...", "Wednesday is the first anniversary ...": the day
@@ -33,7 +33,8 @@ TIME_RELATION_RE = re.compile(
     r"^\W*(?:That|This|It)\s+(?:was|came)\s+(?:before|after|long before)\b"
 )
 NEGATION_RE = re.compile(
-    r"\b(?:did not|didn't|does not|doesn't|never|will not|won't|made no mention)\b", re.IGNORECASE
+    r"\b(?:did not|didn't|does not|doesn't|never|will not|won't|made no mention|nobody|no one)\b",
+    re.IGNORECASE,
 )
 # "The 70th anniversary of the armistice falls on Thursday, July 27": when it falls, no event
 ANNIVERSARY_FALLS_RE = re.compile(
@@ -132,8 +133,15 @@ COMPARISON_BEFORE_RE = re.compile(
     r"|\bsame\s+(?:month|period|quarter|week|day|time)(?:\s+(?:of|in))?"
     # "roughly the same number as a year earlier"
     r"|\bsame\s+(?:number|level|amount|size)\s+as"
-    # "fell to 45%, from 49% a week earlier", "down from 52% four weeks ago"
-    r"|\bfrom\s+\d[\d.,]*\s*(?:percent|per\s+cent|%|points?)"
+    # "fell to 45%, from 49% a week earlier", "down from 52% four weeks ago", "down from 22,000
+    # the previous year", "from $1.2 billion a year earlier"
+    r"|\bfrom\s+(?:about\s+|some\s+|around\s+|nearly\s+)?\$?\d[\d.,]*"
+    r"(?:\s*(?:percent|per\s+cent|%|points?)|\s+(?:million|billion|thousand|trillion))?"
+    # "up sharply from the previous year", "rose slightly from a year earlier"
+    r"|\b(?:up|down|rose|fell|grew|jumped|dropped|climbed|increased|decreased)\s+(?:\w+\s+){0,2}?from"
+    # "more than double the previous year" (not "half", "twice": "half an hour later", "fired
+    # twice in July")
+    r"|\b(?:double|triple|quadruple)"
     # "a loss of 3.2 billion won, against a profit of 1.1 billion won a year earlier"
     # (not "sealed its border against the coronavirus in January 2020, and in June that year")
     r"|\b(?:against|versus|vs\.?)\s+(?:an?\s+|the\s+)?[^.;,\d]{0,30}?\d(?:[\d.,]*\d)?"
@@ -147,7 +155,9 @@ COMPARISON_BEFORE_RE = re.compile(
 # "twice as much as in 1997", "more than in 2019"
 ABSOLUTE_BASE_RE = re.compile(
     r"(?:\bsame\s+(?:month|period|quarter|week|day|time)"
-    r"|\bas\s+(?:much|many|high|low|large|big)\s+as|\b(?:more|less|fewer|higher|lower)\s+than)"
+    r"|\bas\s+(?:much|many|high|low|large|big)\s+as|\b(?:more|less|fewer|higher|lower)\s+than"
+    # "fewer eyes on the water than at any time since 2009"
+    r"|\bthan\s+(?:at\s+)?any\s+(?:other\s+)?(?:time|point|year|moment))"
     r"\s+(?:(?:of|in|last)\s+)?$",
     re.IGNORECASE,
 )
