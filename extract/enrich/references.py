@@ -43,7 +43,10 @@ COUNTRY_RE = re.compile(
     r"\b(North Korea|South Korea|[Tt]he North|[Tt]he South|United States|the U\.S\.|China|Japan"
     r"|Russia"
     r"|the United Nations"
-    r"|the U\.N\.|Pyongyang|Seoul|Washington|Beijing|Tokyo|Moscow)\b"
+    r"|the U\.N\.|Pyongyang|Seoul|Washington|Beijing|Tokyo|Moscow"
+    # bodies that act as a state does ("The Treasury ...: it blacklisted dozens of vessels")
+    r"|[Tt]he Treasury|[Tt]he Pentagon|[Tt]he Kremlin|[Tt]he White House|[Tt]he Security Council"
+    r"|[Tt]he European Union)\b"
 )
 PAIR_RE = re.compile(rf"\b({NAME}|[A-Z][a-z]+) and ({NAME}|[A-Z][a-z]+)\b")
 NOT_PEOPLE = frozenset(
@@ -171,6 +174,7 @@ GIVEN_NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+-[a-z]+ $")
 FAMILY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b(?![ -][A-Z])")  # alone: not "Park Geun-hye"
 HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
 TRAILING_POSSESSIVE_RE = re.compile(r"['’]s$")
+POSSESSIVE_AFTER_RE = re.compile(r"['’]s?\b")
 # "the complex", "the office": a thing's noun (THING_RE), named in full before
 # Nouns one industrial estate goes by ("the Kaesong industrial park" ... "the zone reopened")
 SAME_PLACE = {
@@ -305,7 +309,10 @@ class Named:
         countries, things, groups = _PLACES_READ.finditer_each(text)
         found: list[tuple[int, str, str]] = []
         for match in countries:
-            found.append((match.start(), "place", match.group(1)))
+            # "the North's tactics": an owner is not what "it" stands for when the sentence
+            # names another (it counts as told first)
+            owner = POSSESSIVE_AFTER_RE.match(text, match.end())
+            found.append((-1 if owner else match.start(), "place", match.group(1)))
         for match in things:
             if match.group(1):
                 found.append((match.start(), "thing", match.group(1)))
