@@ -584,12 +584,21 @@ def month_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def month_pair(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """'in May and June 2013': two months in a row are one span (as 'June 6 and 7' are); two
-    months apart ('in March and May 2013') are two, each read on its own (None)."""
+    """'in May and June 2013', 'in late May and early June': two months in a row are one span
+    (as 'June 6 and 7' are); two months apart ('in March and May 2013') are two, each read on
+    its own (None)."""
     first, second = month_number(match["month"]), month_number(match["month2"])
     if second != first % 12 + 1:
         return None
-    return month_span(match, ctx)
+    if match["year"] or match["which"] or ctx.anchor is None:
+        return month_span(match, ctx)
+    # "in late May and early June": the first month's year, as for a month told alone
+    tense, strict = _tense_for(match, ctx)
+    year = _year_for(ctx, first, None, tense, strict)
+    if year is None:
+        return None
+    end = year + (second < first)
+    return TimeValue(f"{year:04d}-{first:02d}", "month", f"{end:04d}-{second:02d}")
 
 
 class _Second:
@@ -852,6 +861,8 @@ def holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return OPEN  # "closed on Monday for Chuseok": the reason of an act dated before it
     if CALLED_BEFORE_RE.search(before):
         return OPEN  # 'On April 2, which Trump called "Liberation Day"': a nickname, not the day
+    if DATE_TOLD_AFTER_RE.match(ctx.sentence, match.end()):
+        return OPEN  # "the Victory Day parade on May 9": the date tells the day (Russia's)
     named = holiday_named(match.string, *match.span("holiday"))
     if match.groupdict().get("which") and ctx.anchor is not None:
         step = RELATIVE_YEARS.get(match["which"].lower(), 0)
@@ -886,6 +897,11 @@ DATE_WORD_RE = re.compile(
     rf"\b(?:{WEEKDAY_WORDS}|(?:{MONTH_WORDS})\s*\d|yesterday|today|(?:19|20)\d\d)\b"
 )
 AROUND_RE = re.compile(r"\b(?i:around|about|near|close\s+to)\s+(?:the\s+)?$")
+# A month and day told right after a holiday's name: "the Victory Day parade on May 9" (not
+# an apposition: "Victory Day, July 27," is the holiday's own day)
+DATE_TOLD_AFTER_RE = re.compile(
+    rf"(?:\s+[a-z][\w-]*){{0,2}}?\s+(?i:on)\s+(?:{MONTH_WORDS})\.?\s+\d{{1,2}}\b"
+)
 # A name given to something: "which Trump called 'Liberation Day'", "dubbed 'Victory Day'"
 CALLED_BEFORE_RE = re.compile(
     r"\b(?i:called|calls|dubbed|dubs|named|branded|billed\s+as|hailed\s+as)\s+"

@@ -472,11 +472,16 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "month_pair",
-        # "paid in May and June 2013": two months in a row, one span
-        r"(?:\b(?i:in|during)\s+)?{MONTH}\s+(?i:and)\s+{MONTH2},?\s+{YEAR}",
+        # "paid in May and June 2013", "in late May and early June": two months in a row, one
+        # span
+        r"(?:\b(?i:in|during)\s+)?"
+        + PART_OF
+        + r"?{MONTH}\s+(?i:and)\s+"
+        + PART_OF
+        + r"?{MONTH2}(?:,?\s+{YEAR}|\s+(?P<which>(?i:last|this|next))\s+(?i:year)\b)?",
         month_pair,
-        trigger=YEAR_TRIGGER,
-        absolute=True,
+        trigger=MONTH_TRIGGER,
+        yearless=True,
     ),
     rule(
         "month_span_dash",
@@ -781,8 +786,12 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "since_taking_office",
-        # "since taking office", with the person named in the sentence: the inauguration day
-        r"(?i:since)\s+(?:(?i:taking|assuming|entering)\s+office|(?i:he|she)\s+(?i:took|assumed|entered)\s+office)\b",
+        # "since taking office", with the person named in the sentence, "since President Lee
+        # took office": the inauguration day
+        r"(?i:since)\s+(?:(?i:taking|assuming|entering)\s+office|(?:(?i:he|she)|(?:(?:President"
+        r"|Prime\s+Minister|Chairman)\s+)?(?P<who>"
+        + ERA_NAMES
+        + r"))\s+(?i:took|assumed|entered)\s+office)\b",
         since_taking_office,
         trigger=r"(?i:\boffice\b)",
         keeps_story_time=True,
@@ -1201,8 +1210,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "late_and_early_month",
-        # "in late August and early September 2016": one stretch across the turn of a month
-        r"(?:\b(?i:in|during|from)\s+)?(?i:late)[- ]{MONTH}\s+(?i:and|to|into)\s+(?i:early)[- ]"
+        # "from late August into early September 2016": one stretch across the turn of a month
+        # ("in late August and early September 2016" is month_pair's)
+        r"(?:\b(?i:in|during|from)\s+)?(?i:late)[- ]{MONTH}\s+(?i:to|into)\s+(?i:early)[- ]"
         r"{MONTH2},?\s+{YEAR}",
         month_span,
         trigger=YEAR_TRIGGER,

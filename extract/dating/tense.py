@@ -50,7 +50,8 @@ NOT_PAST_ED = frozenset(
 # Future words that are nouns after a determiner: "notified Pyongyang of the plan on Tuesday".
 PLAN_NOUNS = frozenset("plan plans set".split())
 # Past verbs whose infinitive happened (or was tried) then: "failed to launch ... on Monday".
-DONE_VERBS = frozenset("failed tried managed attempted refused declined moved rushed".split())
+DONE_VERBS = frozenset("failed tried managed attempted refused declined moved rushed voted".split())
+SCORE_RE = re.compile(r"\d+-\d+|unanimously")  # "voted 190-0 to", "voted unanimously to"
 # "the first sitting American president to set foot in North Korea on Sunday": what someone was
 # the first to do is done, no intent.
 RANKED_RE = re.compile(r"\bthe (?:first|second|third|last|only|latest)\b")
@@ -308,8 +309,10 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             and (tokens[index - 2] if index >= 2 else "") not in DIRECTIONS
             and not RANKED_RE.search(" ".join(tokens[max(0, index - 8) : index - 1]))
         ):
-            if index >= 2 and tokens[index - 2] in DONE_VERBS:
+            done = [w for w in tokens[max(0, index - 3) : index - 1] if not SCORE_RE.fullmatch(w)]
+            if done and done[-1] in DONE_VERBS:
                 return "past"  # "failed to put a satellite into orbit on Monday": it happened
+                # ("voted 190-0 to demand that it be lifted at 1 a.m. on Wednesday": the vote)
             return "intent"  # "offering to hold talks on January 9": forward, but only just
         if token == "invited" and previous in ("been", "is", "are", "am"):
             return "future"  # "Lee has been invited to the G7 summit ... from June 15 to 17"

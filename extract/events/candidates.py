@@ -223,7 +223,11 @@ HEADER_AFTER_RE = re.compile(
 # verb ("Kim declared ... and ordered ...") tells one event, as every gold set has it.
 SECOND_ACT_RE = re.compile(
     r",?\s+and\s+(?!(?:he|she|it|they|we|then|later|also)\b)"
-    r"(?:(?!" + PAST_VERB + r"|(?:that|which|who)\b)[\w’'-]+\s+){1,4}?" + PAST_VERB
+    # (not "... and the North has not replied": nothing done)
+    r"(?:(?!"
+    + PAST_VERB
+    + r"|(?:that|which|who|not|never)\b|\w+n['’]t\b)[\w’'-]+\s+){1,4}?"
+    + PAST_VERB
 )
 
 
