@@ -983,7 +983,22 @@ def weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
     ]
     if same and not strict:  # "| 2019-06-30 | ... set foot in North Korea on Sunday": that day
         return day_value(same[-1])
+    ahead = [start_date(v) for v in ctx.earlier if _single_day(v) and start_date(v) > ctx.anchor]
+    if (
+        ahead
+        and tense in ("present", "future")
+        and not strict
+        and SCHEDULE_LINK_RE.search(ctx.sentence[: ctx.start].split(",")[-1])
+    ):
+        # "is set to arrive on Wednesday ... before meeting Xi on Thursday" (told on a
+        # Thursday): the schedule goes on from its last day, not from the text's
+        return day_value(weekday_on_or_after(ahead[-1], target))
     return day_value(_weekday_date(ctx.anchor, target, tense, strict))
+
+
+# What links the steps of one schedule ("..., before meeting Xi on Thursday"; not "..., and army
+# units will light the tower on Saturday": another act, dated on its own)
+SCHEDULE_LINK_RE = re.compile(r"\b(?:then|before|after|followed\s+by)\b", re.IGNORECASE)
 
 
 def _weekday_date(anchor: dt.date, target: int, tense: str, strict: bool) -> dt.date:
