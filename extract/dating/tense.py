@@ -115,6 +115,8 @@ TAIL_WORDS = 16
 SENTENCE_OPENERS = ' "“•*·-'
 # A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
 DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
+# What is still possible: "officials have not ruled out his attending the parade on May 9"
+NOT_RULED_OUT_RE = re.compile(r"\b(?:not|never)\s+(?:been\s+)?rul(?:ed|e|ing)\s+out\b(?!\s*[.,;])")
 # What was put off, before its new date: "was postponed on 18 August until 2-4 October"
 POSTPONED_RE = re.compile(r"\b(?:postponed|delayed|deferred|rescheduled|put off|pushed back)\b")
 NEW_DATE_RE = re.compile(r"(?i:until|till)\b")
@@ -258,6 +260,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         return "future"  # "postponed on 18 August until 2-4 October": the new date is ahead
     if DEADLINE_RE.search(head):
         return "future"  # "ordered that reconstruction be completed by October": ahead of the order
+    if NOT_RULED_OUT_RE.search(head):
+        return "future"  # "have not ruled out his attending the parade on May 9": a possibility
     head_tokens = TOKEN_RE.findall(head)
     last_words = [t.lower() for t in head_tokens[-3:]]
     if last_words and last_words[-1] == "on":
