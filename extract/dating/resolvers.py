@@ -2029,7 +2029,11 @@ def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
     amount = number_value(match["num"])
     before = ctx.sentence[: ctx.start].lower()
     if re.search(r"\bfirst\b", before):
-        base = shift(day_value(ctx.anchor), -amount, unit)
+        # "since June last year, when the government switched them on for the first time in six
+        # years": counted from the time the 'when' clause is about
+        told = ctx.earlier[-1] if ctx.earlier and WHEN_CLAUSE_RE.search(before) else None
+        start = start_date(told) if told is not None else ctx.anchor
+        base = shift(day_value(start), -amount, unit)
         return _amount_value(base, unit, True, amount)
     if match.group(0).lower().startswith("within"):
         # "within 30 days": any time from now to then
@@ -2039,6 +2043,9 @@ def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
         base = shift(day_value(ctx.anchor), amount, unit)
         return _amount_value(base, unit, True, amount)
     return None
+
+
+WHEN_CLAUSE_RE = re.compile(r",\s+when\b[^,;]*$")
 
 
 def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
