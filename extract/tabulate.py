@@ -203,6 +203,8 @@ def share_event_ids(rows: list[dict[str, str]]) -> None:
             and (
                 not (story.actors and actors and not story.actors & actors)
                 or strongly_same(story.what, what)
+                # ("the 1950-53 Korean War" in two texts that name different sides)
+                or (story.span == span and story.what == what and len(what) >= 2)
             )
         ]
         exact = [story for story in fits if story.span == span]

@@ -252,3 +252,19 @@ def test_a_pronoun_next_to_two_dates_does_not_make_them_one_event() -> None:
     )
     assert dt.date(2018, 4, 27).strftime("%A") == "Friday"
     assert rows_of(text, "2018-04-30") == [("2018-04-27", "day")] * 3
+
+
+def test_one_period_told_alike_shares_its_id_when_the_texts_name_different_sides() -> None:
+    ids = event_ids(
+        (
+            "Kim said the sea border was drawn by the U.S.-led United Nations Command after the"
+            " 1950-53 Korean War.",
+            "2024-01-16",
+        ),
+        (
+            "South Korea's unification minister visited the park where families separated by the"
+            " 1950-53 Korean War bow toward relatives they cannot reach.",
+            "2026-02-13",
+        ),
+    )
+    assert ids["a.txt"] == ids["b.txt"]
