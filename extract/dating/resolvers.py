@@ -978,6 +978,14 @@ def weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
     ):
         tense = "future"  # "arrives on Tuesday, then travels to Tokyo on Thursday before
         # returning to Washington on Friday": a schedule goes on ahead
+    elif (
+        tense == "present"
+        and ctx.anchor is not None
+        and ctx.earlier
+        and iso_span(ctx.earlier[-1].date, ctx.earlier[-1].date_end)[1] < ctx.anchor
+    ):
+        tense = "past"  # "staged naval drills last week and a three-way exercise with Japan on
+        # Friday": a list of what was done goes on in the past
     same = [
         start_date(v) for v in ctx.earlier if _single_day(v) and start_date(v).weekday() == target
     ]
