@@ -260,7 +260,9 @@ NOT_EVENT_WORDS = frozenset(
     second third time times many most more some other under over down only even still just
     again ever year years month months week weeks days both such early late later earlier
     will would could should have been were a.m. p.m. noon midnight morning afternoon evening
-    night local hours minutes they them these those what whom whose your ours""".split()
+    night local hours minutes they them these those what whom whose your ours
+    coast coastline island islands province region city capital waters area district county
+    village town peninsula""".split()
 )
 
 
