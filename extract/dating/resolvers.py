@@ -432,7 +432,10 @@ def _year_for(
         ]
         # ("jailed since November 2012, and Paul Reiner ... was sentenced in September": the
         # time of another act, not the story's)
-        if candidates and not since and not now and story.year < ctx.anchor.year:
+        # (only after a time told with its year: "in February last year, and an advisory on
+        # March 21" is this year's March 21, the nearest)
+        year_told = YEAR_DIGITS_RE.search(ctx.sentence, 0, ctx.start) is not None
+        if candidates and year_told and not since and not now and story.year < ctx.anchor.year:
             chosen = candidates[-1] if back else candidates[0]
             if chosen <= ctx.anchor:
                 return chosen.year
@@ -469,6 +472,7 @@ def _year_for(
     return pick_year(ctx.anchor, month, day, tense, strict)
 
 
+YEAR_DIGITS_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A year told right before, set off by a comma: "died in 1968, in the spring", "in 1968, in March".
 APPOSED_YEAR_RE = re.compile(r"\b(?i:in\s+)?(?P<year>(?:1[89]|20)\d\d),\s*$")
 
