@@ -1417,10 +1417,19 @@ def relative_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
     which = re.sub(r"^the\s+", "", match["which"].lower())
     if ctx.anchor is None:
         return None
-    if re.search(r"\bfor\s+$", ctx.sentence[max(0, ctx.start - 5) : ctx.start], re.IGNORECASE):
-        return OPEN  # "policy goals for the coming year": the period a plan covers, no event
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    if re.search(
+        r"\bfor\s+$", ctx.sentence[max(0, ctx.start - 5) : ctx.start], re.IGNORECASE
+    ) and not (step >= 0 and SCHEDULED_FOR_RE.search(ctx.sentence, 0, ctx.start)):
+        return OPEN  # "policy goals for the coming year": the period a plan covers, no event
+        # ("exercises planned for next month" are then: a row; "had been planned for last
+        # month, was put off": not)
     return _unit_value(ctx.anchor, match["unit"].lower(), step, ctx.tense)
+
+
+SCHEDULED_FOR_RE = re.compile(
+    r"\b(?:planned|scheduled|slated|set|due|penciled|pencilled|booked)\s+for\s+$", re.IGNORECASE
+)
 
 
 def _unit_value(anchor: dt.date, unit: str, step: int, tense: str) -> TimeValue:

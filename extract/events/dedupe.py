@@ -23,6 +23,8 @@ def _same_event(first: Row, second: Row) -> bool:
     if first.sentence == second.sentence:
         # two acts dated by one phrase ("On Monday, X fired and Y returned fire") stay two
         return first.precision == second.precision and first.mention_start == second.mention_start
+    if first.ongoing != second.ongoing:
+        return False  # "signed 140 orders since the inauguration" is not "signing orders" that day
     if (_telling(first.before) and first.before == second.before) or (
         _telling(first.after) and first.after == second.after
     ):
