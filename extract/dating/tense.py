@@ -77,6 +77,8 @@ TO_NOUN_IDIOMS = frozenset(
 )
 # Words after which "to" leads the way somewhere: "turned back to port", "flew home to Seoul".
 DIRECTIONS = frozenset("back home out away down over across north south east west".split())
+# Verbs whose infinitive tells what something is, not an intention: "what appeared to be an ICBM"
+RAISING_VERBS = frozenset("appeared appears appear seemed seems seem proved proves".split())
 FUNCTION_WORDS = frozenset(
     """the a an this that these those his her its their our my your to of in on at for with by
     from as and or but not no us them him me you it""".split()  # "spoke to us": no infinitive
@@ -311,6 +313,8 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
             and (tokens[index - 2] if index >= 2 else "", token) not in TO_NOUN_IDIOMS
             # "turned back to port", "returned home to Seoul": a way, not an infinitive
             and (tokens[index - 2] if index >= 2 else "") not in DIRECTIONS
+            # "fired what appeared to be an ICBM": no infinitive of intent
+            and (tokens[index - 2] if index >= 2 else "") not in RAISING_VERBS
             and not RANKED_RE.search(" ".join(tokens[max(0, index - 8) : index - 1]))
         ):
             done = [w for w in tokens[max(0, index - 3) : index - 1] if not SCORE_RE.fullmatch(w)]

@@ -20,6 +20,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from extract.dating.holidays import HOLIDAY_WORDS
+from extract.dating.tense import RAISING_VERBS
 from extract.enrich.grammar import (
     ADVERBS_AFTER_SUBJECT,
     DETERMINERS,
@@ -624,6 +625,11 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
         if aside[0] <= index < aside[1]:
             continue  # 'On April 2, which Trump called "Liberation Day", he announced': the
             # relative tells of the date, the verb after it is the event's
+        if word.lower in RAISING_VERBS and [w.lower for w in words[index + 1 : index + 3]] == [
+            "to",
+            "be",
+        ]:
+            continue  # "fired what appeared to be an ICBM": the firing is the event
         right = index >= after
         if (side == "before" and right) or (side == "after" and not right):
             continue
