@@ -1418,9 +1418,12 @@ def relative_unit(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.anchor is None:
         return None
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
-    if re.search(
-        r"\bfor\s+$", ctx.sentence[max(0, ctx.start - 5) : ctx.start], re.IGNORECASE
-    ) and not (step >= 0 and SCHEDULED_FOR_RE.search(ctx.sentence, 0, ctx.start)):
+    possessive = re.match(r"['’]s\b", ctx.sentence[ctx.start + len(match.group(0)) :])
+    if (
+        re.search(r"\bfor\s+$", ctx.sentence[max(0, ctx.start - 5) : ctx.start], re.IGNORECASE)
+        and not possessive  # "chosen for last month's reunions": the reunions' month
+        and not (step >= 0 and SCHEDULED_FOR_RE.search(ctx.sentence, 0, ctx.start))
+    ):
         return OPEN  # "policy goals for the coming year": the period a plan covers, no event
         # ("exercises planned for next month" are then: a row; "had been planned for last
         # month, was put off": not)

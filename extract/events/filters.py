@@ -80,6 +80,11 @@ HABIT_OPENING_RE = re.compile(
     r"\W*(?:[Ee]very|[Ee]ach)\s+(?:year|spring|summer|fall|autumn|winter|month|week)\s*,"
 )
 DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+$")
+# A place as it was in a year: "the North of 2000", "the Seoul of 1988"
+PLACE_OF_YEAR_RE = re.compile(
+    r"\b[Tt]he\s+(?:North|South|Korea|Pyongyang|Seoul|Washington|Beijing|Tokyo|Moscow|China|Japan"
+    r"|Russia|America|Peninsula)\s+of\s$"
+)
 
 
 def is_state(text: str, mention: Mention) -> bool:
@@ -122,6 +127,10 @@ def is_state(text: str, mention: Mention) -> bool:
         return True  # "Another milestone is close: July 27 marks the 66th anniversary of ..."
     if ANNIVERSARY_FALLS_RE.search(text[max(0, mention.start - 120) : mention.start]):
         return True
+    if PLACE_OF_YEAR_RE.search(
+        text[max(0, mention.start - 40) : mention.start] + text[mention.start : mention.end][:3]
+    ):
+        return True  # "the North of 2025 is not the North of 2000": a place as it was then
     return not text[: mention.start].strip() and bool(COPULA_STATE_RE.match(after))
 
 
