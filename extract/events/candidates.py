@@ -71,7 +71,9 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
             if mention.rule.name in LIST_ITEM_RULES and not rowed_before:
                 continue  # "Each summer ... in July and August": as the list's first item
             if (
-                dated.question
+                # (not a question quoted after the date: 'On Saturday, she opened with a
+                # question: "Who here had a balloon land on their roof?"')
+                (dated.question and not QUOTED_QUESTION_RE.search(text, mention.end))
                 or _is_header(text, mention)
                 or (
                     mention.value in told
@@ -216,6 +218,9 @@ HEADER_AFTER_RE = re.compile(
     r"|\s*[·•|]\s*\d+\s*(?:min|minutes|pages?)"  # "Released July 30, 2021 · 46 min"
     r"|\s*:\s*Column\s+\d+[A-Z]{0,3}"  # a printed record's page head: "23 Jan 2003 : Column 468W"
 )
+
+
+QUOTED_QUESTION_RE = re.compile(r"[:,]\s*[\"“][^\"”]*\?[\"”]\s*$")
 
 
 # "... and the South returned fire", "... and Washington unveiled new sanctions": "and", a new
