@@ -11,6 +11,7 @@ neither a series); the most precise mention then gives the row.
 from __future__ import annotations
 
 from extract.dating.calendar import iso_span, nested
+from extract.dating.rules import RULES
 from extract.enrich.matching import ACTION, EVENT_WORDS, NAME, kind_of, same_kind, same_what
 from extract.events.candidates import Row
 from extract.events.similarity import STOPWORDS, similar
@@ -29,13 +30,19 @@ def _same_event(first: Row, second: Row) -> bool:
         _telling(first.after) and first.after == second.after
     ):
         return True
-    if first.event_words & second.event_words:
-        return True
+    if first.event_words & second.event_words and second.rule not in COUNTED_FROM_BEFORE:
+        return True  # (not "... rounds followed at 4:12 p.m. ... answered about an hour later
+        # with 29 rounds": what comes later is another act)
     if second.attributive and len(second.date) >= 7 and _names_it(second, first):
         return True  # "the June 12 meeting", "Wednesday's talks": an event already told
     if _told_again(first, second):
         return True  # "fired an ICBM early on Wednesday" ... "The missile was launched at 3:17"
     return first.caption != second.caption and similar(first.sentence, second.sentence)
+
+
+# Rules whose mentions count from the event told just before ("about an hour later", "the next
+# day"): the act they date comes after that one.
+COUNTED_FROM_BEFORE = frozenset(rule.name for rule in RULES if rule.counts_from_story)
 
 
 def _told_again(first: Row, second: Row) -> bool:
