@@ -245,10 +245,18 @@ def _second_act(text: str, mention: Mention) -> int | None:
     if first_verb is None or re.search(r"[;:]", text[mention.end : first_verb.start()]):
         return None
     second = SECOND_ACT_RE.search(text, first_verb.end())
-    if second is None or re.search(
-        r"[;:]|,\s+(?!and\b)|\bthat\b", text[first_verb.end() : second.start()]
+    if (
+        second is None
+        or re.search(
+            r"[;:]|,\s+(?!and\b)|\b(?:that|as|when|while|because|would|will|could)\b"
+            r"|\bto\s+(?!(?:the|a|an|his|her|its|their)\b)[a-z]",  # "came on TV to announce"
+            text[first_verb.end() : second.start()],
+        )
     ):
-        return None  # "announced that he and Kim had agreed": one act reported
+        return None  # "announced that he and Kim had agreed": one act reported ("released video
+        # ... as trucks and excavators moved in", "said it would cut off roads and railways
+        # connected to the South", "came on television to announce ... and to read": one act,
+        # the second verb in its clause)
     return second.start() + second.group(0).index("and") + len("and ")
 
 
