@@ -2109,14 +2109,25 @@ def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
         told = ctx.earlier[-1]
         base = shift(told, -amount if after else amount, step_unit)
         return _not_finer_than(_offset_value(base, unit, fuzzy), told)
-    reference = _named_event(ctx, match.end()) or (
-        _reference(ctx, unit) if ctx.reference is not None else None
+    following = counts_following_clause(ctx.sentence, ctx.start, match.end())
+    # "The speech came 11 days after ...": the event the sentence names as its subject
+    subject = SUBJECT_EVENT_CAME_RE.match(ctx.sentence[: ctx.start]) if following else None
+    reference = (
+        (_dated_event(subject["noun"].lower(), ctx) if subject is not None else None)
+        or _named_event(ctx, match.end())
+        or (_reference(ctx, unit) if ctx.reference is not None else None)
     )
     if reference is None:
         return None
-    direction = -1 if after == counts_following_clause(ctx.sentence, ctx.start, match.end()) else 1
+    direction = -1 if after == following else 1
     base = shift(reference, direction * amount, step_unit)
     return _not_finer_than(_offset_value(base, unit, fuzzy), reference)
+
+
+# An event noun as the subject of "came": "The speech came 11 days after ...", "The launch came"
+SUBJECT_EVENT_CAME_RE = re.compile(
+    r"\s*(?:The|This|That|Its|Their|His|Her)\s+(?P<noun>[a-z]+)\s+(?:came|comes|was|is)\s+$"
+)
 
 
 # The act of the text itself, done on the day it is dated: "after the adoption of this
