@@ -1878,6 +1878,16 @@ def _cut(words: list[str]) -> list[str]:
     """At most about MAX_WORDS words, cut at the strongest boundary near the limit (a clause
     that ends within SOFT_LIMIT words stays whole); no function word or comma at the end. A
     long headline first drops its articles and possessives, as headlines do."""
+    infinitive = next(
+        (
+            i
+            for i in range(3, len(words) - 2)
+            if words[i] == "and" and words[i + 1] == "to" and words[i + 2].islower()
+        ),
+        None,
+    )
+    if infinitive is not None:  # "arrives in Gyeongju and to hold talks": another act
+        words = words[:infinitive]
     if len(words) > MAX_WORDS:
         words = [words[0], *(w for w in words[1:] if w not in DROPPABLE)]
     if len(words) > MAX_WORDS:
