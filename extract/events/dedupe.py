@@ -96,19 +96,33 @@ def _names_earlier_event(row: Row) -> bool:
     return row.definite and row.precision == "year" and not row.date_end
 
 
+# What a year names on its own when the story told nothing of it ("the 2024 treaty with Russia",
+# "the 1953 armistice"), though other dates of that year were told
+INSTRUMENTS = frozenset(
+    "treaty armistice agreement accord pact declaration communique resolution statement".split()
+)
+
+
+def _names_instrument(row: Row) -> bool:
+    """Whether a year's definite description names an agreement or an anniversary's event."""
+    return row.rule == "anniversary" or bool(set(row.after.lower().split()) & INSTRUMENTS)
+
+
 def one_row_per_event(rows: list[Row]) -> list[Row]:
     """Keep one row per event: the first mention at the same dates, the most precise mention
     across precisions; the other mentions get no row (they count as mentions of the kept one)."""
     kept: list[Row] = []
     by_dates: dict[tuple[str, str], list[Row]] = {}
-    sharper_years: set[str] = set()  # years of the kept rows dated finer than a year
+    sharper: dict[str, list[Row]] = {}  # by year: the kept rows dated finer than a year
     for row in rows:
         same_dates = by_dates.setdefault((row.date, row.date_end), [])
         first = next((earlier for earlier in same_dates if _same_event(earlier, row)), None)
         if first is not None:
             first.mentions += 1
             continue
-        if _names_earlier_event(row) and row.date in sharper_years:
+        if _names_earlier_event(row) and any(
+            _names_it(row, told) or not _names_instrument(row) for told in sharper.get(row.date, [])
+        ):
             continue
         coarser_or_finer = [earlier for earlier in kept if _told_at_other_precision(earlier, row)]
         if len(coarser_or_finer) == 1:  # more than one: ambiguous, keep both
@@ -124,7 +138,7 @@ def one_row_per_event(rows: list[Row]) -> list[Row]:
         kept.append(row)
         same_dates.append(row)
         if len(row.date) > 4:
-            sharper_years.add(row.date[:4])
+            sharper.setdefault(row.date[:4], []).append(row)
     return kept
 
 
