@@ -792,6 +792,8 @@ def season(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return season_value(_year(match), name)
     if ctx.anchor is None:
         return None
+    if SEASON_KIND_AFTER_RE.match(ctx.sentence, ctx.start + len(match.group(0))):
+        return OPEN  # "as the spring crab season nears its end": a kind of season, every year
     if told := match.groupdict().get("year_told"):  # "the spring of last year"
         return season_value(ctx.anchor.year + RELATIVE_YEARS[told.lower()], name)
     if (year := _apposed_year(ctx)) is not None:
@@ -912,6 +914,12 @@ CALLED_BEFORE_RE = re.compile(
     r"(?:(?:it\s+)?(?:a|an|the|his|her|their)\s+[\"“‘']?"  # "called it the 'Day of ...'"
     r"|(?:[\w-]+\s+){1,3}?[\"“‘']"  # "dubbed the anniversary 'Victory Day'"
     r"|[\"“‘']?)$"
+)
+
+
+# A season's name that tells what kind of season: "the spring crab season", "the summer break"
+SEASON_KIND_AFTER_RE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:season|semester|term|break|holidays?|vacation)\b"
 )
 
 
