@@ -919,7 +919,8 @@ CALLED_BEFORE_RE = re.compile(
 
 # A season's name that tells what kind of season: "the spring crab season", "the summer break"
 SEASON_KIND_AFTER_RE = re.compile(
-    r"\s+(?:[a-z]+\s+){0,2}?(?:season|semester|term|break|holidays?|vacation)\b"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:season|semester|term|break|holidays?|vacation|heat|cold|weather"
+    r"|monsoon|rains|months)\b"
 )
 
 
