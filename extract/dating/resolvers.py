@@ -2069,6 +2069,11 @@ def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
         base = shift(day_value(start), -amount, unit)
         return _amount_value(base, unit, True, amount)
     if match.group(0).lower().startswith("within"):
+        if REQUIRED_RE.search(before) or CONDITION_AFTER_RE.match(
+            ctx.sentence, ctx.start + len(match.group(0))
+        ):
+            return OPEN  # "the appeal must be filed within seven days", "raise incomes within ten
+            # years if it gives up its weapons": a rule or a condition, no event
         # "within 30 days": any time from now to then
         end = shift(day_value(ctx.anchor), amount, unit)
         return TimeValue(iso_day(ctx.anchor), "approx", iso_day(end))
@@ -2079,6 +2084,8 @@ def in_amount(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 WHEN_CLAUSE_RE = re.compile(r",\s+when\b[^,;]*$")
+REQUIRED_RE = re.compile(r"\b(?:must|shall|are\s+required\s+to|is\s+required\s+to)\b[^,;]*$")
+CONDITION_AFTER_RE = re.compile(r",?\s+(?:if|unless|provided)\b")
 
 
 def offset_from_event(match: re.Match[str], ctx: Context) -> TimeValue | None:
