@@ -120,10 +120,12 @@ def one_row_per_event(rows: list[Row]) -> list[Row]:
         if first is not None:
             first.mentions += 1
             continue
-        if _names_earlier_event(row) and any(
-            _names_it(row, told) or not _names_instrument(row) for told in sharper.get(row.date, [])
+        sharper_told = sharper.get(row.date, [])
+        if _names_earlier_event(row) and (
+            (sharper_told and not _names_instrument(row))
+            or any(_names_it(row, told) for told in sharper_told)
         ):
-            continue
+            continue  # "The 2017 blast" after Sept. 3, 2017 (not "the 2024 treaty" told first)
         coarser_or_finer = [earlier for earlier in kept if _told_at_other_precision(earlier, row)]
         if len(coarser_or_finer) == 1:  # more than one: ambiguous, keep both
             earlier = coarser_or_finer[0]
