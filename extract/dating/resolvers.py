@@ -1368,11 +1368,13 @@ def _era_is_frame(match: re.Match[str], ctx: Context) -> bool:
     a list after a colon ("during his first term: in Singapore on June 12, 2018, ...") is apart."""
     if COMPARED_RE.search(ctx.sentence[: ctx.start]):
         return True
-    clause = (
-        re.split(r"[:;]", ctx.sentence[: ctx.start])[-1]
-        + " "
-        + re.split(r"[:;]", ctx.sentence[ctx.start + len(match.group(0)) :])[0]
-    )
+    after = re.split(r"[:;]", ctx.sentence[ctx.start + len(match.group(0)) :])[0]
+    before = re.split(r"[:;]", ctx.sentence[: ctx.start])[-1]
+    if before.strip(' "“'):
+        # (not a relative clause on the person: "the policy pursued under former President Moon
+        # Jae-in, who met Kim three times in 2018"; a fronted term frames the sentence's dates)
+        after = re.split(r",\s+(?:who|which)\b", after)[0]
+    clause = before + " " + after
     return bool(CLAUSE_DATE_RE.search(clause))
 
 
