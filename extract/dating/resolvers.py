@@ -582,6 +582,11 @@ def month_span(match: re.Match[str], ctx: Context) -> TimeValue | None:
         end_year = start_year + (1 if second < first else 0)
     else:
         return None
+    return _months(start_year, first, end_year, second)
+
+
+def _months(start_year: int, first: int, end_year: int, second: int) -> TimeValue | None:
+    """The months from one to another, as a month interval (None unless the second is later)."""
     if (end_year, second) <= (start_year, first):
         return None
     return TimeValue(f"{start_year:04d}-{first:02d}", "month", f"{end_year:04d}-{second:02d}")
@@ -599,10 +604,7 @@ def month_pair(match: re.Match[str], ctx: Context) -> TimeValue | None:
     # "in late May and early June": the first month's year, as for a month told alone
     tense, strict = _tense_for(match, ctx)
     year = _year_for(ctx, first, None, tense, strict)
-    if year is None:
-        return None
-    end = year + (second < first)
-    return TimeValue(f"{year:04d}-{first:02d}", "month", f"{end:04d}-{second:02d}")
+    return _months(year, first, year + (second < first), second) if year else None
 
 
 class _Second:

@@ -115,6 +115,14 @@ def weekday_number(word: str) -> int:
     return next(i for i, day in enumerate(WEEKDAYS) if day.startswith(prefix))
 
 
+# The nouns of signed or adopted instruments ("the 2018 military agreement", "the armistice of
+# 1953", "the 2024 treaty"): a year beside one names its signing.
+INSTRUMENT_NOUNS = frozenset(
+    """armistice agreement declaration treaty accord pact communique statement framework
+    convention resolution charter""".split()
+)
+
+
 # "a two-day summit", "lasts three days": a number of days, in digits or words (2 to 15).
 DAY_COUNT = (
     r"(?P<n>\d{1,2}|"

@@ -21,6 +21,7 @@ from operator import attrgetter
 
 from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.tense import RAISING_VERBS
+from extract.dating.vocabulary import INSTRUMENT_NOUNS
 from extract.enrich.grammar import (
     ADVERBS_AFTER_SUBJECT,
     DETERMINERS,
@@ -399,10 +400,7 @@ def dated_instrument_clause(sentence: str, start: int, end: int) -> Clause | Non
 
 
 DATED_NAME_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
-INSTRUMENTS = (
-    r"(?i:armistice|agreement|declaration|treaty|accord|pact|communique|statement|framework"
-    r"|convention|resolution|charter)"
-)
+INSTRUMENTS = "(?i:" + "|".join(sorted(INSTRUMENT_NOUNS)) + ")"
 # "The armistice of 1953", "the Pyongyang Declaration of 2002": the instrument before its date
 INSTRUMENT_OF_DATE_RE = re.compile(
     r"\b[Tt]he\s+((?:(?:[A-Z][\w’'-]*|[a-z]+(?:-[a-z]+)?)\s+){0,3}?" + INSTRUMENTS + r")\s+$"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from extract.dating.calendar import iso_span, nested
 from extract.dating.rules import RULES
+from extract.dating.vocabulary import INSTRUMENT_NOUNS
 from extract.enrich.matching import ACTION, EVENT_WORDS, NAME, kind_of, same_kind, same_what
 from extract.events.candidates import Row
 from extract.events.similarity import STOPWORDS, similar
@@ -96,16 +97,11 @@ def _names_earlier_event(row: Row) -> bool:
     return row.definite and row.precision == "year" and not row.date_end
 
 
-# What a year names on its own when the story told nothing of it ("the 2024 treaty with Russia",
-# "the 1953 armistice"), though other dates of that year were told
-INSTRUMENTS = frozenset(
-    "treaty armistice agreement accord pact declaration communique resolution statement".split()
-)
-
-
 def _names_instrument(row: Row) -> bool:
-    """Whether a year's definite description names an agreement or an anniversary's event."""
-    return row.rule == "anniversary" or bool(set(row.after.lower().split()) & INSTRUMENTS)
+    """Whether a year's definite description names an agreement or an anniversary's event: what
+    a year names on its own when the story told nothing of it ("the 2024 treaty with Russia",
+    "the 1953 armistice"), though other dates of that year were told."""
+    return row.rule == "anniversary" or bool(set(row.after.lower().split()) & INSTRUMENT_NOUNS)
 
 
 def one_row_per_event(rows: list[Row]) -> list[Row]:
