@@ -1030,6 +1030,9 @@ def _subject_phrase(
     if words[verb].kind == "ING" or any(w.kind == "REPORT" for w in subject_words):
         # "in response to North Korea launching", "said Pak ... accused": the nearest phrase
         subject_words = _noun_phrase_before(words, group_start)
+    elif record := _after_record_time(subject_words):
+        # "It was the first time North Korean gunfire had struck ...": the clause after "time"
+        subject_words = record
     elif _clause_before(subject_words):
         # "It pointed to the treaty Pyongyang signed", "We remain committed to what the two
         # leaders agreed": the verb's subject is the phrase right before it
@@ -1050,6 +1053,28 @@ def _subject_phrase(
             object_words = [w.text for w in subject_words[:first_name]]
             subject_words = subject_words[first_name:]
     return subject_words, adverbs, object_words
+
+
+RECORD_TIMES = frozenset("first last only second third".split())
+
+
+def _after_record_time(subject_words: list[Word]) -> list[Word]:
+    """'(Analysts said) it was the first time North Korean gunfire [had struck]': the words
+    after a pronoun, its copula and 'the first time' are the subject; [] for any other
+    subject."""
+    for index in range(3, len(subject_words) - 1):
+        if (
+            subject_words[index].lower != "time"
+            or subject_words[index - 1].lower not in RECORD_TIMES
+        ):
+            continue
+        before = index - 2 - (subject_words[index - 2].kind == "DET")
+        copula = before
+        while copula >= 0 and subject_words[copula].kind == "AUX":
+            copula -= 1
+        if copula < before and copula >= 0 and subject_words[copula].kind == "PRON":
+            return subject_words[index + 1 :]
+    return []
 
 
 def _clause_before(subject_words: list[Word]) -> bool:
@@ -1795,8 +1820,8 @@ def without_dates(words: list[str]) -> list[str]:
     while index < len(words):
         word, following = words[index], words[index + 1] if index + 1 < len(words) else ""
         dated = (
-            (_date_word(word) and word != "may")
-            or (  # "may conduct": a verb
+            (_date_word(word) and word not in ("may", "march"))
+            or (  # "may conduct", "protesters march": verbs
                 word.lower() in BARE_MONTH_ABBREVIATIONS and following[:1].isdigit()  # "Sep 2018"
             )
         )

@@ -360,7 +360,9 @@ def _is_since(text: str, mention: Mention) -> bool:
 
 FIRST_SINCE_RE = re.compile(
     r"\b(?:first|largest|biggest|highest|lowest|worst|best|longest|strongest|deadliest|heaviest"
-    r"|closest|fewest|most\s+\w+)(?:\s+[\w'’-]+){0,7}\s+$",
+    r"|closest|fewest|most\s+\w+)(?:\s+[\w'’-]+){0,7}\s+$"
+    # "the first time North Korean gunfire had struck a South Korean guard post since"
+    r"|\b(?:first|last|only)\s+time\b[^.;:!?()]{0,160}$",
     re.IGNORECASE,
 )
 

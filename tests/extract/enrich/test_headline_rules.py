@@ -376,6 +376,20 @@ CASES = [
         "on March 24",
         "North Korea launches the Hwasong-17",
     ),
+    (  # "It was the first time X had Y since DATE": the date is X's last Y, headed by X, and
+        # nothing is "ongoing since" it
+        "It was the first time North Korean gunfire had struck a South Korean guard post since"
+        " October 2014.",
+        "2024-05-01",
+        "since October 2014",
+        "North Korean gunfire strikes a South Korean guard post",
+    ),
+    (  # "march" is a verb, not the month, when it is not a name
+        "The two Koreas marched together at the Sydney Olympics in 2000.",
+        "2018-01-18",
+        "in 2000",
+        "North and South Korea march together at the Sydney Olympics",
+    ),
 ]
 
 
