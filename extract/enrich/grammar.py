@@ -229,8 +229,11 @@ def tag(words: list[str], lowers: list[str]) -> list[str]:
             and "REPORT" not in kinds
             and not CONTENT_VERBS.intersection(lowers[:index])
             and index + 1 < len(words)
-            and lowers[index + 1]
-            in ("the", "a", "an", "its", "his", "her", "their", "he", "she", "they")
+            and (
+                lowers[index + 1]
+                in ("the", "a", "an", "its", "his", "her", "their", "he", "she", "they")
+                or words[index + 1][0].isupper()  # "the treaty that Kim Jong Un signed"
+            )
         ):
             kind = "REL"  # "the exercises that the alliance scaled back": no determiner
         elif lower in DETERMINERS and not (lower == "that" and _after_report(kinds, index)):

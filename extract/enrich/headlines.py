@@ -636,6 +636,8 @@ def _anchor_verb(words: list[Word], start: int, end: int, side: str) -> int | No
         openers = openers_before[high + 1] - openers_before[low]
         # a verb after the date across "as"/"when"/"which" belongs to another clause
         distance = abs(index - (after if right else before)) + 5 * crossings
+        if right and openers and _resumes_after_relative(words, after, index):
+            openers -= 1  # "On Wednesday, the treaty that Kim signed in June took effect"
         distance += (20 if right else 5) * openers
         if right and not fronted:
             distance += 2
@@ -698,6 +700,27 @@ def _relative_verb(words: list[Word], verb: int) -> bool:
         if word.kind == "REL" and word.lower in ("that", "which", "who"):
             return True
     return False
+
+
+def _resumes_after_relative(words: list[Word], after: int, verb: int) -> bool:
+    """Whether the verb at `verb` is the main verb again after a relative clause opened between
+    the date and it, with a verb of its own ("On Wednesday, the treaty that Kim Jong Un signed
+    in June took effect"): the verb right after the relative's, neither joined to it by a
+    conjunction nor an auxiliary of it."""
+    relative = next(
+        (i for i in range(after, verb) if words[i].kind == "REL" and words[i].lower == "that"),
+        None,
+    )
+    if relative is None or any(_boundary(w) for w in words[relative:verb]):
+        return False
+    inner = [i for i in range(relative + 1, verb) if _is_verb(words, i)]
+    return (
+        len(inner) == 1
+        and inner[0] + 1 < verb  # ("a launch that the activists said carried": what was said)
+        and words[inner[0]].kind != "REPORT"
+        and words[verb - 1].kind not in ("CONJ", "AUX")
+        and words[verb - 1].kind != "PAST"
+    )
 
 
 def _in_relative_clause(words: list[Word], before: int) -> bool:
@@ -867,7 +890,10 @@ def _clause_of(
         rest = [*rest, words[low - 1].text, *_head_phrase_before(words, low - 1)]
     elif opener.kind == "REL" and subject:
         # "the liaison office, which the two Koreas opened": the antecedent is the object
-        rest = [*_antecedent(words, low).split(), *rest]
+        antecedent = _antecedent(words, low).split()
+        if antecedent and antecedent[0] in ("The", "A", "An"):
+            antecedent[0] = antecedent[0].lower()  # "The treaty that Kim signed": its object
+        rest = [*antecedent, *rest]
     elif opener.kind == "REL":  # "Yoon Suk-yeol, who assumed office": the antecedent acts
         subject = _antecedent(words, low)
     elif not subject and words[low].kind == "CONJ" and words[verb].kind in ("PAST", "PRES"):
@@ -996,6 +1022,8 @@ def _verb_group(words: list[Word], verb: int, low: int) -> _Group:
         )
         and verb > low
         and words[verb - 1].kind in ("NAME", "WORD")
+        # ("the deal that the leaders signed was ...": active, after a relative "that")
+        and not (words[low].kind == "REL" and low > 0 and words[low - 1].kind in ("WORD", "NAME"))
         and is_participle(words[verb].text)
     )
     passive = passive or (reduced and main == verb)

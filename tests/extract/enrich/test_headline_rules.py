@@ -390,6 +390,29 @@ CASES = [
         "in 2000",
         "North and South Korea march together at the Sydney Olympics",
     ),
+    (  # a date in an object relative ("the treaty that Kim and Putin signed in June"): the
+        # relative's subject acts on its antecedent, in the active
+        "The mutual defence treaty that Kim Jong Un and Vladimir Putin signed in June took effect"
+        " on Wednesday.",
+        "2024-12-06",
+        "in June",
+        "Kim Jong Un and Vladimir Putin sign the mutual defence treaty",
+    ),
+    (  # a date before a subject with a relative clause dates the main verb after it
+        "Also on Wednesday, the mutual defence treaty that Kim Jong Un signed with Russian"
+        " President Vladimir Putin in June took effect, the Kremlin said.",
+        "2024-12-06",
+        "on Wednesday",
+        "Mutual defence treaty takes effect",
+    ),
+    (  # ... but not a verb of what a relative reports ("a launch that the activists said
+        # carried"), and a reduced passive after a reporting "that" stays passive
+        "The spokesman said that the third underground nuclear test conducted on February 12 was"
+        " a legitimate self-defensive measure.",
+        "2013-02-20",
+        "on February 12",
+        "Underground nuclear test conducted",
+    ),
 ]
 
 
