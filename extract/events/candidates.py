@@ -13,7 +13,14 @@ from extract.dating.mentions import Mention, numbered_citation
 from extract.dating.narrative import DatedSentence
 from extract.dating.tense import PAST_VERB
 from extract.dating.vocabulary import DAY_COUNT, WEEKDAY_WORDS, number_value, weekday_number
-from extract.events.filters import WINDOW, is_comparison, is_dateline, is_ruled_out, is_state
+from extract.events.filters import (
+    WINDOW,
+    is_comparison,
+    is_dateline,
+    is_measure_record,
+    is_ruled_out,
+    is_state,
+)
 from extract.sentences import words_after, words_before
 
 SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:\w+\s+){0,2}$")
@@ -85,6 +92,7 @@ def find_events(story: list[DatedSentence]) -> list[Row]:
                 or is_dateline(text, mention)
                 or is_comparison(text, mention)
                 or is_ruled_out(text, mention)
+                or is_measure_record(text, mention)
                 or _told_finer(dated.mentions, mention)
             ):
                 continue

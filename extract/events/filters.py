@@ -178,6 +178,25 @@ RULED_OUT_RE = re.compile(
 )
 
 
+# "the won's weakest level since July", "the fastest pace this year", "the biggest one-day drop
+# since September": a measure's record counts back to when it was last so, which is no event
+# (unlike "the largest drill since 2018", whose date is that drill).
+MEASURE_RECORD_RE = re.compile(
+    r"\b(?:[a-z]{2,}est|worst|most|least)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:level|close|pace|rate|reading|point|low|high|drop|fall|gain|rise|decline|jump|slide"
+    r"|loss|surge|plunge)s?\s+$"
+)
+MEASURE_PERIOD_RE = re.compile(r"(?i:since|this|so\s+far\s+this)\b")
+
+
+def is_measure_record(text: str, mention: Mention) -> bool:
+    """'at its weakest level since July', 'the fastest pace this year': no row."""
+    return bool(
+        MEASURE_PERIOD_RE.match(text, mention.start)
+        and MEASURE_RECORD_RE.search(text, max(0, mention.start - 60), mention.start)
+    )
+
+
 def is_ruled_out(text: str, mention: Mention) -> bool:
     """A date the text says is wrong ("signed on Oct. 21, not Oct. 12"): no event."""
     return bool(RULED_OUT_RE.search(text, max(0, mention.start - 30), mention.start))
