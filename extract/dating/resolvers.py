@@ -423,7 +423,10 @@ def _year_for(
         back = bool(told_at) and AFTER_RE.search(ctx.sentence, told_at[-1].end(), ctx.start)
         # "signed in September 2018, the paper says the North has violated it ... in October":
         # the story has come back to the present
-        now = bool(told_at) and NOW_BETWEEN_RE.search(ctx.sentence, told_at[-1].end(), ctx.start)
+        now = bool(told_at) and (
+            NOW_BETWEEN_RE.search(ctx.sentence, told_at[-1].end(), ctx.start)
+            or ANOTHER_WHO_RE.search(ctx.sentence, told_at[-1].end(), ctx.start)
+        )
         candidates = [
             found
             for y in (story.year - 1, story.year, story.year + 1)
@@ -478,6 +481,9 @@ APPOSED_YEAR_RE = re.compile(r"\b(?i:in\s+)?(?P<year>(?:1[89]|20)\d\d),\s*$")
 
 
 NOW_BETWEEN_RE = re.compile(r"\b(?:says|say|has|have)\b")
+# "for Kim Jong Un, who took over ... in December 2011, and for President Park Geun-hye, who
+# took office in February": another person's relative clause, not the story going on
+ANOTHER_WHO_RE = re.compile(r"\band\b[^.;]*?,\s+who\b")
 
 
 def _apposed_year(ctx: Context) -> int | None:

@@ -49,6 +49,9 @@ NOT_PAST_ED = frozenset(
 )
 # Future words that are nouns after a determiner: "notified Pyongyang of the plan on Tuesday".
 PLAN_NOUNS = frozenset("plan plans set".split())
+SUBJECT_WORDS = frozenset("he she it they we i you who which that".split())
+DEGREE_WORDS = frozenset("less more most so too very deeply greatly not".split())
+MEANS = frozenset("ferry train plane bus car boat ship road rail sea air land foot".split())
 # Past verbs whose infinitive happened (or was tried) then: "failed to launch ... on Monday".
 DONE_VERBS = frozenset("failed tried managed attempted refused declined moved rushed voted".split())
 SCORE_RE = re.compile(r"\d+-\d+|unanimously")  # "voted 190-0 to", "voted unanimously to"
@@ -325,7 +328,15 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         if token == "invited" and previous in ("been", "is", "are", "am"):
             return "future"  # "Lee has been invited to the G7 summit ... from June 15 to 17"
         counted = previous.isdigit() and (tokens[index - 2] if index > 1 else "") not in MONTHS
-        if _is_past(token, previous) and not counted:  # not "40 armoured vehicles"
+        # "reunions of families separated by the Korean War": a participle after its noun
+        # ("arrived by ferry": a way, not an agent; "less moved by": an adjective, past)
+        reduced = (
+            following == "by"
+            and previous not in SUBJECT_WORDS | DEGREE_WORDS
+            and words[index - 1].islower()
+            and (tokens[index + 2 :] or [first_after])[0] not in MEANS
+        )
+        if _is_past(token, previous) and not counted and not reduced:  # not "40 armoured vehicles"
             return "past"
         if token.endswith("ing") and previous in ("is", "are", "am", "'re", "’re"):
             return "intent"  # "My grandson is getting married on Saturday": an arrangement
