@@ -121,6 +121,10 @@ SENTENCE_OPENERS = ' "“•*·-'
 # A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
 DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
 # What is still possible: "officials have not ruled out his attending the parade on May 9"
+RESPONSE_TO_RE = re.compile(
+    r"\bin\s+(?:response|retaliation|reaction|protest)\s+(?:to|for|against|at)\b[^,;:]*$",
+    re.IGNORECASE,
+)
 NOT_RULED_OUT_RE = re.compile(r"\b(?:not|never)\s+(?:been\s+)?rul(?:ed|e|ing)\s+out\b(?!\s*[.,;])")
 # What was put off, before its new date: "was postponed on 18 August until 2-4 October"
 POSTPONED_RE = re.compile(r"\b(?:postponed|delayed|deferred|rescheduled|put off|pushed back)\b")
@@ -265,6 +269,9 @@ def tense_before(sentence: str, position: int, window: int = 14) -> str:
         return "future"  # "postponed on 18 August until 2-4 October": the new date is ahead
     if DEADLINE_RE.search(head):
         return "future"  # "ordered that reconstruction be completed by October": ahead of the order
+    if RESPONSE_TO_RE.search(head):
+        return "past"  # "would suspend operations in response to the North's nuclear test on
+        # Jan. 6 and its rocket launch on Sunday": what is answered has happened
     if NOT_RULED_OUT_RE.search(head):
         return "future"  # "have not ruled out his attending the parade on May 9": a possibility
     head_tokens = TOKEN_RE.findall(head)

@@ -1727,6 +1727,9 @@ def _governed_by_relation(words: list[Word], index: int) -> bool:
     return False
 
 
+RESPONSES = frozenset("response retaliation reaction protest".split())
+
+
 def _stands_apart(words: list[Word], begin: int) -> bool:
     """Whether a noun phrase starting at `begin` is an event of its own (after a temporal
     preposition, or heading the clause, or the object of a relation verb: "Citing North Korea's
@@ -1738,6 +1741,8 @@ def _stands_apart(words: list[Word], begin: int) -> bool:
         return True
     if previous.lower == "to" and begin > 1 and words[begin - 2].lower == "according":
         return True  # "According to the 2023 annual threat assessment, ..."
+    if begin > 2 and words[begin - 2].lower in RESPONSES and words[begin - 3].lower == "in":
+        return True  # "in response to the North's nuclear test on Jan. 6": what is answered
     if (verb_lemma(previous.lower) or "") in ("follow", "precede"):
         return True  # "followed a South Korean offer on Tuesday of high-level talks"
     return _boundary(previous) and not any(_is_verb(words, i) for i in range(begin, len(words)))

@@ -413,6 +413,13 @@ CASES = [
         "on February 12",
         "Underground nuclear test conducted",
     ),
+    (  # what a response answers is an event of its own
+        "Seoul said on Wednesday it would suspend operations at the park in response to the"
+        " North's nuclear test on Jan. 6.",
+        "2016-02-12",
+        "on Jan. 6",
+        "North's nuclear test",
+    ),
 ]
 
 
