@@ -476,6 +476,7 @@ def _year_for(
 
 
 YEAR_DIGITS_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+MOVED_ON_RE = re.compile(r"\b(?i:following|next|previous|later|earlier|after|before|last)\b")
 # A year told right before, set off by a comma: "died in 1968, in the spring", "in 1968, in March".
 APPOSED_YEAR_RE = re.compile(r"\b(?i:in\s+)?(?P<year>(?:1[89]|20)\d\d),\s*$")
 
@@ -1806,6 +1807,12 @@ def in_that_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
             ),
             None,
         )
+    digits = list(YEAR_DIGITS_RE.finditer(ctx.sentence, 0, ctx.start))
+    if digits and not MOVED_ON_RE.search(ctx.sentence, digits[-1].end(), ctx.start):
+        # "In 2013 the North pulled its workers out in April, and ... in September that year":
+        # the last year the sentence told in digits ("in 2018, in Hanoi the following February
+        # and at Panmunjom that June": the story has moved on to 2019)
+        reference = year_value(int(digits[-1].group(0)))
     if reference is None:
         return None
     year = start_date(reference).year
