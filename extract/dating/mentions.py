@@ -16,7 +16,14 @@ from functools import cache
 from itertools import pairwise
 
 from extract.dating.calendar import TimeValue, granularity_of, iso_span, safe_date
-from extract.dating.resolvers import BEGAN_RE, OPEN, Context, Told, counts_following_clause
+from extract.dating.resolvers import (
+    BEGAN_RE,
+    IMPOSED_RE,
+    OPEN,
+    Context,
+    Told,
+    counts_following_clause,
+)
 from extract.dating.rules import RULES, Rule
 from extract.dating.scanner import DocumentScan, ScanTable
 from extract.dating.tense import tense_before
@@ -258,6 +265,7 @@ def find_mentions(
                     or (
                         m.tense == "past"
                         and not BEGAN_RE.search(text, max(0, m.start - 60), m.start)
+                        and not IMPOSED_RE.search(text, max(0, m.start - 90), m.start)
                     )
                 ]  # "lost on Thursday in the opener of the championship, which runs through
                 # Jan. 27": the loss is an event of its own

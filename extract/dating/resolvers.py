@@ -1159,6 +1159,9 @@ BEGAN_RE = re.compile(
     r"|kicks off)\b",
     re.IGNORECASE,
 )
+# What a state that lasts begins with: "raised its fire alert on Friday and said the alert
+# would remain in place until May 15"
+IMPOSED_RE = re.compile(r"\b(?:raised|imposed|declared|issued|introduced)\b", re.IGNORECASE)
 # "... and end on Thursday", "and will end Friday": an end still ahead (the event goes on)
 ENDS_AHEAD_RE = re.compile(r"\b(?:ends?|will\s+end)\s+(?:on\s+)?(?:early\s+|late\s+)?$", re.I)
 MAX_BEGAN_TO_ENDED_DAYS = 31

@@ -1148,7 +1148,8 @@ RULES: tuple[Rule, ...] = (
         runs_through,
         relational=True,
         absorbing=True,
-        trigger=r"(?i:\b(?:began|begun|started|(?:re)?opened|(?:re)?opens|closed|shut)\b.{0,150}?"
+        trigger=r"(?i:\b(?:began|begun|started|(?:re)?opened|(?:re)?opens|closed|shut|raised|imposed"
+        r"|declared|issued|introduced)\b.{0,150}?"
         r"\b(?:be|remains?|stays?)\s+(?:open|closed|shut|in\s+place|in\s+effect)\b)",
         absorbs_start=True,
     ),
