@@ -1111,6 +1111,9 @@ def weekday_runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None
     return TimeValue(iso_day(start), "day", iso_day(end)) if end > start else None
 
 
+FORECAST_RE = re.compile(r"\b(?:forecast|predicted|warned)\b", re.IGNORECASE)
+
+
 def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """'will run through Friday', 'runs through March 18': from the day the sentence says it
     began (ctx.earlier), else from publication, to the first such day after the start. A state
@@ -1126,8 +1129,9 @@ def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
     )
     if told:
         start = start_date(start_value)
-    elif ctx.tense == "past":
-        # "ran through Friday": when it began is not told; the day it ended is
+    elif ctx.tense == "past" and not FORECAST_RE.search(ctx.sentence, 0, ctx.start):
+        # "ran through Friday": when it began is not told; the day it ended is ("forecast more
+        # rain through Sunday" is ahead)
         if match["weekday"]:
             return day_value(weekday_on_or_before(ctx.anchor, weekday_number(match["weekday"])))
         return month_day(match, ctx)

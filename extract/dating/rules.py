@@ -1139,6 +1139,15 @@ RULES: tuple[Rule, ...] = (
         absorbs_start=True,
     ),
     rule(
+        "through_weekday",
+        # "would keep testing the air through Friday", "forecast more rain through Sunday": what
+        # goes on from the start told before it (else from publication) to that day
+        # (a direct rule: a longer span, "from Monday through Friday", wins over it)
+        r"\b(?i:through)\s+(?:(?i:early|late)\s+)?{WEEKDAY}(?![\w-])",
+        runs_through,
+        trigger=r"(?i:\bthrough\s)",
+    ),
+    rule(
         "stays_through",
         # "reopened on Friday and will be open from 9 a.m. to 5 p.m. daily through Oct. 31": a
         # state from the start the sentence told (without one, "until Friday" is a weekday)
