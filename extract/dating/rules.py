@@ -867,9 +867,11 @@ RULES: tuple[Rule, ...] = (
     rule(
         "weekday_span",
         # "from Tuesday to Thursday", "from 6:30 a.m. Tuesday until 6:30 a.m. Thursday"
-        r"(?:(?i:from)\s+)?(?:" + CLOCK_TIME + r"\s+)?{WEEKDAY}"
+        # ("from noon Thursday to noon Saturday")
+        r"(?:(?i:from)\s+)?(?:(?:" + CLOCK_TIME + r"|noon|midnight)\s+)?{WEEKDAY}"
         r"(?:\s+(?i:morning|afternoon|evening|night))?\s+"
-        r"(?i:through|to|and|until|till|into)\s+(?:(?i:early|late)\s+)?(?:" + CLOCK_TIME + r"\s+)?"
+        r"(?i:through|to|and|until|till|into)\s+(?:(?i:early|late)\s+)?"
+        r"(?:(?:" + CLOCK_TIME + r"|noon|midnight)\s+)?"
         r"(?:(?i:on)\s+)?{WEEKDAY2}"
         r"(?:\s+(?i:morning|afternoon|evening|night))?",
         weekday_span,
@@ -1208,7 +1210,8 @@ RULES: tuple[Rule, ...] = (
         # ("9:29 a.m. — Kim walks ...": a liveblog entry)
         # ("until about 1:30 p.m.", "called to order at 10.05 a.m.": the same)
         r"\b(?i:at|until|around|about)\s+(?:(?i:about|around|approximately)\s+)?"
-        r"(?:" + CLOCK_TIME + r"|[0-2]?\d:[0-5]\d(?![\d:]|\s*[ap]\.?m))"  # "at 11:34", "at 18:45"
+        r"(?:" + CLOCK_TIME + r"|[0-2]?\d:[0-5]\d(?![\d:]|\s*[ap]\.?m)"  # "at 11:34", "at 18:45"
+        r"|noon(?![\w-]))"  # "announced at noon that Kim had died"
         # a schedule's or a log's entry opening with its time: "9:29 a.m. — Kim walks",
         # "8.00pm The Last Train North" (not a time and its zone: "2:07 p.m. EDT")
         r"|^" + CLOCK_TIME + r"(?=\s*[—–-]|\s+(?![A-Z]{0,4}T\b|UTC\b)[A-Z\d])"
@@ -1216,7 +1219,7 @@ RULES: tuple[Rule, ...] = (
         r"|^[0-2]?\d:[0-5]\d(?=\s*[·|•—–]\s*[A-Z])",
         clock_time,
         relational=True,
-        trigger=r"\d\s*[ap]\.?m\b|\d:[0-5]\d",
+        trigger=r"\d\s*[ap]\.?m\b|\d:[0-5]\d|\bnoon\b",
     ),
     rule(
         "late_and_early_month",
