@@ -1780,8 +1780,9 @@ def _parts(clause: Clause) -> list[str]:
     if clause.subject:
         parts.extend(clause.subject.split())
     if clause.verb:
-        if clause.passive:
-            verb = clause.form
+        if clause.passive:  # ("was put out": its particle too)
+            particle = clause.verb.split()[1:]
+            verb = " ".join([clause.form, *particle]) if particle else clause.form
         elif clause.negated:
             verb = ("do not " if clause.plural else "does not ") + clause.verb.split()[0]
             verb += "".join(" " + p for p in clause.verb.split()[1:])

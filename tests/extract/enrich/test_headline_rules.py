@@ -420,6 +420,12 @@ CASES = [
         "on Jan. 6",
         "North's nuclear test",
     ),
+    (  # a passive keeps its verb's particle ("was switched off", not "switched")
+        "The propaganda loudspeakers on the border were switched off on April 23.",
+        "2018-05-01",
+        "on April 23",
+        "Propaganda loudspeakers on the border switched off",
+    ),
 ]
 
 
