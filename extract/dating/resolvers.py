@@ -1160,7 +1160,7 @@ def runs_through(match: re.Match[str], ctx: Context) -> TimeValue | None:
 # the start a span's row takes in ("began Monday and runs through Friday")
 BEGAN_RE = re.compile(
     r"\b(?:began|begins?|begun|beginning|started|starts?|(?:re)?opened|(?:re)?opens|kicked off"
-    r"|kicks off)\b",
+    r"|kicks off|broke out|breaks out)\b",
     re.IGNORECASE,
 )
 # What a state that lasts begins with: "raised its fire alert on Friday and said the alert

@@ -1170,16 +1170,17 @@ RULES: tuple[Rule, ...] = (
         # began on Saturday evening and ended early on Tuesday", "opened on March 5 and closed
         # on March 20": from the start told before it in the sentence
         # (the verb stays out of the evidence: the headline tells it)
+        # ("broke out in Uljin on March 4 ... before it was put out on March 13": a fire's span)
         r"(?:(?<=\bended\s)|(?<=\bends\s)|(?<=\bend\s)|(?<=\bclosed\s)|(?<=\bconcluded\s)"
-        r"|(?<=\bfinished\s))"
+        r"|(?<=\bfinished\s)|(?<=\bput\sout\s)|(?<=\bextinguished\s))"
         r"(?:(?i:early|late)\s+(?=(?i:on)\s))?(?:(?i:on)\s+)?(?:(?i:early|late)\s+)?"
         r"(?:{WEEKDAY}|(?P<deictic>(?i:today|yesterday))|{MONTH}\s*{DAY}(?!,?\s*\d))\b",
         ended_after_began,
         relational=True,
         absorbing=True,
         # only where the sentence tells a start: "closed on Monday" alone is a weekday
-        trigger=r"(?i:\b(?:began|begun|begins?|started|starts?|opened|opens)\b.{0,150}?\b(?:ended|ends|end|concluded|closed"
-        r"|finished)\s)",
+        trigger=r"(?i:\b(?:began|begun|begins?|started|starts?|opened|opens|broke\s+out)\b.{0,150}?"
+        r"\b(?:ended|ends|end|concluded|closed|finished|put\s+out|extinguished)\s)",
         absorbs_start=True,
     ),
     rule(
