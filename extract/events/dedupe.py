@@ -31,9 +31,10 @@ def _same_event(first: Row, second: Row) -> bool:
         _telling(first.after) and first.after == second.after
     ):
         return True
-    if first.event_words & second.event_words and second.rule not in COUNTED_FROM_BEFORE:
+    if first.event_words & second.event_words and second.rule not in COUNTED_FROM:
         return True  # (not "... rounds followed at 4:12 p.m. ... answered about an hour later
-        # with 29 rounds": what comes later is another act)
+        # with 29 rounds": what comes later is another act; nor "Hours after the meeting, the
+        # North fired missiles": the words name the event it counts from)
     if second.attributive and len(second.date) >= 7 and _names_it(second, first):
         return True  # "the June 12 meeting", "Wednesday's talks": an event already told
     if _told_again(first, second):
@@ -44,6 +45,7 @@ def _same_event(first: Row, second: Row) -> bool:
 # Rules whose mentions count from the event told just before ("about an hour later", "the next
 # day"): the act they date comes after that one.
 COUNTED_FROM_BEFORE = frozenset(rule.name for rule in RULES if rule.counts_from_story)
+COUNTED_FROM = COUNTED_FROM_BEFORE | {rule.name for rule in RULES if rule.counts_from_event}
 
 
 def _told_again(first: Row, second: Row) -> bool:
