@@ -18,7 +18,8 @@ FUTURE_WORDS = frozenset(
     proposed proposes propose set looking forthcoming coming must payable should""".split()
 )
 PRESENT_WORDS = frozenset(
-    "is are am says say tells announces remains continues marks falls begins starts ends takes".split()
+    """is are am says say tells announces remains continues marks falls begins starts ends
+    takes""".split()
 )
 # Journeys told in the present right before their day are ahead ("leaves on Monday")
 TRAVEL_PRESENT = frozenset("leaves departs flies travels heads sails".split())
