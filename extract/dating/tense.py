@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extract.dating.vocabulary import SCHEDULE_VERBS
+from extract.dating.vocabulary import MEANS, SCHEDULE_VERBS
 from extract.prefilter import Prefiltered
 from extract.sentences import SPEAKER_LABEL_RE
 
@@ -52,7 +52,6 @@ NOT_PAST_ED = frozenset(
 PLAN_NOUNS = frozenset("plan plans set".split())
 SUBJECT_WORDS = frozenset("he she it they we i you who which that".split())
 DEGREE_WORDS = frozenset("less more most so too very deeply greatly not".split())
-MEANS = frozenset("ferry train plane bus car boat ship road rail sea air land foot".split())
 # Past verbs whose infinitive happened (or was tried) then: "failed to launch ... on Monday".
 DONE_VERBS = frozenset("failed tried managed attempted refused declined moved rushed voted".split())
 SCORE_RE = re.compile(r"\d+-\d+|unanimously")  # "voted 190-0 to", "voted unanimously to"
@@ -121,11 +120,12 @@ TAIL_WORDS = 16
 SENTENCE_OPENERS = ' "“•*·-'
 # A deadline of a task still to do: "(ordered that ...) be completed by", "to be finished by".
 DEADLINE_RE = re.compile(r"\bbe\s+[a-z]+(?:ed|en)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+(?:the\s+)?$")
-# What is still possible: "officials have not ruled out his attending the parade on May 9"
+# What a response answers, told before its date: "in response to the North's test on Jan. 6"
 RESPONSE_TO_RE = re.compile(
     r"\bin\s+(?:response|retaliation|reaction|protest)\s+(?:to|for|against|at)\b[^,;:]*$",
     re.IGNORECASE,
 )
+# What is still possible: "officials have not ruled out his attending the parade on May 9"
 NOT_RULED_OUT_RE = re.compile(r"\b(?:not|never)\s+(?:been\s+)?rul(?:ed|e|ing)\s+out\b(?!\s*[.,;])")
 # What was put off, before its new date: "was postponed on 18 August until 2-4 October"
 POSTPONED_RE = re.compile(r"\b(?:postponed|delayed|deferred|rescheduled|put off|pushed back)\b")

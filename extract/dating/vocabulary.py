@@ -123,6 +123,14 @@ INSTRUMENT_NOUNS = frozenset(
 )
 
 
+# What "by" names when it tells how, not who: "adopted by consensus", "arrived by ferry" (no
+# agent, so no passive participle)
+MEANS = frozenset(
+    """consensus acclamation vote ferry bus train plane car boat ship road rail sea air land foot
+    phone telephone email mail video hand force default chance proxy""".split()
+)
+
+
 # "a two-day summit", "lasts three days": a number of days, in digits or words (2 to 15).
 DAY_COUNT = (
     r"(?P<n>\d{1,2}|"

@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from extract.dating.holidays import HOLIDAY_WORDS
 from extract.dating.tense import RAISING_VERBS
-from extract.dating.vocabulary import INSTRUMENT_NOUNS
+from extract.dating.vocabulary import INSTRUMENT_NOUNS, MEANS
 from extract.enrich.grammar import (
     ADVERBS_AFTER_SUBJECT,
     DETERMINERS,
@@ -948,13 +948,6 @@ class _Group:
     lemma: str
     passive: bool
     negated: bool
-
-
-# "adopted by consensus", "arrived by ferry": 'by' tells how, not who (no passive)
-MEANS = frozenset(
-    """consensus acclamation vote ferry bus train plane car boat ship road rail sea air land foot
-    phone telephone email mail video hand force default chance proxy""".split()
-)
 
 
 def _place_apposition(words: list[Word], low: int, subject: str) -> str:

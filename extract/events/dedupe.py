@@ -42,10 +42,11 @@ def _same_event(first: Row, second: Row) -> bool:
     return first.caption != second.caption and similar(first.sentence, second.sentence)
 
 
-# Rules whose mentions count from the event told just before ("about an hour later", "the next
-# day"): the act they date comes after that one.
-COUNTED_FROM_BEFORE = frozenset(rule.name for rule in RULES if rule.counts_from_story)
-COUNTED_FROM = COUNTED_FROM_BEFORE | {rule.name for rule in RULES if rule.counts_from_event}
+# Rules whose mentions count from another event ("about an hour later", "the next day", "hours
+# after the meeting"): the act they date is not that one.
+COUNTED_FROM = frozenset(
+    rule.name for rule in RULES if rule.counts_from_story or rule.counts_from_event
+)
 
 
 def _told_again(first: Row, second: Row) -> bool:
